@@ -1,0 +1,157 @@
+//! The command line: argument definitions and the non-interactive commands.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::loader::{self, LoadOptions, Loaded};
+use crate::output;
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
+    pub const PROBLEMS: u8 = 1;
+    /// Wrong usage: bad arguments, or the app started with no terminal.
+    pub const USAGE: u8 = 2;
+}
+
+/// A keyboard-only terminal browser for joint statements of technology partnerships.
+#[derive(Debug, Parser)]
+#[command(name = "jointly", version, about, long_about = None)]
+pub struct Cli {
+    /// Also load this statement file or folder (repeatable).
+    #[arg(long = "data", value_name = "PATH", global = true)]
+    pub data: Vec<PathBuf>,
+    /// Leave out the statements embedded in the binary.
+    #[arg(long, global = true)]
+    pub no_default: bool,
+    /// What to do; without one, the terminal browser opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the outline of the tree: partnerships, meetings, areas, with ids and counts.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the full text of a partnership, meeting, area or commitment.
+    Show {
+        /// A node id, such as `eu-sg-dp/2025-12-01/quantum/2`.
+        id: String,
+    },
+    /// Validate statement files (the loaded ones when no path is given); exit 1 on any problem.
+    Check {
+        /// Files or folders to check.
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Output formats of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON, for other programs.
+    Json,
+}
+
+impl Cli {
+    /// What the loader should read for this invocation.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            embedded: !self.no_default,
+            user_dir: loader::user_statements_dir(),
+            extra: self.data.clone(),
+        }
+    }
+}
+
+/// Runs a non-interactive command, writing to stdout and stderr.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let result = match command {
+        Command::Check { paths } => check(cli, paths),
+        Command::List { format } => {
+            with_loaded(cli, |out, loaded| output::list(out, &loaded.corpus, *format))
+        }
+        Command::Show { id } => with_loaded(cli, |out, loaded| output::show(out, &loaded.corpus, id)),
+    };
+    finish(result)
+}
+
+/// Maps a command's outcome to an exit code; a closed pipe is a normal end.
+pub fn finish(result: io::Result<u8>) -> ExitCode {
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "jointly: {e}");
+            ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
+/// Loads what `cli` names, reports problems on stderr, then runs `f` on stdout.
+fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
+    let loaded = loader::load(&cli.load_options());
+    report_problems(&loaded)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = f(&mut out, &loaded)?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// Writes every load problem to stderr, one per line.
+pub fn report_problems(loaded: &Loaded) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for p in &loaded.problems {
+        writeln!(err, "{p}")?;
+    }
+    Ok(())
+}
+
+fn check(cli: &Cli, paths: &[PathBuf]) -> io::Result<u8> {
+    let loaded = if paths.is_empty() {
+        loader::load(&cli.load_options())
+    } else {
+        loader::load_paths(paths)
+    };
+    report_problems(&loaded)?;
+    let (errors, warnings) =
+        loaded.problems.iter().fold(
+            (0, 0),
+            |(e, w), p| if p.is_error() { (e + 1, w) } else { (e, w + 1) },
+        );
+    let (parts, meetings, areas, commitments) = loaded.corpus.counts();
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "checked: {} statement files loaded ({parts} partnerships, {meetings} meetings, {areas} areas, {commitments} commitments); {errors} errors, {warnings} warnings",
+        loaded.files
+    )?;
+    Ok(if loaded.problems.is_empty() {
+        exit::OK
+    } else {
+        exit::PROBLEMS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

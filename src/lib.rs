@@ -1,0 +1,11 @@
+//! `jointly`: a keyboard-only terminal browser for joint statements of
+//! international technology partnerships.
+//!
+//! Data flows one way: sources → [`loader`] → [`model`] → app state → view.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod loader;
+pub mod model;
+pub mod output;

@@ -1,0 +1,412 @@
+//! From statement files to one [`Corpus`].
+//!
+//! Inputs are read in a fixed order: the seeds embedded in the binary, then
+//! every statement file in the user's data folder, then each `--data` path.
+//! Files naming the same partnership merge into one partnership. A bad file is
+//! reported as a [`Problem`] and skipped; it never stops the good ones.
+
+pub mod fidelity;
+pub mod problem;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Text};
+pub use problem::{Problem, Severity};
+use schema::StatementFile;
+
+/// Largest statement file read; real statements are a few kilobytes, and the
+/// limit keeps a stray huge file from stalling start-up or eating memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A seed statement compiled into the binary.
+pub struct Embedded {
+    /// Path shown to users, as in the repository.
+    pub name: &'static str,
+    /// The file's text.
+    pub text: &'static str,
+}
+
+/// The seed statement files.
+pub const SEEDS: &[Embedded] = &[
+    Embedded {
+        name: "seeds/eu-sg-dp-2025-12-01.yaml",
+        text: include_str!("../../seeds/eu-sg-dp-2025-12-01.yaml"),
+    },
+    Embedded {
+        name: "seeds/us-sg-cet-2023-10-12.yaml",
+        text: include_str!("../../seeds/us-sg-cet-2023-10-12.yaml"),
+    },
+];
+
+/// The sources the seeds were transcribed from.
+pub const SEED_SOURCES: &[Embedded] = &[
+    Embedded {
+        name: "seeds/sources/eu-singapore-dpc-2025-12-01.txt",
+        text: include_str!("../../seeds/sources/eu-singapore-dpc-2025-12-01.txt"),
+    },
+    Embedded {
+        name: "seeds/sources/us-singapore-cet-2023-10-12.md",
+        text: include_str!("../../seeds/sources/us-singapore-cet-2023-10-12.md"),
+    },
+];
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include the embedded seeds.
+    pub embedded: bool,
+    /// The user's statements folder, if there is one.
+    pub user_dir: Option<PathBuf>,
+    /// Extra files or folders (`--data`).
+    pub extra: Vec<PathBuf>,
+}
+
+/// The result of loading: the tree, and everything that went wrong.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The tree of everything that loaded.
+    pub corpus: Corpus,
+    /// Problems, in the order the inputs were read.
+    pub problems: Vec<Problem>,
+    /// Statement files read successfully.
+    pub files: usize,
+}
+
+impl Loaded {
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// The folder where the user's statements live: `statements/` under the
+/// platform data directory (honours `XDG_DATA_HOME` on Linux).
+pub fn user_statements_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "jointly").map(|d| d.data_dir().join("statements"))
+}
+
+/// Loads everything `opts` names.
+pub fn load(opts: &LoadOptions) -> Loaded {
+    let mut builder = Builder::default();
+    if opts.embedded {
+        for seed in SEEDS {
+            builder.add_text(seed.name, seed.text, &SourceLookup::Embedded);
+        }
+    }
+    if let Some(dir) = opts.user_dir.as_deref().filter(|d| d.is_dir()) {
+        builder.add_path(dir);
+    }
+    for path in &opts.extra {
+        builder.add_path(path);
+    }
+    builder.finish()
+}
+
+/// Loads only the given files or folders (for `jointly check PATH...`).
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load(&LoadOptions {
+        embedded: false,
+        user_dir: None,
+        extra: paths.to_vec(),
+    })
+}
+
+/// Parses one statement file's text into its partnership and meeting,
+/// with warnings; or the errors that kept it from loading.
+pub fn parse_statement(
+    name: &str,
+    text: &str,
+    sources: &SourceLookup,
+) -> Result<(Partnership, Meeting, Vec<Problem>), Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::error(
+            name,
+            "the file is empty: a statement file needs `partnership`, `meeting` and `areas`",
+        ));
+    }
+    let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let (partnership, mut meeting) = build(name, file);
+    let mut warnings = Vec::new();
+    if let Some(src_name) = meeting.source.source_file.clone() {
+        match sources.read(name, &src_name) {
+            Ok((shown, src_text)) => {
+                meeting.source.source_file = Some(shown.clone());
+                let normalised = fidelity::normalise_source(&src_text, fidelity::Markup::from_path(&shown));
+                for d in fidelity::align(&mut meeting, &normalised) {
+                    let mut p = Problem::warning(
+                        name,
+                        format!(
+                            "differs from {shown}{}: {}",
+                            d.lines.map(|l| format!(":{l}")).unwrap_or_default(),
+                            d.message
+                        ),
+                    );
+                    if let Some(piece) = d.piece {
+                        p = p.at_path(piece.path());
+                    }
+                    warnings.push(p);
+                }
+            }
+            Err(message) => warnings.push(Problem::warning(name, message).at_path("meeting.source.file")),
+        }
+    }
+    Ok((partnership, meeting, warnings))
+}
+
+/// Turns a serde_yaml error into a problem with line, column and document path.
+fn yaml_problem(name: &str, e: &serde_yaml::Error) -> Problem {
+    // serde_yaml writes " at line L column C" into its messages; we show the
+    // location once, up front, in the form editors turn into links.
+    let mut message = e.to_string();
+    while let Some((start, end)) = location_phrase(&message) {
+        message.replace_range(start..end, "");
+    }
+    Problem::error(name, message).at(e.location().map(|l| (l.line(), l.column())))
+}
+
+/// The byte range of the first " at line L column C" in `s`.
+fn location_phrase(s: &str) -> Option<(usize, usize)> {
+    let start = s.find(" at line ")?;
+    let digits = |from: usize| from + s[from..].bytes().take_while(u8::is_ascii_digit).count();
+    let after_line = digits(start + " at line ".len());
+    let end = match s[after_line..].strip_prefix(" column ") {
+        Some(_) => digits(after_line + " column ".len()),
+        None => after_line,
+    };
+    Some((start, end))
+}
+
+fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
+    let partnership = Partnership {
+        id: f.partnership.id.0,
+        name: f.partnership.name.0,
+        parties: f.partnership.parties.into_iter().map(|p| p.0).collect(),
+        meetings: Vec::new(),
+    };
+    let m = f.meeting;
+    let text = |s: schema::NonEmpty| Text {
+        text: s.0,
+        lines: None,
+    };
+    let (source_file, url) = match m.source {
+        Some(s) => (s.file.map(|f| f.0), s.url.map(|u| u.0)),
+        None => (None, None),
+    };
+    let meeting = Meeting {
+        id: m.id.map_or_else(|| m.date.0.to_string(), |s| s.0),
+        title: m.title.0,
+        dateline: m.dateline.map(text),
+        date: m.date.0,
+        place: m.place.map(|p| p.0),
+        co_chairs: m
+            .co_chairs
+            .into_iter()
+            .map(|c| CoChair {
+                name: c.name.0,
+                role: c.role.0,
+            })
+            .collect(),
+        source: SourceRef {
+            statement_file: name.to_string(),
+            source_file,
+            url,
+        },
+        title_lines: None,
+        preamble: f.preamble.into_iter().map(text).collect(),
+        areas: f
+            .areas
+            .0
+            .into_iter()
+            .map(|a| Area {
+                id: a.id.0,
+                title: a.title.0,
+                topics: a.topics.into_iter().map(|t| (t.0, Origin::Curated)).collect(),
+                title_lines: None,
+                commitments: a
+                    .commitments
+                    .0
+                    .into_iter()
+                    .map(|c| Commitment {
+                        stance: c.stance().map(|s| (s, Origin::Curated)),
+                        text: c.text().into(),
+                        lines: None,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        closing: f.closing.into_iter().map(text).collect(),
+    };
+    (partnership, meeting)
+}
+
+/// Where a statement's `source.file` is looked up.
+pub enum SourceLookup {
+    /// Among the embedded seed sources.
+    Embedded,
+    /// Relative to the folder of the statement file.
+    Dir(PathBuf),
+}
+
+impl SourceLookup {
+    /// Reads the source `file` named by statement `name`: its shown path and text.
+    fn read(&self, name: &str, file: &str) -> Result<(String, String), String> {
+        match self {
+            SourceLookup::Embedded => {
+                let shown = Path::new(name).parent().unwrap_or(Path::new("")).join(file);
+                let shown = shown.to_string_lossy().into_owned();
+                SEED_SOURCES
+                    .iter()
+                    .find(|s| s.name == shown)
+                    .map(|s| (shown.clone(), s.text.to_string()))
+                    .ok_or_else(|| format!("source file {shown} is not embedded"))
+            }
+            SourceLookup::Dir(dir) => {
+                let path = dir.join(file);
+                let shown = path.to_string_lossy().into_owned();
+                read_text(&path)
+                    .map(|t| (shown.clone(), t))
+                    .map_err(|e| format!("cannot read source file {shown}: {e}"))
+            }
+        }
+    }
+}
+
+/// Reads a UTF-8 text file no larger than [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory, not a file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "is {:.1} MB, more than the {} MiB a statement file may have",
+            meta.len() as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_message(&e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        format!("is not UTF-8 text (invalid byte at line {line}, column {col})")
+    })
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Whether a folder entry is a statement file.
+fn is_statement_file(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+#[derive(Default)]
+struct Builder {
+    loaded: Loaded,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add_path(&mut self, path: &Path) {
+        let shown = path.to_string_lossy().into_owned();
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => match fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut files: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| is_statement_file(p))
+                        .collect();
+                    files.sort();
+                    for f in files {
+                        self.add_file(&f);
+                    }
+                }
+                Err(e) => self.loaded.problems.push(Problem::error(
+                    shown,
+                    format!("cannot list folder: {}", io_message(&e)),
+                )),
+            },
+            Ok(_) => self.add_file(path),
+            Err(e) => self.loaded.problems.push(Problem::error(shown, io_message(&e))),
+        }
+    }
+
+    fn add_file(&mut self, path: &Path) {
+        let shown = path.to_string_lossy().into_owned();
+        match read_text(path) {
+            Ok(text) => {
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                self.add_text(&shown, &text, &SourceLookup::Dir(dir));
+            }
+            Err(message) => self.loaded.problems.push(Problem::error(shown, message)),
+        }
+    }
+
+    fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
+        match parse_statement(name, text, sources) {
+            Ok((partnership, meeting, warnings)) => {
+                self.loaded.problems.extend(warnings);
+                self.insert(name, partnership, meeting);
+            }
+            Err(p) => self.loaded.problems.push(p),
+        }
+    }
+
+    fn insert(&mut self, name: &str, partnership: Partnership, meeting: Meeting) {
+        let partnerships = &mut self.loaded.corpus.partnerships;
+        let Some(&i) = self.index.get(&partnership.id) else {
+            self.index.insert(partnership.id.clone(), partnerships.len());
+            partnerships.push(Partnership {
+                meetings: vec![meeting],
+                ..partnership
+            });
+            self.loaded.files += 1;
+            return;
+        };
+        let existing = &mut partnerships[i];
+        if let Some(other) = existing.meetings.iter().find(|m| m.id == meeting.id) {
+            let message = format!(
+                "duplicate meeting `{}/{}`: already loaded from {}; this file was skipped",
+                existing.id, meeting.id, other.source.statement_file
+            );
+            self.loaded
+                .problems
+                .push(Problem::error(name, message).at_path("meeting.id"));
+            return;
+        }
+        if existing.name != partnership.name {
+            let message = format!(
+                "partnership `{}` is named \"{}\" here but \"{}\" in {}; the first name is kept",
+                existing.id, partnership.name, existing.name, existing.meetings[0].source.statement_file
+            );
+            self.loaded
+                .problems
+                .push(Problem::warning(name, message).at_path("partnership.name"));
+        }
+        existing.meetings.push(meeting);
+        self.loaded.files += 1;
+    }
+
+    fn finish(mut self) -> Loaded {
+        for p in &mut self.loaded.corpus.partnerships {
+            p.meetings
+                .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        }
+        self.loaded
+    }
+}

@@ -1,0 +1,469 @@
+//! The in-memory statement tree: partnership → meeting → area → commitment.
+//!
+//! The model knows nothing of files or terminals. Nodes are addressed by
+//! [`NodePath`] (indices, cheap to copy) inside the program and by their
+//! stable string id (`eu-sg-dp/2025-12-01/quantum/2`) everywhere a user sees
+//! or types one.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Everything that was loaded: partnerships in load order.
+#[derive(Debug, Default, Clone)]
+pub struct Corpus {
+    /// Partnerships, in the order their first file was loaded.
+    pub partnerships: Vec<Partnership>,
+}
+
+/// A standing partnership between parties, which meets from time to time.
+#[derive(Debug, Clone)]
+pub struct Partnership {
+    /// Stable slug, e.g. `eu-sg-dp`.
+    pub id: String,
+    /// Display name, e.g. "EU-Singapore Digital Partnership".
+    pub name: String,
+    /// The parties, as named in the statement file.
+    pub parties: Vec<String>,
+    /// Meetings sorted by date (oldest first).
+    pub meetings: Vec<Meeting>,
+}
+
+/// One meeting and the joint statement it produced.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Stable id; by default the ISO date (`2025-12-01`).
+    pub id: String,
+    /// Title of the statement, exactly as written.
+    pub title: String,
+    /// The date line as the source prints it ("1 December 2025"), if it has one.
+    pub dateline: Option<Text>,
+    /// Date of the meeting.
+    pub date: Date,
+    /// Where it took place.
+    pub place: Option<String>,
+    /// Co-chairs with their roles as the text names them.
+    pub co_chairs: Vec<CoChair>,
+    /// Where the statement came from.
+    pub source: SourceRef,
+    /// Line range of the title in the source.
+    pub title_lines: Option<LineRange>,
+    /// Paragraphs before the first area.
+    pub preamble: Vec<Text>,
+    /// Headed topics in source order.
+    pub areas: Vec<Area>,
+    /// Paragraphs after the last area.
+    pub closing: Vec<Text>,
+}
+
+/// A co-chair of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoChair {
+    /// Person's name.
+    pub name: String,
+    /// Role as the statement gives it.
+    pub role: String,
+}
+
+/// Where a meeting's statement comes from.
+#[derive(Debug, Clone, Default)]
+pub struct SourceRef {
+    /// The statement file (YAML) this meeting was loaded from, as shown to users.
+    pub statement_file: String,
+    /// The original text the statement was transcribed from, as shown to users.
+    pub source_file: Option<String>,
+    /// Public address of the original, where known.
+    pub url: Option<String>,
+}
+
+/// A headed topic of a statement, such as "Quantum".
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// Slug unique within its meeting, e.g. `quantum`.
+    pub id: String,
+    /// Heading exactly as written.
+    pub title: String,
+    /// Topic ids from the shared taxonomy, with who decided them.
+    pub topics: Vec<(String, Origin)>,
+    /// Line range of the heading in the source.
+    pub title_lines: Option<LineRange>,
+    /// The smallest items the statement gives under this heading.
+    pub commitments: Vec<Commitment>,
+}
+
+/// One list line, or one sentence of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Commitment {
+    /// The text, exactly as written.
+    pub text: Box<str>,
+    /// Strength of the language, if a person or a rule decided it.
+    pub stance: Option<(Stance, Origin)>,
+    /// Line range in the source.
+    pub lines: Option<LineRange>,
+}
+
+/// A paragraph (or date line) with its place in the source.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The text, exactly as written.
+    pub text: String,
+    /// Line range in the source.
+    pub lines: Option<LineRange>,
+}
+
+/// Whether a tag was written by a person in the statement file or guessed by a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// Written in the YAML by a person.
+    Curated,
+    /// Inferred by jointly's rules.
+    Inferred,
+}
+
+/// The strength of a commitment's language, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// "commit to", "will", "resolve to", "agreed to".
+    Commit,
+    /// "intend to", "plan to", "look forward to", "seek to".
+    Intend,
+    /// "explore", "express interest", "consider".
+    Explore,
+    /// "welcome", "acknowledge", "recognise", "reaffirm", "note".
+    Acknowledge,
+}
+
+impl Stance {
+    /// All stances, strongest first.
+    pub const ALL: [Stance; 4] = [
+        Stance::Commit,
+        Stance::Intend,
+        Stance::Explore,
+        Stance::Acknowledge,
+    ];
+
+    /// The lowercase name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Commit => "commit",
+            Stance::Intend => "intend",
+            Stance::Explore => "explore",
+            Stance::Acknowledge => "acknowledge",
+        }
+    }
+}
+
+impl FromStr for Stance {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Stance::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| format!("unknown stance `{s}` (expected commit, intend, explore or acknowledge)"))
+    }
+}
+
+/// An inclusive, 1-based range of source lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRange {
+    /// First line.
+    pub first: u32,
+    /// Last line (inclusive).
+    pub last: u32,
+}
+
+impl fmt::Display for LineRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
+}
+
+/// A calendar date, validated on construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date, if it exists in the Gregorian calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year > 0 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    /// Year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    /// Month, 1-12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    /// Day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    /// Parses an ISO date, `YYYY-MM-DD`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("`{s}` is not a date of the form YYYY-MM-DD");
+        let mut parts = s.split('-');
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) else {
+            return Err(bad());
+        };
+        Date::new(y, m, d).ok_or_else(|| format!("`{s}` is not a day of the calendar"))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether `s` is a usable id segment: lowercase ASCII letters, digits and
+/// inner hyphens, so that ids can be typed, quoted and joined with `/`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The position of a node in the tree. Indices are 0-based; the string form
+/// (see [`Corpus::id_of`]) numbers commitments from 1, as readers count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodePath {
+    /// A partnership.
+    Partnership(usize),
+    /// A meeting of a partnership.
+    Meeting(usize, usize),
+    /// An area of a meeting.
+    Area(usize, usize, usize),
+    /// A commitment of an area.
+    Commitment(usize, usize, usize, usize),
+}
+
+impl NodePath {
+    /// Index of the partnership this node belongs to.
+    pub fn partnership(self) -> usize {
+        match self {
+            NodePath::Partnership(p)
+            | NodePath::Meeting(p, _)
+            | NodePath::Area(p, _, _)
+            | NodePath::Commitment(p, _, _, _) => p,
+        }
+    }
+
+    /// The enclosing node, if any.
+    pub fn parent(self) -> Option<NodePath> {
+        match self {
+            NodePath::Partnership(_) => None,
+            NodePath::Meeting(p, _) => Some(NodePath::Partnership(p)),
+            NodePath::Area(p, m, _) => Some(NodePath::Meeting(p, m)),
+            NodePath::Commitment(p, m, a, _) => Some(NodePath::Area(p, m, a)),
+        }
+    }
+
+    /// The meeting this node belongs to, if it is at or below a meeting.
+    pub fn meeting(self) -> Option<(usize, usize)> {
+        match self {
+            NodePath::Partnership(_) => None,
+            NodePath::Meeting(p, m) | NodePath::Area(p, m, _) | NodePath::Commitment(p, m, _, _) => {
+                Some((p, m))
+            }
+        }
+    }
+
+    /// The area this node belongs to, if it is at or below an area.
+    pub fn area(self) -> Option<(usize, usize, usize)> {
+        match self {
+            NodePath::Area(p, m, a) | NodePath::Commitment(p, m, a, _) => Some((p, m, a)),
+            _ => None,
+        }
+    }
+}
+
+/// A resolved node, borrowed from the corpus.
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    /// A partnership.
+    Partnership(&'a Partnership),
+    /// A meeting with its partnership.
+    Meeting(&'a Partnership, &'a Meeting),
+    /// An area with its ancestors.
+    Area(&'a Partnership, &'a Meeting, &'a Area),
+    /// A commitment with its ancestors and its 0-based index in the area.
+    Commitment(&'a Partnership, &'a Meeting, &'a Area, usize, &'a Commitment),
+}
+
+impl Corpus {
+    /// The node at `path`, if it exists.
+    pub fn get(&self, path: NodePath) -> Option<Node<'_>> {
+        let part = |p: usize| self.partnerships.get(p);
+        Some(match path {
+            NodePath::Partnership(p) => Node::Partnership(part(p)?),
+            NodePath::Meeting(p, m) => {
+                let pa = part(p)?;
+                Node::Meeting(pa, pa.meetings.get(m)?)
+            }
+            NodePath::Area(p, m, a) => {
+                let pa = part(p)?;
+                let me = pa.meetings.get(m)?;
+                Node::Area(pa, me, me.areas.get(a)?)
+            }
+            NodePath::Commitment(p, m, a, c) => {
+                let pa = part(p)?;
+                let me = pa.meetings.get(m)?;
+                let ar = me.areas.get(a)?;
+                Node::Commitment(pa, me, ar, c, ar.commitments.get(c)?)
+            }
+        })
+    }
+
+    /// Whether `path` points at an existing node.
+    pub fn contains(&self, path: NodePath) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// The stable string id of the node at `path`.
+    pub fn id_of(&self, path: NodePath) -> Option<String> {
+        Some(match self.get(path)? {
+            Node::Partnership(p) => p.id.clone(),
+            Node::Meeting(p, m) => format!("{}/{}", p.id, m.id),
+            Node::Area(p, m, a) => format!("{}/{}/{}", p.id, m.id, a.id),
+            Node::Commitment(p, m, a, i, _) => format!("{}/{}/{}/{}", p.id, m.id, a.id, i + 1),
+        })
+    }
+
+    /// Resolves a string id such as `eu-sg-dp/2025-12-01/quantum/2`.
+    pub fn resolve(&self, id: &str) -> Option<NodePath> {
+        let mut parts = id.trim().trim_end_matches('/').split('/');
+        let pid = parts.next()?;
+        let p = self.partnerships.iter().position(|p| p.id == pid)?;
+        let Some(mid) = parts.next() else {
+            return Some(NodePath::Partnership(p));
+        };
+        let m = self.partnerships[p].meetings.iter().position(|m| m.id == mid)?;
+        let Some(aid) = parts.next() else {
+            return Some(NodePath::Meeting(p, m));
+        };
+        let meeting = &self.partnerships[p].meetings[m];
+        let a = meeting.areas.iter().position(|a| a.id == aid)?;
+        let Some(cid) = parts.next() else {
+            return Some(NodePath::Area(p, m, a));
+        };
+        let n: usize = cid.parse().ok()?;
+        let c = n.checked_sub(1)?;
+        if parts.next().is_some() || c >= meeting.areas[a].commitments.len() {
+            return None;
+        }
+        Some(NodePath::Commitment(p, m, a, c))
+    }
+
+    /// Human breadcrumb: `EU-Singapore Digital Partnership › 2025-12-01 › Quantum › 2/2`.
+    pub fn breadcrumb(&self, path: NodePath) -> Option<String> {
+        Some(match self.get(path)? {
+            Node::Partnership(p) => p.name.clone(),
+            Node::Meeting(p, m) => format!("{} › {}", p.name, m.id),
+            Node::Area(p, m, a) => format!("{} › {} › {}", p.name, m.id, a.title),
+            Node::Commitment(p, m, a, i, _) => {
+                format!(
+                    "{} › {} › {} › {}/{}",
+                    p.name,
+                    m.id,
+                    a.title,
+                    i + 1,
+                    a.commitments.len()
+                )
+            }
+        })
+    }
+
+    /// Every meeting, with its path, in tree order.
+    pub fn meetings(&self) -> impl Iterator<Item = (NodePath, &Partnership, &Meeting)> {
+        self.partnerships.iter().enumerate().flat_map(|(pi, p)| {
+            p.meetings
+                .iter()
+                .enumerate()
+                .map(move |(mi, m)| (NodePath::Meeting(pi, mi), p, m))
+        })
+    }
+
+    /// Counts of (partnerships, meetings, areas, commitments).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let mut c = (self.partnerships.len(), 0, 0, 0);
+        for (_, _, m) in self.meetings() {
+            c.1 += 1;
+            c.2 += m.areas.len();
+            c.3 += m.commitment_count();
+        }
+        c
+    }
+}
+
+impl Meeting {
+    /// Number of commitments over all areas.
+    pub fn commitment_count(&self) -> usize {
+        self.areas.iter().map(|a| a.commitments.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(
+            "2025-12-01".parse::<Date>().map(|d| d.to_string()),
+            Ok("2025-12-01".into())
+        );
+        assert!("2025-02-29".parse::<Date>().is_err());
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2025-13-01".parse::<Date>().is_err());
+        assert!("2025-1-01".parse::<Date>().is_err());
+        assert!("1 December 2025".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("eu-sg-dp"));
+        assert!(is_slug("2025-12-01"));
+        assert!(!is_slug("Quantum"));
+        assert!(!is_slug("a/b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn stance_round_trips() {
+        for s in Stance::ALL {
+            assert_eq!(s.as_str().parse::<Stance>(), Ok(s));
+        }
+        assert!("maybe".parse::<Stance>().is_err());
+    }
+}

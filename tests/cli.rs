@@ -1,0 +1,190 @@
+//! The command line, run as a user runs it: the real binary, with the data
+//! folder pointed at a temporary directory.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn jointly(data_home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jointly"))
+        .args(args)
+        .env("XDG_DATA_HOME", data_home)
+        .env("XDG_CONFIG_HOME", data_home.join("config"))
+        .env("XDG_STATE_HOME", data_home.join("state"))
+        .env("HOME", data_home)
+        .output()
+        .expect("run jointly")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const EXTRA: &str = r#"
+partnership:
+  id: jp-sg-dp
+  name: Japan-Singapore Digital Partnership
+  parties: [Japan, Singapore]
+meeting:
+  title: Joint Statement
+  date: "2024-05-02"
+areas:
+  - id: ai
+    title: AI
+    commitments:
+      - Intend to cooperate on AI.
+"#;
+
+#[test]
+fn list_counts_the_seeds() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.ends_with("2 partnerships, 2 meetings, 13 areas, 45 commitments\n"),
+        "{out}"
+    );
+    assert!(out.contains("eu-sg-dp/2025-12-01/quantum  Quantum  (2)"));
+    assert!(out.contains("us-sg-cet/2023-10-12/digital-economy  Digital Economy and Data Governance  (7)"));
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["list", "--format", "json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let parts = v["partnerships"].as_array().expect("partnerships");
+    assert_eq!(parts.len(), 2);
+    let mut commitments = 0;
+    for p in parts {
+        assert!(p["id"].is_string() && p["name"].is_string());
+        for m in p["meetings"].as_array().expect("meetings") {
+            assert!(m["id"].is_string() && m["title"].is_string() && m["date"].is_string());
+            for a in m["areas"].as_array().expect("areas") {
+                assert!(a["id"].is_string() && a["title"].is_string());
+                for c in a["commitments"].as_array().expect("commitments") {
+                    assert!(c["id"].is_string() && c["text"].is_string());
+                    commitments += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(commitments, 45);
+    assert_eq!(
+        v["partnerships"][0]["meetings"][0]["areas"][6]["commitments"][1]["id"],
+        "eu-sg-dp/2025-12-01/quantum/2"
+    );
+}
+
+#[test]
+fn show_prints_a_whole_sentence_with_its_source() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(
+        home.path(),
+        &["show", "us-sg-cet/2023-10-12/defense-innovation/2"],
+    );
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains(
+        "To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU) intend to formalize a partnership that accelerates the use of commercial and dual-use technologies such as autonomy, digital technologies, and AI, to solve operational challenges for our militaries.\n"
+    ), "{out}");
+    assert!(out.contains("Defense Innovation › 2/3"));
+    assert!(out.contains(
+        "Source: seeds/sources/us-singapore-cet-2023-10-12.md:144-148 (https://www.whitehouse.gov/"
+    ));
+}
+
+#[test]
+fn show_unknown_id_exits_1() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["show", "eu-sg-dp/2025-12-01/nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no statement, area or commitment has the id `eu-sg-dp/2025-12-01/nope`"));
+}
+
+#[test]
+fn user_data_folder_and_data_flag_are_loaded_and_bad_files_reported() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("jointly/statements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("jp.yaml"), EXTRA).unwrap();
+    std::fs::write(
+        dir.join("broken.yaml"),
+        "partnership:\n  id: x\n  name: \"unclosed\n",
+    )
+    .unwrap();
+    let extra = home.path().join("kr.yaml");
+    std::fs::write(&extra, EXTRA.replace("jp-sg-dp", "kr-sg-dp")).unwrap();
+
+    let o = jointly(home.path(), &["list", "--data", extra.to_str().unwrap()]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("jp-sg-dp/2024-05-02/ai  AI  (1)"), "{out}");
+    assert!(out.contains("kr-sg-dp/2024-05-02/ai  AI  (1)"), "{out}");
+    assert!(
+        out.ends_with("4 partnerships, 4 meetings, 15 areas, 47 commitments\n"),
+        "{out}"
+    );
+    let err = stderr(&o);
+    let broken = dir.join("broken.yaml");
+    assert!(
+        err.contains(&format!("{}:4:1: error:", broken.display())),
+        "{err}"
+    );
+
+    let o = jointly(home.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("1 errors"));
+}
+
+#[test]
+fn schema_errors_name_the_path_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let f = home.path().join("bad.yaml");
+    let bad = EXTRA.replace(
+        "      - Intend to cooperate on AI.",
+        "      - Intend.\n      - text: \"  \"",
+    );
+    std::fs::write(&f, bad).unwrap();
+    let o = jointly(home.path(), &["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.yaml:14:9:"), "{err}");
+    assert!(err.contains("areas[0].commitments[1]"), "{err}");
+    assert!(err.contains("empty text"), "{err}");
+}
+
+#[test]
+fn no_default_leaves_out_the_seeds() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["list", "--no-default"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "0 partnerships, 0 meetings, 0 areas, 0 commitments\n");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jointly"))
+        .args(["show", "us-sg-cet/2023-10-12"])
+        .env("XDG_DATA_HOME", home.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here: the pipe is closed like `| head -1` closes it.
+    let o = child.wait_with_output().unwrap();
+    assert!(first.starts_with("U.S.-Singapore"));
+    assert!(o.status.success(), "status {:?}", o.status);
+    assert_eq!(stderr(&o), "");
+}

@@ -1,0 +1,122 @@
+//! Fidelity: the tree of each seed says exactly what its source says
+//! (after the normalisation documented in seeds/README.md), and a YAML
+//! edited by one word is caught.
+
+use jointly::loader::fidelity::{Markup, normalise_source, tree_text};
+use jointly::loader::{SEED_SOURCES, SEEDS, SourceLookup, parse_statement};
+
+fn source_text(meeting: &jointly::model::Meeting) -> String {
+    let name = meeting.source.source_file.as_deref().expect("seed has a source");
+    let src = SEED_SOURCES
+        .iter()
+        .find(|s| s.name == name)
+        .expect("embedded source");
+    normalise_source(src.text, Markup::from_path(name)).text
+}
+
+#[test]
+fn every_seed_equals_its_source() {
+    assert_eq!(SEEDS.len(), 2);
+    for seed in SEEDS {
+        let (_, meeting, warnings) =
+            parse_statement(seed.name, seed.text, &SourceLookup::Embedded).expect("seed parses");
+        assert!(warnings.is_empty(), "{}: {warnings:#?}", seed.name);
+        assert_eq!(tree_text(&meeting), source_text(&meeting), "{}", seed.name);
+        // Alignment gave every piece its place in the source.
+        assert!(meeting.title_lines.is_some());
+        for a in &meeting.areas {
+            assert!(a.title_lines.is_some(), "{}", a.id);
+            assert!(a.commitments.iter().all(|c| c.lines.is_some()), "{}", a.id);
+        }
+        assert!(
+            meeting
+                .preamble
+                .iter()
+                .chain(&meeting.closing)
+                .all(|p| p.lines.is_some())
+        );
+    }
+}
+
+#[test]
+fn sources_are_byte_copies_of_the_shared_seeds() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !shared.is_dir() {
+        // CI and developers have ../shared beside the repository; a lone
+        // checkout has nothing to compare with, and says so.
+        eprintln!("skipped: {} is not there", shared.display());
+        return;
+    }
+    for src in SEED_SOURCES {
+        let file = std::path::Path::new(src.name).file_name().expect("file name");
+        let theirs = std::fs::read(shared.join(file)).expect("shared seed");
+        assert_eq!(theirs, src.text.as_bytes(), "{}", src.name);
+    }
+}
+
+/// Loads a mutated copy of a seed and returns its drift warnings and whether
+/// the texts still compare equal.
+fn mutated(seed: usize, from: &str, to: &str) -> (Vec<String>, bool) {
+    let s = &SEEDS[seed];
+    assert!(
+        s.text.contains(from),
+        "mutation target `{from}` not in {}",
+        s.name
+    );
+    let text = s.text.replacen(from, to, 1);
+    let (_, meeting, warnings) =
+        parse_statement(s.name, &text, &SourceLookup::Embedded).expect("still valid YAML");
+    let equal = tree_text(&meeting) == source_text(&meeting);
+    (warnings.into_iter().map(|w| w.to_string()).collect(), equal)
+}
+
+#[test]
+fn a_dropped_word_is_caught() {
+    let (w, equal) = mutated(
+        0,
+        "focusing on quantum communication",
+        "focusing on communication",
+    );
+    assert!(!equal);
+    assert!(w.iter().any(|w| w.contains("areas[6].commitments[1]")), "{w:#?}");
+}
+
+#[test]
+fn an_added_word_is_caught() {
+    let (w, equal) = mutated(1, "To wit, MINDEF", "To wit, MINDEF swiftly");
+    assert!(!equal);
+    assert!(
+        w.iter()
+            .any(|w| w.contains("areas[4].commitments[1]") && w.contains("not found in the source")),
+        "{w:#?}"
+    );
+}
+
+#[test]
+fn a_moved_word_is_caught() {
+    let (w, equal) = mutated(0, "Intend to exchange views", "Intend exchange to views");
+    assert!(!equal);
+    assert!(w.iter().any(|w| w.contains("areas[6].commitments[0]")), "{w:#?}");
+}
+
+#[test]
+fn a_dropped_commitment_is_caught() {
+    let s = SEEDS[0].text;
+    let line = s
+        .lines()
+        .find(|l| l.contains("Express interest in collaborative research"))
+        .expect("line");
+    let (_, meeting, warnings) = parse_statement(
+        SEEDS[0].name,
+        &s.replacen(&format!("{line}\n"), "", 1),
+        &SourceLookup::Embedded,
+    )
+    .expect("valid");
+    assert_ne!(tree_text(&meeting), source_text(&meeting));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.to_string().contains("missing from the tree")),
+        "{warnings:#?}"
+    );
+}
