@@ -5,7 +5,12 @@
 
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod loader;
 pub mod model;
 pub mod output;
+pub mod terminal;
+pub mod ui;
+pub mod wrap;

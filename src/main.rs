@@ -1,20 +1,28 @@
 //! The `jointly` binary: parse the command line and dispatch.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use jointly::cli::{self, Cli, Command};
+use jointly::app::App;
+use jointly::cli::{self, Cli};
+use jointly::{config, loader, terminal};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),
-        // The terminal browser arrives with the next issue; until then, the outline.
-        None => cli::run(
-            &cli,
-            &Command::List {
-                format: cli::Format::Text,
-            },
-        ),
+        None => {
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return cli::finish(terminal::run_without_terminal());
+            }
+            let loaded = loader::load(&cli.load_options());
+            let (config, config_problems) = config::load();
+            let mut problems = loaded.problems;
+            problems.extend(config_problems);
+            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let app = App::new(loaded.corpus, problems, config, colour);
+            cli::finish(terminal::run(app))
+        }
     }
 }

@@ -1,0 +1,111 @@
+//! Everything a user can ask of the app. Keys map to these in one place
+//! ([`super::keymap`]); the names are the config file's vocabulary.
+
+use serde::{Deserialize, Serialize};
+
+/// A user intention, independent of the key that expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection (or scroll the reader) up one line.
+    MoveUp,
+    /// Move the selection (or scroll the reader) down one line.
+    MoveDown,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// In the tree: collapse, or go to the parent. In the reader: back to the tree.
+    Left,
+    /// In the tree: expand, or go to the first child. In the reader: nothing.
+    Right,
+    /// Open the selected node: expand it, or read it in the reader.
+    Open,
+    /// Move focus to the other pane.
+    SwitchPane,
+    /// Show every key.
+    Help,
+    /// Show the problems found while loading.
+    Problems,
+    /// Close the innermost overlay or prompt.
+    Close,
+    /// Leave the app.
+    Quit,
+    /// Internal: the terminal now has this many columns and rows.
+    #[serde(skip)]
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Action; 16] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Left,
+        Action::Right,
+        Action::Open,
+        Action::SwitchPane,
+        Action::Top,
+        Action::Bottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Help,
+        Action::Problems,
+        Action::Close,
+        Action::Quit,
+    ];
+
+    /// The name used in the config file, e.g. `half_page_down`.
+    pub fn name(self) -> String {
+        serde_yaml::to_string(&self)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// One line for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::MoveUp => "move up / scroll up",
+            Action::MoveDown => "move down / scroll down",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::PageDown => "a page down",
+            Action::PageUp => "a page up",
+            Action::Left => "collapse / go to parent / back to the tree",
+            Action::Right => "expand / go to first child / to the reader",
+            Action::Open => "open: expand, or read in the reader",
+            Action::SwitchPane => "switch between tree and reader",
+            Action::Help => "show or hide this help",
+            Action::Problems => "show problems found while loading",
+            Action::Close => "close the innermost overlay",
+            Action::Quit => "quit (Ctrl-c always quits)",
+            Action::Resize(..) => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_snake_case_and_round_trip() {
+        assert_eq!(Action::HalfPageDown.name(), "half_page_down");
+        for a in Action::ALL {
+            let parsed: Action = serde_yaml::from_str(&a.name()).unwrap();
+            assert_eq!(parsed, a);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! Application state and the one place it changes: [`App::update`].
+//!
+//! The view ([`crate::ui`]) reads an `&App` and draws it; keys become
+//! [`Action`]s through the key map in [`App::action_for`].
+
+pub mod action;
+pub mod keymap;
+pub mod tree;
+
+use crate::config::Config;
+use crate::loader::Problem;
+use crate::model::{Corpus, NodePath};
+use crate::ui;
+pub use action::Action;
+use keymap::KeyBinding;
+use tree::{Expanded, Row};
+
+/// The pane that receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The outline of partnerships, meetings, areas and commitments.
+    Tree,
+    /// The text of the selected node.
+    Reader,
+}
+
+/// A window drawn over the panes; at most one at a time, the innermost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key in force.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Problems found while loading statements and settings.
+    Problems {
+        /// First line shown.
+        scroll: usize,
+    },
+}
+
+/// Everything the view needs, and nothing it could compute itself cheaply.
+#[derive(Debug)]
+pub struct App {
+    /// The statements.
+    pub corpus: Corpus,
+    /// Load and config problems, shown in a notice.
+    pub problems: Vec<Problem>,
+    /// Keys and colours.
+    pub config: Config,
+    /// Whether colours may be used (`NO_COLOR` unset).
+    pub colour: bool,
+    /// Open tree nodes.
+    pub expanded: Expanded,
+    /// Visible tree rows, derived from `corpus` and `expanded`; kept here
+    /// because every movement needs it and it only changes in `update`.
+    pub rows: Vec<Row>,
+    /// Index of the selected row; `None` only when there are no rows.
+    pub selected: Option<usize>,
+    /// First tree row shown.
+    pub tree_offset: usize,
+    /// First reader line shown.
+    pub reader_scroll: usize,
+    /// Focused pane.
+    pub focus: Pane,
+    /// Overlay on top, if any.
+    pub overlay: Option<Overlay>,
+    /// Terminal size in cells (columns, rows).
+    pub size: (u16, u16),
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    /// False once the user asked to quit.
+    pub running: bool,
+}
+
+impl App {
+    /// A new app on `corpus`, with the outline open and the first row selected.
+    pub fn new(corpus: Corpus, problems: Vec<Problem>, config: Config, colour: bool) -> App {
+        let expanded = Expanded::outline(&corpus);
+        let rows = tree::rows(&corpus, &expanded);
+        App {
+            selected: (!rows.is_empty()).then_some(0),
+            corpus,
+            problems,
+            config,
+            colour,
+            expanded,
+            rows,
+            tree_offset: 0,
+            reader_scroll: 0,
+            focus: Pane::Tree,
+            overlay: None,
+            size: (80, 24),
+            message: None,
+            running: true,
+        }
+    }
+
+    /// The selected node, if any.
+    pub fn selected_path(&self) -> Option<NodePath> {
+        self.selected.and_then(|i| self.rows.get(i)).map(|r| r.path)
+    }
+
+    /// What a key press means now, if anything. Ctrl-c always quits.
+    pub fn action_for(&self, key: KeyBinding) -> Option<Action> {
+        if key.is_ctrl_c() {
+            return Some(Action::Quit);
+        }
+        self.config.keys.action(key)
+    }
+
+    /// Applies one action. The only place where state changes.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            self.clamp_scroll();
+            return;
+        }
+        if action == Action::Quit {
+            self.running = false;
+            return;
+        }
+        if let Some(overlay) = self.overlay {
+            self.update_overlay(overlay, action);
+            return;
+        }
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Problems => {
+                if self.problems.is_empty() {
+                    self.message = Some("No problems were found while loading.".into());
+                } else {
+                    self.overlay = Some(Overlay::Problems { scroll: 0 });
+                }
+            }
+            Action::SwitchPane => {
+                self.focus = match self.focus {
+                    Pane::Tree => Pane::Reader,
+                    Pane::Reader => Pane::Tree,
+                }
+            }
+            Action::Close => {
+                if self.focus == Pane::Reader {
+                    self.focus = Pane::Tree;
+                }
+            }
+            _ => match self.focus {
+                Pane::Tree => self.update_tree(action),
+                Pane::Reader => self.update_reader(action),
+            },
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
+        let page = self.page();
+        let scroll = |s: usize| match action {
+            Action::MoveDown => s.saturating_add(1),
+            Action::MoveUp => s.saturating_sub(1),
+            Action::HalfPageDown => s.saturating_add(page / 2),
+            Action::HalfPageUp => s.saturating_sub(page / 2),
+            Action::PageDown => s.saturating_add(page),
+            Action::PageUp => s.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            _ => s,
+        };
+        self.overlay = match (overlay, action) {
+            (_, Action::Close) => None,
+            (Overlay::Help { .. }, Action::Help) => None,
+            (Overlay::Problems { .. }, Action::Problems) => None,
+            (Overlay::Help { scroll: s }, _) => Some(Overlay::Help { scroll: scroll(s) }),
+            (Overlay::Problems { scroll: s }, _) => Some(Overlay::Problems { scroll: scroll(s) }),
+        };
+        let max = self.overlay.map_or(0, |o| ui::overlay_max_scroll(self, o));
+        self.overlay = match self.overlay {
+            Some(Overlay::Help { scroll }) => Some(Overlay::Help {
+                scroll: scroll.min(max),
+            }),
+            Some(Overlay::Problems { scroll }) => Some(Overlay::Problems {
+                scroll: scroll.min(max),
+            }),
+            None => None,
+        };
+    }
+
+    /// Rows in a page of the tree or reader.
+    fn page(&self) -> usize {
+        usize::from(ui::layout::body_height(self.size)).max(1)
+    }
+
+    fn update_tree(&mut self, action: Action) {
+        let Some(sel) = self.selected else {
+            return;
+        };
+        let last = self.rows.len().saturating_sub(1);
+        let page = self.page();
+        let path = self.rows[sel].path;
+        let new = match action {
+            Action::MoveDown => sel.saturating_add(1).min(last),
+            Action::MoveUp => sel.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::HalfPageDown => sel.saturating_add(page / 2).min(last),
+            Action::HalfPageUp => sel.saturating_sub(page / 2),
+            Action::PageDown => sel.saturating_add(page).min(last),
+            Action::PageUp => sel.saturating_sub(page),
+            Action::Left => {
+                if self.expanded.contains(path) && tree::child_count(&self.corpus, path) > 0 {
+                    self.expanded.close(path);
+                    self.refresh_rows(path);
+                } else if let Some(parent) = path.parent() {
+                    self.select_path(parent);
+                }
+                return;
+            }
+            Action::Right | Action::Open => {
+                let has_children = tree::child_count(&self.corpus, path) > 0;
+                if !has_children {
+                    self.focus = Pane::Reader;
+                } else if !self.expanded.contains(path) {
+                    self.expanded.open(path);
+                    self.refresh_rows(path);
+                } else if action == Action::Open {
+                    self.expanded.close(path);
+                    self.refresh_rows(path);
+                } else if let Some(child) = tree::first_child(&self.corpus, path) {
+                    self.select_path(child);
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.select_row(new);
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let page = self.page();
+        self.reader_scroll = match action {
+            Action::MoveDown => self.reader_scroll.saturating_add(1),
+            Action::MoveUp => self.reader_scroll.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::HalfPageDown => self.reader_scroll.saturating_add(page / 2),
+            Action::HalfPageUp => self.reader_scroll.saturating_sub(page / 2),
+            Action::PageDown => self.reader_scroll.saturating_add(page),
+            Action::PageUp => self.reader_scroll.saturating_sub(page),
+            Action::Left => {
+                self.focus = Pane::Tree;
+                self.reader_scroll
+            }
+            _ => self.reader_scroll,
+        };
+        self.clamp_scroll();
+    }
+
+    /// Selects the node at `path`, opening its ancestors so that it shows.
+    pub fn select_path(&mut self, path: NodePath) {
+        if !self.corpus.contains(path) {
+            return;
+        }
+        self.expanded.reveal(path);
+        self.rows = tree::rows(&self.corpus, &self.expanded);
+        if let Some(i) = self.rows.iter().position(|r| r.path == path) {
+            self.select_row(i);
+        }
+    }
+
+    /// Recomputes the rows after a change of expansion, keeping `keep` selected.
+    fn refresh_rows(&mut self, keep: NodePath) {
+        self.rows = tree::rows(&self.corpus, &self.expanded);
+        let i = self.rows.iter().position(|r| r.path == keep).unwrap_or(0);
+        self.select_row(i);
+    }
+
+    fn select_row(&mut self, i: usize) {
+        if self.rows.is_empty() {
+            self.selected = None;
+            return;
+        }
+        let i = i.min(self.rows.len() - 1);
+        let changed = self.selected != Some(i);
+        self.selected = Some(i);
+        let height = self.page();
+        if i < self.tree_offset {
+            self.tree_offset = i;
+        } else if i >= self.tree_offset + height {
+            self.tree_offset = i + 1 - height;
+        }
+        if changed {
+            // Bring the selected commitment into view, a little below the top.
+            self.reader_scroll = ui::reader::selected_line(self).map_or(0, |l| l.saturating_sub(2));
+            self.clamp_scroll();
+        }
+    }
+
+    /// Keeps scroll offsets inside their content after a move or a resize.
+    fn clamp_scroll(&mut self) {
+        let height = self.page();
+        let max = ui::reader::line_count(self).saturating_sub(height);
+        self.reader_scroll = self.reader_scroll.min(max);
+        if let Some(i) = self.selected
+            && (i < self.tree_offset || i >= self.tree_offset + height)
+        {
+            self.tree_offset = i.saturating_sub(height.saturating_sub(1));
+        }
+        let tree_max = self.rows.len().saturating_sub(height);
+        self.tree_offset = self.tree_offset.min(tree_max);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! The terminal's lifecycle and the event loop.
+//!
+//! The loop is generic over the backend and the source of events, so that
+//! tests drive the real loop with a `TestBackend` and scripted keys.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::keymap::KeyBinding;
+use crate::app::{Action, App};
+use crate::cli::exit;
+
+/// How long the loop sleeps waiting for input before it checks for signals.
+/// Waking four times a second costs nothing measurable while idle.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Where events come from.
+pub trait EventSource {
+    /// The next event, waiting at most `timeout`; `None` if none came.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Events from the real terminal.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Runs the app in the terminal until the user quits or a signal arrives;
+/// returns the exit code. The terminal is restored on every path out,
+/// including a panic (ratatui's panic hook).
+pub fn run(mut app: App) -> io::Result<u8> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return run_without_terminal();
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
+    ratatui::restore();
+    result.map(|()| exit::OK)
+}
+
+/// What the browser does when stdin or stdout is not a terminal: says so
+/// and exits 2, instead of drawing escape sequences into a pipe.
+pub fn run_without_terminal() -> io::Result<u8> {
+    let mut err = io::stderr().lock();
+    writeln!(
+        err,
+        "jointly: the browser needs a terminal, and stdin or stdout is not one."
+    )?;
+    writeln!(err, "hint: `jointly list` and `jointly show ID` work in pipes.")?;
+    Ok(exit::USAGE)
+}
+
+/// Draws and handles events until the app stops running or `stop` is set.
+/// Redraws only after an event changed something; events that queued up
+/// while drawing are all handled before the next frame.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size().map_err(backend_error)?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while app.running && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal
+                .draw(|frame| crate::ui::draw(frame, app))
+                .map_err(backend_error)?;
+            dirty = false;
+        }
+        let mut timeout = TICK;
+        while let Some(ev) = events.next(timeout)? {
+            dirty |= handle(app, ev);
+            timeout = Duration::ZERO;
+            if !app.running {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Applies one terminal event; returns whether the screen must be redrawn.
+pub fn handle(app: &mut App, ev: Event) -> bool {
+    match ev {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            match app.action_for(KeyBinding::from_event(key)) {
+                Some(action) => {
+                    app.update(action);
+                    true
+                }
+                None => false,
+            }
+        }
+        Event::Resize(w, h) => {
+            app.update(Action::Resize(w, h));
+            true
+        }
+        _ => false,
+    }
+}
+
+fn backend_error(e: impl std::error::Error) -> io::Error {
+    io::Error::other(e.to_string())
+}

@@ -1,0 +1,42 @@
+//! The view: draws an `&App`, never changes it.
+
+pub mod layout;
+pub mod overlay;
+pub mod reader;
+pub mod status;
+pub mod theme;
+pub mod tree;
+
+use ratatui::Frame;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Overlay};
+
+/// Draws one frame.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if layout::too_small((area.width, area.height)) {
+        let notice = format!("terminal too small ({}x{})", area.width, area.height);
+        frame.render_widget(Paragraph::new(notice).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let panes = layout::panes(area, app.focus);
+    if let Some(r) = panes.tree {
+        tree::draw(frame, r, app);
+    }
+    if let Some(r) = panes.reader {
+        reader::draw(frame, r, app);
+    }
+    status::draw(frame, panes.status, app);
+    if let Some(o) = app.overlay {
+        overlay::draw(frame, area, app, o);
+    }
+}
+
+/// The largest useful scroll offset of an overlay, for `update`.
+pub fn overlay_max_scroll(app: &App, overlay: Overlay) -> usize {
+    overlay::max_scroll(app, overlay)
+}

@@ -1,0 +1,207 @@
+//! The reader pane: the selected node in full, wrapped to the pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Styles;
+use crate::app::{App, Pane};
+use crate::model::{Area, Meeting, Node, NodePath};
+use crate::output::plural;
+use crate::wrap::{sanitize, wrap};
+
+/// The reader's lines for the current selection and width, and where the
+/// selected commitment starts.
+pub struct Document {
+    /// Wrapped, styled lines.
+    pub lines: Vec<Line<'static>>,
+    /// Index of the selected commitment's first line.
+    pub selected: Option<usize>,
+}
+
+/// Lines of the reader's content.
+pub fn line_count(app: &App) -> usize {
+    document(app).lines.len()
+}
+
+/// First line of the selected commitment, if one is selected.
+pub fn selected_line(app: &App) -> Option<usize> {
+    document(app).selected
+}
+
+/// Builds the reader's content for `app`'s selection at its current width.
+pub fn document(app: &App) -> Document {
+    let width = usize::from(super::layout::reader_text_width(app.size, app.focus));
+    let styles = Styles::of(app);
+    let mut doc = Writer {
+        lines: Vec::new(),
+        width,
+        selected: None,
+    };
+    match app
+        .selected_path()
+        .and_then(|p| app.corpus.get(p).map(|n| (p, n)))
+    {
+        None => doc.para(
+            "No statements are loaded. Run `jointly --help` to see how to add some.",
+            Style::new(),
+        ),
+        Some((_, Node::Partnership(p))) => {
+            doc.para(&p.name, styles.title);
+            doc.para(&format!("Parties: {}", p.parties.join(", ")), styles.dim);
+            doc.blank();
+            for m in &p.meetings {
+                doc.para(
+                    &format!(
+                        "{}  {}  ({})",
+                        m.id,
+                        m.title,
+                        plural(m.commitment_count(), "commitment")
+                    ),
+                    Style::new(),
+                );
+            }
+        }
+        Some((_, Node::Meeting(_, m))) => meeting(&mut doc, m, &styles),
+        Some((path, Node::Area(_, _, a))) => area(
+            &mut doc,
+            a,
+            None,
+            &styles,
+            &app.corpus.id_of(path).unwrap_or_default(),
+        ),
+        Some((path, Node::Commitment(_, _, a, i, _))) => {
+            let id = path
+                .parent()
+                .and_then(|p| app.corpus.id_of(p))
+                .unwrap_or_default();
+            area(&mut doc, a, Some(i), &styles, &id);
+        }
+    }
+    Document {
+        lines: doc.lines,
+        selected: doc.selected,
+    }
+}
+
+fn meeting(doc: &mut Writer, m: &Meeting, styles: &Styles) {
+    doc.para(&m.title, styles.title);
+    let place = m.place.as_deref().map(|p| format!(" · {p}")).unwrap_or_default();
+    doc.para(&format!("{}{place}", m.date), styles.dim);
+    for c in &m.co_chairs {
+        doc.indented("  ", &format!("{}, {}", c.name, c.role), styles.dim);
+    }
+    if let Some(file) = &m.source.source_file {
+        let url = m
+            .source
+            .url
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default();
+        doc.para(&format!("Source: {file}{url}"), styles.dim);
+    }
+    doc.blank();
+    for p in &m.preamble {
+        doc.para(&p.text, Style::new());
+        doc.blank();
+    }
+    for (i, a) in m.areas.iter().enumerate() {
+        doc.indented(
+            &format!("{:>2}. ", i + 1),
+            &format!("{} ({})", a.title, a.commitments.len()),
+            styles.title,
+        );
+    }
+    doc.blank();
+    for p in &m.closing {
+        doc.para(&p.text, Style::new());
+        doc.blank();
+    }
+}
+
+fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id: &str) {
+    doc.para(&a.title, styles.title);
+    doc.para(
+        &format!("{} · {id}", plural(a.commitments.len(), "commitment")),
+        styles.dim,
+    );
+    doc.blank();
+    for (i, c) in a.commitments.iter().enumerate() {
+        let style = if selected == Some(i) {
+            styles.selected
+        } else {
+            Style::new()
+        };
+        if selected == Some(i) {
+            doc.selected = Some(doc.lines.len());
+        }
+        doc.indented(&format!("{:>2}. ", i + 1), &c.text, style);
+        doc.blank();
+    }
+}
+
+struct Writer {
+    lines: Vec<Line<'static>>,
+    width: usize,
+    selected: Option<usize>,
+}
+
+impl Writer {
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn para(&mut self, text: &str, style: Style) {
+        self.indented("", text, style);
+    }
+
+    /// `label` on the first line, the same width of indent on the others.
+    fn indented(&mut self, label: &str, text: &str, style: Style) {
+        let text = sanitize(text);
+        let indent = crate::wrap::width(label);
+        let pad = " ".repeat(indent);
+        for (n, range) in wrap(&text, self.width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { label.to_string() } else { pad.clone() };
+            self.lines.push(Line::from(vec![
+                Span::raw(lead),
+                Span::styled(text[range].to_string(), style),
+            ]));
+        }
+    }
+}
+
+/// Draws the reader into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let styles = Styles::of(app);
+    let focused = app.focus == Pane::Reader && app.overlay.is_none();
+    let title = match app.selected_path() {
+        Some(NodePath::Commitment(..)) | Some(NodePath::Area(..)) => " Area ",
+        Some(NodePath::Meeting(..)) => " Statement ",
+        _ => " Reader ",
+    };
+    let block = Block::bordered().title(title).border_style(if focused {
+        styles.border_focused
+    } else {
+        styles.border
+    });
+    let doc = document(app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 3 || inner.height == 0 {
+        return;
+    }
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width - 2,
+        ..inner
+    };
+    let end = (app.reader_scroll + usize::from(text_area.height)).min(doc.lines.len());
+    let start = app.reader_scroll.min(end);
+    let visible: Vec<Line> = doc.lines[start..end].to_vec();
+    frame.render_widget(Paragraph::new(visible), text_area);
+}

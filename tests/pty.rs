@@ -1,0 +1,63 @@
+//! End-to-end: the real binary in a pseudo-terminal, keys typed, screen read back.
+
+mod common;
+
+use common::Session;
+
+#[test]
+fn open_the_eu_quantum_area_read_help_and_quit_cleanly() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    assert!(s.alternate_screen(), "the app draws on the alternate screen");
+
+    // The EU Quantum area is the 9th row: partnership, meeting, 7 areas.
+    s.type_slowly(&["j"; 8]);
+    let screen = s.wait_for_text("eu-sg-dp/2025-12-01/quantum");
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for text in [
+        "Intend to exchange views on policies and strategies on quantum technologies as a new area of cooperation, to enhance technological development, economic competitiveness, and supply chain resilience.",
+        "Intend to explore collaboration in research & development, standards and interoperability, and to deepen ecosystem engagements in the domains of quantum technologies, focusing on quantum communication.",
+    ] {
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            strip_borders(&screen).contains(&words),
+            "commitment missing from the reader: {text}\n{flat}"
+        );
+    }
+
+    s.type_slowly(&["?"]);
+    s.wait_for_text("show or hide this help");
+    s.type_slowly(&["\x1b"]);
+    s.wait_for("the help to close", |sc| !sc.contains("show or hide this help"));
+
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!s.alternate_screen(), "the alternate screen was left");
+    let raw = s.raw_output();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(tail.contains("\x1b[?25h"), "the cursor is shown again: {tail:?}");
+}
+
+#[test]
+fn a_terminal_too_small_shows_a_notice_and_quits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 12, 3);
+    s.wait_for_text("(12x3)");
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// The reader's text with pane borders and line breaks folded into single
+/// spaces, so that a wrapped sentence reads as one.
+fn strip_borders(screen: &str) -> String {
+    let reader: Vec<&str> = screen
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split('│').collect();
+            // tree │ │ reader │: the reader is the fourth field.
+            cells.get(3).copied().unwrap_or("")
+        })
+        .collect();
+    reader.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
