@@ -194,6 +194,10 @@ fn the_browser_without_a_terminal_says_so_and_exits_2() {
     let home = tempfile::tempdir().unwrap();
     let o = jointly(home.path(), &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("the browser needs a terminal"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the browser needs a terminal"),
+        "{}",
+        stderr(&o)
+    );
     assert!(o.stdout.is_empty(), "nothing is drawn into the pipe");
 }

@@ -1,0 +1,124 @@
+//! Start-up and frame benchmark: `cargo bench --bench frame`.
+//!
+//! Prints medians over repeated runs of:
+//! - start to first complete frame, in process: load the embedded statements,
+//!   read the default config, build the app, draw one 120x40 frame;
+//! - start to first frame of the real binary in a pseudo-terminal (process
+//!   start, terminal set-up and the first frame on screen);
+//! - one frame render at 120x40.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use jointly::app::{Action, App};
+use jointly::loader::{LoadOptions, load};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn p95(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[(v.len() * 95 / 100).min(v.len() - 1)]
+}
+
+fn first_frame_in_process() -> Duration {
+    let t = Instant::now();
+    let loaded = load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    });
+    let (config, _) = jointly::config::parse("bench", None);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
+    app.update(Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal.draw(|f| jointly::ui::draw(f, &app)).expect("draw");
+    t.elapsed()
+}
+
+fn first_frame_in_pty(bin: &str) -> Option<Duration> {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .ok()?;
+    let home = std::env::temp_dir().join("jointly-bench-home");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    let mut reader = pair.master.try_clone_reader().ok()?;
+    let t = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).ok()?;
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 16384];
+    // The last row drawn is the status line, which ends with the quit hint.
+    while !String::from_utf8_lossy(&seen).contains("q quit") {
+        let n = reader.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let elapsed = t.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    Some(elapsed)
+}
+
+fn main() {
+    let runs = 31;
+    let in_process: Vec<Duration> = (0..runs).map(|_| first_frame_in_process()).collect();
+
+    let loaded = load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    });
+    let (config, _) = jointly::config::parse("bench", None);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
+    app.update(Action::Resize(120, 40));
+    for _ in 0..8 {
+        app.update(Action::MoveDown);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let frames: Vec<Duration> = (0..500)
+        .map(|_| {
+            let t = Instant::now();
+            terminal.draw(|f| jointly::ui::draw(f, &app)).expect("draw");
+            t.elapsed()
+        })
+        .collect();
+
+    let bin = env!("CARGO_BIN_EXE_jointly");
+    let pty: Vec<Duration> = (0..15).filter_map(|_| first_frame_in_pty(bin)).collect();
+
+    println!("jointly frame benchmark (embedded statements, 120x40)");
+    println!(
+        "  first frame, in process:        median {:>8.3} ms  p95 {:>8.3} ms  ({runs} runs)",
+        median(in_process.clone()).as_secs_f64() * 1e3,
+        p95(in_process).as_secs_f64() * 1e3
+    );
+    if pty.is_empty() {
+        println!("  first frame, binary in a pty:   not measured (no pseudo-terminal)");
+    } else {
+        println!(
+            "  first frame, binary in a pty:   median {:>8.3} ms  p95 {:>8.3} ms  ({} runs, includes process start)",
+            median(pty.clone()).as_secs_f64() * 1e3,
+            p95(pty.clone()).as_secs_f64() * 1e3,
+            pty.len()
+        );
+    }
+    println!(
+        "  one frame render:               median {:>8.3} ms  p95 {:>8.3} ms  (500 frames)",
+        median(frames.clone()).as_secs_f64() * 1e3,
+        p95(frames).as_secs_f64() * 1e3
+    );
+}
