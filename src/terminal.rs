@@ -5,7 +5,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -46,9 +46,11 @@ pub fn run(mut app: App) -> io::Result<u8> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return run_without_terminal();
     }
-    let stop = Arc::new(AtomicBool::new(false));
+    // A signal stores its number; the loop sees it within one tick, leaves,
+    // and the terminal is restored like on any other way out.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
@@ -59,7 +61,12 @@ pub fn run(mut app: App) -> io::Result<u8> {
     };
     let result = event_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
     ratatui::restore();
-    result.map(|()| exit::OK)
+    result?;
+    // Killed by a signal we handled: exit as the shell reports it (128 + n).
+    Ok(match stop.load(Ordering::SeqCst) {
+        0 => exit::OK,
+        n => u8::try_from(128 + n).unwrap_or(exit::PROBLEMS),
+    })
 }
 
 /// What the browser does when stdin or stdout is not a terminal: says so
@@ -74,19 +81,20 @@ pub fn run_without_terminal() -> io::Result<u8> {
     Ok(exit::USAGE)
 }
 
-/// Draws and handles events until the app stops running or `stop` is set.
+/// Draws and handles events until the app stops running or `stop` is
+/// non-zero (a signal number).
 /// Redraws only after an event changed something; events that queued up
 /// while drawing are all handled before the next frame.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl EventSource,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> io::Result<()> {
     let size = terminal.size().map_err(backend_error)?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
-    while app.running && !stop.load(Ordering::Relaxed) {
+    while app.running && stop.load(Ordering::Relaxed) == 0 {
         if dirty {
             terminal
                 .draw(|frame| crate::ui::draw(frame, app))

@@ -61,3 +61,30 @@ fn strip_borders(screen: &str) -> String {
         .collect();
     reader.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::start(home.path(), &[], 100, 30);
+        s.wait_for_text("EU-Singapore Digital Partnership");
+        assert!(s.alternate_screen());
+        let pid = s.pid().expect("child pid");
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_eq!(s.wait_exit(), code, "SIG{signal}");
+        assert!(
+            !s.alternate_screen(),
+            "SIG{signal}: the alternate screen was left"
+        );
+        let raw = s.raw_output();
+        let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+        assert!(
+            tail.contains("\x1b[?25h"),
+            "SIG{signal}: the cursor is shown again: {tail:?}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Rendering tests: the main screens drawn into ratatui's TestBackend and
 //! compared with reviewed snapshots (tests/snapshots/).
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -125,7 +125,7 @@ fn the_event_loop_applies_keys_and_resizes_and_stops_on_q() {
         key('q'),
         key('k'),
     ]);
-    event_loop(&mut terminal, &mut a, &mut events, &AtomicBool::new(false)).unwrap();
+    event_loop(&mut terminal, &mut a, &mut events, &AtomicUsize::new(0)).unwrap();
     assert!(!a.running);
     assert_eq!(a.size, (90, 20));
     assert_eq!(
@@ -146,6 +146,6 @@ fn ctrl_c_quits_whatever_the_config_says() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let mut events = Script(vec![key('q'), ctrl_c]);
-    event_loop(&mut terminal, &mut a, &mut events, &AtomicBool::new(false)).unwrap();
+    event_loop(&mut terminal, &mut a, &mut events, &AtomicUsize::new(0)).unwrap();
     assert!(!a.running);
 }

@@ -129,6 +129,11 @@ impl Session {
         self.wait_for(&format!("{text:?}"), |s| s.contains(text))
     }
 
+    /// The process id of the program.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Waits for the program to exit; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(15);
