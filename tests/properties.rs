@@ -1,0 +1,193 @@
+//! Property tests: random key sequences at random terminal sizes, on the
+//! seeds and on statements full of hostile text, never panic and keep the
+//! app's invariants. `PROPTEST_CASES=5000 cargo test --test properties`
+//! runs a longer search.
+
+use jointly::app::tree::{Expanded, rows};
+use jointly::app::{Action, App};
+use jointly::loader::{LoadOptions, load};
+use jointly::model::{Area, Commitment, Corpus, Date, Meeting, Partnership, SourceRef, Text};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+#[derive(Debug, Clone)]
+enum Step {
+    Act(Action),
+    Resize(u16, u16),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        8 => proptest::sample::select(Action::ALL.to_vec()).prop_map(Step::Act),
+        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
+    ]
+}
+
+/// Text that has broken terminal apps: wide characters, emoji, combining
+/// marks, control characters, escape sequences, very long words.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("the".to_string()),
+        Just("新加坡".to_string()),
+        Just("👩‍👩‍👧‍👦".to_string()),
+        Just("e\u{301}\u{302}\u{303}".to_string()),
+        Just("\u{1b}[2J\u{1b}]52;c;AAAA\u{7}".to_string()),
+        Just("\t\r\u{0}\u{9b}".to_string()),
+        Just("x".repeat(400)),
+        Just("\u{200b}\u{feff}".to_string()),
+        "[a-zA-Z]{1,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(pieces, 1..12).prop_map(|v| v.join(" "))
+}
+
+fn hostile_corpus() -> impl Strategy<Value = Corpus> {
+    let area = (hostile_text(), proptest::collection::vec(hostile_text(), 1..4));
+    (
+        hostile_text(),
+        hostile_text(),
+        proptest::collection::vec(area, 0..4),
+    )
+        .prop_map(|(name, title, areas)| Corpus {
+            partnerships: vec![Partnership {
+                id: "p".into(),
+                name,
+                parties: vec![],
+                meetings: vec![Meeting {
+                    id: "2025-01-01".into(),
+                    title: title.clone(),
+                    dateline: None,
+                    date: Date::new(2025, 1, 1).unwrap(),
+                    place: Some(title.clone()),
+                    co_chairs: vec![],
+                    source: SourceRef::default(),
+                    title_lines: None,
+                    preamble: vec![Text {
+                        text: title,
+                        lines: None,
+                    }],
+                    areas: areas
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (t, cs))| Area {
+                            id: format!("a{i}"),
+                            title: t,
+                            topics: vec![],
+                            title_lines: None,
+                            commitments: cs
+                                .into_iter()
+                                .map(|c| Commitment {
+                                    text: c.into(),
+                                    stance: None,
+                                    lines: None,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    closing: vec![],
+                }],
+            }],
+        })
+}
+
+fn seeds() -> Corpus {
+    load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    })
+    .corpus
+}
+
+fn check_invariants(app: &App) {
+    assert_eq!(
+        app.rows,
+        rows(&app.corpus, &app.expanded),
+        "rows follow the expansion"
+    );
+    match app.selected {
+        None => assert!(app.rows.is_empty(), "a selection whenever there are rows"),
+        Some(i) => {
+            assert!(i < app.rows.len(), "selection in range");
+            assert!(
+                app.corpus.contains(app.rows[i].path),
+                "selection points at an existing node"
+            );
+            let page = usize::from(jointly::ui::layout::body_height(app.size)).max(1);
+            assert!(
+                app.tree_offset <= i && i < app.tree_offset + page,
+                "selection visible"
+            );
+        }
+    }
+    assert!(
+        app.reader_scroll <= jointly::ui::reader::line_count(app),
+        "reader scroll within content"
+    );
+}
+
+fn view(app: &App) -> (Option<usize>, jointly::app::Pane, usize, usize, Expanded) {
+    (
+        app.selected,
+        app.focus,
+        app.reader_scroll,
+        app.tree_offset,
+        app.expanded.clone(),
+    )
+}
+
+fn run(corpus: Corpus, steps: Vec<Step>) {
+    let (config, _) = jointly::config::parse("test", None);
+    let mut app = App::new(corpus, vec![], config, true);
+    let mut before_overlay = None;
+    for s in steps {
+        let s = s.clone();
+        let had_overlay = app.overlay.is_some();
+        let snapshot = view(&app);
+        match &s {
+            Step::Act(Action::Quit) => continue,
+            Step::Act(a) => app.update(*a),
+            Step::Resize(w, h) => app.update(Action::Resize(*w, *h)),
+        }
+        match (had_overlay, app.overlay.is_some()) {
+            (false, true) => before_overlay = Some(snapshot),
+            // A resize may re-clamp the panes under an overlay; what the
+            // overlay itself does must still leave them alone.
+            (true, true) if matches!(s, Step::Resize(..)) => before_overlay = Some(view(&app)),
+            (true, false) => {
+                let before = before_overlay.take().expect("recorded when opened");
+                assert!(
+                    view(&app) == before,
+                    "closing an overlay leaves the view as it was"
+                );
+            }
+            _ => {}
+        }
+        check_invariants(&app);
+        let (w, h) = app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w.max(1), h.max(1))).unwrap();
+        terminal.draw(|f| jointly::ui::draw(f, &app)).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_on_the_seeds_keep_the_invariants(steps in proptest::collection::vec(step(), 1..80)) {
+        run(seeds(), steps);
+    }
+
+    #[test]
+    fn hostile_text_never_breaks_rendering(corpus in hostile_corpus(), steps in proptest::collection::vec(step(), 1..40)) {
+        run(corpus, steps);
+    }
+}
+
+/// 64 cases by default (sized for a 2-core CI); `PROPTEST_CASES` for more.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
