@@ -5,7 +5,8 @@
 //!   read the default config, build the app, draw one 120x40 frame;
 //! - start to first frame of the real binary in a pseudo-terminal (process
 //!   start, terminal set-up and the first frame on screen);
-//! - one frame render at 120x40.
+//! - one frame render at 120x40;
+//! - CPU time of the binary while idle for 5 s.
 
 use std::io::Read;
 use std::time::{Duration, Instant};
@@ -74,6 +75,44 @@ fn first_frame_in_pty(bin: &str) -> Option<Duration> {
     Some(elapsed)
 }
 
+/// CPU time (user + system) a process used while idle for `secs` seconds.
+fn idle_cpu(bin: &str, secs: u64) -> Option<Duration> {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .ok()?;
+    let home = std::env::temp_dir().join("jointly-bench-home");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    let mut reader = pair.master.try_clone_reader().ok()?;
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while matches!(reader.read(&mut buf), Ok(n) if n > 0) {}
+    });
+    let mut child = pair.slave.spawn_command(cmd).ok()?;
+    let pid = child.process_id()?;
+    let ticks = || -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+        Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let before = ticks()?;
+    std::thread::sleep(Duration::from_secs(secs));
+    let after = ticks()?;
+    let _ = child.kill();
+    let _ = child.wait();
+    // Clock ticks are 1/100 s on Linux.
+    Some(Duration::from_millis((after - before) * 10))
+}
+
 fn main() {
     let runs = 31;
     let in_process: Vec<Duration> = (0..runs).map(|_| first_frame_in_process()).collect();
@@ -115,6 +154,14 @@ fn main() {
             p95(pty.clone()).as_secs_f64() * 1e3,
             pty.len()
         );
+    }
+    match idle_cpu(bin, 5) {
+        Some(cpu) => println!(
+            "  idle CPU over 5 s:              {:>8.1} ms  ({:.2}% of one core)",
+            cpu.as_secs_f64() * 1e3,
+            cpu.as_secs_f64() / 5.0 * 100.0
+        ),
+        None => println!("  idle CPU: not measured"),
     }
     println!(
         "  one frame render:               median {:>8.3} ms  p95 {:>8.3} ms  (500 frames)",

@@ -59,7 +59,7 @@ pub fn run(mut app: App) -> io::Result<u8> {
             return Err(e);
         }
     };
-    let result = event_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
+    let result = event_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop, synchronized);
     ratatui::restore();
     result?;
     // Killed by a signal we handled: exit as the shell reports it (128 + n).
@@ -90,15 +90,20 @@ pub fn event_loop<B: Backend>(
     app: &mut App,
     events: &mut impl EventSource,
     stop: &AtomicUsize,
+    wrap_frame: fn(bool) -> io::Result<()>,
 ) -> io::Result<()> {
     let size = terminal.size().map_err(backend_error)?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
     while app.running && stop.load(Ordering::Relaxed) == 0 {
         if dirty {
-            terminal
+            wrap_frame(true)?;
+            let drawn = terminal
                 .draw(|frame| crate::ui::draw(frame, app))
-                .map_err(backend_error)?;
+                .map(|_| ())
+                .map_err(backend_error);
+            wrap_frame(false)?;
+            drawn?;
             dirty = false;
         }
         let mut timeout = TICK;
@@ -110,6 +115,22 @@ pub fn event_loop<B: Backend>(
             }
         }
     }
+    Ok(())
+}
+
+/// Brackets a frame in a synchronized update, so that terminals that
+/// support it show the frame whole rather than half drawn; others ignore it.
+fn synchronized(begin: bool) -> io::Result<()> {
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    if begin {
+        crossterm::execute!(io::stdout(), BeginSynchronizedUpdate)
+    } else {
+        crossterm::execute!(io::stdout(), EndSynchronizedUpdate)
+    }
+}
+
+/// No bracketing, for backends that are not a terminal (tests).
+pub fn unsynchronized(_: bool) -> io::Result<()> {
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jointly::app::{Action, App};
 use jointly::loader::{LoadOptions, load};
-use jointly::terminal::{EventSource, event_loop};
+use jointly::terminal::{EventSource, event_loop, unsynchronized};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -125,7 +125,14 @@ fn the_event_loop_applies_keys_and_resizes_and_stops_on_q() {
         key('q'),
         key('k'),
     ]);
-    event_loop(&mut terminal, &mut a, &mut events, &AtomicUsize::new(0)).unwrap();
+    event_loop(
+        &mut terminal,
+        &mut a,
+        &mut events,
+        &AtomicUsize::new(0),
+        unsynchronized,
+    )
+    .unwrap();
     assert!(!a.running);
     assert_eq!(a.size, (90, 20));
     assert_eq!(
@@ -146,6 +153,13 @@ fn ctrl_c_quits_whatever_the_config_says() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let mut events = Script(vec![key('q'), ctrl_c]);
-    event_loop(&mut terminal, &mut a, &mut events, &AtomicUsize::new(0)).unwrap();
+    event_loop(
+        &mut terminal,
+        &mut a,
+        &mut events,
+        &AtomicUsize::new(0),
+        unsynchronized,
+    )
+    .unwrap();
     assert!(!a.running);
 }
