@@ -158,7 +158,7 @@ pub fn parse_statement(
 }
 
 /// Turns a serde_yaml error into a problem with line, column and document path.
-fn yaml_problem(name: &str, e: &serde_yaml::Error) -> Problem {
+pub(crate) fn yaml_problem(name: &str, e: &serde_yaml::Error) -> Problem {
     // serde_yaml writes " at line L column C" into its messages; we show the
     // location once, up front, in the form editors turn into links.
     let mut message = e.to_string();

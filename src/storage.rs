@@ -1,0 +1,206 @@
+//! Where jointly keeps its own files, and how it writes them without losing
+//! what was there: a new file is written beside the old one and renamed over
+//! it, so a crash leaves either the old or the new file, never half of one;
+//! a file that cannot be read is moved aside, never overwritten.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use directories::ProjectDirs;
+
+use crate::timestamp::Timestamp;
+
+/// Environment variable naming the config file; it overrides the platform's place.
+pub const CONFIG_ENV: &str = "JOINTLY_CONFIG";
+
+/// Largest state or bookmarks file read: real ones are a few kilobytes, and a
+/// limit keeps a stray huge file from stalling start-up.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "jointly")
+}
+
+/// The remembered place: `state.yaml` in the platform state directory
+/// (`$XDG_STATE_HOME/jointly` on Linux), or in the local data directory on
+/// platforms that have no state directory.
+pub fn state_file() -> Option<PathBuf> {
+    let dirs = project_dirs()?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Some(dir.join("state.yaml"))
+}
+
+/// The bookmarks: `bookmarks.yaml` in the platform data directory
+/// (`$XDG_DATA_HOME/jointly` on Linux).
+pub fn bookmarks_file() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("bookmarks.yaml"))
+}
+
+/// The config file: `$JOINTLY_CONFIG` when set and not empty, else
+/// `config.yaml` in the platform config directory (`$XDG_CONFIG_HOME/jointly`
+/// on Linux).
+pub fn config_file() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_ENV) {
+        Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
+        _ => project_dirs().map(|d| d.config_dir().join("config.yaml")),
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// There is no such file: a normal first start.
+    Missing,
+    /// The file exists but its bytes are not usable text (not UTF-8, or too large).
+    Damaged(String),
+    /// The file could not be opened or read (permissions, a folder in its place…).
+    Unreadable(io::Error),
+}
+
+/// Reads a small text file jointly wrote, telling a missing file from a
+/// damaged or unreadable one.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let file = File::open(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => ReadError::Missing,
+        _ => ReadError::Unreadable(e),
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::Damaged(format!(
+            "larger than {} MiB",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        ReadError::Damaged(format!(
+            "not UTF-8 text (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Replaces `path` with `bytes` atomically: the bytes go to a temporary file
+/// in the same folder (a rename is only atomic within one file system), are
+/// flushed to disk, and the temporary file is renamed over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(path);
+    fs::create_dir_all(dir)?;
+    let tmp = temp_name(path);
+    let written = (|| {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written?;
+    // Makes the rename itself durable; not every platform can open a folder.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Renames `path` to `<name>.corrupt-<time>` in the same folder (with a
+/// counter if that name is taken) and returns the new path.
+pub fn move_aside(path: &Path, now: Timestamp) -> io::Result<PathBuf> {
+    let name = file_name(path);
+    let base = format!("{name}.corrupt-{}", now.file_suffix());
+    let dir = parent_dir(path);
+    let mut target = dir.join(&base);
+    let mut n = 1;
+    while target.exists() {
+        target = dir.join(format!("{base}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &target)?;
+    Ok(target)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into())
+}
+
+/// A temporary name beside `path`, unique to this process and call, so that
+/// two copies of jointly (or two saves in one) never share a temporary file.
+fn temp_name(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    parent_dir(path).join(format!(".{}.tmp-{}-{n}", file_name(path), std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_creates_folders_replaces_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/state.yaml");
+        write_atomic(&path, b"one\n").unwrap();
+        write_atomic(&path, b"two\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two\n");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["state.yaml"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.yaml");
+        fs::write(&path, "old\n").unwrap();
+        // A folder where the file should go makes the rename fail.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir_all(blocked.join("x")).unwrap();
+        assert!(write_atomic(&blocked, b"new").is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn moving_aside_never_clobbers_an_earlier_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bookmarks.yaml");
+        let now = Timestamp::from_millis(1_764_581_400_000);
+        fs::write(&path, "first").unwrap();
+        let a = move_aside(&path, now).unwrap();
+        fs::write(&path, "second").unwrap();
+        let b = move_aside(&path, now).unwrap();
+        assert_eq!(a, dir.path().join("bookmarks.yaml.corrupt-20251201T093000Z"));
+        assert_eq!(b, dir.path().join("bookmarks.yaml.corrupt-20251201T093000Z-1"));
+        assert_eq!(fs::read_to_string(a).unwrap(), "first");
+        assert_eq!(fs::read_to_string(b).unwrap(), "second");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn reading_tells_missing_from_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        assert!(matches!(read_text(&path), Err(ReadError::Missing)));
+        fs::write(&path, [b'a', 0xff, b'b']).unwrap();
+        assert!(matches!(read_text(&path), Err(ReadError::Damaged(m)) if m.contains("offset 1")));
+        assert!(matches!(read_text(dir.path()), Err(ReadError::Unreadable(_))));
+        fs::write(&path, "ok").unwrap();
+        assert_eq!(read_text(&path).unwrap(), "ok");
+    }
+}
