@@ -4,10 +4,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
+use crate::glossary::Glossary;
 use crate::loader::{self, LoadOptions, Loaded};
-use crate::output;
+use crate::{bookmarks, output};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -47,12 +48,48 @@ pub enum Command {
     Show {
         /// A node id, such as `eu-sg-dp/2025-12-01/quantum/2`.
         id: String,
+        /// Print its citation instead: the text in quotes, then statement title, date, area and id.
+        #[arg(long)]
+        cite: bool,
     },
     /// Validate statement files (the loaded ones when no path is given); exit 1 on any problem.
     Check {
         /// Files or folders to check.
         paths: Vec<PathBuf>,
     },
+    /// Print your bookmarks, each with its breadcrumb and text (or marked missing).
+    Bookmarks {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Print the acronyms the statements define, with their expansions and where.
+    Glossary {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print where the config file is read from, or the default config.
+    #[command(group(ArgGroup::new("what").required(true).args(["path", "default"])))]
+    Config {
+        /// Print the config file's path (`$JOINTLY_CONFIG`, else the platform's config folder).
+        #[arg(long)]
+        path: bool,
+        /// Print the default config, with comments.
+        #[arg(long)]
+        default: bool,
+    },
+}
+
+/// Output formats of the commands that print for people as well as programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable text.
+    Text,
+    /// Markdown, to paste into notes and reports.
+    Md,
+    /// JSON, for other programs.
+    Json,
 }
 
 /// Output formats of the listing commands.
@@ -82,7 +119,18 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::List { format } => {
             with_loaded(cli, |out, loaded| output::list(out, &loaded.corpus, *format))
         }
-        Command::Show { id } => with_loaded(cli, |out, loaded| output::show(out, &loaded.corpus, id)),
+        Command::Show { id, cite } => with_loaded(cli, |out, loaded| match cite {
+            true => output::cite(out, &loaded.corpus, id),
+            false => output::show(out, &loaded.corpus, id),
+        }),
+        Command::Bookmarks { format } => with_loaded(cli, |out, loaded| {
+            bookmarks::print::command(out, &loaded.corpus, *format)
+        }),
+        Command::Glossary { format } => with_loaded(cli, |out, loaded| {
+            Glossary::build(&loaded.corpus).print(out, *format)?;
+            Ok(exit::OK)
+        }),
+        Command::Config { path, .. } => config(*path),
     };
     finish(result)
 }
@@ -117,6 +165,25 @@ pub fn report_problems(loaded: &Loaded) -> io::Result<()> {
         writeln!(err, "{p}")?;
     }
     Ok(())
+}
+
+/// `jointly config --path` or `--default`.
+fn config(path: bool) -> io::Result<u8> {
+    let mut out = io::stdout().lock();
+    if !path {
+        out.write_all(crate::config::DEFAULT_TEXT.as_bytes())?;
+        return Ok(exit::OK);
+    }
+    let Some(file) = crate::config::path() else {
+        writeln!(
+            io::stderr(),
+            "jointly: this platform has no config folder; set {} to a file",
+            crate::config::ENV_VAR
+        )?;
+        return Ok(exit::PROBLEMS);
+    };
+    writeln!(out, "{}", file.display())?;
+    Ok(exit::OK)
 }
 
 fn check(cli: &Cli, paths: &[PathBuf]) -> io::Result<u8> {

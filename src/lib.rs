@@ -6,8 +6,11 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod bookmarks;
+pub mod cite;
 pub mod cli;
 pub mod config;
+pub mod glossary;
 pub mod loader;
 pub mod model;
 pub mod output;

@@ -194,10 +194,7 @@ pub fn plural(n: usize, noun: &str) -> String {
 /// `jointly show ID`.
 pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
     let Some(path) = corpus.resolve(id) else {
-        let mut err = io::stderr().lock();
-        writeln!(err, "jointly: no statement, area or commitment has the id `{id}`")?;
-        writeln!(err, "hint: `jointly list` prints every id")?;
-        return Ok(exit::PROBLEMS);
+        return unknown_id(id);
     };
     let crumb = corpus.breadcrumb(path).unwrap_or_default();
     let full_id = corpus.id_of(path).unwrap_or_default();
@@ -253,6 +250,33 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
         None => {}
     }
     Ok(exit::OK)
+}
+
+fn unknown_id(id: &str) -> io::Result<u8> {
+    let mut err = io::stderr().lock();
+    writeln!(err, "jointly: no statement, area or commitment has the id `{id}`")?;
+    writeln!(err, "hint: `jointly list` prints every id")?;
+    Ok(exit::PROBLEMS)
+}
+
+/// `jointly show ID --cite`.
+pub fn cite(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
+    let Some(path) = corpus.resolve(id) else {
+        return unknown_id(id);
+    };
+    match crate::cite::cite(corpus, path) {
+        Some(citation) => {
+            writeln!(out, "{citation}")?;
+            Ok(exit::OK)
+        }
+        None => {
+            writeln!(
+                io::stderr(),
+                "jointly: `{id}` is a partnership, which has no single statement to cite; cite one of its meetings"
+            )?;
+            Ok(exit::PROBLEMS)
+        }
+    }
 }
 
 fn stance_suffix(stance: Option<(Stance, Origin)>) -> String {

@@ -12,9 +12,6 @@ use directories::ProjectDirs;
 
 use crate::timestamp::Timestamp;
 
-/// Environment variable naming the config file; it overrides the platform's place.
-pub const CONFIG_ENV: &str = "JOINTLY_CONFIG";
-
 /// Largest state or bookmarks file read: real ones are a few kilobytes, and a
 /// limit keeps a stray huge file from stalling start-up.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -36,16 +33,6 @@ pub fn state_file() -> Option<PathBuf> {
 /// (`$XDG_DATA_HOME/jointly` on Linux).
 pub fn bookmarks_file() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().join("bookmarks.yaml"))
-}
-
-/// The config file: `$JOINTLY_CONFIG` when set and not empty, else
-/// `config.yaml` in the platform config directory (`$XDG_CONFIG_HOME/jointly`
-/// on Linux).
-pub fn config_file() -> Option<PathBuf> {
-    match std::env::var_os(CONFIG_ENV) {
-        Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
-        _ => project_dirs().map(|d| d.config_dir().join("config.yaml")),
-    }
 }
 
 /// Why a file could not be read.

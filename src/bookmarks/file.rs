@@ -1,0 +1,310 @@
+//! The bookmarks file: its layout, reading what can be read from a damaged
+//! one, and the locked read-merge-write of a save.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Bookmark, BookmarkSet, Entry};
+use crate::loader::{Problem, Severity, yaml_problem};
+use crate::output::plural;
+use crate::storage::{self, ReadError};
+use crate::timestamp::Timestamp;
+
+const VERSION: u32 = 1;
+
+const HEADER: &str = "\
+# jointly bookmarks. Safe to edit while jointly is closed.
+# `deleted` remembers deletions for a while, so that another open copy of
+# jointly does not bring a deleted bookmark back (see the README).
+";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileRepr {
+    version: u32,
+    #[serde(default)]
+    bookmarks: Vec<BookmarkRepr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    deleted: Vec<TombstoneRepr>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookmarkRepr {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    created: Timestamp,
+    changed: Timestamp,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TombstoneRepr {
+    id: String,
+    deleted: Timestamp,
+}
+
+/// What reading the bookmarks file gave.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Everything that could be read.
+    pub set: BookmarkSet,
+    /// Messages for the user: `file:line:column: warning: …`.
+    pub warnings: Vec<String>,
+    condition: Condition,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+enum Condition {
+    /// No file yet, or a good one.
+    #[default]
+    Good,
+    /// The file exists but is not entirely a bookmarks file.
+    Damaged,
+    /// The file could not be read at all, for this reason.
+    Unreadable(String),
+}
+
+/// Why bookmarks could not be saved; what was in the file is untouched.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The existing file cannot be read, so it cannot be merged with; it is
+    /// left as it is rather than overwritten.
+    Unreadable(PathBuf, String),
+    /// A damaged file could not be moved aside, so it is not overwritten.
+    CannotMoveAside(PathBuf, io::Error),
+    /// Locking or writing failed.
+    Write(PathBuf, io::Error),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Unreadable(p, e) => write!(
+                f,
+                "{}: error: bookmarks not saved: the file cannot be read ({e}), and is left as it is",
+                p.display()
+            ),
+            SaveError::CannotMoveAside(p, e) => write!(
+                f,
+                "{}: error: bookmarks not saved: the damaged file could not be moved aside ({e}), and is left as it is",
+                p.display()
+            ),
+            SaveError::Write(p, e) => {
+                write!(f, "{}: error: bookmarks not saved: {e}", p.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Reads the bookmarks at `path`, changing nothing on disk.
+pub fn read(path: &Path) -> Loaded {
+    let name = path.display().to_string();
+    let text = match storage::read_text(path) {
+        Ok(text) => text,
+        Err(ReadError::Missing) => return Loaded::default(),
+        Err(ReadError::Damaged(e)) => {
+            return Loaded {
+                warnings: vec![damaged(Problem::warning(&name, e), 0, false)],
+                condition: Condition::Damaged,
+                ..Loaded::default()
+            };
+        }
+        Err(ReadError::Unreadable(e)) => {
+            let p = Problem::warning(
+                &name,
+                format!("cannot read the bookmarks ({e}); they will not be saved until the file can be read"),
+            );
+            return Loaded {
+                warnings: vec![p.to_string()],
+                condition: Condition::Unreadable(e.to_string()),
+                ..Loaded::default()
+            };
+        }
+    };
+    match parse_strict(&name, &text) {
+        Ok(set) => Loaded {
+            set,
+            ..Loaded::default()
+        },
+        Err(problem) => {
+            let set = parse_lenient(&text);
+            let kept = set.list().len();
+            Loaded {
+                warnings: vec![damaged(problem, kept, true)],
+                set,
+                condition: Condition::Damaged,
+            }
+        }
+    }
+}
+
+fn damaged(problem: Problem, kept: usize, parsed: bool) -> String {
+    let kept = if parsed {
+        format!("{} could still be read; ", plural(kept, "bookmark"))
+    } else {
+        String::new()
+    };
+    Problem {
+        severity: Severity::Warning,
+        message: format!(
+            "the bookmarks file is damaged: {}; {kept}the file will be moved aside, not overwritten, when bookmarks are next saved",
+            problem.message
+        ),
+        ..problem
+    }
+    .to_string()
+}
+
+fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::warning(name, "the file is empty"));
+    }
+    let file: FileRepr = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    if file.version != VERSION {
+        return Err(Problem::warning(
+            name,
+            format!(
+                "version {} is not one this jointly reads (it reads {VERSION})",
+                file.version
+            ),
+        ));
+    }
+    let mut set = BookmarkSet::default();
+    for (i, b) in file.bookmarks.into_iter().enumerate() {
+        if b.id.trim().is_empty() {
+            return Err(Problem::warning(name, "empty id").at_path(format!("bookmarks[{i}].id")));
+        }
+        set.absorb(b.id.clone(), Entry::Live(b.into()));
+    }
+    for t in file.deleted {
+        set.absorb(t.id, Entry::Deleted(t.deleted));
+    }
+    Ok(set)
+}
+
+/// Every entry of a damaged file that is well formed on its own.
+fn parse_lenient(text: &str) -> BookmarkSet {
+    let mut set = BookmarkSet::default();
+    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        return set;
+    };
+    let items = |key: &str| {
+        value
+            .get(key)
+            .and_then(serde_yaml::Value::as_sequence)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for item in items("bookmarks") {
+        if let Ok(b) = serde_yaml::from_value::<BookmarkRepr>(item)
+            && !b.id.trim().is_empty()
+        {
+            set.absorb(b.id.clone(), Entry::Live(b.into()));
+        }
+    }
+    for item in items("deleted") {
+        if let Ok(t) = serde_yaml::from_value::<TombstoneRepr>(item) {
+            set.absorb(t.id, Entry::Deleted(t.deleted));
+        }
+    }
+    set
+}
+
+impl From<BookmarkRepr> for Bookmark {
+    fn from(b: BookmarkRepr) -> Bookmark {
+        Bookmark {
+            id: b.id,
+            note: b.note,
+            label: b.label,
+            created: b.created,
+            changed: b.changed,
+        }
+    }
+}
+
+fn render(set: &BookmarkSet) -> Result<String, serde_yaml::Error> {
+    let mut file = FileRepr {
+        version: VERSION,
+        bookmarks: Vec::new(),
+        deleted: Vec::new(),
+    };
+    for b in set.list() {
+        file.bookmarks.push(BookmarkRepr {
+            id: b.id.clone(),
+            note: b.note.clone(),
+            label: b.label.clone(),
+            created: b.created,
+            changed: b.changed,
+        });
+    }
+    for (id, e) in set.entries() {
+        if let Entry::Deleted(at) = e {
+            file.deleted.push(TombstoneRepr {
+                id: id.to_string(),
+                deleted: *at,
+            });
+        }
+    }
+    Ok(format!("{HEADER}{}", serde_yaml::to_string(&file)?))
+}
+
+/// The save: under an exclusive lock on `<file>.lock`, re-read the file,
+/// merge it with `mine`, move a damaged file aside, write atomically.
+pub(super) fn merge_and_write(
+    path: &Path,
+    mine: &BookmarkSet,
+    now: Timestamp,
+) -> Result<(BookmarkSet, Vec<String>), SaveError> {
+    let write_err = |e| SaveError::Write(path.to_path_buf(), e);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(write_err)?;
+    }
+    let lock = lock_file(path).map_err(write_err)?;
+    let theirs = read(path);
+    let mut warnings = Vec::new();
+    match theirs.condition {
+        Condition::Good => {}
+        Condition::Unreadable(e) => return Err(SaveError::Unreadable(path.to_path_buf(), e)),
+        Condition::Damaged => {
+            let aside = storage::move_aside(path, now)
+                .map_err(|e| SaveError::CannotMoveAside(path.to_path_buf(), e))?;
+            warnings.push(format!(
+                "{}: warning: the damaged bookmarks file was moved to {}; the {} that could be read are kept",
+                path.display(),
+                aside.display(),
+                plural(theirs.set.list().len(), "bookmark")
+            ));
+        }
+    }
+    let mut merged = mine.merge(&theirs.set);
+    merged.prune(now);
+    let text = render(&merged).map_err(|e| write_err(io::Error::other(e)))?;
+    storage::write_atomic(path, text.as_bytes()).map_err(write_err)?;
+    drop(lock);
+    Ok((merged, warnings))
+}
+
+/// Holds an exclusive lock on `<file>.lock` until dropped. The lock file is
+/// separate from the bookmarks file because the atomic rename replaces that
+/// file, and a lock on a replaced file protects nothing.
+fn lock_file(path: &Path) -> io::Result<File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))?;
+    f.lock()?;
+    Ok(f)
+}

@@ -1,0 +1,427 @@
+//! Acronyms the statements define, such as "Defense Innovation Unit (DIU)",
+//! with their expansions and the nodes that define them.
+//!
+//! An acronym in parentheses is matched against the words just before it:
+//! each capitalised word gives the acronym its first letter, and may give the
+//! next few letters too if they follow in order inside the word ("MINistry
+//! of DEFence", "Indo-Pacific" for IP, "Southeast" for SE); the small words
+//! of/and/for/the/in/on/to/at may give their first letter ("Department of
+//! Defense (DoD)") or be passed over. The expansion stops at a lowercase word,
+//! a possessive ("Commerce’s") or punctuation. When every word has to give a
+//! letter no match is found for some real names ("Indo-Pacific Economic
+//! Framework for Prosperity (IPEF)"), so failing that, up to three trailing
+//! words may give none. When nothing fits, the acronym is left out: a missing
+//! entry is better than a wrong one.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::model::{Corpus, NodePath};
+
+/// Small words that may sit inside an expansion without giving it a letter.
+const STOP_WORDS: [&str; 9] = ["of", "and", "for", "the", "in", "on", "to", "at", "&"];
+
+/// Unmatched words allowed at the end of an expansion, when no exact match exists.
+const MAX_TAIL: usize = 3;
+
+/// One acronym with one expansion, and where it is defined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Definition {
+    /// The acronym as written: `ALT-EDIC`, `DoD`.
+    pub acronym: String,
+    /// The words it stands for, as written.
+    pub expansion: String,
+    /// Ids of the nodes whose text defines it, in tree order.
+    pub defined_in: Vec<String>,
+}
+
+/// Every acronym the loaded statements define, sorted by acronym.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Glossary {
+    /// The definitions; an acronym given two different expansions has two.
+    pub entries: Vec<Definition>,
+}
+
+impl Glossary {
+    /// Collects the definitions in every text of the corpus: titles,
+    /// preambles, closings, co-chairs' roles, area headings and commitments.
+    pub fn build(corpus: &Corpus) -> Glossary {
+        let mut entries: Vec<Definition> = Vec::new();
+        let mut add = |path: NodePath, text: &str| {
+            let Some(id) = corpus.id_of(path) else { return };
+            for (acronym, expansion) in definitions(text) {
+                match entries
+                    .iter_mut()
+                    .find(|d| d.acronym == acronym && d.expansion == expansion)
+                {
+                    Some(d) if d.defined_in.contains(&id) => {}
+                    Some(d) => d.defined_in.push(id.clone()),
+                    None => entries.push(Definition {
+                        acronym,
+                        expansion,
+                        defined_in: vec![id.clone()],
+                    }),
+                }
+            }
+        };
+        for (mpath, _, m) in corpus.meetings() {
+            let NodePath::Meeting(p, mi) = mpath else { continue };
+            let meeting_texts = std::iter::once(m.title.as_str())
+                .chain(m.co_chairs.iter().map(|c| c.role.as_str()))
+                .chain(m.preamble.iter().map(|t| t.text.as_str()));
+            for text in meeting_texts {
+                add(mpath, text);
+            }
+            for (ai, a) in m.areas.iter().enumerate() {
+                add(NodePath::Area(p, mi, ai), &a.title);
+                for (ci, c) in a.commitments.iter().enumerate() {
+                    add(NodePath::Commitment(p, mi, ai, ci), &c.text);
+                }
+            }
+            for t in &m.closing {
+                add(mpath, &t.text);
+            }
+        }
+        entries.sort_by(|a, b| {
+            (a.acronym.to_lowercase(), &a.expansion).cmp(&(b.acronym.to_lowercase(), &b.expansion))
+        });
+        Glossary { entries }
+    }
+
+    /// The expansion of `acronym` (exact spelling), if the statements define it once.
+    pub fn expand(&self, acronym: &str) -> Option<&str> {
+        let mut found = self.entries.iter().filter(|d| d.acronym == acronym);
+        match (found.next(), found.next()) {
+            (Some(d), None) => Some(&d.expansion),
+            _ => None,
+        }
+    }
+
+    /// `jointly glossary`: one line per definition, or JSON.
+    pub fn print(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
+        if format == Format::Json {
+            serde_json::to_writer_pretty(&mut *out, self).map_err(io::Error::from)?;
+            return writeln!(out);
+        }
+        let width = self.entries.iter().map(|d| d.acronym.len()).max().unwrap_or(0);
+        for d in &self.entries {
+            writeln!(
+                out,
+                "{:width$}  {}  ({})",
+                d.acronym,
+                d.expansion,
+                d.defined_in.join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Every `(acronym, expansion)` that `text` defines, in order.
+pub fn definitions(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find('(').map(|i| rest + i) {
+        let inner_start = open + 1;
+        let Some(close) = text[inner_start..].find(')').map(|i| inner_start + i) else {
+            break;
+        };
+        let inner = &text[inner_start..close];
+        if is_acronym(inner)
+            && let Some(expansion) = expansion_of(&text[..open], inner)
+        {
+            found.push((inner.to_string(), expansion));
+        }
+        rest = inner_start;
+    }
+    found
+}
+
+/// Letters and inner hyphens, starting with a capital, mostly capitals, at
+/// least two of them: `AI`, `SEA-LION`, `DoD`; not `e.g.`, `Ok` or `5G`.
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=12).contains(&s.chars().count())
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.chars().all(|c| c.is_alphabetic() || c == '-')
+        && capitals >= 2
+        && capitals * 2 >= letters
+}
+
+fn is_stop(word: &str) -> bool {
+    STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// The expansion that ends `before` and fits `acronym`, if one does.
+fn expansion_of(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words = window(before, letters.len() * 2 + MAX_TAIL + 1);
+    for max_tail in [0, MAX_TAIL] {
+        // Nearest start first: the shortest expansion that fits.
+        for start in (0..words.len()).rev() {
+            let candidate = &words[start..];
+            if !is_stop(candidate[0]) && candidate.len() >= 2 && fits(candidate, &letters, max_tail) {
+                return Some(candidate.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// The run of words just before an acronym that could be its expansion:
+/// capitalised words and stop words, back to a boundary, in text order.
+fn window(before: &str, max: usize) -> Vec<&str> {
+    let mut words = Vec::new();
+    for raw in before.split_whitespace().rev() {
+        if words.len() == max
+            || raw.ends_with(['.', ',', ';', ':', '!', '?', ')', ']', '”', '"', '’', '\''])
+            || raw.ends_with("’s")
+            || raw.ends_with("'s")
+        {
+            break;
+        }
+        let word = raw.trim_start_matches(['(', '[', '“', '"', '‘', '\'']);
+        let opens = word.len() != raw.len();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if word.is_empty() || !(capitalised || is_stop(word)) {
+            break;
+        }
+        words.push(word);
+        if opens {
+            break;
+        }
+    }
+    while words.last().is_some_and(|w| is_stop(w)) {
+        words.pop();
+    }
+    words.reverse();
+    words
+}
+
+/// Whether `words` spell `letters` (see the module doc), leaving at most
+/// `max_tail` words at the end that give none.
+fn fits(words: &[&str], letters: &[char], max_tail: usize) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let Some((&first, more)) = letters.split_first() else {
+        return words.len() <= max_tail;
+    };
+    let chars: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if chars.first() != Some(&first) {
+        return is_stop(word) && fits(rest, letters, max_tail);
+    }
+    if is_stop(word) {
+        return fits(rest, more, max_tail) || fits(rest, letters, max_tail);
+    }
+    // The word gives its first letter, then as many of the next letters as
+    // follow in order inside it; try the longer runs first.
+    let mut taken = vec![0];
+    let mut at = 1;
+    for (i, l) in more.iter().enumerate() {
+        match chars[at..].iter().position(|c| c == l) {
+            Some(p) => {
+                at += p + 1;
+                taken.push(i + 1);
+            }
+            None => break,
+        }
+    }
+    taken.into_iter().rev().any(|n| fits(rest, &more[n..], max_tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::{self, LoadOptions};
+
+    fn seeds() -> Glossary {
+        Glossary::build(
+            &loader::load(&LoadOptions {
+                embedded: true,
+                ..LoadOptions::default()
+            })
+            .corpus,
+        )
+    }
+
+    #[test]
+    fn every_acronym_the_seeds_define_with_its_exact_expansion() {
+        let g = seeds();
+        let got: Vec<(&str, &str, Vec<&str>)> = g
+            .entries
+            .iter()
+            .map(|d| {
+                (
+                    d.acronym.as_str(),
+                    d.expansion.as_str(),
+                    d.defined_in.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let eu = "eu-sg-dp/2025-12-01";
+        let us = "us-sg-cet/2023-10-12";
+        let want: Vec<(&str, &str, Vec<String>)> = vec![
+            (
+                "AI",
+                "Artificial Intelligence",
+                vec![format!("{eu}/ai"), format!("{us}/ai")],
+            ),
+            (
+                "ALT-EDIC",
+                "Alliance for Language Technologies European Digital Infrastructure Consortium",
+                vec![format!("{eu}/ai/3")],
+            ),
+            ("CET", "Critical and Emerging Technology", vec![us.into()]),
+            (
+                "DIU",
+                "Defense Innovation Unit",
+                vec![format!("{us}/defense-innovation/2")],
+            ),
+            (
+                "DoD",
+                "Department of Defense",
+                vec![format!("{us}/defense-innovation/1")],
+            ),
+            ("EU", "European Union", vec![eu.into()]),
+            (
+                "EUCC",
+                "EU Common Criteria-based Cybersecurity Certification Scheme",
+                vec![format!("{eu}/cybersecurity/4")],
+            ),
+            (
+                "IPEF",
+                "Indo-Pacific Economic Framework for Prosperity",
+                vec![us.into()],
+            ),
+            (
+                "MINDEF",
+                "Ministry of Defence",
+                vec![format!("{us}/defense-innovation/1")],
+            ),
+            (
+                "NIST",
+                "National Institute of Standards and Technology",
+                vec![format!("{us}/ai/3")],
+            ),
+            (
+                "SCCS",
+                "Singapore Common Criteria Scheme",
+                vec![format!("{eu}/cybersecurity/4")],
+            ),
+            (
+                "SEA-LION",
+                "Southeast Asian Languages in One Network",
+                vec![format!("{eu}/ai/3")],
+            ),
+        ];
+        let want: Vec<(&str, &str, Vec<&str>)> = want
+            .iter()
+            .map(|(a, e, ids)| (*a, *e, ids.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(g.expand("DIU"), Some("Defense Innovation Unit"));
+        assert_eq!(g.expand("XYZ"), None);
+    }
+
+    fn one(text: &str) -> Option<(String, String)> {
+        let mut d = definitions(text);
+        assert!(d.len() <= 1, "{d:?}");
+        d.pop()
+    }
+
+    #[test]
+    fn boundaries_stop_the_expansion() {
+        let e = |t: &str| one(t).map(|(_, e)| e);
+        assert_eq!(
+            e("the U.S. Department of Commerce’s National Institute of Standards and Technology (NIST) AI")
+                .as_deref(),
+            Some("National Institute of Standards and Technology")
+        );
+        assert_eq!(
+            e("The U.S. Department of Defense (DoD) and").as_deref(),
+            Some("Department of Defense")
+        );
+        assert_eq!(
+            e("with the Ministry of Foreign Affairs (MFA).").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            e("“Smart Nation Office (SNO)").as_deref(),
+            Some("Smart Nation Office")
+        );
+    }
+
+    #[test]
+    fn what_does_not_fit_is_left_out() {
+        for text in [
+            // Lowercase words are not a name.
+            "the working group (WG)",
+            // No word gives the N.
+            "Singapore’s Quantum Office (NQO)",
+            // Too many words left over.
+            "Alpha Beta Gamma Delta Epsilon Zeta (AB)",
+            // The only candidate is the acronym itself.
+            "the EU (EU)",
+            // Nothing before it.
+            "(AI) comes first",
+            // Not acronyms.
+            "research (e.g. on advanced packaging)",
+            "the “UN Global Mechanism on ICTs Security” (“UN GM”)",
+            "online platforms (including online platforms)",
+            "5G networks (5G)",
+            "Some Thing (Ok)",
+        ] {
+            assert_eq!(definitions(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn trailing_words_belong_to_the_name_the_writer_closed() {
+        // No exact fit ends at the parenthesis, so "Forum", which the writer
+        // put inside the name, is kept as a trailing word.
+        assert_eq!(
+            one("the Global Cross-Border Privacy Rules Forum (CBPR)")
+                .map(|d| d.1)
+                .as_deref(),
+            Some("Cross-Border Privacy Rules Forum")
+        );
+        assert_eq!(
+            one("the Monetary Authority of Singapore (MAS)")
+                .map(|d| d.1)
+                .as_deref(),
+            Some("Monetary Authority of Singapore")
+        );
+    }
+
+    #[test]
+    fn printed_as_text_and_json() {
+        let g = seeds();
+        let mut out = Vec::new();
+        g.print(&mut out, Format::Text).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 12);
+        assert!(
+            text.contains("DIU       Defense Innovation Unit  (us-sg-cet/2023-10-12/defense-innovation/2)\n"),
+            "{text}"
+        );
+        let mut out = Vec::new();
+        g.print(&mut out, Format::Json).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["entries"][0]["acronym"], "AI");
+        assert_eq!(v["entries"][0]["defined_in"][1], "us-sg-cet/2023-10-12/ai");
+    }
+}
