@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod loader;
 pub mod model;
 pub mod output;
+pub mod session;
 pub mod state;
 pub mod storage;
 pub mod terminal;

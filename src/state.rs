@@ -49,8 +49,8 @@ struct StateFile {
 pub struct Restored {
     /// The place to return to (the top when nothing usable was saved).
     pub place: Place,
-    /// A message for the user when the file could not be used.
-    pub warning: Option<String>,
+    /// What the user should be told when the file could not be used.
+    pub warning: Option<Problem>,
 }
 
 /// Reads the remembered place from `path`. A missing file is a clean start;
@@ -77,7 +77,7 @@ fn load_at(path: &Path, now: Timestamp) -> Restored {
             );
             return Restored {
                 place: Place::default(),
-                warning: Some(p.to_string()),
+                warning: Some(p),
             };
         }
     };
@@ -95,7 +95,7 @@ fn load_at(path: &Path, now: Timestamp) -> Restored {
     };
     Restored {
         place: Place::default(),
-        warning: Some(warning.to_string()),
+        warning: Some(warning),
     }
 }
 
@@ -214,7 +214,7 @@ mod tests {
         let r = load_at(&path, Timestamp::from_millis(1_764_581_400_000));
         assert_eq!(r.place, Place::default());
         let aside = dir.path().join("state.yaml.corrupt-20251201T093000Z");
-        let w = r.warning.unwrap();
+        let w = r.warning.unwrap().to_string();
         assert!(w.contains("the remembered place is damaged"), "{w}");
         assert!(w.contains(&aside.display().to_string()), "{w}");
         assert_eq!(fs::read_to_string(&aside).unwrap(), &full[..full.len() / 2]);
@@ -261,7 +261,12 @@ mod tests {
         fs::create_dir(&path).unwrap();
         let r = load(&path);
         assert_eq!(r.place, Place::default());
-        assert!(r.warning.unwrap().contains("cannot read the remembered place"));
+        assert!(
+            r.warning
+                .unwrap()
+                .to_string()
+                .contains("cannot read the remembered place")
+        );
         assert!(path.is_dir());
     }
 

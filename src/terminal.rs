@@ -13,8 +13,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::keymap::KeyBinding;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect, Msg};
 use crate::cli::exit;
+use crate::session::Session;
 
 /// How long the loop sleeps waiting for input before it checks for signals.
 /// Waking four times a second costs nothing measurable while idle.
@@ -24,10 +25,21 @@ const TICK: Duration = Duration::from_millis(250);
 pub trait EventSource {
     /// The next event, waiting at most `timeout`; `None` if none came.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+
+    /// Carries out an effect the app asked for, returning what the app
+    /// should learn from it. By default effects are dropped (tests that
+    /// only feed keys).
+    fn perform(&mut self, effect: Effect) -> Vec<Msg> {
+        let _ = effect;
+        Vec::new()
+    }
 }
 
-/// Events from the real terminal.
-pub struct TerminalEvents;
+/// Events from the real terminal; effects carried out on it and on the
+/// user's files.
+pub struct TerminalEvents {
+    session: Session,
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
@@ -36,6 +48,10 @@ impl EventSource for TerminalEvents {
         } else {
             Ok(None)
         }
+    }
+
+    fn perform(&mut self, effect: Effect) -> Vec<Msg> {
+        self.session.perform(effect, &mut io::stdout())
     }
 }
 
@@ -52,6 +68,7 @@ pub fn run(mut app: App) -> io::Result<u8> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
+    let session = Session::open(&mut app);
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -59,8 +76,15 @@ pub fn run(mut app: App) -> io::Result<u8> {
             return Err(e);
         }
     };
-    let result = event_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop, synchronized);
+    let mut events = TerminalEvents { session };
+    let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
     ratatui::restore();
+    if let Err(e) = events.session.close(&app) {
+        writeln!(
+            io::stderr(),
+            "jointly: warning: where you were was not saved: {e}"
+        )?;
+    }
     result?;
     // Killed by a signal we handled: exit as the shell reports it (128 + n).
     Ok(match stop.load(Ordering::SeqCst) {
@@ -114,6 +138,12 @@ pub fn event_loop<B: Backend>(
                 break;
             }
         }
+        for effect in app.take_effects() {
+            for msg in events.perform(effect) {
+                app.update(msg);
+            }
+            dirty = true;
+        }
     }
     Ok(())
 }
@@ -138,7 +168,12 @@ pub fn unsynchronized(_: bool) -> io::Result<()> {
 pub fn handle(app: &mut App, ev: Event) -> bool {
     match ev {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            match app.action_for(KeyBinding::from_event(key)) {
+            let key = KeyBinding::from_event(key);
+            if let Some(msg) = typed(app, key) {
+                app.update(msg);
+                return true;
+            }
+            match app.action_for(key) {
                 Some(action) => {
                     app.update(action);
                     true
@@ -152,6 +187,18 @@ pub fn handle(app: &mut App, ev: Event) -> bool {
         }
         _ => false,
     }
+}
+
+/// While a prompt or filter takes text, printable keys and Backspace are
+/// typing, not actions.
+fn typed(app: &App, key: KeyBinding) -> Option<Msg> {
+    if !app.typing() {
+        return None;
+    }
+    if let Some(c) = key.printable() {
+        return Some(Msg::Type(c));
+    }
+    (Ok(key) == "backspace".parse()).then_some(Msg::Erase)
 }
 
 fn backend_error(e: impl std::error::Error) -> io::Error {

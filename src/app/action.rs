@@ -39,6 +39,20 @@ pub enum Action {
     Close,
     /// Leave the app.
     Quit,
+    /// Bookmark the selected commitment or area, with an optional note.
+    Bookmark,
+    /// Open the bookmark picker.
+    Bookmarks,
+    /// In the bookmark picker: delete the selected bookmark.
+    DeleteBookmark,
+    /// In a picker or the glossary: type a filter.
+    Filter,
+    /// Copy the selected commitment's citation to the clipboard.
+    CopyCitation,
+    /// Copy the citation of the whole area of the selection.
+    CopyAreaCitation,
+    /// Open the glossary of acronyms.
+    Glossary,
     /// Internal: the terminal now has this many columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -46,7 +60,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 23] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
@@ -59,6 +73,13 @@ impl Action {
         Action::HalfPageUp,
         Action::PageDown,
         Action::PageUp,
+        Action::CopyCitation,
+        Action::CopyAreaCitation,
+        Action::Bookmark,
+        Action::Bookmarks,
+        Action::DeleteBookmark,
+        Action::Glossary,
+        Action::Filter,
         Action::Help,
         Action::Problems,
         Action::Close,
@@ -91,6 +112,13 @@ impl Action {
             Action::Problems => "show problems found while loading",
             Action::Close => "close the innermost overlay",
             Action::Quit => "quit (Ctrl-c always quits)",
+            Action::Bookmark => "bookmark the commitment or area, with a note",
+            Action::Bookmarks => "open the bookmarks",
+            Action::DeleteBookmark => "in the bookmarks: delete the selected one",
+            Action::Filter => "in the bookmarks or glossary: type a filter",
+            Action::CopyCitation => "copy the citation to the clipboard (OSC 52)",
+            Action::CopyAreaCitation => "copy the whole area's citation",
+            Action::Glossary => "open the glossary of acronyms",
             Action::Resize(..) => "",
         }
     }

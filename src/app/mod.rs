@@ -5,14 +5,21 @@
 
 pub mod action;
 pub mod keymap;
+pub mod message;
+pub mod tools;
 pub mod tree;
 
+use crate::bookmarks::BookmarkSet;
 use crate::config::Config;
 use crate::loader::Problem;
 use crate::model::{Corpus, NodePath};
+use crate::state::nearest_surviving;
+use crate::timestamp::Timestamp;
 use crate::ui;
 pub use action::Action;
 use keymap::KeyBinding;
+pub use message::{Effect, Msg};
+pub use tools::Tool;
 use tree::{Expanded, Row};
 
 /// The pane that receives movement keys.
@@ -71,6 +78,14 @@ pub struct App {
     pub message: Option<String>,
     /// False once the user asked to quit.
     pub running: bool,
+    /// The open prompt, picker or glossary, which takes the keys.
+    pub tool: Option<Tool>,
+    /// The bookmarks, as this copy of jointly knows them.
+    pub bookmarks: BookmarkSet,
+    /// Effects queued by `update` for the event loop.
+    effects: Vec<Effect>,
+    /// The time, for stamping bookmarks (replaceable in tests).
+    pub clock: fn() -> Timestamp,
 }
 
 impl App {
@@ -93,6 +108,10 @@ impl App {
             size: (80, 24),
             message: None,
             running: true,
+            tool: None,
+            bookmarks: BookmarkSet::default(),
+            effects: Vec::new(),
+            clock: Timestamp::now,
         }
     }
 
@@ -109,20 +128,32 @@ impl App {
         self.config.keys.action(key)
     }
 
-    /// Applies one action. The only place where state changes.
-    pub fn update(&mut self, action: Action) {
-        self.message = None;
+    /// Applies one action or message. The only place where state changes.
+    pub fn update(&mut self, msg: impl Into<Msg>) {
+        let action = match msg.into() {
+            Msg::Action(a) => a,
+            msg => return self.update_msg(msg),
+        };
+        // A resize keeps the status message: it is not the user's answer to it.
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.clamp_scroll();
             return;
         }
+        self.message = None;
         if action == Action::Quit {
             self.running = false;
             return;
         }
+        if let Some(tool) = self.tool.take() {
+            self.update_tool(tool, Msg::Action(action));
+            return;
+        }
         if let Some(overlay) = self.overlay {
             self.update_overlay(overlay, action);
+            return;
+        }
+        if self.start_tool(action) {
             return;
         }
         match action {
@@ -149,6 +180,28 @@ impl App {
                 Pane::Tree => self.update_tree(action),
                 Pane::Reader => self.update_reader(action),
             },
+        }
+    }
+
+    /// Messages other than key actions.
+    fn update_msg(&mut self, msg: Msg) {
+        match msg {
+            Msg::Action(a) => self.update(a),
+            Msg::Type(_) | Msg::Erase => {
+                self.message = None;
+                if let Some(tool) = self.tool.take() {
+                    self.update_tool(tool, msg);
+                }
+            }
+            Msg::Restore(place) => {
+                if let Some(path) = place.selected.and_then(|id| nearest_surviving(&self.corpus, &id)) {
+                    self.select_path(path);
+                }
+                self.reader_scroll = place.scroll;
+                self.clamp_scroll();
+            }
+            Msg::Bookmarks(set) => self.bookmarks = set,
+            Msg::Problem(p) => self.problems.push(p),
         }
     }
 

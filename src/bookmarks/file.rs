@@ -56,8 +56,8 @@ struct TombstoneRepr {
 pub struct Loaded {
     /// Everything that could be read.
     pub set: BookmarkSet,
-    /// Messages for the user: `file:line:column: warning: …`.
-    pub warnings: Vec<String>,
+    /// What the user should be told: `file:line:column: warning: …`.
+    pub warnings: Vec<Problem>,
     condition: Condition,
 }
 
@@ -73,33 +73,30 @@ enum Condition {
 }
 
 /// Why bookmarks could not be saved; what was in the file is untouched.
+/// (The file's path is the store's; the message does not repeat it.)
 #[derive(Debug)]
 pub enum SaveError {
     /// The existing file cannot be read, so it cannot be merged with; it is
     /// left as it is rather than overwritten.
-    Unreadable(PathBuf, String),
+    Unreadable(String),
     /// A damaged file could not be moved aside, so it is not overwritten.
-    CannotMoveAside(PathBuf, io::Error),
+    CannotMoveAside(io::Error),
     /// Locking or writing failed.
-    Write(PathBuf, io::Error),
+    Write(io::Error),
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Unreadable(p, e) => write!(
+            SaveError::Unreadable(e) => write!(
                 f,
-                "{}: error: bookmarks not saved: the file cannot be read ({e}), and is left as it is",
-                p.display()
+                "bookmarks not saved: the file cannot be read ({e}), and is left as it is"
             ),
-            SaveError::CannotMoveAside(p, e) => write!(
+            SaveError::CannotMoveAside(e) => write!(
                 f,
-                "{}: error: bookmarks not saved: the damaged file could not be moved aside ({e}), and is left as it is",
-                p.display()
+                "bookmarks not saved: the damaged file could not be moved aside ({e}), and is left as it is"
             ),
-            SaveError::Write(p, e) => {
-                write!(f, "{}: error: bookmarks not saved: {e}", p.display())
-            }
+            SaveError::Write(e) => write!(f, "bookmarks not saved: {e}"),
         }
     }
 }
@@ -125,7 +122,7 @@ pub fn read(path: &Path) -> Loaded {
                 format!("cannot read the bookmarks ({e}); they will not be saved until the file can be read"),
             );
             return Loaded {
-                warnings: vec![p.to_string()],
+                warnings: vec![p],
                 condition: Condition::Unreadable(e.to_string()),
                 ..Loaded::default()
             };
@@ -148,7 +145,7 @@ pub fn read(path: &Path) -> Loaded {
     }
 }
 
-fn damaged(problem: Problem, kept: usize, parsed: bool) -> String {
+fn damaged(problem: Problem, kept: usize, parsed: bool) -> Problem {
     let kept = if parsed {
         format!("{} could still be read; ", plural(kept, "bookmark"))
     } else {
@@ -162,7 +159,6 @@ fn damaged(problem: Problem, kept: usize, parsed: bool) -> String {
         ),
         ..problem
     }
-    .to_string()
 }
 
 fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
@@ -264,8 +260,8 @@ pub(super) fn merge_and_write(
     path: &Path,
     mine: &BookmarkSet,
     now: Timestamp,
-) -> Result<(BookmarkSet, Vec<String>), SaveError> {
-    let write_err = |e| SaveError::Write(path.to_path_buf(), e);
+) -> Result<(BookmarkSet, Vec<Problem>), SaveError> {
+    let write_err = SaveError::Write;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(write_err)?;
     }
@@ -274,15 +270,16 @@ pub(super) fn merge_and_write(
     let mut warnings = Vec::new();
     match theirs.condition {
         Condition::Good => {}
-        Condition::Unreadable(e) => return Err(SaveError::Unreadable(path.to_path_buf(), e)),
+        Condition::Unreadable(e) => return Err(SaveError::Unreadable(e)),
         Condition::Damaged => {
-            let aside = storage::move_aside(path, now)
-                .map_err(|e| SaveError::CannotMoveAside(path.to_path_buf(), e))?;
-            warnings.push(format!(
-                "{}: warning: the damaged bookmarks file was moved to {}; the {} that could be read are kept",
-                path.display(),
-                aside.display(),
-                plural(theirs.set.list().len(), "bookmark")
+            let aside = storage::move_aside(path, now).map_err(SaveError::CannotMoveAside)?;
+            warnings.push(Problem::warning(
+                path.display().to_string(),
+                format!(
+                    "the damaged bookmarks file was moved to {}; the {} that could be read are kept",
+                    aside.display(),
+                    plural(theirs.set.list().len(), "bookmark")
+                ),
             ));
         }
     }

@@ -17,6 +17,7 @@ pub mod print;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::loader::Problem;
 use crate::storage;
 use crate::timestamp::Timestamp;
 
@@ -199,7 +200,7 @@ impl BookmarkStore {
     /// Reads the bookmarks at `path` without changing the file. A missing file
     /// is an empty set; a damaged one gives what could be read and warnings
     /// (the file is moved aside only when saving would replace it).
-    pub fn open(path: &Path) -> (BookmarkStore, Vec<String>) {
+    pub fn open(path: &Path) -> (BookmarkStore, Vec<Problem>) {
         let loaded = file::read(path);
         (
             BookmarkStore {
@@ -211,7 +212,7 @@ impl BookmarkStore {
     }
 
     /// The store at the platform's place, if there is a home to put it in.
-    pub fn open_default() -> Option<(BookmarkStore, Vec<String>)> {
+    pub fn open_default() -> Option<(BookmarkStore, Vec<Problem>)> {
         storage::bookmarks_file().map(|p| BookmarkStore::open(&p))
     }
 
@@ -234,7 +235,7 @@ impl BookmarkStore {
     /// saved since) and writes the result atomically, holding a lock file so
     /// that two saves cannot interleave. A damaged file is moved aside first,
     /// never overwritten. Returns warnings for the user.
-    pub fn save(&mut self, now: Timestamp) -> Result<Vec<String>, SaveError> {
+    pub fn save(&mut self, now: Timestamp) -> Result<Vec<Problem>, SaveError> {
         let (merged, warnings) = file::merge_and_write(&self.path, &self.set, now)?;
         self.set = merged;
         Ok(warnings)

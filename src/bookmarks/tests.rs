@@ -140,6 +140,7 @@ fn a_damaged_file_is_read_as_far_as_possible_and_moved_aside_on_save() {
     let path = dir.path().join("bookmarks.yaml");
     fs::write(&path, DAMAGED).unwrap();
     let (mut s, w) = BookmarkStore::open(&path);
+    let w: Vec<String> = w.iter().map(ToString::to_string).collect();
     assert_eq!(w.len(), 1);
     assert!(
         w[0].starts_with(&format!(
@@ -159,7 +160,7 @@ fn a_damaged_file_is_read_as_far_as_possible_and_moved_aside_on_save() {
 
     s.set_mut().set(AI, None, None, t(0));
     let w = s.save(t(0)).unwrap();
-    assert!(w[0].contains("was moved to"), "{w:?}");
+    assert!(w[0].to_string().contains("was moved to"), "{w:?}");
     let aside = dir.path().join("bookmarks.yaml.corrupt-20251201T093000Z");
     assert_eq!(fs::read_to_string(aside).unwrap(), DAMAGED);
     let (again, w) = BookmarkStore::open(&path);
@@ -194,7 +195,7 @@ fn an_unreadable_file_is_left_alone_and_the_save_refused() {
     let path = dir.path().join("bookmarks.yaml");
     fs::create_dir(&path).unwrap();
     let (mut s, w) = BookmarkStore::open(&path);
-    assert!(w[0].contains("cannot read the bookmarks"), "{w:?}");
+    assert!(w[0].to_string().contains("cannot read the bookmarks"), "{w:?}");
     s.set_mut().set(Q2, None, None, t(0));
     let e = s.save(t(0)).unwrap_err();
     assert!(e.to_string().contains("bookmarks not saved"), "{e}");

@@ -5,6 +5,7 @@ pub mod overlay;
 pub mod reader;
 pub mod status;
 pub mod theme;
+pub mod tools;
 pub mod tree;
 
 use ratatui::Frame;
@@ -33,6 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, panes.status, app);
     if let Some(o) = app.overlay {
         overlay::draw(frame, area, app, o);
+    }
+    if let Some(t) = &app.tool {
+        tools::draw(frame, area, app, t);
     }
 }
 

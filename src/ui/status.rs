@@ -13,6 +13,13 @@ use crate::wrap::{sanitize, width};
 /// The key hints for the current context.
 pub fn hints(app: &App) -> String {
     let k = |a: Action| app.config.keys.keys_label(a);
+    match &app.tool {
+        Some(crate::app::Tool::Note { .. }) => {
+            return format!("{} save  {} cancel", k(Action::Open), k(Action::Close));
+        }
+        Some(_) => return format!("{} move  {} close", k(Action::MoveDown), k(Action::Close)),
+        None => {}
+    }
     match (app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) | (Some(Overlay::Problems { .. }), _) => {
             format!("{} scroll  {} close", k(Action::MoveDown), k(Action::Close))

@@ -1,0 +1,320 @@
+//! The reader's tools inside the app: the bookmark note prompt, the
+//! bookmark picker, the glossary pane, and copying citations. Their state
+//! lives in [`Tool`]; their changes happen here, called from `update`.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::message::{Effect, Msg};
+use super::{Action, App, Pane};
+use crate::bookmarks::{MAX_NOTE_CHARS, print::node_text};
+use crate::cite;
+use crate::glossary::Glossary;
+use crate::model::NodePath;
+use crate::state::{Place, nearest_surviving};
+
+/// The view name saved in the remembered place; the browser has one view.
+pub const VIEW_NAME: &str = "browse";
+
+/// A window that takes the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tool {
+    /// Typing the note of a new (or edited) bookmark.
+    Note {
+        /// Id of the node being bookmarked.
+        id: String,
+        /// The note so far.
+        text: String,
+    },
+    /// The list of bookmarks.
+    Bookmarks(Picker),
+    /// The glossary of acronyms, built when opened.
+    Glossary(Picker, Glossary),
+}
+
+/// A filterable list: what is typed, whether typing goes to the filter,
+/// and the selected row of the filtered list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    /// The filter text.
+    pub filter: String,
+    /// Whether typed characters go to the filter (after the filter key).
+    pub typing: bool,
+    /// Index into the filtered items.
+    pub selected: usize,
+}
+
+/// One row of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The node to jump to.
+    pub target: String,
+    /// First line: breadcrumb, or acronym and expansion.
+    pub title: String,
+    /// Second line: note or text, or where it is defined.
+    pub detail: String,
+    /// The target is no longer among the loaded statements.
+    pub missing: bool,
+}
+
+impl App {
+    /// Whether typed characters go to a prompt or filter now.
+    pub fn typing(&self) -> bool {
+        match &self.tool {
+            Some(Tool::Note { .. }) => true,
+            Some(Tool::Bookmarks(p) | Tool::Glossary(p, _)) => p.typing,
+            None => false,
+        }
+    }
+
+    /// Where the reader is, for saving at quit.
+    pub fn place(&self) -> Place {
+        Place {
+            selected: self.selected_path().and_then(|p| self.corpus.id_of(p)),
+            scroll: self.reader_scroll,
+            view: Some(VIEW_NAME.into()),
+        }
+    }
+
+    /// Hands the queued effects to the event loop, which carries them out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The rows of the open picker, filtered and ranked.
+    pub fn picker_items(&self) -> Vec<Item> {
+        match &self.tool {
+            Some(Tool::Bookmarks(p)) => self.items(p, None),
+            Some(Tool::Glossary(p, g)) => self.items(p, Some(g)),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The rows of picker `p` (of glossary `g`, or else of the bookmarks).
+    fn items(&self, p: &Picker, g: Option<&Glossary>) -> Vec<Item> {
+        let items = match g {
+            Some(g) => glossary_items(g),
+            None => self.bookmark_items(),
+        };
+        let filter = p.filter.as_str();
+        if filter.is_empty() {
+            return items;
+        }
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(i64, Item)> = items
+            .into_iter()
+            .filter_map(|it| {
+                let hay = format!("{} {} {}", it.title, it.detail, it.target);
+                matcher.fuzzy_match(&hay, filter).map(|s| (s, it))
+            })
+            .collect();
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        scored.into_iter().map(|(_, it)| it).collect()
+    }
+
+    /// Bookmarks, newest first.
+    fn bookmark_items(&self) -> Vec<Item> {
+        let mut list = self.bookmarks.list();
+        list.reverse();
+        list.into_iter()
+            .map(|b| {
+                let node = node_text(&self.corpus, &b.id);
+                let text = node.as_ref().map(|n| n.1.clone()).unwrap_or_default();
+                let detail = match &b.note {
+                    Some(n) => format!("note: {n} — {text}"),
+                    None => text,
+                };
+                Item {
+                    target: b.id.clone(),
+                    title: match &node {
+                        Some((crumb, _)) => format!("{crumb}  {}", b.id),
+                        None => format!("{}  (missing: not in the loaded statements)", b.id),
+                    },
+                    detail,
+                    missing: node.is_none(),
+                }
+            })
+            .collect()
+    }
+
+    /// Handles a message while a tool is open.
+    pub(super) fn update_tool(&mut self, tool: Tool, msg: Msg) {
+        match tool {
+            Tool::Note { id, mut text } => match msg {
+                Msg::Type(c) if text.chars().count() < MAX_NOTE_CHARS => {
+                    text.push(c);
+                    self.tool = Some(Tool::Note { id, text });
+                }
+                Msg::Erase => {
+                    text.pop();
+                    self.tool = Some(Tool::Note { id, text });
+                }
+                Msg::Action(Action::Open) => {
+                    let label = self.corpus.resolve(&id).and_then(|p| self.corpus.breadcrumb(p));
+                    let now = (self.clock)();
+                    self.bookmarks.set(&id, Some(&text), label, now);
+                    self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
+                    self.message = Some(format!("Bookmarked {id}"));
+                    self.tool = None;
+                }
+                Msg::Action(Action::Close) => {
+                    self.message = Some("Not bookmarked".into());
+                    self.tool = None;
+                }
+                _ => self.tool = Some(Tool::Note { id, text }),
+            },
+            Tool::Bookmarks(p) => self.update_picker(p, None, msg),
+            Tool::Glossary(p, g) => self.update_picker(p, Some(g), msg),
+        }
+    }
+
+    fn update_picker(&mut self, mut p: Picker, glossary: Option<Glossary>, msg: Msg) {
+        let reopen = |p: Picker, g: Option<Glossary>| match g {
+            Some(g) => Tool::Glossary(p, g),
+            None => Tool::Bookmarks(p),
+        };
+        let items = self.items(&p, glossary.as_ref());
+        let last = items.len().saturating_sub(1);
+        let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
+        match msg {
+            Msg::Type(c) if p.typing => {
+                p.filter.push(c);
+                p.selected = 0;
+            }
+            Msg::Erase if p.typing => {
+                p.filter.pop();
+                p.selected = 0;
+            }
+            Msg::Action(a) => match a {
+                Action::MoveDown => p.selected = p.selected.saturating_add(1).min(last),
+                Action::MoveUp => p.selected = p.selected.saturating_sub(1),
+                Action::Top => p.selected = 0,
+                Action::Bottom => p.selected = last,
+                Action::PageDown | Action::HalfPageDown => {
+                    p.selected = p.selected.saturating_add(page).min(last)
+                }
+                Action::PageUp | Action::HalfPageUp => p.selected = p.selected.saturating_sub(page),
+                Action::Open | Action::Close if p.typing => {
+                    p.typing = false;
+                    if a == Action::Close {
+                        p.filter.clear();
+                        p.selected = 0;
+                    }
+                }
+                Action::Filter => p.typing = true,
+                Action::Open => {
+                    let target = items.get(p.selected).map(|i| i.target.clone());
+                    self.tool = None;
+                    if let Some(id) = target {
+                        self.jump_to(&id);
+                    }
+                    return;
+                }
+                Action::DeleteBookmark if glossary.is_none() => {
+                    if let Some(item) = items.get(p.selected) {
+                        let now = (self.clock)();
+                        self.bookmarks.delete(&item.target, now);
+                        self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
+                        self.message = Some(format!("Deleted the bookmark of {}", item.target));
+                        p.selected = p.selected.min(last.saturating_sub(1));
+                    }
+                }
+                Action::Close | Action::Bookmarks | Action::Glossary => {
+                    self.tool = None;
+                    return;
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        self.tool = Some(reopen(p, glossary));
+    }
+
+    /// Selects the node `id`, or its nearest surviving parent.
+    fn jump_to(&mut self, id: &str) {
+        match nearest_surviving(&self.corpus, id) {
+            Some(path) => {
+                self.select_path(path);
+                self.focus = Pane::Tree;
+                let landed = self.corpus.id_of(path).unwrap_or_default();
+                if landed != id {
+                    self.message = Some(format!("{id} is not loaded; showing {landed}"));
+                }
+            }
+            None => self.message = Some(format!("{id} is not among the loaded statements")),
+        }
+    }
+
+    /// Handles the tools' keys when no tool is open; false if `action` is not one.
+    pub(super) fn start_tool(&mut self, action: Action) -> bool {
+        let path = self.selected_path();
+        match action {
+            Action::Bookmark => match path {
+                Some(p @ (NodePath::Area(..) | NodePath::Commitment(..))) => {
+                    let id = self.corpus.id_of(p).unwrap_or_default();
+                    let text = self
+                        .bookmarks
+                        .get(&id)
+                        .and_then(|b| b.note.clone())
+                        .unwrap_or_default();
+                    self.tool = Some(Tool::Note { id, text });
+                }
+                _ => self.message = Some("Select a commitment or an area to bookmark it".into()),
+            },
+            Action::Bookmarks => {
+                if self.bookmarks.list().is_empty() {
+                    let key = self.config.keys.keys_label(Action::Bookmark);
+                    self.message = Some(format!("No bookmarks yet: {key} bookmarks the selection"));
+                } else {
+                    self.tool = Some(Tool::Bookmarks(Picker::default()));
+                }
+            }
+            Action::Glossary => {
+                let g = Glossary::build(&self.corpus);
+                if g.entries.is_empty() {
+                    self.message = Some("The loaded statements define no acronyms".into());
+                } else {
+                    self.tool = Some(Tool::Glossary(Picker::default(), g));
+                }
+            }
+            Action::CopyCitation => self.copy(path),
+            Action::CopyAreaCitation => match path.and_then(NodePath::area) {
+                Some((p, m, a)) => self.copy(Some(NodePath::Area(p, m, a))),
+                None => self.message = Some("Select a commitment or an area to copy its area".into()),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn copy(&mut self, path: Option<NodePath>) {
+        let Some((path, text)) = path.and_then(|p| Some((p, cite::cite(&self.corpus, p)?))) else {
+            self.message = Some("Select a commitment, area or meeting to copy its citation".into());
+            return;
+        };
+        let id = self.corpus.id_of(path).unwrap_or_default();
+        self.message = Some(match cite::osc52(&text) {
+            Ok(seq) => {
+                self.effects.push(Effect::Clipboard(seq));
+                format!("Copied the citation of {id} to the clipboard")
+            }
+            Err(e) => format!("Not copied: {e}"),
+        });
+    }
+}
+
+fn glossary_items(g: &Glossary) -> Vec<Item> {
+    g.entries
+        .iter()
+        .map(|d| Item {
+            target: d.defined_in.first().cloned().unwrap_or_default(),
+            title: format!("{}  {}", d.acronym, d.expansion),
+            detail: format!("defined in {}", d.defined_in.join(", ")),
+            missing: false,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "tools_tests.rs"]
+mod tests;

@@ -1,0 +1,94 @@
+//! What lasts between sittings, at the edge of the app: the remembered
+//! place and the bookmarks are read into the app at start, its effects
+//! (clipboard, saving bookmarks) are carried out while it runs, and the
+//! place is saved when it ends.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::app::{App, Effect, Msg};
+use crate::bookmarks::BookmarkStore;
+use crate::loader::Problem;
+use crate::state;
+use crate::timestamp::Timestamp;
+
+/// The files of one run of the browser.
+#[derive(Debug)]
+pub struct Session {
+    state_path: Option<PathBuf>,
+    store: Option<BookmarkStore>,
+}
+
+impl Session {
+    /// Reads the remembered place and the bookmarks into `app`. Problems
+    /// with either file become warnings in the app; it always starts.
+    pub fn open(app: &mut App) -> Session {
+        Session::open_at(app, state::default_path(), BookmarkStore::open_default())
+    }
+
+    /// As [`Session::open`], with the files given (for tests).
+    pub fn open_at(
+        app: &mut App,
+        state_path: Option<PathBuf>,
+        store: Option<(BookmarkStore, Vec<Problem>)>,
+    ) -> Session {
+        if let Some(path) = &state_path {
+            let restored = state::load(path);
+            if let Some(w) = restored.warning {
+                app.update(Msg::Problem(w));
+            }
+            app.update(Msg::Restore(restored.place));
+        }
+        let store = store.map(|(store, warnings)| {
+            for w in warnings {
+                app.update(Msg::Problem(w));
+            }
+            app.update(Msg::Bookmarks(store.set().clone()));
+            store
+        });
+        Session { state_path, store }
+    }
+
+    /// Carries out one effect; `out` is the terminal. Returns what the app
+    /// should learn from it.
+    pub fn perform(&mut self, effect: Effect, out: &mut dyn Write) -> Vec<Msg> {
+        match effect {
+            Effect::Clipboard(sequence) => {
+                let written = out.write_all(sequence.as_bytes()).and_then(|()| out.flush());
+                written
+                    .err()
+                    .map(|e| Msg::Problem(Problem::warning("clipboard", format!("not copied: {e}"))))
+                    .into_iter()
+                    .collect()
+            }
+            Effect::SaveBookmarks(set) => {
+                let Some(store) = self.store.as_mut() else {
+                    return vec![Msg::Problem(Problem::warning(
+                        "bookmarks",
+                        "this platform has no data folder: bookmarks last until you quit",
+                    ))];
+                };
+                *store.set_mut() = set;
+                match store.save(Timestamp::now()) {
+                    Ok(warnings) => {
+                        let mut out: Vec<Msg> = warnings.into_iter().map(Msg::Problem).collect();
+                        out.push(Msg::Bookmarks(store.set().clone()));
+                        out
+                    }
+                    Err(e) => vec![Msg::Problem(Problem::error(
+                        store.path().display().to_string(),
+                        e.to_string(),
+                    ))],
+                }
+            }
+        }
+    }
+
+    /// Saves where the reader is.
+    pub fn close(&self, app: &App) -> io::Result<()> {
+        match &self.state_path {
+            Some(path) => state::save(path, &app.place()),
+            None => Ok(()),
+        }
+    }
+}
