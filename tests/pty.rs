@@ -88,3 +88,35 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_key_remapped_in_the_config_file_works_and_a_bad_colour_is_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("my-config.yaml");
+    std::fs::write(&config, "keys:\n  move_down: [J]\ntheme:\n  border: purpl\n").unwrap();
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[],
+        120,
+        40,
+        &[("JOINTLY_CONFIG", config.to_str().unwrap())],
+    );
+    let screen = s.wait_for_text("EU-Singapore Digital Partnership");
+    assert!(screen.contains("⚠ 1 problems"), "{screen}");
+
+    s.type_slowly(&["j"; 3]); // no longer bound: nothing moves
+    s.type_slowly(&["J"; 8]);
+    s.wait_for_text("eu-sg-dp/2025-12-01/quantum");
+
+    s.type_slowly(&["!"]);
+    let screen = s.wait_for_text("bad colour `purpl`");
+    assert!(screen.contains("my-config.yaml:4:3"), "{screen}");
+    s.type_slowly(&["\x1b", "?"]);
+    let help = s.wait_for_text("show or hide this help");
+    assert!(
+        help.contains("J            move down"),
+        "the help shows the keys in force:\n{help}"
+    );
+    s.type_slowly(&["\x1b", "q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
