@@ -41,7 +41,9 @@ fn first_frame_in_process() -> Duration {
     t.elapsed()
 }
 
-fn first_frame_in_pty(bin: &str) -> Option<Duration> {
+/// A 120x40 pseudo-terminal and the command that runs `bin` in it, with
+/// the user's folders pointed away from the real home.
+fn pty_command(bin: &str) -> Option<(portable_pty::PtyPair, CommandBuilder)> {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -56,6 +58,11 @@ fn first_frame_in_pty(bin: &str) -> Option<Duration> {
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("XDG_STATE_HOME", home.join("state"));
+    Some((pair, cmd))
+}
+
+fn first_frame_in_pty(bin: &str) -> Option<Duration> {
+    let (pair, cmd) = pty_command(bin)?;
     let mut reader = pair.master.try_clone_reader().ok()?;
     let t = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).ok()?;
@@ -77,20 +84,7 @@ fn first_frame_in_pty(bin: &str) -> Option<Duration> {
 
 /// CPU time (user + system) a process used while idle for `secs` seconds.
 fn idle_cpu(bin: &str, secs: u64) -> Option<Duration> {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .ok()?;
-    let home = std::env::temp_dir().join("jointly-bench-home");
-    let mut cmd = CommandBuilder::new(bin);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_DATA_HOME", home.join("data"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("XDG_STATE_HOME", home.join("state"));
+    let (pair, cmd) = pty_command(bin)?;
     let mut reader = pair.master.try_clone_reader().ok()?;
     std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
