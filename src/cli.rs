@@ -79,6 +79,8 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Turn the text of a statement (plain text or markdown) into a statement file.
+    Import(crate::import::command::ImportArgs),
 }
 
 /// Output formats of the commands that print for people as well as programs.
@@ -131,6 +133,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Ok(exit::OK)
         }),
         Command::Config { path, .. } => config(*path),
+        Command::Import(args) => crate::import::command::run(cli, args),
     };
     finish(result)
 }

@@ -11,6 +11,7 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod glossary;
+pub mod import;
 pub mod loader;
 pub mod model;
 pub mod output;

@@ -5,8 +5,9 @@
 //! - in the source, markup is removed: YAML front matter (its `title` is kept as
 //!   the statement's title), list markers and numbering at the start of a line,
 //!   `#` heading marks, `**`/`__` emphasis (with the colon that closes a bold
-//!   lead-in such as `**Quantum:**`), backslash escapes, and lines that are only
-//!   an end mark (`###`, `***`, `---`).
+//!   lead-in such as `**Quantum:**` or `**Quantum**:`), backslash escapes, lines
+//!   that are only an end mark (`###`, `***`, `---`), and a byte-order mark at
+//!   the start.
 //!
 //! The tree's text (title, date line, preamble, area titles and commitments,
 //! closing, in order) must then equal the source's text. Aligning the two also
@@ -98,6 +99,8 @@ pub fn collapse(s: &str) -> String {
 /// Normalises a source text (see the module documentation).
 pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
     let mut out = Normalised::default();
+    // A byte-order mark is an encoding detail that editors hide, not text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text
         .lines()
         .enumerate()
@@ -154,8 +157,12 @@ pub fn strip_line_markup(line: &str, markup: Markup) -> String {
     }
     rest = strip_list_marker(rest.trim_start());
     if markup == Markup::Markdown {
+        // The colon of a bold lead-in goes, inside (`**AI:**`) or just
+        // outside (`**AI**:`) the emphasis.
         rest.replace(":**", "**")
             .replace(":__", "__")
+            .replace("**:", "**")
+            .replace("__:", "__")
             .replace("**", "")
             .replace("__", "")
     } else {
@@ -416,6 +423,10 @@ mod tests {
             strip_line_markup("-   **Quantum:** The United", Markup::Markdown),
             "Quantum The United"
         );
+        assert_eq!(
+            strip_line_markup("- **Quantum**: The two sides", Markup::Markdown),
+            "Quantum The two sides"
+        );
         assert_eq!(strip_line_markup("\\###", Markup::Markdown), "");
         assert_eq!(strip_line_markup("## Heading", Markup::Markdown), "Heading");
         assert_eq!(strip_line_markup("**bold** text", Markup::Plain), "**bold** text");
@@ -428,6 +439,10 @@ mod tests {
             Markup::Markdown,
         );
         assert_eq!(n.text, "A B one two three four");
+        assert_eq!(
+            normalise_source("\u{feff}Title\r\nText", Markup::Plain).text,
+            "Title Text"
+        );
         assert_eq!(n.lines(0, 3), Some(LineRange { first: 2, last: 2 }));
         let four = n.text.find("four").unwrap_or_default();
         assert_eq!(n.lines(4, four + 4), Some(LineRange { first: 5, last: 8 }));

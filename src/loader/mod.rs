@@ -249,6 +249,9 @@ pub enum SourceLookup {
     Embedded,
     /// Relative to the folder of the statement file.
     Dir(PathBuf),
+    /// A text already in hand (the importer checks its output against the
+    /// text it read); whatever the statement names, this text is its source.
+    Given(String),
 }
 
 impl SourceLookup {
@@ -271,6 +274,7 @@ impl SourceLookup {
                     .map(|t| (shown.clone(), t))
                     .map_err(|e| format!("cannot read source file {shown}: {e}"))
             }
+            SourceLookup::Given(text) => Ok((file.to_string(), text.clone())),
         }
     }
 }

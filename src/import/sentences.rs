@@ -1,0 +1,107 @@
+//! Cutting a paragraph into sentences, the commitments of a paragraph-style area.
+//!
+//! A sentence ends at `.`, `!` or `?` (and any closing quotes or brackets)
+//! followed by a space and a capital, a digit or an opening quote, except
+//! after an abbreviation ("Dr.", "e.g.", "Jr."), an initial ("R.") or a
+//! dotted acronym ("U.S.", "D.C."): those are followed by capitals too.
+
+use super::text::CLOSERS;
+
+/// Abbreviations that end with a period but rarely end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Jr", "Sr", "Hon", "Rev", "Gen", "Gov", "Sen", "Rep", "Amb", "Lt",
+    "Col", "Capt", "Sgt", "Mt", "No", "Nos", "Art", "Arts", "para", "paras", "cf", "vs", "Inc", "Ltd", "Co",
+    "Corp", "Dept", "Fig", "approx", "ca", "viz", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Splits collapsed text (single spaces) into sentences. Joined with single
+/// spaces, the sentences give back the text exactly.
+pub fn split(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(' ') {
+        if i > start && ends_sentence(&text[start..i]) && begins_sentence(&text[i + 1..]) {
+            out.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Whether `before` (the text up to a space) ends a sentence.
+fn ends_sentence(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    let bare = word.trim_end_matches(CLOSERS);
+    let Some(last) = bare.chars().next_back() else {
+        return false;
+    };
+    match last {
+        '!' | '?' => true,
+        '.' => !is_abbreviation(&bare[..bare.len() - 1]),
+        _ => false,
+    }
+}
+
+/// Whether `word` (without its final period) is an abbreviation, an
+/// initial or a dotted acronym.
+fn is_abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
+    if word.is_empty() {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    // "R", "U.S", "D.C", "e.g", "i.e": single letters joined by periods.
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// Whether `after` (the text after a space) can open a sentence.
+fn begins_sentence(after: &str) -> bool {
+    let first = after
+        .trim_start_matches(['"', '\'', '“', '‘', '(', '['])
+        .chars()
+        .next();
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_sentence_ends() {
+        assert_eq!(
+            split("One is here. Two is “here.” Three? Yes! 4 more."),
+            vec!["One is here.", "Two is “here.”", "Three?", "Yes!", "4 more."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_together() {
+        let s = "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister \
+                 Lee in Washington, D.C. The talks (e.g. on AI) went on. Minister Dr. Vivian \
+                 Balakrishnan spoke. The U.S. Department of Commerce agreed.";
+        assert_eq!(
+            split(s),
+            vec![
+                "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister Lee in Washington, D.C. The talks (e.g. on AI) went on.",
+                "Minister Dr. Vivian Balakrishnan spoke.",
+                "The U.S. Department of Commerce agreed.",
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_back_to_the_text() {
+        let s = "A. B. c. D e. F (G.) H.";
+        assert_eq!(split(s).join(" "), s);
+        assert!(split("").is_empty());
+    }
+}

@@ -1,0 +1,152 @@
+//! Scenarios of structure the fixtures do not cover.
+
+use super::*;
+
+fn run(name: &str, text: &str) -> Imported {
+    let opts = ImportOptions {
+        source_file: name.to_string(),
+        ..ImportOptions::default()
+    };
+    let imported = import(name, text, &opts).unwrap();
+    assert!(imported.drift.is_empty(), "{:#?}", imported.drift);
+    imported
+}
+
+fn titles(i: &Imported) -> Vec<&str> {
+    i.statement.areas.0.iter().map(|a| a.title.0.as_str()).collect()
+}
+
+fn commitments(i: &Imported, area: usize) -> Vec<&str> {
+    i.statement.areas.0[area]
+        .commitments
+        .0
+        .iter()
+        .map(|c| c.text())
+        .collect()
+}
+
+fn texts(v: &[NonEmpty]) -> Vec<&str> {
+    v.iter().map(|t| t.0.as_str()).collect()
+}
+
+#[test]
+fn a_heading_over_headings_opens_the_preamble_or_the_next_title() {
+    let i = run(
+        "s.md",
+        "# Joint Statement\n1 May 2025\n\nIntro.\n\n## Pillar One\n\n### Artificial Intelligence\n- Item one.\n\n\
+         ## Pillar Two\n\n### Quantum\n- Item two.\n",
+    );
+    assert_eq!(titles(&i), ["Artificial Intelligence", "Pillar Two Quantum"]);
+    assert_eq!(texts(&i.statement.preamble), ["Intro.", "Pillar One"]);
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.line == Some(11) && n.message.contains("next area's title"))
+    );
+}
+
+#[test]
+fn bold_lead_ins_under_headings_are_items() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n## AI\nIntro sentence here. Second one.\n- **Safety:** The two sides will test.\n",
+    );
+    assert_eq!(titles(&i), ["AI"]);
+    assert_eq!(
+        commitments(&i, 0),
+        [
+            "Intro sentence here.",
+            "Second one.",
+            "Safety The two sides will test."
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_short_numbered_lines_is_no_heading() {
+    let i = run(
+        "s.txt",
+        "Title\n1 May 2025\nThe areas are:\n1. Quantum\n2. Semiconductors\n3. Artificial Intelligence\n\
+         QUANTUM\nThe two sides will cooperate. They will meet.\n",
+    );
+    assert_eq!(titles(&i), ["QUANTUM"]);
+    assert_eq!(
+        texts(&i.statement.preamble),
+        [
+            "The areas are:",
+            "Quantum",
+            "Semiconductors",
+            "Artificial Intelligence"
+        ]
+    );
+    assert_eq!(
+        commitments(&i, 0),
+        ["The two sides will cooperate.", "They will meet."]
+    );
+}
+
+#[test]
+fn a_line_that_runs_on_is_no_heading() {
+    let i = run(
+        "s.txt",
+        "Title\n1 May 2025\nArtificial intelligence and\nquantum will be topics.\nBut this\nis wrapped too.\n",
+    );
+    assert!(titles(&i).is_empty());
+    assert_eq!(
+        texts(&i.statement.preamble),
+        [
+            "Artificial intelligence and quantum will be topics.",
+            "But this is wrapped too."
+        ]
+    );
+    assert!(i.notes.iter().any(|n| n.message.starts_with("no areas found")));
+}
+
+#[test]
+fn a_sentence_case_heading_is_taken_with_a_note() {
+    let i = run(
+        "s.txt",
+        "Title\n1 May 2025\n\nData flows\nThe two sides will cooperate.\n",
+    );
+    assert_eq!(titles(&i), ["Data flows"]);
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.line == Some(4) && n.message.contains("taken as a heading"))
+    );
+}
+
+#[test]
+fn the_date_may_come_from_the_preamble_or_the_options() {
+    let i = run("s.txt", "Title\nThe meeting was held on 3 March 2024 in Paris.\n");
+    assert_eq!(i.statement.meeting.date.0.to_string(), "2024-03-03");
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.message.contains("first date in the preamble"))
+    );
+    let opts = ImportOptions {
+        source_file: "s.txt".into(),
+        date: Date::new(2020, 2, 29),
+        ..ImportOptions::default()
+    };
+    let i = import("s.txt", "Title\nNo date here.\n", &opts).unwrap();
+    assert_eq!(i.statement.meeting.date.0.to_string(), "2020-02-29");
+}
+
+#[test]
+fn markdown_in_a_txt_file_is_read_as_plain_text_with_a_note() {
+    let i = run("s.txt", "# Title\n1 May 2025\n\n**AI**\nText.\n");
+    assert_eq!(i.statement.meeting.title.0, "# Title");
+    assert!(i.notes.iter().any(|n| n.message.contains("looks like markdown")));
+}
+
+#[test]
+fn an_invalid_partnership_id_is_refused() {
+    let opts = ImportOptions {
+        source_file: "s.txt".into(),
+        partnership_id: Some("Bad Id".into()),
+        ..ImportOptions::default()
+    };
+    assert!(import("s.txt", "Title\n1 May 2025\n", &opts).is_err());
+}

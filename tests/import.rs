@@ -1,0 +1,518 @@
+//! `jointly import`, run as users run it: on the seed sources (it must give
+//! back the seeds' areas and commitments), on statements written in other
+//! styles (tests/fixtures/import/), and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use jointly::import::{ImportOptions, import};
+use jointly::loader::schema::StatementFile;
+use jointly::loader::{SEED_SOURCES, SEEDS};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn jointly(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jointly"))
+        .args(args)
+        .current_dir(repo())
+        .env("XDG_DATA_HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home)
+        .output()
+        .expect("run jointly")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Area titles with their commitments' texts.
+fn areas(f: &StatementFile) -> Vec<(String, Vec<String>)> {
+    f.areas
+        .0
+        .iter()
+        .map(|a| {
+            (
+                a.title.0.clone(),
+                a.commitments.0.iter().map(|c| c.text().to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn parse(yaml: &[u8]) -> StatementFile {
+    serde_yaml::from_slice(yaml).expect("the importer writes a valid statement file")
+}
+
+#[test]
+fn the_seeds_are_regenerated_from_their_sources() {
+    let home = tempfile::tempdir().unwrap();
+    for (seed, source) in SEEDS.iter().zip(SEED_SOURCES) {
+        let o = jointly(home.path(), &["import", source.name]);
+        assert!(o.status.success(), "{}: {}", source.name, stderr(&o));
+        assert!(!stderr(&o).contains("fidelity"), "{}", stderr(&o));
+        let imported = parse(&o.stdout);
+        let curated: StatementFile = serde_yaml::from_str(seed.text).unwrap();
+        assert_eq!(areas(&imported), areas(&curated), "{}", source.name);
+        assert_eq!(imported.meeting.title, curated.meeting.title);
+        assert_eq!(imported.meeting.date, curated.meeting.date);
+        assert_eq!(imported.meeting.dateline, curated.meeting.dateline);
+        assert_eq!(imported.meeting.place, curated.meeting.place);
+        assert_eq!(imported.preamble, curated.preamble, "{}", source.name);
+        assert_eq!(imported.closing, curated.closing, "{}", source.name);
+    }
+}
+
+/// What a fixture must give.
+struct Expected {
+    file: &'static str,
+    date: &'static str,
+    dateline: Option<&'static str>,
+    place: &'static str,
+    preamble: usize,
+    areas: &'static [(&'static str, &'static [&'static str])],
+    closing: &'static [&'static str],
+}
+
+const FIXTURES: &[Expected] = &[
+    // Markdown, CRLF line ends, front matter, `#` title repeated in the body,
+    // `##` headings, `*` bullets hard-wrapped, numbered items.
+    Expected {
+        file: "tests/fixtures/import/japan-singapore-digital-policy-2024.md",
+        date: "2024-05-02",
+        dateline: None,
+        place: "Tokyo",
+        preamble: 3,
+        areas: &[
+            (
+                "Data Governance and Cross-Border Data Flows",
+                &[
+                    "Welcomed the conclusion of technical discussions on a pilot for trusted cross-border data sharing between logistics operators in both countries.",
+                    "Intend to align their approaches to privacy-enhancing technologies, including through joint sandbox projects with industry.",
+                    "Will continue to promote Data Free Flow with Trust (DFFT) in the G7, APEC and the WTO Joint Statement Initiative on E-commerce.",
+                ],
+            ),
+            (
+                "Artificial Intelligence",
+                &[
+                    "Japan and Singapore will exchange information on AI safety evaluation, building on the work of the Japan AI Safety Institute and the Digital Trust Centre of Singapore.",
+                    "The two sides intend to publish a joint mapping of their AI governance frameworks by the end of 2024.",
+                    "Both sides support the Hiroshima AI Process and will encourage businesses in the region to apply its Code of Conduct.",
+                ],
+            ),
+            (
+                "Digital Identity and Trust Services",
+                &[
+                    "Intend to test the mutual recognition of digital identities for cross-border business registration.",
+                    "Explore cooperation on verifiable credentials for skills and professional qualifications.",
+                ],
+            ),
+            (
+                "Cybersecurity",
+                &[
+                    "Will hold a bilateral tabletop exercise on ransomware response in 2025.",
+                    "Intend to share threat information on attacks against critical information infrastructure.",
+                ],
+            ),
+        ],
+        closing: &[
+            "Japan and Singapore look forward to the fourth Digital Policy Dialogue in Singapore in 2025.",
+        ],
+    },
+    // Plain text, hard-wrapped: a title in capitals over two lines, a
+    // dateline with a place and "February 28, 2025", roman numbered headings
+    // in capitals, `•` bullets and numbered items wrapped onto further lines.
+    Expected {
+        file: "tests/fixtures/import/eu-india-ttc-2025.txt",
+        date: "2025-02-28",
+        dateline: Some("New Delhi, February 28, 2025"),
+        place: "New Delhi",
+        preamble: 2,
+        areas: &[
+            (
+                "STRATEGIC TECHNOLOGIES, DIGITAL GOVERNANCE AND CONNECTIVITY",
+                &[
+                    "The EU and India intend to deepen cooperation on trustworthy artificial intelligence, including on evaluation methods for large language models.",
+                    "Both sides will explore joint research on high-performance computing applications for weather forecasting and natural disaster management.",
+                    "The EU and India agreed to work towards the interoperability of their digital public infrastructures, starting with electronic signatures.",
+                ],
+            ),
+            (
+                "CLEAN AND GREEN TECHNOLOGIES",
+                &[
+                    "The TTC welcomed the launch of a joint call for research on the recycling of electric vehicle batteries, with a combined budget of EUR 60 million.",
+                    "Both sides intend to exchange best practices on standards for green hydrogen and to cooperate in the International Solar Alliance.",
+                ],
+            ),
+            (
+                "TRADE, INVESTMENT AND RESILIENT VALUE CHAINS",
+                &[
+                    "The EU and India will map their semiconductor supply chains to identify vulnerabilities and opportunities for joint investment.",
+                    "The TTC agreed to continue the dialogue on screening of foreign direct investment and on export controls of dual-use items.",
+                ],
+            ),
+        ],
+        closing: &[
+            "The next meeting of the TTC will take place in Brussels in 2026. Both sides look forward to reviewing progress on each working group's deliverables.",
+        ],
+    },
+    // Plain text, one paragraph per line: headings in capitals, areas whose
+    // commitments are the sentences of one paragraph, curly quotes, dashes,
+    // no-break spaces, "Dr." and "e.g." and "U.S." inside sentences, an ISO date line.
+    Expected {
+        file: "tests/fixtures/import/singapore-australia-dea-2025.txt",
+        date: "2025-06-12",
+        dateline: Some("2025-06-12"),
+        place: "Canberra",
+        preamble: 2,
+        areas: &[
+            (
+                "DIGITAL TRADE FACILITATION",
+                &[
+                    "Both sides welcomed the exchange of electronic certificates of origin under the DEA.",
+                    "They will extend paperless trading to agricultural certificates by 2026.",
+                    "The Ministers also noted Dr. Chen’s report on e-invoicing adoption among small businesses.",
+                ],
+            ),
+            (
+                "ONLINE SAFETY",
+                &[
+                    "Australia’s eSafety Commissioner and Singapore’s Online Safety Commission will sign a memorandum of understanding on “safety by design”.",
+                    "Both regulators intend to share research on age assurance technologies – including their privacy risks.",
+                ],
+            ),
+            (
+                "ARTIFICIAL INTELLIGENCE",
+                &[
+                    "The two countries will cooperate on AI assurance, e.g. through joint testing of models in Southeast Asian languages.",
+                    "Ministers asked officials to report back on an AI talent exchange programme.",
+                    "The U.S. and Japan could be invited to join the testing work.",
+                ],
+            ),
+        ],
+        closing: &[
+            "The Ministers look forward to the fifth Dialogue in Singapore in 2026. They thanked the industry representatives who took part in the business roundtable.",
+        ],
+    },
+    // Markdown without front matter: a bold title line, a dateline with a
+    // place, bold heading lines (one with its colon inside the bold),
+    // paragraph areas and `(a)` items.
+    Expected {
+        file: "tests/fixtures/import/korea-singapore-dpc-2026.md",
+        date: "2026-03-03",
+        dateline: Some("Seoul, 3 March 2026"),
+        place: "Seoul",
+        preamble: 1,
+        areas: &[
+            (
+                "Digital Trade",
+                &[
+                    "Korea and Singapore welcomed the entry into force of the Korea–Singapore Digital Partnership Agreement.",
+                    "The two sides will set up a joint committee to oversee its implementation.",
+                    "They also intend to promote the use of electronic invoicing among small and medium enterprises.",
+                ],
+            ),
+            (
+                "Data Innovation",
+                &[
+                    "Korea and Singapore intend to launch a data innovation sandbox for health and mobility data.",
+                    "The two sides will exchange views on the governance of public sector data, including through study visits.",
+                ],
+            ),
+            (
+                "Emerging Technologies",
+                &[
+                    "Both sides agreed to cooperate on 5G and 6G standards in the International Telecommunication Union.",
+                    "They will hold a joint workshop on quantum-safe networks in 2026.",
+                ],
+            ),
+        ],
+        closing: &[
+            "Korea and Singapore look forward to the second meeting of the Council in Singapore in 2027.",
+        ],
+    },
+    // Plain text: "December 1, 2025", colon-ended heading lines (the colon is
+    // part of the heading as written), `-` bullets hard-wrapped.
+    Expected {
+        file: "tests/fixtures/import/canada-singapore-dtd-2025.txt",
+        date: "2025-12-01",
+        dateline: Some("December 1, 2025"),
+        place: "Ottawa",
+        preamble: 2,
+        areas: &[
+            (
+                "Paperless Trade:",
+                &[
+                    "Canada and Singapore will connect their electronic trade single windows in a pilot for exporters of seafood and electronics.",
+                    "The two sides intend to recognise each other's electronic transferable records. They will start with bills of lading.",
+                ],
+            ),
+            (
+                "Digital Identity:",
+                &[
+                    "Both sides will study the mutual recognition of business identifiers, such as the Canadian Business Number and Singapore's Unique Entity Number.",
+                ],
+            ),
+            (
+                "Online Consumer Protection:",
+                &[
+                    "The consumer protection agencies of both countries intend to exchange information on deceptive design practices (\"dark patterns\").",
+                    "Canada and Singapore will co-host a workshop for ASEAN regulators in 2026.",
+                ],
+            ),
+        ],
+        closing: &["Officials will report to Ministers on progress by the end of 2026."],
+    },
+];
+
+#[test]
+fn fixtures_in_other_styles_give_the_expected_areas() {
+    let home = tempfile::tempdir().unwrap();
+    for want in FIXTURES {
+        let o = jointly(home.path(), &["import", want.file, "--partnership", "fixture"]);
+        assert!(o.status.success(), "{}: {}", want.file, stderr(&o));
+        assert!(!stderr(&o).contains("fidelity"), "{}", stderr(&o));
+        let got = parse(&o.stdout);
+        let expected: Vec<(String, Vec<String>)> = want
+            .areas
+            .iter()
+            .map(|(t, cs)| (t.to_string(), cs.iter().map(|c| c.to_string()).collect()))
+            .collect();
+        assert_eq!(areas(&got), expected, "{}", want.file);
+        let m = &got.meeting;
+        assert_eq!(m.date.0.to_string(), want.date, "{}", want.file);
+        assert_eq!(
+            m.dateline.as_ref().map(|d| d.0.as_str()),
+            want.dateline,
+            "{}",
+            want.file
+        );
+        assert_eq!(
+            m.place.as_ref().map(|p| p.0.as_str()),
+            Some(want.place),
+            "{}",
+            want.file
+        );
+        assert_eq!(got.preamble.len(), want.preamble, "{}", want.file);
+        let closing: Vec<&str> = got.closing.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(closing, want.closing, "{}", want.file);
+        assert_eq!(got.partnership.id.0, "fixture");
+    }
+}
+
+#[test]
+fn every_import_passes_the_fidelity_check() {
+    let sources = SEED_SOURCES
+        .iter()
+        .map(|s| s.name)
+        .chain(FIXTURES.iter().map(|f| f.file));
+    for name in sources {
+        let text = std::fs::read_to_string(repo().join(name)).unwrap();
+        let opts = ImportOptions {
+            source_file: name.to_string(),
+            ..ImportOptions::default()
+        };
+        let imported = import(name, &text, &opts).expect("imports");
+        assert!(imported.drift.is_empty(), "{name}: {:#?}", imported.drift);
+    }
+}
+
+#[test]
+fn an_imported_file_written_with_out_passes_jointly_check() {
+    let home = tempfile::tempdir().unwrap();
+    for want in FIXTURES {
+        let out = home.path().join("out").join("statement.yaml");
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let o = jointly(
+            home.path(),
+            &["import", want.file, "--out", out.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("wrote "), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            text.contains("file: \"../"),
+            "source.file is relative to the statement: {text}"
+        );
+        let c = jointly(home.path(), &["check", out.to_str().unwrap()]);
+        // No error and no warning: the source was found and matches.
+        assert!(c.status.success(), "{}: {}", want.file, stderr(&c));
+        assert_eq!(stderr(&c), "");
+    }
+}
+
+#[test]
+fn an_installed_import_shows_up_in_list_and_is_not_overwritten() {
+    let home = tempfile::tempdir().unwrap();
+    let file = FIXTURES[3].file;
+    let args = ["import", file, "--partnership", "kr-sg-dpc", "--install"];
+    let o = jointly(home.path(), &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "installing prints nothing on stdout");
+    let installed = home.path().join("jointly/statements/kr-sg-dpc-2026-03-03.yaml");
+    assert!(installed.is_file(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&installed).unwrap();
+    let absolute = std::fs::canonicalize(repo().join(file)).unwrap();
+    assert!(
+        text.contains(&format!("file: \"{}\"", absolute.display())),
+        "{text}"
+    );
+
+    let list = jointly(home.path(), &["list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_eq!(stderr(&list), "", "the installed file loads without a warning");
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        out.contains("kr-sg-dpc/2026-03-03/data-innovation  Data Innovation  (2)"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("3 partnerships, 3 meetings, 16 areas, 52 commitments\n"),
+        "{out}"
+    );
+
+    let again = jointly(home.path(), &args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists; give --force"),
+        "{}",
+        stderr(&again)
+    );
+    let forced = jointly(home.path(), &[&args[..], &["--force"]].concat());
+    assert!(forced.status.success(), "{}", stderr(&forced));
+}
+
+#[test]
+fn a_known_partnership_keeps_its_name() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(
+        home.path(),
+        &["import", FIXTURES[4].file, "--partnership", "eu-sg-dp"],
+    );
+    assert!(o.status.success());
+    let got = parse(&o.stdout);
+    assert_eq!(got.partnership.name.0, "EU-Singapore Digital Partnership");
+    assert_eq!(got.partnership.parties.len(), 2);
+}
+
+#[test]
+fn without_partnership_the_id_is_made_from_the_title_with_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["import", FIXTURES[4].file]);
+    assert!(o.status.success());
+    assert_eq!(
+        parse(&o.stdout).partnership.id.0,
+        "canada-singapore-digital-trade-dialogue"
+    );
+    assert!(stderr(&o).contains("was made from the title"), "{}", stderr(&o));
+}
+
+/// Runs `jointly import` on a file with the given bytes; returns exit code and stderr.
+fn import_bytes(name: &str, bytes: &[u8], extra: &[&str]) -> (Option<i32>, String, Vec<u8>) {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let o = jointly(
+        home.path(),
+        &[&["import", path.to_str().unwrap()], extra].concat(),
+    );
+    (o.status.code(), stderr(&o), o.stdout)
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_naming_the_file() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty.txt", b"", "the file is empty"),
+        ("blank.txt", b" \n\r\n\t\n", "the file is empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "is a binary file"),
+        (
+            "latin1.txt",
+            b"Joint Statement\nBrussels, 1 d\xe9cembre\n",
+            "is not UTF-8 text (invalid byte at line 2, column 14)",
+        ),
+        (
+            "controls.txt",
+            "Joint\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}".as_bytes(),
+            "looks like a binary file",
+        ),
+        ("markup.md", b"---\ntitle: \n---\n\n***\n", "no text found"),
+        (
+            "prose.txt",
+            b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor.\n",
+            "no date found",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let (code, err, out) = import_bytes(name, bytes, &[]);
+        assert_eq!(code, Some(1), "{name}: {err}");
+        assert!(err.contains(name) && err.contains(message), "{name}: {err}");
+        assert!(out.is_empty(), "{name}: nothing on stdout");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn text_with_no_structure_still_gives_a_valid_file_and_says_so() {
+    let text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor.\n\
+                Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.\n";
+    let (code, err, out) = import_bytes("prose.txt", text.as_bytes(), &["--date", "2025-01-31"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("prose.txt:2:1: warning: no areas found"), "{err}");
+    let got = parse(&out);
+    assert!(got.areas.0.is_empty());
+    assert_eq!(got.preamble.len(), 1);
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("huge.txt");
+    // A sparse 50 MB file: the size alone must stop the import.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    let o = jointly(home.path(), &["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("huge.txt: error: is 52.4 MB, more than the 32 MiB"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_folder_or_a_missing_file_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["import", home.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    let o = jointly(home.path(), &["import", "no/such.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "no/such.txt: error: no such file\n");
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let home = tempfile::tempdir().unwrap();
+    let file = FIXTURES[0].file;
+    for args in [
+        vec!["import", file, "--partnership", "Not A Slug"],
+        vec!["import", file, "--date", "1 May 2024"],
+        vec!["import", file, "--install", "--out", "x.yaml"],
+        vec!["import", file, "--force"],
+    ] {
+        let o = jointly(home.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    let o = jointly(home.path(), &["import", file, "--out", file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is the file being imported"),
+        "{}",
+        stderr(&o)
+    );
+}
