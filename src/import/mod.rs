@@ -17,7 +17,7 @@ mod structure;
 mod text;
 mod yaml;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::loader::fidelity::{self, Markup, collapse};
 use crate::loader::schema::{
@@ -93,6 +93,27 @@ pub struct Imported {
 
 /// Imports the statement in `text`. `name` is the file shown in messages.
 pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, Problem> {
+    let mut notes = Vec::new();
+    // The lines and units are gone by the time the file is loaded back,
+    // which keeps the memory of a huge import down.
+    let statement = statement(name, text, opts, &mut notes)?;
+    let yaml = yaml::write(&statement, &opts.source_file);
+    let drift = check(name, &yaml, text, Markup::from_path(&opts.source_file))?;
+    Ok(Imported {
+        statement,
+        yaml,
+        notes,
+        drift,
+    })
+}
+
+/// The statement file for `text`, with notes on what was unsure.
+fn statement(
+    name: &str,
+    text: &str,
+    opts: &ImportOptions,
+    notes: &mut Vec<Note>,
+) -> Result<StatementFile, Problem> {
     let fail = |message: String| Problem::error(name, message);
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(fail("the file is empty: there is no statement to import".into()));
@@ -106,14 +127,13 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
     }
     let markup = Markup::from_path(&opts.source_file);
     let doc = text::split(text, markup);
-    let mut notes = Vec::new();
     if markup == Markup::Plain && text::looks_like_markdown(&doc) {
         notes.push(Note::whole(
             "this looks like markdown but was read as plain text, as its name does not end in .md; \
              rename it to have its headings and bold lead-ins recognised",
         ));
     }
-    let head = head(&doc, &mut notes).ok_or_else(|| {
+    let head = head(&doc, notes).ok_or_else(|| {
         fail(
             "no text found: the file holds only markup or white space, so there is no statement to import"
                 .into(),
@@ -121,10 +141,10 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
     })?;
     let body = &doc.lines[head.start..];
     let wrap_width = structure::wrap_width(body);
-    let mut units = structure::units(body, wrap_width, &mut notes);
+    let mut units = structure::units(body, wrap_width, notes);
     demote_document_heading(&mut units, &head.title);
     let first_line = units.first().map(|u| u.line);
-    let parts = parts::assemble(units, &mut notes);
+    let parts = parts::assemble(units, notes);
     if parts.areas.is_empty() {
         let message = "no areas found: no headings, numbered headings or bold lead-ins were recognised, \
                        so the whole text is in the preamble";
@@ -141,7 +161,7 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
         .collect();
     let date = match opts.date {
         Some(d) => d,
-        None => find_meeting_date(&doc, &head, &parts, &mut notes).ok_or_else(|| {
+        None => find_meeting_date(&doc, &head, &parts, notes).ok_or_else(|| {
             fail(
                 "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
                  or \"2025-12-01\"; give it with --date YYYY-MM-DD"
@@ -199,14 +219,7 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
         areas: Areas(areas(parts.areas)),
         closing: parts.closing.into_iter().map(NonEmpty).collect(),
     };
-    let yaml = yaml::write(&statement, &opts.source_file);
-    let drift = check(name, &yaml, text, markup)?;
-    Ok(Imported {
-        statement,
-        yaml,
-        notes,
-        drift,
-    })
+    Ok(statement)
 }
 
 /// The date line under the title, if there is one.
@@ -338,6 +351,9 @@ fn front_str(doc: &Document, keys: &[&str]) -> Option<String> {
 /// Area specs with unique ids.
 fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
     let mut seen = HashSet::new();
+    // The next suffix to try for each id, so that a thousand "Quantum"
+    // areas cost a thousand tries, not half a million.
+    let mut next: HashMap<String, usize> = HashMap::new();
     parts
         .into_iter()
         .enumerate()
@@ -346,10 +362,10 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
                 .filter(|s| model::is_slug(s))
                 .unwrap_or_else(|| format!("area-{}", n + 1));
             let mut id = base.clone();
-            let mut k = 2;
             while !seen.insert(id.clone()) {
+                let k = next.entry(base.clone()).or_insert(2);
                 id = format!("{base}-{k}");
-                k += 1;
+                *k += 1;
             }
             AreaSpec {
                 id: Slug(id),

@@ -150,3 +150,16 @@ fn an_invalid_partnership_id_is_refused() {
     };
     assert!(import("s.txt", "Title\n1 May 2025\n", &opts).is_err());
 }
+
+#[test]
+fn the_check_catches_a_changed_word() {
+    let source = "Title\n1 May 2025\n\nQUANTUM\nThe two sides will cooperate.\n";
+    let i = run("s.txt", source);
+    let edited = i.yaml.replace("will cooperate", "will not cooperate");
+    assert_ne!(edited, i.yaml);
+    let drift = check("s.txt", &edited, source, Markup::Plain).unwrap();
+    assert!(
+        drift.iter().any(|d| d.contains("not found in the source")),
+        "{drift:#?}"
+    );
+}
