@@ -431,7 +431,7 @@ fn bad_input_gets_a_clear_message_naming_the_file() {
         (
             "latin1.txt",
             b"Joint Statement\nBrussels, 1 d\xe9cembre\n",
-            "is not UTF-8 text (invalid byte at line 2, column 14)",
+            "latin1.txt:2:14: error: is not UTF-8 text (invalid byte at line 2, column 14); if it is Windows-1252",
         ),
         (
             "controls.txt",
@@ -489,10 +489,14 @@ fn a_folder_or_a_missing_file_is_named() {
     let home = tempfile::tempdir().unwrap();
     let o = jointly(home.path(), &["import", home.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a directory, not a file"),
+        "{}",
+        stderr(&o)
+    );
     let o = jointly(home.path(), &["import", "no/such.txt"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "no/such.txt: error: no such file\n");
+    assert_eq!(stderr(&o), "no/such.txt: error: no such file or folder\n");
 }
 
 #[test]

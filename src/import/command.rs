@@ -2,15 +2,16 @@
 //! stdout, to a file, or into the user's data folder.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use clap::Args;
 
 use super::{ImportOptions, Imported, import};
 use crate::cli::{Cli, exit};
-use crate::loader::{self, MAX_FILE_BYTES, Problem};
+use crate::loader::{self, Problem, ReadError};
 use crate::model::Date;
+use crate::storage;
 
 /// Arguments of `jointly import`.
 #[derive(Debug, Clone, Args)]
@@ -53,8 +54,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
     let mut err = io::stderr().lock();
     let text = match read_source(&args.file) {
         Ok(t) => t,
-        Err(message) => {
-            writeln!(err, "{}", Problem::error(shown, message))?;
+        Err((message, location)) => {
+            writeln!(err, "{}", Problem::error(shown, message).at(location))?;
             return Ok(exit::PROBLEMS);
         }
     };
@@ -193,51 +194,19 @@ fn relative(path: &Path, base: &Path) -> PathBuf {
     out
 }
 
-/// Reads the text to import: a file of at most [`MAX_FILE_BYTES`], whose
-/// size is checked before anything is read.
-pub fn read_source(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
-    if meta.is_dir() {
-        return Err("is a folder, not a statement's text".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is {:.1} MB, more than the {} MiB a statement may have; a joint statement is a few kilobytes of text",
-            meta.len() as f64 / 1e6,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_message(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "is more than the {} MiB a statement may have",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("is a binary file (it holds NUL bytes), not text; copy the statement's text into a .txt or .md file".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!(
-            "is not UTF-8 text (invalid byte at line {line}, column {col}); if it is Windows-1252 or \
-             Latin-1, convert it first, e.g. `iconv -f windows-1252 -t utf-8`"
-        )
+/// Reads the text to import, as the loader reads files (size checked
+/// first, binary and non-UTF-8 files refused), with hints for an importer.
+pub fn read_source(path: &Path) -> Result<String, (String, Option<(usize, usize)>)> {
+    loader::read_text(path).map_err(|e| {
+        let hint = match e {
+            ReadError::Binary => "; copy the statement's text into a .txt or .md file",
+            ReadError::NotUtf8 { .. } => {
+                "; if it is Windows-1252 or Latin-1, convert it first, e.g. `iconv -f windows-1252 -t utf-8`"
+            }
+            _ => "",
+        };
+        (format!("{e}{hint}"), e.location())
     })
-}
-
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// `<partnership>-<meeting>.yaml`, like the seeds.
@@ -250,29 +219,28 @@ fn file_name(i: &Imported) -> String {
 }
 
 /// Writes the file into the data folder; never over an existing file
-/// unless `force`.
+/// unless `force`, and then atomically.
 fn install(dir: &Path, path: &Path, yaml: &str, force: bool) -> Result<(), String> {
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if force {
-        let tmp = path.with_extension("yaml.tmp");
-        fs::write(&tmp, yaml)
-            .and_then(|()| fs::rename(&tmp, path))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
-    } else {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => format!(
-                    "{} already exists; give --force to replace it, or --partnership ID to file the meeting elsewhere",
-                    path.display()
-                ),
-                _ => format!("cannot write {}: {e}", path.display()),
-            })?;
-        f.write_all(yaml.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        return storage::write_atomic(path, yaml.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()));
     }
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // `create_new` refuses an existing file in the same system call that
+    // would create it, so two imports cannot both think the name was free.
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => format!(
+                "{} already exists; give --force to replace it, or --partnership ID to file the meeting elsewhere",
+                path.display()
+            ),
+            _ => format!("cannot write {}: {e}", path.display()),
+        })?;
+    f.write_all(yaml.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn summary(err: &mut dyn Write, i: &Imported, path: &Path) -> io::Result<()> {

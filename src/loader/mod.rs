@@ -7,20 +7,17 @@
 
 pub mod fidelity;
 pub mod problem;
+pub mod read;
 pub mod schema;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Text};
 pub use problem::{Problem, Severity};
+pub use read::{MAX_FILE_BYTES, ReadError, read_text};
 use schema::StatementFile;
-
-/// Largest statement file read; real statements are a few kilobytes, and the
-/// limit keeps a stray huge file from stalling start-up or eating memory.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A seed statement compiled into the binary.
 pub struct Embedded {
@@ -98,10 +95,10 @@ pub fn load(opts: &LoadOptions) -> Loaded {
         }
     }
     if let Some(dir) = opts.user_dir.as_deref().filter(|d| d.is_dir()) {
-        builder.add_path(dir);
+        builder.add_path(dir, false);
     }
     for path in &opts.extra {
-        builder.add_path(path);
+        builder.add_path(path, true);
     }
     builder.finish()
 }
@@ -122,10 +119,18 @@ pub fn parse_statement(
     text: &str,
     sources: &SourceLookup,
 ) -> Result<(Partnership, Meeting, Vec<Problem>), Problem> {
-    if text.trim().is_empty() {
+    // Editors on some systems start UTF-8 files with a byte-order mark; YAML
+    // would read it as part of the first key.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let only_comments = text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    });
+    if only_comments {
         return Err(Problem::error(
             name,
-            "the file is empty: a statement file needs `partnership`, `meeting` and `areas`",
+            "the file is empty (white space and comments only): a statement file needs `partnership`, \
+             `meeting` and `areas`",
         ));
     }
     let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
@@ -164,6 +169,28 @@ pub(crate) fn yaml_problem(name: &str, e: &serde_yaml::Error) -> Problem {
     let mut message = e.to_string();
     while let Some((start, end)) = location_phrase(&message) {
         message.replace_range(start..end, "");
+    }
+    // serde names the Rust types it expected; say what they are in the file.
+    for (rust, file) in [
+        (
+            "struct StatementFile",
+            "a statement: a map with `partnership`, `meeting` and `areas`",
+        ),
+        ("struct PartnershipSpec", "a map with `id`, `name` and `parties`"),
+        ("struct MeetingSpec", "a map with `title` and `date`"),
+        (
+            "struct AreaSpec",
+            "an area: a map with `id`, `title` and `commitments`",
+        ),
+        ("struct CoChairSpec", "a map with `name` and `role`"),
+        ("struct SourceSpec", "a map with `file` and `url`"),
+    ] {
+        message = message.replace(rust, file);
+    }
+    if message.contains("more than one document") {
+        message = "holds more than one YAML document (separated by `---`); a statement file holds one \
+                   statement: split it into several files"
+            .into();
     }
     Problem::error(name, message).at(e.location().map(|l| (l.line(), l.column())))
 }
@@ -279,40 +306,6 @@ impl SourceLookup {
     }
 }
 
-/// Reads a UTF-8 text file no larger than [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory, not a file".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is {:.1} MB, more than the {} MiB a statement file may have",
-            meta.len() as f64 / 1e6,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_message(&e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!("is not UTF-8 text (invalid byte at line {line}, column {col})")
-    })
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// Whether a folder entry is a statement file.
 fn is_statement_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
@@ -325,7 +318,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_path(&mut self, path: &Path) {
+    /// Adds a file, or the statement files of a folder. A folder the user
+    /// named (`explicit`) that holds none is worth a warning: a typo, or a
+    /// folder named like a file.
+    fn add_path(&mut self, path: &Path, explicit: bool) {
         let shown = path.to_string_lossy().into_owned();
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => match fs::read_dir(path) {
@@ -336,17 +332,26 @@ impl Builder {
                         .filter(|p| is_statement_file(p))
                         .collect();
                     files.sort();
+                    if explicit && files.is_empty() {
+                        self.loaded.problems.push(Problem::warning(
+                            shown,
+                            "is a folder with no statement files in it (*.yaml, *.yml)",
+                        ));
+                    }
                     for f in files {
                         self.add_file(&f);
                     }
                 }
                 Err(e) => self.loaded.problems.push(Problem::error(
                     shown,
-                    format!("cannot list folder: {}", io_message(&e)),
+                    format!("cannot list folder: {}", ReadError::from_io(path, &e)),
                 )),
             },
             Ok(_) => self.add_file(path),
-            Err(e) => self.loaded.problems.push(Problem::error(shown, io_message(&e))),
+            Err(e) => self
+                .loaded
+                .problems
+                .push(Problem::error(shown, ReadError::from_io(path, &e).to_string())),
         }
     }
 
@@ -357,7 +362,10 @@ impl Builder {
                 let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 self.add_text(&shown, &text, &SourceLookup::Dir(dir));
             }
-            Err(message) => self.loaded.problems.push(Problem::error(shown, message)),
+            Err(e) => self
+                .loaded
+                .problems
+                .push(Problem::error(shown, e.to_string()).at(e.location())),
         }
     }
 
