@@ -520,3 +520,33 @@ fn wrong_usage_exits_2() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_plain_text_copy_with_lead_ins_without_bold_gives_the_same_commitments() {
+    // The U.S. seed as a web page copied without its bold: one line per
+    // paragraph, "• Title: sentences" bullets.
+    let seed: StatementFile = serde_yaml::from_str(SEEDS[1].text).unwrap();
+    let mut text = format!("{}\nOctober 12, 2023\n", seed.meeting.title.0);
+    for p in &seed.preamble {
+        text.push_str(&format!("{}\n", p.0));
+    }
+    for a in &seed.areas.0 {
+        let body: Vec<&str> = a.commitments.0.iter().map(|c| c.text()).collect();
+        text.push_str(&format!("• {}: {}\n", a.title.0, body.join(" ")));
+    }
+    for p in &seed.closing {
+        text.push_str(&format!("{}\n", p.0));
+    }
+    let opts = ImportOptions {
+        source_file: "us.txt".into(),
+        ..ImportOptions::default()
+    };
+    let imported = import("us.txt", &text, &opts).unwrap();
+    assert!(imported.drift.is_empty(), "{:#?}", imported.drift);
+    let want: Vec<(String, Vec<String>)> = areas(&seed)
+        .into_iter()
+        .map(|(t, cs)| (format!("{t}:"), cs))
+        .collect();
+    assert_eq!(areas(&imported.statement), want);
+    assert_eq!(imported.statement.closing, seed.closing);
+}

@@ -40,7 +40,7 @@ fn piece() -> impl Strategy<Value = String> {
             ":", ":**", "**:", ".", ". ", "? ", "\u{a0}", "\u{a0} ", "\r", "\t", "\\", "\\###", "###", "---", "***",
             "“", "”", "’", "—", "–", "(", ")", "\"", "1 December 2025", "December 1, 2025", "2025-12-01",
             "U.S.", "D.C.", "Dr.", "e.g.", "R.", "Jr.", "took place in Brussels", "in Washington, D.C., ",
-            "The EU and Singapore:", "Joint Statement of the", "\u{feff}", "\u{200b}", "e\u{301}", "😀", "漢字",
+            "The EU and Singapore:", "Quantum Technologies: ", "Joint Statement of the", "\u{feff}", "\u{200b}", "e\u{301}", "😀", "漢字",
             "\u{1b}[31m", "\u{85}", "\u{2028}", "title: ", "date: ", "'", "&a ", "*a",
         ])
         .prop_map(String::from),

@@ -46,6 +46,9 @@ pub struct Unit {
     pub indent: usize,
     /// Markdown heading level; 0 for anything but a `#` heading.
     pub level: usize,
+    /// For a lead-in without bold ("Quantum: The two sides ..."), what the
+    /// unit is if the document has no other such lead-in.
+    plain_lead: Option<Kind>,
     /// Its text, markup removed, white space collapsed.
     pub text: String,
     guess: Option<Guess>,
@@ -150,6 +153,14 @@ pub fn units(lines: &[Line], wrap_width: Option<usize>, notes: &mut Vec<Note>) -
                     || (titled && (t.chars().count() * 10 <= w * 6 || line.marker.is_some()))
             });
         let (kind, guess) = classify(line, bold, may_head);
+        let plain_lead = match (&kind, plain_lead_in(&line.text)) {
+            (Kind::Item, Some(_)) | (Kind::Para, Some(_)) if block_start => Some(kind.clone()),
+            _ => None,
+        };
+        let kind = match (plain_lead.is_some(), plain_lead_in(&line.text)) {
+            (true, Some((title, body))) => Kind::LeadIn { title, body },
+            _ => kind,
+        };
         units.push(Unit {
             kind,
             line: line.number,
@@ -157,10 +168,36 @@ pub fn units(lines: &[Line], wrap_width: Option<usize>, notes: &mut Vec<Note>) -
             level: line.hashes,
             text: line.text.clone(),
             guess,
+            plain_lead,
         });
     }
     confirm(&mut units, notes);
+    // One "Note: ..." is a sentence; a run of them names areas.
+    let plain_leads = units.iter().filter(|u| u.plain_lead.is_some()).count();
+    for u in &mut units {
+        if let Some(kind) = u.plain_lead.take()
+            && plain_leads < 2
+        {
+            u.kind = kind;
+        }
+    }
     units
+}
+
+/// "Artificial Intelligence (AI): The United States ...": a short title-case
+/// lead-in ending with a colon, then a sentence. The colon stays in the
+/// title: the source has no markup to say it is not text.
+fn plain_lead_in(text: &str) -> Option<(String, String)> {
+    let colon = text.find(": ")?;
+    let (title, body) = (&text[..=colon], &text[colon + 2..]);
+    let words = text::word_count(title);
+    let lead = &title[..colon];
+    let ok = (1..=8).contains(&words)
+        && !lead.contains(['.', ';', ':', '!', '?'])
+        && (text::is_title_case(lead) || text::is_all_caps(lead))
+        && text::starts_capitalised(body)
+        && text::word_count(body) >= 3;
+    ok.then(|| (title.to_string(), body.to_string()))
 }
 
 fn append(s: &mut String, more: &str) {

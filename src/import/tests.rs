@@ -163,3 +163,13 @@ fn the_check_catches_a_changed_word() {
         "{drift:#?}"
     );
 }
+
+#[test]
+fn a_single_plain_lead_in_is_a_sentence() {
+    let i = run(
+        "s.txt",
+        "Title\n1 May 2025\n\nQUANTUM\nNote: The two sides will meet again.\n",
+    );
+    assert_eq!(titles(&i), ["QUANTUM"]);
+    assert_eq!(commitments(&i, 0), ["Note: The two sides will meet again."]);
+}
