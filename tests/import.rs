@@ -440,6 +440,11 @@ fn bad_input_gets_a_clear_message_naming_the_file() {
         ),
         ("markup.md", b"---\ntitle: \n---\n\n***\n", "no text found"),
         (
+            "statement.yaml",
+            include_bytes!("../seeds/eu-sg-dp-2025-12-01.yaml"),
+            "is already a statement file",
+        ),
+        (
             "prose.txt",
             b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor.\n",
             "no date found",

@@ -125,6 +125,14 @@ fn statement(
                 .into(),
         ));
     }
+    let yaml_like = text.lines().any(|l| l.starts_with("partnership:"));
+    if yaml_like && serde_yaml::from_str::<StatementFile>(text).is_ok() {
+        return Err(fail(
+            "is already a statement file: there is nothing to import; `jointly check` validates it, and \
+             `--data` or the data folder loads it as it is"
+                .into(),
+        ));
+    }
     let markup = Markup::from_path(&opts.source_file);
     let doc = text::split(text, markup);
     if markup == Markup::Plain && text::looks_like_markdown(&doc) {
