@@ -120,3 +120,26 @@ fn a_key_remapped_in_the_config_file_works_and_a_bad_colour_is_a_warning() {
     s.type_slowly(&["\x1b", "q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn an_installed_import_is_in_the_browser_at_the_next_start() {
+    let home = tempfile::tempdir().unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/korea-singapore-dpc-2026.md"
+    );
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jointly"))
+        .args(["import", fixture, "--partnership", "kr-sg-dpc", "--install"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut s = Session::start(home.path(), &[], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.type_slowly(&["G"]);
+    let screen = s.wait_for_text("kr-sg-dpc/");
+    assert!(screen.contains("2026-03-03"), "{screen}");
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
