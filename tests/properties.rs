@@ -3,23 +3,42 @@
 //! app's invariants. `PROPTEST_CASES=5000 cargo test --test properties`
 //! runs a longer search.
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jointly::app::tree::{Expanded, rows};
 use jointly::app::{Action, App};
 use jointly::loader::{LoadOptions, load};
 use jointly::model::{Area, Commitment, Corpus, Date, Meeting, Partnership, SourceRef, Text};
+use jointly::terminal::handle;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 #[derive(Debug, Clone)]
 enum Step {
-    Act(Action),
+    /// A key press, through the same path as the terminal's keys
+    /// (key map, or typing into an open prompt).
+    Key(KeyCode, KeyModifiers),
     Resize(u16, u16),
+}
+
+fn key_code() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
+    prop_oneof![
+        6 => proptest::sample::select("jkhlgGnNqmdaycsY?!/:'xé新 ".chars().collect::<Vec<_>>())
+            .prop_map(|c| (KeyCode::Char(c), KeyModifiers::NONE)),
+        2 => proptest::sample::select(vec![
+            KeyCode::Esc, KeyCode::Enter, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Up,
+            KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home,
+            KeyCode::End,
+        ])
+        .prop_map(|c| (c, KeyModifiers::NONE)),
+        1 => proptest::sample::select("dufbpnc".chars().collect::<Vec<_>>())
+            .prop_map(|c| (KeyCode::Char(c), KeyModifiers::CONTROL)),
+    ]
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        8 => proptest::sample::select(Action::ALL.to_vec()).prop_map(Step::Act),
+        12 => key_code().prop_map(|(c, m)| Step::Key(c, m)),
         1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
     ]
 }
@@ -136,30 +155,40 @@ fn view(app: &App) -> (Option<usize>, jointly::app::Pane, usize, usize, Expanded
     )
 }
 
+/// Whether something is drawn over the panes (an overlay, a prompt or a picker).
+fn covered(app: &App) -> bool {
+    app.overlay.is_some() || app.tool.is_some()
+}
+
 fn run(corpus: Corpus, steps: Vec<Step>) {
     let (config, _) = jointly::config::parse("test", None);
     let mut app = App::new(corpus, vec![], config, true);
     let mut before_overlay = None;
     for s in steps {
-        let s = s.clone();
-        let had_overlay = app.overlay.is_some();
+        let had_overlay = covered(&app);
         let snapshot = view(&app);
+        let esc = matches!(s, Step::Key(KeyCode::Esc, _));
         match &s {
-            Step::Act(Action::Quit) => continue,
-            Step::Act(a) => app.update(*a),
+            Step::Key(code, mods) => {
+                handle(&mut app, Event::Key(KeyEvent::new(*code, *mods)));
+                // Quitting only stops the loop; keep exercising the state.
+                app.running = true;
+            }
             Step::Resize(w, h) => app.update(Action::Resize(*w, *h)),
         }
-        match (had_overlay, app.overlay.is_some()) {
+        match (had_overlay, covered(&app)) {
             (false, true) => before_overlay = Some(snapshot),
             // A resize may re-clamp the panes under an overlay; what the
             // overlay itself does must still leave them alone.
             (true, true) if matches!(s, Step::Resize(..)) => before_overlay = Some(view(&app)),
             (true, false) => {
-                let before = before_overlay.take().expect("recorded when opened");
-                assert!(
-                    view(&app) == before,
-                    "closing an overlay leaves the view as it was"
-                );
+                let before = before_overlay.take();
+                if esc {
+                    assert!(
+                        Some(view(&app)) == before,
+                        "Esc closing an overlay leaves the view as it was"
+                    );
+                }
             }
             _ => {}
         }
