@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
+use crate::compare::{self, Taxonomy};
 use crate::glossary::Glossary;
 use crate::loader::{self, LoadOptions, Loaded};
 use crate::{bookmarks, output};
@@ -152,13 +153,21 @@ pub fn finish(result: io::Result<u8>) -> ExitCode {
 
 /// Loads what `cli` names, reports problems on stderr, then runs `f` on stdout.
 fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
-    let loaded = loader::load(&cli.load_options());
+    let loaded = annotated(loader::load(&cli.load_options()));
     report_problems(&loaded)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = f(&mut out, &loaded)?;
     out.flush()?;
     Ok(code)
+}
+
+/// Fills in inferred topics and stances ([`compare::annotate`]); its warnings
+/// (unknown topics) join the load problems.
+fn annotated(mut loaded: Loaded) -> Loaded {
+    let problems = compare::annotate(&mut loaded.corpus, Taxonomy::builtin());
+    loaded.problems.extend(problems);
+    loaded
 }
 
 /// Writes every load problem to stderr, one per line.
@@ -190,11 +199,11 @@ fn config(path: bool) -> io::Result<u8> {
 }
 
 fn check(cli: &Cli, paths: &[PathBuf]) -> io::Result<u8> {
-    let loaded = if paths.is_empty() {
+    let loaded = annotated(if paths.is_empty() {
         loader::load(&cli.load_options())
     } else {
         loader::load_paths(paths)
-    };
+    });
     report_problems(&loaded)?;
     let (errors, warnings) =
         loaded.problems.iter().fold(

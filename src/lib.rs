@@ -1,7 +1,7 @@
 //! `jointly`: a keyboard-only terminal browser for joint statements of
 //! international technology partnerships.
 //!
-//! Data flows one way: sources → [`loader`] → [`model`] → app state → view.
+//! Data flows one way: sources → [`loader`] → [`model`] → ([`compare`]) → app state → view.
 
 #![forbid(unsafe_code)]
 
@@ -9,6 +9,7 @@ pub mod app;
 pub mod bookmarks;
 pub mod cite;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod glossary;
 pub mod import;

@@ -92,7 +92,7 @@ fn show_prints_a_whole_sentence_with_its_source() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains(
-        "To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU) intend to formalize a partnership that accelerates the use of commercial and dual-use technologies such as autonomy, digital technologies, and AI, to solve operational challenges for our militaries.\n"
+        "To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU) intend to formalize a partnership that accelerates the use of commercial and dual-use technologies such as autonomy, digital technologies, and AI, to solve operational challenges for our militaries.  [intend, inferred]\n"
     ), "{out}");
     assert!(out.contains("Defense Innovation › 2/3"));
     assert!(out.contains(

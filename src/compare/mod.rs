@@ -1,0 +1,74 @@
+//! Comparing statements: topics, stance, text similarity and area alignment.
+//!
+//! [`annotate`] runs once after loading and fills in what the statement files
+//! leave out (topics of untagged areas, stances of untagged commitments),
+//! marked [`Origin::Inferred`]. Nothing here knows about terminals or output formats.
+
+pub mod stance;
+pub mod topics;
+pub mod words;
+
+pub use stance::Tally;
+pub use topics::Taxonomy;
+
+use crate::loader::Problem;
+use crate::model::{Corpus, Origin};
+
+/// Fills in inferred topics and stances, and checks curated topics.
+///
+/// - Curated topics written as an alias are rewritten to the topic's id; an
+///   id the taxonomy does not know is kept, with a warning naming the
+///   statement file and the path of the topic in it.
+/// - An area with no topics gets those inferred from its title and text.
+/// - A commitment with no stance gets the one its wording signals, if any.
+///
+/// Curated values are never changed otherwise, and inferred ones are never
+/// recomputed, so calling it twice changes nothing more (but warns again).
+pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for partnership in &mut corpus.partnerships {
+        for meeting in &mut partnership.meetings {
+            let file = &meeting.source.statement_file;
+            for (ai, area) in meeting.areas.iter_mut().enumerate() {
+                let mut seen = std::collections::HashSet::new();
+                let mut topics = Vec::with_capacity(area.topics.len());
+                for (ti, (id, origin)) in area.topics.drain(..).enumerate() {
+                    let id = match taxonomy.get(&id) {
+                        Some(topic) => topic.id.clone(),
+                        None => {
+                            problems.push(
+                                Problem::warning(
+                                    file.clone(),
+                                    format!(
+                                        "unknown topic `{id}`: it is not in the taxonomy ({}), so it only links areas that name it too",
+                                        topics::BUILTIN_NAME
+                                    ),
+                                )
+                                .at_path(format!("areas[{ai}].topics[{ti}]")),
+                            );
+                            id
+                        }
+                    };
+                    // An alias and its id listed together are one topic.
+                    if seen.insert(id.clone()) {
+                        topics.push((id, origin));
+                    }
+                }
+                if topics.is_empty() {
+                    topics = taxonomy
+                        .infer(area)
+                        .into_iter()
+                        .map(|t| (t, Origin::Inferred))
+                        .collect();
+                }
+                area.topics = topics;
+                for c in &mut area.commitments {
+                    if c.stance.is_none() {
+                        c.stance = stance::infer(&c.text).map(|s| (s, Origin::Inferred));
+                    }
+                }
+            }
+        }
+    }
+    problems
+}

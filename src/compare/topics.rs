@@ -1,0 +1,338 @@
+//! The shared topic taxonomy (`assets/topics.yaml`) and topic inference.
+//!
+//! Curated topics in a statement file are checked against the taxonomy and
+//! aliases are folded to their ids; an area that lists no topics gets them
+//! from its title and text through the taxonomy's keywords.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::words;
+use crate::model::{self, Area};
+
+/// The taxonomy shipped in the binary.
+pub const BUILTIN: &str = include_str!("../../assets/topics.yaml");
+
+/// Where [`BUILTIN`] lives in the repository, for messages.
+pub const BUILTIN_NAME: &str = "assets/topics.yaml";
+
+/// One topic of the taxonomy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Slug used in statement files and output.
+    pub id: String,
+    /// Name shown to readers.
+    pub label: String,
+    /// A theme that runs through many subjects (research, talent, standards):
+    /// sharing only such themes makes a weaker link between two areas.
+    #[serde(default)]
+    pub cross_cutting: bool,
+    /// Words or phrases that signal the topic in a title or text.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Other ids a statement file may use for the topic.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyFile {
+    topics: Vec<Topic>,
+}
+
+/// A keyword as ids of its folded words, and the index of its topic.
+#[derive(Debug, Clone)]
+struct Keyword {
+    words: Box<[u32]>,
+    topic: usize,
+}
+
+/// Buffers of [`Taxonomy::keyword_hits`], kept between the texts of an area.
+#[derive(Default)]
+struct Scratch {
+    /// Word ids of the text.
+    ids: Vec<u32>,
+    /// By topic: where the last keyword counted for it ended.
+    covered: Vec<usize>,
+}
+
+/// The id of a word that is in no keyword.
+const NO_WORD: u32 = u32::MAX;
+
+/// FNV-1a: keyword lookups hash every word of every untagged area at
+/// start-up, and words are short, where FNV is several times quicker than
+/// the standard library's DoS-resistant SipHash (the keys are our own
+/// keywords, so there is nothing to resist).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The topics, with the lookups inference and alignment need.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    topics: Vec<Topic>,
+    /// Ids and aliases → index in `topics`.
+    names: HashMap<String, usize>,
+    /// Every folded word of a keyword → its id.
+    vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    /// By the id of their first word: the keywords starting with it.
+    keywords: Vec<Vec<Keyword>>,
+}
+
+impl Taxonomy {
+    /// The taxonomy compiled into the binary, parsed on first use.
+    pub fn builtin() -> &'static Taxonomy {
+        static PARSED: LazyLock<Taxonomy> = LazyLock::new(|| {
+            // The asset is part of the source tree, not user input, and the test
+            // `builtin_taxonomy_parses` keeps it valid: a broken asset is a build bug.
+            Taxonomy::parse(BUILTIN)
+                .expect("assets/topics.yaml is valid (see the test builtin_taxonomy_parses)")
+        });
+        &PARSED
+    }
+
+    /// Parses and checks a taxonomy file: ids and aliases are slugs, no name
+    /// is used twice, every keyword has a word in it.
+    pub fn parse(text: &str) -> Result<Taxonomy, String> {
+        let file: TaxonomyFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut keywords: Vec<Vec<Keyword>> = Vec::new();
+        for (i, t) in file.topics.iter().enumerate() {
+            for name in std::iter::once(&t.id).chain(&t.aliases) {
+                if !model::is_slug(name) {
+                    return Err(format!("topics[{i}]: `{name}` is not a valid id"));
+                }
+                if let Some(&j) = names.get(name.as_str()) {
+                    return Err(format!(
+                        "topics[{i}]: `{name}` is already used by topic `{}`",
+                        file.topics[j].id
+                    ));
+                }
+                names.insert(name.clone(), i);
+            }
+            for k in &t.keywords {
+                let phrase: Box<[u32]> = words::folded_words(k)
+                    .into_iter()
+                    .map(|w| {
+                        let next = vocabulary.len() as u32;
+                        *vocabulary.entry(w).or_insert(next)
+                    })
+                    .collect();
+                let Some(&first) = phrase.first() else {
+                    return Err(format!("topics[{i}] ({}): keyword `{k}` has no word in it", t.id));
+                };
+                keywords.resize_with(vocabulary.len(), Vec::new);
+                keywords[first as usize].push(Keyword {
+                    words: phrase,
+                    topic: i,
+                });
+            }
+        }
+        Ok(Taxonomy {
+            topics: file.topics,
+            names,
+            vocabulary,
+            keywords,
+        })
+    }
+
+    /// All topics, in file order.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The topic an id or alias names.
+    pub fn get(&self, name: &str) -> Option<&Topic> {
+        self.names.get(name).map(|&i| &self.topics[i])
+    }
+
+    /// Whether the topic is a cross-cutting theme; unknown ids are subjects.
+    pub fn is_cross_cutting(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|t| t.cross_cutting)
+    }
+
+    /// Adds how often each topic's keywords occur in `text` to `hits`, by
+    /// topic index. A keyword counts at each place it starts, but one topic
+    /// is counted once for overlapping keywords ("post quantum cryptography"
+    /// and "quantum").
+    fn keyword_hits(&self, text: &str, hits: &mut [u32], scratch: &mut Scratch) {
+        let Scratch { ids, covered } = scratch;
+        ids.clear();
+        words::each_word(text, |_, folded| {
+            ids.push(self.vocabulary.get(folded).copied().unwrap_or(NO_WORD));
+        });
+        covered.clear();
+        covered.resize(self.topics.len(), 0);
+        for (i, &id) in ids.iter().enumerate() {
+            let Some(candidates) = self.keywords.get(id as usize) else {
+                continue;
+            };
+            for k in candidates {
+                let end = i + k.words.len();
+                if covered[k.topic] <= i && ids.get(i..end).is_some_and(|w| w == &k.words[..]) {
+                    hits[k.topic] += 1;
+                    covered[k.topic] = end;
+                }
+            }
+        }
+    }
+
+    /// Topics of an area inferred from its title and commitments, main topic
+    /// first. A keyword in the title weighs as much as three in the text; a
+    /// topic needs a weight of two (one mention in the title, or two in the
+    /// text) so that a passing mention does not tag the area. When no topic
+    /// reaches that, the most mentioned ones are taken.
+    pub fn infer(&self, area: &Area) -> Vec<String> {
+        let mut title = vec![0; self.topics.len()];
+        let mut text = vec![0; self.topics.len()];
+        let mut scratch = Scratch::default();
+        self.keyword_hits(&area.title, &mut title, &mut scratch);
+        for c in &area.commitments {
+            self.keyword_hits(&c.text, &mut text, &mut scratch);
+        }
+        let mut scored: Vec<(u32, usize)> = (0..self.topics.len())
+            .map(|i| (3 * title[i] + text[i], i))
+            .filter(|&(s, _)| s > 0)
+            .collect();
+        // Highest weight first; ties in taxonomy order, so the result is stable.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let best = scored.first().map_or(0, |s| s.0);
+        let floor = if best >= 2 { 2 } else { best };
+        scored
+            .into_iter()
+            .take_while(|&(s, _)| s >= floor)
+            .map(|(_, i)| self.topics[i].id.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Commitment;
+
+    fn area(title: &str, texts: &[&str]) -> Area {
+        Area {
+            id: "x".into(),
+            title: title.into(),
+            topics: Vec::new(),
+            title_lines: None,
+            commitments: texts
+                .iter()
+                .map(|t| Commitment {
+                    text: (*t).into(),
+                    stance: None,
+                    lines: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn builtin_taxonomy_parses() {
+        let t = Taxonomy::parse(BUILTIN).unwrap();
+        for id in [
+            "ai",
+            "quantum",
+            "cybersecurity",
+            "critical-infrastructure",
+            "semiconductors",
+            "supply-chains",
+            "data-flows",
+            "data-governance",
+            "privacy",
+            "digital-identity",
+            "online-safety",
+            "scams",
+            "consumer-protection",
+            "digital-trade",
+            "digital-payments",
+            "biotechnology",
+            "defence",
+            "standards",
+            "talent",
+            "research",
+            "smart-cities",
+            "climate",
+            "digital-trust",
+        ] {
+            let topic = t.get(id).unwrap_or_else(|| panic!("topic {id} missing"));
+            assert_eq!(topic.id, id);
+            assert!(!topic.label.is_empty() && !topic.keywords.is_empty(), "{id}");
+        }
+        assert_eq!(t.get("defense").map(|t| t.id.as_str()), Some("defence"));
+        assert!(t.is_cross_cutting("research") && !t.is_cross_cutting("quantum"));
+    }
+
+    #[test]
+    fn bad_taxonomies_are_refused_with_a_reason() {
+        let twice =
+            "topics:\n  - {id: ai, label: AI, keywords: [ai]}\n  - {id: ml, label: ML, aliases: [ai]}\n";
+        assert_eq!(
+            Taxonomy::parse(twice).unwrap_err(),
+            "topics[1]: `ai` is already used by topic `ai`"
+        );
+        let bad_id = "topics:\n  - {id: Ai, label: AI}\n";
+        assert!(
+            Taxonomy::parse(bad_id)
+                .unwrap_err()
+                .contains("`Ai` is not a valid id")
+        );
+        let empty_kw = "topics:\n  - {id: ai, label: AI, keywords: [\" - \"]}\n";
+        assert!(
+            Taxonomy::parse(empty_kw)
+                .unwrap_err()
+                .contains("has no word in it")
+        );
+        assert!(Taxonomy::parse("topics:\n  - {id: ai, lable: AI}\n").is_err());
+    }
+
+    #[test]
+    fn inference_weighs_the_title_and_ignores_passing_mentions() {
+        let t = Taxonomy::builtin();
+        let a = area(
+            "Semiconductors",
+            &[
+                "Cooperate on chips and advanced packaging.",
+                "Exchange on supply chain resilience.",
+            ],
+        );
+        // The title makes semiconductors the main topic; one mention of supply
+        // chains does not reach the bar.
+        assert_eq!(t.infer(&a), ["semiconductors"]);
+        let a = area(
+            "Cooperation",
+            &[
+                "Work on quantum computing.",
+                "Quantum communication pilots and privacy.",
+            ],
+        );
+        assert_eq!(t.infer(&a), ["quantum"]);
+        let a = area("Other", &["Talk about privacy."]);
+        assert_eq!(t.infer(&a), ["privacy"]);
+        assert!(t.infer(&area("Other", &["Nothing to see."])).is_empty());
+    }
+}

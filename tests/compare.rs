@@ -1,0 +1,213 @@
+//! The comparison on the seeds and on small made-up meetings: annotation
+//! (topics, stances, unknown topics).
+
+use jointly::compare::{Taxonomy, annotate};
+use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
+use jointly::model::{Corpus, NodePath, Origin, Stance};
+
+fn seeds() -> Corpus {
+    let mut loaded = load(&LoadOptions {
+        embedded: true,
+        user_dir: None,
+        extra: Vec::new(),
+    });
+    let problems = annotate(&mut loaded.corpus, Taxonomy::builtin());
+    assert!(problems.is_empty(), "{problems:#?}");
+    loaded.corpus
+}
+
+/// A corpus of statement files given as text, annotated.
+fn corpus_of(files: &[(&str, &str)]) -> (Corpus, Vec<String>) {
+    let mut loaded = Loaded::default();
+    for (name, text) in files {
+        let (mut p, m, _) = parse_statement(name, text, &SourceLookup::Embedded).unwrap();
+        p.meetings.push(m);
+        loaded.corpus.partnerships.push(p);
+    }
+    let problems = annotate(&mut loaded.corpus, Taxonomy::builtin());
+    (loaded.corpus, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn every_seed_commitment_gets_a_sensible_stance() {
+    use Stance::{Acknowledge as A, Commit as C, Explore as E, Intend as I};
+    let corpus = seeds();
+    let expected: &[(&str, &[Stance])] = &[
+        ("eu-sg-dp/2025-12-01/ai", &[A, A, I]),
+        ("eu-sg-dp/2025-12-01/online-safety-and-scams", &[I, I, E]),
+        ("eu-sg-dp/2025-12-01/verifiable-credentials", &[I]),
+        ("eu-sg-dp/2025-12-01/cybersecurity", &[I, A, I, A]),
+        ("eu-sg-dp/2025-12-01/data-flows", &[A, I, I]),
+        ("eu-sg-dp/2025-12-01/semiconductors", &[E, A]),
+        ("eu-sg-dp/2025-12-01/quantum", &[I, I]),
+        ("us-sg-cet/2023-10-12/ai", &[C, I, C, I]),
+        ("us-sg-cet/2023-10-12/digital-economy", &[C, I, C, A, C, C, I]),
+        ("us-sg-cet/2023-10-12/biotechnology", &[C, A, I, C]),
+        ("us-sg-cet/2023-10-12/critical-infrastructure", &[C, I, I, C, A]),
+        ("us-sg-cet/2023-10-12/defense-innovation", &[I, I, C]),
+        ("us-sg-cet/2023-10-12/quantum", &[I, C, I, A]),
+    ];
+    let mut n = 0;
+    for (area, stances) in expected {
+        let Some(NodePath::Area(p, m, a)) = corpus.resolve(area) else {
+            panic!("{area}")
+        };
+        let got: Vec<Option<Stance>> = corpus.partnerships[p].meetings[m].areas[a]
+            .commitments
+            .iter()
+            .map(|c| c.stance.map(|(s, _)| s))
+            .collect();
+        let want: Vec<Option<Stance>> = stances.iter().copied().map(Some).collect();
+        assert_eq!(got, want, "{area}");
+        n += got.len();
+    }
+    assert_eq!(n, 45);
+}
+
+#[test]
+fn the_six_examples_of_the_issue() {
+    let corpus = seeds();
+    for (id, want) in [
+        ("eu-sg-dp/2025-12-01/quantum/1", Stance::Intend),
+        ("eu-sg-dp/2025-12-01/semiconductors/1", Stance::Explore),
+        ("eu-sg-dp/2025-12-01/cybersecurity/4", Stance::Acknowledge),
+        ("us-sg-cet/2023-10-12/ai/2", Stance::Intend),
+        ("us-sg-cet/2023-10-12/critical-infrastructure/1", Stance::Commit),
+        ("us-sg-cet/2023-10-12/quantum/4", Stance::Acknowledge),
+    ] {
+        let Some(jointly::model::Node::Commitment(.., c)) = corpus.resolve(id).and_then(|p| corpus.get(p))
+        else {
+            panic!("{id}")
+        };
+        assert_eq!(c.stance, Some((want, Origin::Inferred)), "{id}: {}", c.text);
+    }
+}
+
+const LEFT: &str = r#"
+partnership: {id: aa-bb, name: A-B Partnership, parties: [Aland, Bland]}
+meeting: {title: First Meeting, date: "2024-01-10"}
+areas:
+  - id: artificial-intelligence
+    title: Artificial Intelligence
+    commitments:
+      - Intend to cooperate on AI safety and large language models.
+      - text: Welcome progress on AI evaluation.
+        stance: commit
+  - id: quantum-computing
+    title: Quantum Computing
+    topics: [quantum]
+    commitments:
+      - Will explore joint quantum computing testbeds.
+  - id: space
+    title: Space Cooperation
+    commitments:
+      - Intend to share satellite data for earth observation.
+  - id: chips
+    title: Chips
+    topics: [chips, research, madeup-topic]
+    commitments:
+      - Explore semiconductor research.
+"#;
+
+const RIGHT: &str = r#"
+partnership: {id: cc-dd, name: C-D Dialogue, parties: [Cland, Dland]}
+meeting: {title: Second Meeting, date: "2024-06-01"}
+areas:
+  - id: health
+    title: Health
+    commitments:
+      - The sides note the importance of public health.
+  - id: ml
+    title: AI and Machine Learning
+    topics: [ai, research]
+    commitments:
+      - The sides will deepen exchanges on AI safety and evaluation of language models.
+  - id: quantum
+    title: Quantum Technologies
+    commitments:
+      - They look forward to quantum computing testbeds and quantum communication.
+  - id: bio
+    title: Biotechnology
+    topics: [biotech, research]
+    commitments:
+      - Commit to joint biotechnology research.
+"#;
+
+#[test]
+fn curated_values_win_and_inferred_ones_are_marked() {
+    let (corpus, _) = corpus_of(&[("left.yaml", LEFT), ("right.yaml", RIGHT)]);
+    let left = &corpus.partnerships[0].meetings[0];
+    // No topics in the file: inferred from title and text.
+    assert_eq!(left.areas[0].topics, [("ai".to_string(), Origin::Inferred)]);
+    assert_eq!(left.areas[2].topics, [("space".to_string(), Origin::Inferred)]);
+    // Topics in the file: kept, curated, the alias `chips` folded to its id.
+    assert_eq!(
+        left.areas[3].topics,
+        [
+            ("semiconductors".to_string(), Origin::Curated),
+            ("research".to_string(), Origin::Curated),
+            ("madeup-topic".to_string(), Origin::Curated),
+        ]
+    );
+    // A stance in the file wins over the rules ("Welcome" would read acknowledge).
+    assert_eq!(
+        left.areas[0].commitments[1].stance,
+        Some((Stance::Commit, Origin::Curated))
+    );
+    assert_eq!(
+        left.areas[0].commitments[0].stance,
+        Some((Stance::Intend, Origin::Inferred))
+    );
+    assert_eq!(
+        left.areas[1].commitments[0].stance,
+        Some((Stance::Explore, Origin::Inferred))
+    );
+    // An area whose words match no keyword stays without topics.
+    assert!(corpus.partnerships[1].meetings[0].areas[0].topics.is_empty());
+}
+
+#[test]
+fn annotating_twice_changes_nothing() {
+    let mut corpus = seeds();
+    let before = format!("{:?}", corpus.partnerships);
+    let problems = annotate(&mut corpus, Taxonomy::builtin());
+    assert!(problems.is_empty());
+    assert_eq!(format!("{:?}", corpus.partnerships), before);
+}
+
+#[test]
+fn every_seed_topic_is_in_the_taxonomy() {
+    let t = Taxonomy::builtin();
+    let mut seen = 0;
+    for seed in jointly::loader::SEEDS {
+        let (_, m, _) = parse_statement(seed.name, seed.text, &SourceLookup::Embedded).unwrap();
+        for a in &m.areas {
+            assert!(!a.topics.is_empty(), "{}: {} lists no topics", seed.name, a.id);
+            for (topic, origin) in &a.topics {
+                assert_eq!(*origin, Origin::Curated);
+                let found = t
+                    .get(topic)
+                    .unwrap_or_else(|| panic!("{}: unknown topic {topic}", seed.name));
+                assert_eq!(&found.id, topic, "{}: write the id, not an alias", seed.name);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 30);
+}
+
+#[test]
+fn inferred_main_topics_agree_with_the_curated_ones() {
+    // The keywords are good enough that, with the seeds' topics removed, each
+    // area's inferred main topic is the one a person chose.
+    let t = Taxonomy::builtin();
+    for seed in jointly::loader::SEEDS {
+        let (_, m, _) = parse_statement(seed.name, seed.text, &SourceLookup::Embedded).unwrap();
+        for a in &m.areas {
+            let mut bare = a.clone();
+            bare.topics.clear();
+            let inferred = t.infer(&bare);
+            assert_eq!(inferred.first(), Some(&a.topics[0].0), "{}: {}", seed.name, a.id);
+        }
+    }
+}
