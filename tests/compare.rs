@@ -1,7 +1,7 @@
 //! The comparison on the seeds and on small made-up meetings: annotation
-//! (topics, stances, unknown topics).
+//! (topics, stances, unknown topics), area alignment and commitment counterparts.
 
-use jointly::compare::{Taxonomy, annotate};
+use jointly::compare::{Alignment, Side, Taxonomy, align, annotate};
 use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
 use jointly::model::{Corpus, NodePath, Origin, Stance};
 
@@ -26,6 +26,130 @@ fn corpus_of(files: &[(&str, &str)]) -> (Corpus, Vec<String>) {
     }
     let problems = annotate(&mut loaded.corpus, Taxonomy::builtin());
     (loaded.corpus, problems.iter().map(ToString::to_string).collect())
+}
+
+fn meeting(corpus: &Corpus, id: &str) -> NodePath {
+    corpus.resolve(id).unwrap()
+}
+
+/// The pairing as area ids: primary pairs, left only, right only.
+type Pairing = (Vec<(String, String)>, Vec<String>, Vec<String>);
+
+fn pairing(corpus: &Corpus, a: &Alignment) -> Pairing {
+    let area = |side: Side, i: usize| {
+        let (p, m) = a.meeting(side).meeting().unwrap();
+        corpus.partnerships[p].meetings[m].areas[i].id.clone()
+    };
+    let mut primary: Vec<(String, String)> = a
+        .primary()
+        .map(|l| (area(Side::Left, l.left), area(Side::Right, l.right)))
+        .collect();
+    primary.sort();
+    let only = |side: Side| a.only(side).iter().map(|&i| area(side, i)).collect();
+    (primary, only(Side::Left), only(Side::Right))
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = list.iter().map(|(l, r)| (l.to_string(), r.to_string())).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_seeds_pair_as_the_issue_says() {
+    let corpus = seeds();
+    let t = Taxonomy::builtin();
+    let (eu, us) = (
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+    );
+    let a = align(&corpus, eu, us, t).unwrap();
+    let (primary, eu_only, us_only) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("ai", "ai"),
+            ("quantum", "quantum"),
+            ("data-flows", "digital-economy"),
+            ("semiconductors", "critical-infrastructure"),
+            ("cybersecurity", "critical-infrastructure"),
+        ])
+    );
+    assert_eq!(eu_only, ["online-safety-and-scams", "verifiable-credentials"]);
+    assert_eq!(us_only, ["biotechnology", "defense-innovation"]);
+    // Weaker links exist and are marked so: AI also touches Defense Innovation.
+    let eu_ai = 0;
+    let weaker: Vec<usize> = a
+        .links_of(Side::Left, eu_ai)
+        .iter()
+        .filter(|l| !l.primary)
+        .map(|l| l.right)
+        .collect();
+    assert_eq!(weaker, [4], "defense-innovation is the 5th US area");
+
+    // The same pairing read from the other side.
+    let b = align(&corpus, us, eu, t).unwrap();
+    let (primary_b, us_only_b, eu_only_b) = pairing(&corpus, &b);
+    let mirrored: Vec<(String, String)> = {
+        let mut v: Vec<_> = primary_b.into_iter().map(|(u, e)| (e, u)).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(mirrored, primary);
+    assert_eq!((eu_only_b, us_only_b), (eu_only, us_only));
+}
+
+#[test]
+fn links_are_ranked_by_topics_then_text() {
+    let corpus = seeds();
+    let a = align(
+        &corpus,
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+        Taxonomy::builtin(),
+    )
+    .unwrap();
+    for area in 0..7 {
+        let links = a.links_of(Side::Left, area);
+        for w in links.windows(2) {
+            assert!(
+                (w[0].topic_score, w[0].text_score) >= (w[1].topic_score, w[1].text_score),
+                "area {area}: {w:?}"
+            );
+        }
+    }
+    // US Critical Infrastructure has two counterparts; the strongest is named first.
+    let ci = 3;
+    assert_eq!(
+        a.links_of(Side::Right, ci).iter().filter(|l| l.primary).count(),
+        2
+    );
+    assert!(a.counterpart(Side::Right, ci).is_some());
+    assert!(a.counterpart(Side::Left, 1).is_none(), "online safety has none");
+}
+
+#[test]
+fn commitment_counterparts_are_ranked_by_cosine() {
+    let corpus = seeds();
+    let a = align(
+        &corpus,
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+        Taxonomy::builtin(),
+    )
+    .unwrap();
+    let quantum = a.counterpart(Side::Left, 6).unwrap();
+    // EU quantum/2 (R&D, standards, quantum communication) reads closest to
+    // US quantum/3 (post-quantum cryptography with NIST and the Quantum Office).
+    let closest = quantum.closest(Side::Left, 1);
+    assert_eq!(closest[0].0, 2, "{closest:?}");
+    assert!(closest.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert!(closest.iter().all(|&(_, s)| s > 0.0 && s <= 1.0));
+    // Read from the right, the same score comes back.
+    let back = quantum.closest(Side::Right, 2);
+    assert!(back.contains(&(1, closest[0].1)), "{back:?}");
+    // Out of range asks for nothing, and gets nothing.
+    assert!(quantum.closest(Side::Left, 99).is_empty());
 }
 
 #[test]
@@ -132,6 +256,45 @@ areas:
     commitments:
       - Commit to joint biotechnology research.
 "#;
+
+#[test]
+fn two_made_up_meetings_align_by_topic() {
+    let (corpus, problems) = corpus_of(&[("left.yaml", LEFT), ("right.yaml", RIGHT)]);
+    let a = align(
+        &corpus,
+        NodePath::Meeting(0, 0),
+        NodePath::Meeting(1, 0),
+        Taxonomy::builtin(),
+    )
+    .unwrap();
+    let (primary, left_only, right_only) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("artificial-intelligence", "ml"),
+            ("quantum-computing", "quantum")
+        ])
+    );
+    assert_eq!(left_only, ["space", "chips"]);
+    assert_eq!(right_only, ["health", "bio"]);
+    // Chips shares only the research theme with AI and Biotechnology: weaker
+    // links, kept and marked so.
+    let chips = a.links_of(Side::Left, 3);
+    assert_eq!(chips.len(), 2);
+    for l in chips {
+        assert!(
+            !l.primary && l.shared == ["research"] && l.topic_score == 0.25,
+            "{l:?}"
+        );
+    }
+    // The unknown topic is kept, with a warning naming the file and the path.
+    assert_eq!(
+        problems,
+        [
+            "left.yaml: warning: areas[3].topics[2]: unknown topic `madeup-topic`: it is not in the taxonomy (assets/topics.yaml), so it only links areas that name it too"
+        ]
+    );
+}
 
 #[test]
 fn curated_values_win_and_inferred_ones_are_marked() {

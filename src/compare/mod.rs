@@ -2,12 +2,16 @@
 //!
 //! [`annotate`] runs once after loading and fills in what the statement files
 //! leave out (topics of untagged areas, stances of untagged commitments),
-//! marked [`Origin::Inferred`]. Nothing here knows about terminals or output formats.
+//! marked [`Origin::Inferred`]; [`align`] then pairs the areas of any two
+//! meetings. Nothing here knows about terminals or output formats.
 
+pub mod align;
+pub mod similarity;
 pub mod stance;
 pub mod topics;
 pub mod words;
 
+pub use align::{Alignment, Link, Side, align};
 pub use stance::Tally;
 pub use topics::Taxonomy;
 

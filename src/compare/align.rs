@@ -1,0 +1,276 @@
+//! Area alignment between two meetings, and commitment counterparts.
+//!
+//! Two areas are linked when they share a topic. Topics weigh by their place
+//! in an area's list: the main topic (listed first) weighs 1, another subject
+//! 1/2, a cross-cutting theme (research, talent, standards) 1/4. A link's topic
+//! score adds, for each shared topic, the smaller of its two weights. A link
+//! scoring 1 or more is *primary*: the areas share the main topic of both, or
+//! two subjects, or a subject and two themes. Lesser links are kept and shown
+//! as weaker. An area with no primary link has no counterpart. Links are
+//! ranked by topic score, then by the TF-IDF cosine of the two areas' texts.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use super::similarity::{TfIdf, Vector, cosine};
+use super::topics::Taxonomy;
+use super::words;
+use crate::model::{Area, Corpus, Meeting, NodePath, Partnership};
+
+/// The topic score from which a link is primary.
+pub const PRIMARY_SCORE: f32 = 1.0;
+
+/// One of the two meetings being compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The first meeting named.
+    Left,
+    /// The second meeting named.
+    Right,
+}
+
+impl Side {
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// A link between an area of the left meeting and an area of the right.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Index of the left area in its meeting.
+    pub left: usize,
+    /// Index of the right area in its meeting.
+    pub right: usize,
+    /// Topic ids the two areas share, in the left area's order.
+    pub shared: Vec<String>,
+    /// Weighted shared topics (see the module documentation).
+    pub topic_score: f32,
+    /// TF-IDF cosine of the two areas' titles and commitments, 0 to 1.
+    pub text_score: f32,
+    /// Whether the link is strong enough to make the areas counterparts.
+    pub primary: bool,
+    /// Commitment cosines, left-major: `similarity[l * right_len + r]`.
+    similarity: Vec<f32>,
+    right_len: usize,
+}
+
+impl Link {
+    /// The area index on `side`.
+    pub fn area(&self, side: Side) -> usize {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// The cosine between left commitment `l` and right commitment `r`.
+    pub fn similarity(&self, l: usize, r: usize) -> f32 {
+        self.similarity
+            .get(l * self.right_len + r)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Commitments of the other side's area closest to commitment `index` of
+    /// this side's area, closest first, with their cosine; those sharing no
+    /// word are left out.
+    pub fn closest(&self, side: Side, index: usize) -> Vec<(usize, f32)> {
+        let left_len = self.similarity.len().checked_div(self.right_len).unwrap_or(0);
+        let mut out: Vec<(usize, f32)> = match side {
+            Side::Left if index < left_len => (0..self.right_len)
+                .map(|r| (r, self.similarity(index, r)))
+                .collect(),
+            Side::Right if index < self.right_len => {
+                (0..left_len).map(|l| (l, self.similarity(l, index))).collect()
+            }
+            _ => Vec::new(),
+        };
+        out.retain(|&(_, s)| s > 0.0);
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Strongest first: topic score, then text similarity.
+    fn strength_cmp(&self, other: &Link) -> Ordering {
+        other
+            .topic_score
+            .total_cmp(&self.topic_score)
+            .then(other.text_score.total_cmp(&self.text_score))
+    }
+}
+
+/// The area crosswalk of two meetings.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// The left meeting (a [`NodePath::Meeting`]).
+    pub left: NodePath,
+    /// The right meeting (a [`NodePath::Meeting`]).
+    pub right: NodePath,
+    /// Every link, in left area order, strongest first within an area.
+    pub links: Vec<Link>,
+    /// Left areas with no primary link, in order.
+    pub left_only: Vec<usize>,
+    /// Right areas with no primary link, in order.
+    pub right_only: Vec<usize>,
+}
+
+impl Alignment {
+    /// Links of area `area` on `side`, strongest first.
+    pub fn links_of(&self, side: Side, area: usize) -> Vec<&Link> {
+        let mut links: Vec<&Link> = self.links.iter().filter(|l| l.area(side) == area).collect();
+        links.sort_by(|a, b| a.strength_cmp(b));
+        links
+    }
+
+    /// The strongest primary link of an area: its counterpart on the other side.
+    pub fn counterpart(&self, side: Side, area: usize) -> Option<&Link> {
+        self.links_of(side, area).into_iter().find(|l| l.primary)
+    }
+
+    /// The primary links, in left area order, strongest first within an area.
+    pub fn primary(&self) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(|l| l.primary)
+    }
+
+    /// Areas of `side` with no counterpart.
+    pub fn only(&self, side: Side) -> &[usize] {
+        match side {
+            Side::Left => &self.left_only,
+            Side::Right => &self.right_only,
+        }
+    }
+
+    /// The meeting path of `side`.
+    pub fn meeting(&self, side: Side) -> NodePath {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+}
+
+/// Aligns the areas of two meetings, given as [`NodePath::Meeting`]s; `None`
+/// when either path is not a meeting of `corpus`.
+pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxonomy) -> Option<Alignment> {
+    let (lp, lm) = meeting(corpus, left)?;
+    let (rp, rm) = meeting(corpus, right)?;
+    let space = fit(&[(lp, lm), (rp, rm)]);
+    let area_vectors =
+        |m: &Meeting| -> Vec<Vector> { m.areas.iter().map(|a| space.vector(&area_text(a))).collect() };
+    let commitment_vectors = |m: &Meeting| -> Vec<Vec<Vector>> {
+        m.areas
+            .iter()
+            .map(|a| a.commitments.iter().map(|c| space.vector(&c.text)).collect())
+            .collect()
+    };
+    let (lav, rav) = (area_vectors(lm), area_vectors(rm));
+    let (lcv, rcv) = (commitment_vectors(lm), commitment_vectors(rm));
+    let right_weights: Vec<HashMap<&str, u32>> = rm.areas.iter().map(|a| weights(a, taxonomy)).collect();
+
+    let mut links = Vec::new();
+    for (li, la) in lm.areas.iter().enumerate() {
+        let lw = weights(la, taxonomy);
+        let mut area_links = Vec::new();
+        for (ri, ra) in rm.areas.iter().enumerate() {
+            let rw = &right_weights[ri];
+            let shared: Vec<String> = la
+                .topics
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .filter(|t| rw.contains_key(t))
+                .map(str::to_string)
+                .collect();
+            if shared.is_empty() {
+                continue;
+            }
+            let weight = |w: &HashMap<&str, u32>, t: &str| w.get(t).copied().unwrap_or(0);
+            let quarters: u32 = shared.iter().map(|t| weight(&lw, t).min(weight(rw, t))).sum();
+            let topic_score = quarters as f32 / 4.0;
+            let similarity = lcv[li]
+                .iter()
+                .flat_map(|l| rcv[ri].iter().map(move |r| cosine(l, r)))
+                .collect();
+            area_links.push(Link {
+                left: li,
+                right: ri,
+                shared,
+                topic_score,
+                text_score: cosine(&lav[li], &rav[ri]),
+                primary: topic_score >= PRIMARY_SCORE,
+                similarity,
+                right_len: ra.commitments.len(),
+            });
+        }
+        area_links.sort_by(|a, b| a.strength_cmp(b));
+        links.extend(area_links);
+    }
+    let unpaired = |n: usize, side: Side| -> Vec<usize> {
+        (0..n)
+            .filter(|&i| !links.iter().any(|l| l.primary && l.area(side) == i))
+            .collect()
+    };
+    Some(Alignment {
+        left_only: unpaired(lm.areas.len(), Side::Left),
+        right_only: unpaired(rm.areas.len(), Side::Right),
+        left,
+        right,
+        links,
+    })
+}
+
+fn meeting(corpus: &Corpus, path: NodePath) -> Option<(&Partnership, &Meeting)> {
+    match (path, corpus.get(path)?) {
+        (NodePath::Meeting(..), crate::model::Node::Meeting(p, m)) => Some((p, m)),
+        _ => None,
+    }
+}
+
+/// A TF-IDF space over the commitments of the given meetings. The parties'
+/// names and the partnerships' ids are stop words: every sentence names them.
+fn fit(meetings: &[(&Partnership, &Meeting)]) -> TfIdf {
+    let mut stop = HashSet::new();
+    for (p, _) in meetings {
+        for name in p.parties.iter().map(String::as_str).chain([p.id.as_str()]) {
+            for w in words::folded_words(name) {
+                stop.insert(w);
+            }
+        }
+    }
+    let docs = meetings
+        .iter()
+        .flat_map(|(_, m)| m.areas.iter())
+        .flat_map(|a| a.commitments.iter())
+        .map(|c| &*c.text);
+    TfIdf::fit(docs, stop)
+}
+
+/// An area's title and commitments as one text.
+fn area_text(a: &Area) -> String {
+    let mut text = a.title.clone();
+    for c in &a.commitments {
+        text.push('\n');
+        text.push_str(&c.text);
+    }
+    text
+}
+
+/// Each topic's weight in the area, in quarters: main 4, subject 2, theme 1.
+fn weights<'a>(area: &'a Area, taxonomy: &Taxonomy) -> HashMap<&'a str, u32> {
+    let mut w = HashMap::new();
+    for (i, (t, _)) in area.topics.iter().enumerate() {
+        let weight = if i == 0 {
+            4
+        } else if taxonomy.is_cross_cutting(t) {
+            1
+        } else {
+            2
+        };
+        w.entry(t.as_str()).or_insert(weight);
+    }
+    w
+}
