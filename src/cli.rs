@@ -9,7 +9,7 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use crate::compare::{self, Taxonomy};
 use crate::glossary::Glossary;
 use crate::loader::{self, LoadOptions, Loaded};
-use crate::{bookmarks, output};
+use crate::{bookmarks, crosswalk, output};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -57,6 +57,16 @@ pub enum Command {
     Check {
         /// Files or folders to check.
         paths: Vec<PathBuf>,
+    },
+    /// Compare two meetings area by area: paired areas, shared topics, stances, areas only one covers.
+    Compare {
+        /// The left meeting, such as `eu-sg-dp/2025-12-01`.
+        left: String,
+        /// The right meeting, such as `us-sg-cet/2023-10-12`.
+        right: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Print your bookmarks, each with its breadcrumb and text (or marked missing).
     Bookmarks {
@@ -135,6 +145,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }),
         Command::Config { path, .. } => config(*path),
         Command::Import(args) => crate::import::command::run(cli, args),
+        Command::Compare { left, right, format } => with_loaded(cli, |out, loaded| {
+            crosswalk::compare(out, &loaded.corpus, Taxonomy::builtin(), left, right, *format)
+        }),
     };
     finish(result)
 }

@@ -11,6 +11,7 @@ pub mod cite;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod crosswalk;
 pub mod glossary;
 pub mod import;
 pub mod loader;

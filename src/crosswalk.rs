@@ -1,0 +1,566 @@
+//! `jointly compare`: the crosswalk of two meetings as text, Markdown or JSON.
+//!
+//! The analysis is [`compare::align`]; this module only lays it out. Every
+//! inferred topic is starred and the share of inferred stances is stated, so
+//! that a reader can tell what a person decided from what a rule guessed.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{ReportFormat, exit};
+use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
+use crate::model::{Area, Corpus, Meeting, Node, NodePath, Origin, Partnership, Stance};
+
+/// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them
+/// and prints the crosswalk. An id that is not a meeting is an error (exit 1).
+pub fn compare(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    taxonomy: &Taxonomy,
+    left: &str,
+    right: &str,
+    format: ReportFormat,
+) -> io::Result<u8> {
+    let (Some(l), Some(r)) = (meeting_path(corpus, left)?, meeting_path(corpus, right)?) else {
+        return Ok(exit::PROBLEMS);
+    };
+    let Some(alignment) = compare::align(corpus, l, r, taxonomy) else {
+        return Ok(exit::PROBLEMS);
+    };
+    let Some(view) = View::new(corpus, &alignment) else {
+        return Ok(exit::PROBLEMS);
+    };
+    match format {
+        ReportFormat::Text => text(out, &view)?,
+        ReportFormat::Md => markdown(out, &view)?,
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json(&view)).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// The meeting an id names, or a message on stderr saying why there is none.
+fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
+    let path = corpus.resolve(id);
+    if let Some(path @ NodePath::Meeting(..)) = path {
+        return Ok(Some(path));
+    }
+    let mut err = io::stderr().lock();
+    match path {
+        Some(NodePath::Partnership(p)) => {
+            writeln!(
+                err,
+                "jointly: `{id}` is a partnership; compare takes meetings, such as:"
+            )?;
+            for i in 0..corpus.partnerships[p].meetings.len() {
+                writeln!(
+                    err,
+                    "  {}",
+                    corpus.id_of(NodePath::Meeting(p, i)).unwrap_or_default()
+                )?;
+            }
+        }
+        Some(_) => writeln!(
+            err,
+            "jointly: `{id}` is an area or a commitment; compare takes meetings, such as `eu-sg-dp/2025-12-01`"
+        )?,
+        None => {
+            writeln!(err, "jointly: no meeting has the id `{id}`")?;
+            writeln!(err, "hint: `jointly list` prints every id")?;
+        }
+    }
+    Ok(None)
+}
+
+/// The two meetings and their alignment, resolved for printing.
+struct View<'a> {
+    sides: [(&'a Partnership, &'a Meeting, String); 2],
+    alignment: &'a Alignment,
+}
+
+impl<'a> View<'a> {
+    /// `None` if the alignment's meetings are not in `corpus`.
+    fn new(corpus: &'a Corpus, alignment: &'a Alignment) -> Option<View<'a>> {
+        let side = |path: NodePath| match corpus.get(path) {
+            Some(Node::Meeting(p, m)) => Some((p, m, format!("{}/{}", p.id, m.id))),
+            _ => None,
+        };
+        Some(View {
+            sides: [side(alignment.left)?, side(alignment.right)?],
+            alignment,
+        })
+    }
+
+    fn side(&self, side: Side) -> &(&'a Partnership, &'a Meeting, String) {
+        &self.sides[side as usize]
+    }
+
+    fn area(&self, side: Side, i: usize) -> &'a Area {
+        &self.side(side).1.areas[i]
+    }
+
+    /// "EU-Singapore Digital Partnership (2025-12-01)".
+    fn name(&self, side: Side) -> String {
+        let (p, m, _) = self.side(side);
+        format!("{} ({})", p.name, m.id)
+    }
+
+    /// Shared topics, starred where either side inferred them.
+    fn shared(&self, link: &Link) -> String {
+        let inferred = |side: Side, t: &str| {
+            self.area(side, link.area(side))
+                .topics
+                .iter()
+                .any(|(id, o)| id == t && *o == Origin::Inferred)
+        };
+        link.shared
+            .iter()
+            .map(|t| {
+                let star = if inferred(Side::Left, t) || inferred(Side::Right, t) {
+                    "*"
+                } else {
+                    ""
+                };
+                format!("{t}{star}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The closing note on what was inferred.
+    fn note(&self) -> String {
+        let (mut inferred, mut total, mut unknown, mut topics) = (0, 0, 0, false);
+        for (_, m, _) in &self.sides {
+            for a in &m.areas {
+                let t = Tally::of(a);
+                inferred += t.inferred;
+                unknown += t.unknown;
+                total += a.commitments.len();
+                topics |= a.topics.iter().any(|(_, o)| *o == Origin::Inferred);
+            }
+        }
+        let mut note = format!(
+            "Stances count commitments as commit/intend/explore/acknowledge: {inferred} of {total} were inferred from the wording by jointly's rules, {} set in the statement files.",
+            total - inferred - unknown
+        );
+        if unknown > 0 {
+            note.push_str(&format!(
+                " +N? counts commitments whose stance could not be read ({unknown})."
+            ));
+        }
+        if topics {
+            note.push_str(" Topics marked * were inferred from keywords.");
+        }
+        note.push_str(&format!(
+            " Primary links share topics weighing {:.2} or more (main topic 1, other subject 1/2, cross-cutting theme 1/4).",
+            compare::align::PRIMARY_SCORE
+        ));
+        note
+    }
+}
+
+fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
+    let (_, lm, lid) = v.side(Side::Left);
+    let (_, rm, rid) = v.side(Side::Right);
+    writeln!(out, "left:  {lid}  {}", lm.title)?;
+    writeln!(out, "right: {rid}  {}", rm.title)?;
+    let header = [
+        "left area",
+        "right area",
+        "shared topics",
+        "topics",
+        "text",
+        "left c/i/e/a",
+        "right c/i/e/a",
+    ];
+    let rows = |primary: bool| -> Vec<[String; 7]> {
+        listed(v.alignment, primary)
+            .map(|l| link_row(v, l, |a| a.id.clone()))
+            .collect()
+    };
+    writeln!(out, "\nPaired areas")?;
+    text_table(out, &header, &rows(true))?;
+    let weaker = rows(false);
+    if !weaker.is_empty() {
+        writeln!(out, "\nWeaker links (not counterparts)")?;
+        text_table(out, &header, &weaker)?;
+    }
+    for side in [Side::Left, Side::Right] {
+        writeln!(out, "\nOnly in {}:", v.name(side))?;
+        let rows: Vec<[String; 3]> = v
+            .alignment
+            .only(side)
+            .iter()
+            .map(|&i| {
+                let a = v.area(side, i);
+                [a.id.clone(), a.title.clone(), Tally::of(a).to_string()]
+            })
+            .collect();
+        if rows.is_empty() {
+            writeln!(out, "  (none)")?;
+        } else {
+            text_table(out, &["area", "title", "c/i/e/a"], &rows)?;
+        }
+    }
+    writeln!(out, "\n{}", v.note())
+}
+
+/// The primary links in left area order, or the weaker ones strongest first
+/// (so that the few that nearly made it lead a list that can be long).
+fn listed(alignment: &Alignment, primary: bool) -> impl Iterator<Item = &Link> {
+    let mut links: Vec<&Link> = alignment.links.iter().filter(|l| l.primary == primary).collect();
+    if !primary {
+        links.sort_by(|a, b| {
+            b.topic_score
+                .total_cmp(&a.topic_score)
+                .then(b.text_score.total_cmp(&a.text_score))
+        });
+    }
+    links.into_iter()
+}
+
+/// One table row for a link; `area` names an area (id in text, title in Markdown).
+fn link_row(v: &View, l: &Link, area: impl Fn(&Area) -> String) -> [String; 7] {
+    let (la, ra) = (v.area(Side::Left, l.left), v.area(Side::Right, l.right));
+    [
+        area(la),
+        area(ra),
+        v.shared(l),
+        format!("{:.2}", l.topic_score),
+        format!("{:.2}", l.text_score),
+        Tally::of(la).to_string(),
+        Tally::of(ra).to_string(),
+    ]
+}
+
+/// Columns padded to their widest cell, two spaces apart, indented by two.
+fn text_table<const N: usize>(
+    out: &mut dyn Write,
+    header: &[&str; N],
+    rows: &[[String; N]],
+) -> io::Result<()> {
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+        let mut s = String::from(" ");
+        for (cell, w) in cells.zip(widths) {
+            s.push(' ');
+            s.push_str(cell);
+            s.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 1));
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, &mut header.iter().copied())?;
+    for row in rows {
+        line(out, &mut row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
+    let (l, r) = (v.name(Side::Left), v.name(Side::Right));
+    writeln!(out, "## Crosswalk: {} and {}\n", md_inline(&l), md_inline(&r))?;
+    let header = [
+        md_cell(&l),
+        md_cell(&r),
+        "Shared topics".into(),
+        "Topic score".into(),
+        "Text similarity".into(),
+        "Left stances (C/I/E/A)".into(),
+        "Right stances (C/I/E/A)".into(),
+    ];
+    let align = ["---", "---", "---", "---:", "---:", "---:", "---:"];
+    let area = |a: &Area| format!("{} (`{}`)", md_cell(&a.title), a.id);
+    let rows = |primary: bool| -> Vec<[String; 7]> {
+        listed(v.alignment, primary)
+            .map(|lk| {
+                let mut row = link_row(v, lk, area);
+                row[2] = md_cell(&row[2]);
+                row
+            })
+            .collect()
+    };
+    md_table(out, &header, &align, &rows(true))?;
+    let weaker = rows(false);
+    if !weaker.is_empty() {
+        writeln!(out, "\n### Weaker links (not counterparts)\n")?;
+        md_table(out, &header, &align, &weaker)?;
+    }
+    for side in [Side::Left, Side::Right] {
+        writeln!(out, "\n### Only in {}\n", md_inline(&v.name(side)))?;
+        let rows: Vec<[String; 3]> = v
+            .alignment
+            .only(side)
+            .iter()
+            .map(|&i| {
+                let a = v.area(side, i);
+                let topics = a
+                    .topics
+                    .iter()
+                    .map(|(t, o)| {
+                        if *o == Origin::Inferred {
+                            format!("{t}*")
+                        } else {
+                            t.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                [area(a), md_cell(&topics), Tally::of(a).to_string()]
+            })
+            .collect();
+        if rows.is_empty() {
+            writeln!(out, "None.")?;
+        } else {
+            let header = ["Area".into(), "Topics".into(), "Stances (C/I/E/A)".into()];
+            md_table(out, &header, &["---", "---", "---:"], &rows)?;
+        }
+    }
+    writeln!(out, "\n{}", md_inline(&v.note()))
+}
+
+fn md_table<const N: usize>(
+    out: &mut dyn Write,
+    header: &[String; N],
+    align: &[&str; N],
+    rows: &[[String; N]],
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "| {} |", align.join(" | "))?;
+    for row in rows {
+        writeln!(out, "| {} |", row.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes
+/// escaped so that they do not split the cell.
+pub fn md_cell(s: &str) -> String {
+    md_inline(s).replace('|', "\\|")
+}
+
+/// Text made safe in Markdown: the characters that would start emphasis,
+/// code, links or HTML are escaped, and line breaks become spaces.
+pub fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonCompare {
+    left: JsonMeeting,
+    right: JsonMeeting,
+    pairs: Vec<JsonPair>,
+    left_only: Vec<String>,
+    right_only: Vec<String>,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct JsonMeeting {
+    id: String,
+    partnership: String,
+    title: String,
+    date: String,
+    areas: Vec<JsonArea>,
+}
+
+#[derive(Serialize)]
+struct JsonArea {
+    id: String,
+    title: String,
+    topics: Vec<JsonTopic>,
+    /// Id of the counterpart area, if the area has one.
+    counterpart: Option<String>,
+    stances: JsonTally,
+    commitments: Vec<JsonCommitment>,
+}
+
+#[derive(Serialize)]
+struct JsonTopic {
+    id: String,
+    inferred: bool,
+}
+
+#[derive(Serialize)]
+struct JsonTally {
+    commit: usize,
+    intend: usize,
+    explore: usize,
+    acknowledge: usize,
+    unknown: usize,
+    inferred: usize,
+}
+
+#[derive(Serialize)]
+struct JsonCommitment {
+    id: String,
+    stance: Option<&'static str>,
+    stance_inferred: bool,
+}
+
+#[derive(Serialize)]
+struct JsonPair {
+    left: String,
+    right: String,
+    /// "primary" (the areas are counterparts) or "weaker".
+    strength: &'static str,
+    shared_topics: Vec<String>,
+    topic_score: f64,
+    text_score: f64,
+    left_stances: JsonTally,
+    right_stances: JsonTally,
+    counterparts: Vec<JsonCounterparts>,
+}
+
+#[derive(Serialize)]
+struct JsonCounterparts {
+    commitment: String,
+    closest: Vec<JsonScore>,
+}
+
+#[derive(Serialize)]
+struct JsonScore {
+    commitment: String,
+    score: f64,
+}
+
+/// How many closest commitments the JSON lists for each commitment.
+const CLOSEST: usize = 3;
+
+fn json(v: &View) -> JsonCompare {
+    let area_id = |side: Side, i: usize| format!("{}/{}", v.side(side).2, v.area(side, i).id);
+    let commitment_id = |side: Side, a: usize, c: usize| format!("{}/{}", area_id(side, a), c + 1);
+    let meeting = |side: Side| {
+        let (p, m, id) = v.side(side);
+        JsonMeeting {
+            id: id.clone(),
+            partnership: p.name.clone(),
+            title: m.title.clone(),
+            date: m.date.to_string(),
+            areas: m
+                .areas
+                .iter()
+                .enumerate()
+                .map(|(i, a)| JsonArea {
+                    id: area_id(side, i),
+                    title: a.title.clone(),
+                    topics: a
+                        .topics
+                        .iter()
+                        .map(|(t, o)| JsonTopic {
+                            id: t.clone(),
+                            inferred: *o == Origin::Inferred,
+                        })
+                        .collect(),
+                    counterpart: v
+                        .alignment
+                        .counterpart(side, i)
+                        .map(|l| area_id(side.other(), l.area(side.other()))),
+                    stances: tally(a),
+                    commitments: a
+                        .commitments
+                        .iter()
+                        .enumerate()
+                        .map(|(c, cm)| JsonCommitment {
+                            id: commitment_id(side, i, c),
+                            stance: cm.stance.map(|(s, _)| s.as_str()),
+                            stance_inferred: matches!(cm.stance, Some((_, Origin::Inferred))),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    };
+    let pairs = v
+        .alignment
+        .links
+        .iter()
+        .map(|l| {
+            let mut counterparts = Vec::new();
+            for side in [Side::Left, Side::Right] {
+                let area = l.area(side);
+                for c in 0..v.area(side, area).commitments.len() {
+                    counterparts.push(JsonCounterparts {
+                        commitment: commitment_id(side, area, c),
+                        closest: l
+                            .closest(side, c)
+                            .into_iter()
+                            .take(CLOSEST)
+                            .map(|(o, score)| JsonScore {
+                                commitment: commitment_id(side.other(), l.area(side.other()), o),
+                                score: round(score),
+                            })
+                            .collect(),
+                    });
+                }
+            }
+            JsonPair {
+                left: area_id(Side::Left, l.left),
+                right: area_id(Side::Right, l.right),
+                strength: if l.primary { "primary" } else { "weaker" },
+                shared_topics: l.shared.clone(),
+                topic_score: round(l.topic_score),
+                text_score: round(l.text_score),
+                left_stances: tally(v.area(Side::Left, l.left)),
+                right_stances: tally(v.area(Side::Right, l.right)),
+                counterparts,
+            }
+        })
+        .collect();
+    let only = |side: Side| v.alignment.only(side).iter().map(|&i| area_id(side, i)).collect();
+    JsonCompare {
+        left: meeting(Side::Left),
+        right: meeting(Side::Right),
+        pairs,
+        left_only: only(Side::Left),
+        right_only: only(Side::Right),
+        note: v.note(),
+    }
+}
+
+fn tally(a: &Area) -> JsonTally {
+    let t = Tally::of(a);
+    JsonTally {
+        commit: t.get(Stance::Commit),
+        intend: t.get(Stance::Intend),
+        explore: t.get(Stance::Explore),
+        acknowledge: t.get(Stance::Acknowledge),
+        unknown: t.unknown,
+        inferred: t.inferred,
+    }
+}
+
+/// Three decimals: enough to rank, and stable in output.
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_and_backslashes() {
+        assert_eq!(md_cell("a|b\\c\nd_e"), "a\\|b\\\\c d\\_e");
+        assert_eq!(md_inline("*EU* [x]"), "\\*EU\\* \\[x\\]");
+    }
+}
