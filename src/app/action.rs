@@ -53,6 +53,10 @@ pub enum Action {
     CopyAreaCitation,
     /// Open the glossary of acronyms.
     Glossary,
+    /// Compare two meetings side by side; in the comparison, choose the meetings.
+    Compare,
+    /// In the comparison: turn synchronised scrolling on or off.
+    ToggleSync,
     /// Internal: the terminal now has this many columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -60,7 +64,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
@@ -79,6 +83,8 @@ impl Action {
         Action::Bookmarks,
         Action::DeleteBookmark,
         Action::Glossary,
+        Action::Compare,
+        Action::ToggleSync,
         Action::Filter,
         Action::Help,
         Action::Problems,
@@ -104,10 +110,10 @@ impl Action {
             Action::HalfPageUp => "half a page up",
             Action::PageDown => "a page down",
             Action::PageUp => "a page up",
-            Action::Left => "collapse / go to parent / back to the tree",
-            Action::Right => "expand / go to first child / to the reader",
-            Action::Open => "open: expand, or read in the reader",
-            Action::SwitchPane => "switch between tree and reader",
+            Action::Left => "collapse / go to parent / back to the tree / left side",
+            Action::Right => "expand / go to first child / to the reader / right side",
+            Action::Open => "open: expand, read in the reader, or go to the counterpart",
+            Action::SwitchPane => "switch between tree and reader, or the comparison's sides",
             Action::Help => "show or hide this help",
             Action::Problems => "show problems found while loading",
             Action::Close => "close the innermost overlay",
@@ -119,6 +125,8 @@ impl Action {
             Action::CopyCitation => "copy the citation to the clipboard (OSC 52)",
             Action::CopyAreaCitation => "copy the whole area's citation",
             Action::Glossary => "open the glossary of acronyms",
+            Action::Compare => "compare two meetings side by side; there, choose the meetings",
+            Action::ToggleSync => "in the comparison: synchronised scrolling on/off",
             Action::Resize(..) => "",
         }
     }

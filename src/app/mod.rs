@@ -4,6 +4,7 @@
 //! [`Action`]s through the key map in [`App::action_for`].
 
 pub mod action;
+pub mod compare;
 pub mod keymap;
 pub mod message;
 pub mod tools;
@@ -82,6 +83,8 @@ pub struct App {
     pub tool: Option<Tool>,
     /// The bookmarks, as this copy of jointly knows them.
     pub bookmarks: BookmarkSet,
+    /// The side-by-side comparison, when open; it takes the screen.
+    pub compare: Option<compare::Comparison>,
     /// Effects queued by `update` for the event loop.
     effects: Vec<Effect>,
     /// The time, for stamping bookmarks (replaceable in tests).
@@ -110,6 +113,7 @@ impl App {
             running: true,
             tool: None,
             bookmarks: BookmarkSet::default(),
+            compare: None,
             effects: Vec::new(),
             clock: Timestamp::now,
         }
@@ -138,6 +142,7 @@ impl App {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.clamp_scroll();
+            self.clamp_compare();
             return;
         }
         self.message = None;
@@ -153,11 +158,16 @@ impl App {
             self.update_overlay(overlay, action);
             return;
         }
+        if self.compare.is_some() && !matches!(action, Action::Help | Action::Problems) {
+            self.update_compare(action);
+            return;
+        }
         if self.start_tool(action) {
             return;
         }
         match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Compare => self.open_compare(),
             Action::Problems => {
                 if self.problems.is_empty() {
                     self.message = Some("No problems were found while loading.".into());

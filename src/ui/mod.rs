@@ -1,5 +1,6 @@
 //! The view: draws an `&App`, never changes it.
 
+pub mod compare;
 pub mod layout;
 pub mod overlay;
 pub mod reader;
@@ -9,6 +10,7 @@ pub mod tools;
 pub mod tree;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Overlay};
@@ -25,11 +27,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let panes = layout::panes(area, app.focus);
-    if let Some(r) = panes.tree {
-        tree::draw(frame, r, app);
-    }
-    if let Some(r) = panes.reader {
-        reader::draw(frame, r, app);
+    if let Some(cmp) = &app.compare {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        compare::draw(frame, body, app, cmp);
+    } else {
+        if let Some(r) = panes.tree {
+            tree::draw(frame, r, app);
+        }
+        if let Some(r) = panes.reader {
+            reader::draw(frame, r, app);
+        }
     }
     status::draw(frame, panes.status, app);
     if let Some(o) = app.overlay {

@@ -20,6 +20,9 @@ pub fn hints(app: &App) -> String {
         Some(_) => return format!("{} move  {} close", k(Action::MoveDown), k(Action::Close)),
         None => {}
     }
+    if let (None, Some(cmp)) = (app.overlay, &app.compare) {
+        return super::compare::hints(app, cmp);
+    }
     match (app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) | (Some(Overlay::Problems { .. }), _) => {
             format!("{} scroll  {} close", k(Action::MoveDown), k(Action::Close))
@@ -69,9 +72,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let crumb = path.and_then(|p| app.corpus.breadcrumb(p)).unwrap_or_default();
     let id = path.and_then(|p| app.corpus.id_of(p)).unwrap_or_default();
     let right = hints(app);
-    let mut left = match &app.message {
-        Some(m) => vec![Span::styled(sanitize(m).into_owned(), styles.notice)],
-        None => vec![
+    let mut left = match (&app.message, &app.compare) {
+        (Some(m), _) => vec![Span::styled(sanitize(m).into_owned(), styles.notice)],
+        (None, Some(cmp)) => vec![Span::raw(super::compare::status_left(app, cmp))],
+        (None, None) => vec![
             Span::raw(sanitize(&crumb).into_owned()),
             Span::styled(format!("  {id}"), styles.dim),
         ],

@@ -1,0 +1,356 @@
+//! The side-by-side comparison of two meetings: its state, and its changes,
+//! called from [`App::update`].
+//!
+//! Each side lists its meeting's areas and commitments; the focused side has
+//! a cursor, and the other side shows what corresponds to it: the
+//! counterpart area, or the closest commitment in it. With synchronised
+//! scrolling on, the other side scrolls to put that beside the cursor.
+
+use super::{Action, App};
+use crate::compare::{Alignment, Link, Side, Taxonomy, align};
+use crate::model::{Corpus, Meeting, Node, NodePath};
+use crate::ui;
+
+/// Where a side's cursor rests: an area's header, or one of its commitments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// The header of area `0`.
+    Area(usize),
+    /// Commitment `1` of area `0`.
+    Commitment(usize, usize),
+}
+
+impl Item {
+    /// The area the item belongs to.
+    pub fn area(self) -> usize {
+        match self {
+            Item::Area(a) | Item::Commitment(a, _) => a,
+        }
+    }
+}
+
+/// The comparison view's state.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The two meetings and how their areas pair.
+    pub alignment: Alignment,
+    /// The side that has the keys.
+    pub focus: Side,
+    /// Whether the other side scrolls to follow the cursor.
+    pub sync: bool,
+    /// Each side's cursor (`None` for a meeting with no areas), left then right.
+    pub cursor: [Option<Item>; 2],
+    /// Each side's first line shown, left then right.
+    pub scroll: [usize; 2],
+    /// The meeting picker, when open.
+    pub picker: Option<MeetingPicker>,
+}
+
+/// Choosing the two meetings: first the left, then the right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingPicker {
+    /// Every meeting, in tree order.
+    pub meetings: Vec<NodePath>,
+    /// Index into `meetings`.
+    pub selected: usize,
+    /// The left meeting, once chosen.
+    pub left: Option<NodePath>,
+}
+
+/// Index of a side in the per-side arrays.
+pub fn index(side: Side) -> usize {
+    match side {
+        Side::Left => 0,
+        Side::Right => 1,
+    }
+}
+
+/// The items of a meeting, in reading order.
+pub fn items(meeting: &Meeting) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (a, area) in meeting.areas.iter().enumerate() {
+        out.push(Item::Area(a));
+        out.extend((0..area.commitments.len()).map(|c| Item::Commitment(a, c)));
+    }
+    out
+}
+
+/// The meeting at `path`, if it is one.
+pub fn meeting(corpus: &Corpus, path: NodePath) -> Option<&Meeting> {
+    match corpus.get(path)? {
+        Node::Meeting(_, m) => Some(m),
+        _ => None,
+    }
+}
+
+impl Comparison {
+    /// A comparison of the two aligned meetings, cursors on their first areas.
+    pub fn new(corpus: &Corpus, alignment: Alignment) -> Comparison {
+        let first =
+            |side: Side| meeting(corpus, alignment.meeting(side)).and_then(|m| items(m).first().copied());
+        Comparison {
+            cursor: [first(Side::Left), first(Side::Right)],
+            alignment,
+            focus: Side::Left,
+            sync: true,
+            scroll: [0, 0],
+            picker: None,
+        }
+    }
+
+    /// The cursor of `side`.
+    pub fn cursor(&self, side: Side) -> Option<Item> {
+        self.cursor[index(side)]
+    }
+
+    /// The counterpart link of the area under `side`'s cursor.
+    pub fn counterpart(&self, side: Side) -> Option<&Link> {
+        self.alignment.counterpart(side, self.cursor(side)?.area())
+    }
+
+    /// What the focused cursor corresponds to on the other side: the closest
+    /// commitment of the counterpart area when a commitment is selected (the
+    /// area itself when no commitment there shares a word), the counterpart
+    /// area when an area is selected; with the cosine for a commitment.
+    pub fn highlight(&self) -> Option<(Item, Option<f32>)> {
+        let side = self.focus;
+        let other = side.other();
+        let link = self.counterpart(side)?;
+        let area = link.area(other);
+        Some(match self.cursor(side)? {
+            Item::Area(_) => (Item::Area(area), None),
+            Item::Commitment(_, c) => match link.closest(side, c).first() {
+                Some(&(r, score)) => (Item::Commitment(area, r), Some(score)),
+                None => (Item::Area(area), None),
+            },
+        })
+    }
+}
+
+impl App {
+    /// Opens the comparison of the first two meetings of different
+    /// partnerships (of the first two meetings, if there is one partnership).
+    pub(super) fn open_compare(&mut self) {
+        let meetings: Vec<NodePath> = self.corpus.meetings().map(|(p, _, _)| p).collect();
+        let Some(&left) = meetings.first() else {
+            self.message = Some("Comparing needs two meetings; none is loaded".into());
+            return;
+        };
+        let right = meetings
+            .iter()
+            .find(|m| m.partnership() != left.partnership())
+            .or_else(|| meetings.get(1))
+            .copied();
+        match right {
+            Some(right) => self.compare_meetings(left, right),
+            None => self.message = Some("Comparing needs two meetings; only one is loaded".into()),
+        }
+    }
+
+    /// Shows the comparison of two meetings.
+    fn compare_meetings(&mut self, left: NodePath, right: NodePath) {
+        let Some(alignment) = align(&self.corpus, left, right, Taxonomy::builtin()) else {
+            return;
+        };
+        self.compare = Some(Comparison::new(&self.corpus, alignment));
+        self.settle();
+    }
+
+    /// Handles an action while the comparison is open.
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let Some(cmp) = self.compare.as_mut() else {
+            return;
+        };
+        if let Some(picker) = cmp.picker.take() {
+            self.update_meeting_picker(picker, action);
+            return;
+        }
+        match action {
+            Action::Close => self.compare = None,
+            Action::Compare => {
+                let meetings: Vec<NodePath> = self.corpus.meetings().map(|(p, _, _)| p).collect();
+                let selected = meetings
+                    .iter()
+                    .position(|&m| m == cmp.alignment.left)
+                    .unwrap_or(0);
+                cmp.picker = Some(MeetingPicker {
+                    meetings,
+                    selected,
+                    left: None,
+                });
+            }
+            Action::ToggleSync => {
+                cmp.sync = !cmp.sync;
+                let state = if cmp.sync { "on" } else { "off" };
+                self.message = Some(format!("Synchronised scrolling {state}"));
+                self.settle();
+            }
+            Action::SwitchPane => {
+                let other = cmp.focus.other();
+                self.focus_side(other);
+            }
+            Action::Left => self.focus_side(Side::Left),
+            Action::Right => self.focus_side(Side::Right),
+            Action::Open => {
+                // Go to what the cursor corresponds to on the other side.
+                if let Some((item, _)) = cmp.highlight() {
+                    let other = cmp.focus.other();
+                    cmp.cursor[index(other)] = Some(item);
+                    self.focus_side(other);
+                }
+            }
+            _ => self.move_cursor(action),
+        }
+    }
+
+    fn update_meeting_picker(&mut self, mut picker: MeetingPicker, action: Action) {
+        let last = picker.meetings.len().saturating_sub(1);
+        match action {
+            Action::MoveDown => picker.selected = picker.selected.saturating_add(1).min(last),
+            Action::MoveUp => picker.selected = picker.selected.saturating_sub(1),
+            Action::Top => picker.selected = 0,
+            Action::Bottom => picker.selected = last,
+            Action::Close | Action::Compare => return,
+            Action::Open => {
+                let Some(&chosen) = picker.meetings.get(picker.selected) else {
+                    return;
+                };
+                match picker.left {
+                    None => {
+                        picker.left = Some(chosen);
+                        // Suggest a meeting of another partnership for the right.
+                        picker.selected = picker
+                            .meetings
+                            .iter()
+                            .position(|m| m.partnership() != chosen.partnership())
+                            .unwrap_or(picker.selected);
+                    }
+                    Some(left) => {
+                        self.compare_meetings(left, chosen);
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(cmp) = self.compare.as_mut() {
+            cmp.picker = Some(picker);
+        }
+    }
+
+    /// Gives the keys to `side`; its cursor goes to what the other side's
+    /// cursor corresponds to, if anything.
+    fn focus_side(&mut self, side: Side) {
+        let Some(cmp) = self.compare.as_mut() else {
+            return;
+        };
+        if cmp.focus != side {
+            if let Some((item, _)) = cmp.highlight() {
+                cmp.cursor[index(side)] = Some(item);
+            }
+            cmp.focus = side;
+        }
+        self.settle();
+    }
+
+    fn move_cursor(&mut self, action: Action) {
+        let Some(cmp) = self.compare.as_ref() else {
+            return;
+        };
+        let side = cmp.focus;
+        let Some(m) = meeting(&self.corpus, cmp.alignment.meeting(side)) else {
+            return;
+        };
+        let list = items(m);
+        let Some(last) = list.len().checked_sub(1) else {
+            return;
+        };
+        let at = cmp
+            .cursor(side)
+            .and_then(|c| list.iter().position(|&i| i == c))
+            .unwrap_or(0);
+        let height = ui::compare::text_height(self.size, side).max(1);
+        // Paging moves the cursor by lines: to the item at the line a page
+        // (or half a page) away from the cursor's first line.
+        let by_lines = |lines: isize| -> usize {
+            let layout = ui::compare::item_lines(self, side);
+            let start = |i: usize| list.get(i).and_then(|it| layout.get(it)).map_or(0, |r| r.start);
+            let target = start(at).saturating_add_signed(lines);
+            if lines >= 0 {
+                (at..=last)
+                    .take_while(|&i| start(i) <= target)
+                    .last()
+                    .unwrap_or(at)
+            } else {
+                (0..=at).find(|&i| start(i) >= target).unwrap_or(0)
+            }
+        };
+        let (down, up) = (at.saturating_add(1).min(last), at.saturating_sub(1));
+        let (page, half) = (height as isize, (height / 2).max(1) as isize);
+        let new = match action {
+            Action::MoveDown => down,
+            Action::MoveUp => up,
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::HalfPageDown => by_lines(half).max(down),
+            Action::HalfPageUp => by_lines(-half).min(up),
+            Action::PageDown => by_lines(page).max(down),
+            Action::PageUp => by_lines(-page).min(up),
+            _ => return,
+        };
+        let item = list.get(new).copied();
+        if let Some(cmp) = self.compare.as_mut() {
+            cmp.cursor[index(side)] = item;
+        }
+        self.settle();
+    }
+
+    /// After any change: the focused cursor's lines in view; with
+    /// synchronised scrolling, what it corresponds to beside it on the other
+    /// side; both sides' scrolling within their content. Each side is laid
+    /// out once.
+    fn settle(&mut self) {
+        let Some(cmp) = self.compare.as_ref() else {
+            return;
+        };
+        let (side, other) = (cmp.focus, cmp.focus.other());
+        let (mine, mine_lines) = ui::compare::measure(self, side);
+        let (theirs, their_lines) = ui::compare::measure(self, other);
+        let height = |s: Side| ui::compare::text_height(self.size, s).max(1);
+        let mut scroll = cmp.scroll;
+
+        let cursor = cmp.cursor(side).and_then(|c| mine.get(&c).cloned());
+        if let Some(range) = &cursor {
+            let s = scroll[index(side)];
+            if range.start < s || range.end > s + height(side) {
+                // Out of view: bring it near the top, a line of what comes
+                // before above it, so that what follows is in view too.
+                scroll[index(side)] = range.start.saturating_sub(usize::from(height(side) > 2));
+            }
+        }
+        scroll[index(side)] = scroll[index(side)].min(mine_lines.saturating_sub(height(side)));
+
+        let target = cmp
+            .highlight()
+            .and_then(|(item, _)| theirs.get(&item).map(|r| r.start));
+        if let (true, Some(target)) = (cmp.sync, target) {
+            // The same row on screen as the cursor (the top if it has none).
+            let row = cursor.map_or(0, |r| r.start.saturating_sub(scroll[index(side)]));
+            scroll[index(other)] = target.saturating_sub(row.min(height(other) - 1));
+        }
+        scroll[index(other)] = scroll[index(other)].min(their_lines.saturating_sub(height(other)));
+
+        if let Some(cmp) = self.compare.as_mut() {
+            cmp.scroll = scroll;
+        }
+    }
+
+    /// Keeps the comparison in order after a resize.
+    pub(super) fn clamp_compare(&mut self) {
+        self.settle();
+    }
+}
+
+#[cfg(test)]
+#[path = "compare_tests.rs"]
+mod tests;

@@ -1,0 +1,318 @@
+//! Unit tests of the comparison's state changes.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::compare::annotate;
+use crate::loader::{LoadOptions, load};
+use crate::ui::compare::{item_lines, line_count, text_height};
+
+fn app() -> App {
+    let mut loaded = load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    });
+    annotate(&mut loaded.corpus, Taxonomy::builtin());
+    let (config, _) = crate::config::parse("test", None);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn cmp(app: &App) -> &Comparison {
+    app.compare.as_ref().expect("the comparison is open")
+}
+
+/// The row on screen of an item's first line.
+fn row(app: &App, side: Side, item: Item) -> Option<usize> {
+    let start = item_lines(app, side).get(&item)?.start;
+    start.checked_sub(cmp(app).scroll[index(side)])
+}
+
+const EU_QUANTUM: Item = Item::Area(6);
+const US_QUANTUM: Item = Item::Area(5);
+
+/// From the EU AI area down to the EU Quantum area: 6 areas and 16 commitments.
+fn to_eu_quantum(app: &mut App) {
+    for _ in 0..22 {
+        app.update(Action::MoveDown);
+    }
+}
+
+#[test]
+fn c_opens_the_eu_meeting_left_and_the_us_meeting_right() {
+    let mut app = app();
+    app.update(Action::Compare);
+    let c = cmp(&app);
+    assert_eq!(
+        app.corpus.id_of(c.alignment.left).as_deref(),
+        Some("eu-sg-dp/2025-12-01")
+    );
+    assert_eq!(
+        app.corpus.id_of(c.alignment.right).as_deref(),
+        Some("us-sg-cet/2023-10-12")
+    );
+    assert_eq!((c.focus, c.sync), (Side::Left, true));
+    assert_eq!(c.cursor(Side::Left), Some(Item::Area(0)));
+    assert_eq!(
+        c.highlight(),
+        Some((Item::Area(0), None)),
+        "EU AI's counterpart is US AI"
+    );
+}
+
+#[test]
+fn moving_to_eu_quantum_brings_us_quantum_beside_it() {
+    let mut app = app();
+    app.update(Action::Compare);
+    to_eu_quantum(&mut app);
+    let c = cmp(&app);
+    assert_eq!(c.cursor(Side::Left), Some(EU_QUANTUM));
+    assert_eq!(c.highlight(), Some((US_QUANTUM, None)));
+    assert_eq!(
+        c.counterpart(Side::Left)
+            .map(|l| l.shared.clone())
+            .unwrap_or_default(),
+        ["quantum", "research", "standards"]
+    );
+    let (left, right) = (
+        row(&app, Side::Left, EU_QUANTUM),
+        row(&app, Side::Right, US_QUANTUM),
+    );
+    assert!(left.is_some_and(|r| r < text_height(app.size, Side::Left)));
+    assert_eq!(left, right, "the two headers are on the same row");
+}
+
+#[test]
+fn a_commitment_highlights_its_closest_counterpart() {
+    let mut app = app();
+    app.update(Action::Compare);
+    to_eu_quantum(&mut app);
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    let c = cmp(&app);
+    assert_eq!(c.cursor(Side::Left), Some(Item::Commitment(6, 1)));
+    let (item, score) = c.highlight().unwrap();
+    // EU quantum/2 reads closest to US quantum/3 (see tests/compare.rs).
+    assert_eq!(item, Item::Commitment(5, 2));
+    assert!(score.is_some_and(|s| s > 0.0));
+    assert_eq!(
+        row(&app, Side::Left, Item::Commitment(6, 1)),
+        row(&app, Side::Right, item)
+    );
+}
+
+#[test]
+fn an_unpaired_area_has_no_counterpart_and_the_other_side_stays() {
+    let mut app = app();
+    app.update(Action::Compare);
+    for _ in 0..4 {
+        app.update(Action::MoveDown);
+    }
+    let c = cmp(&app);
+    assert_eq!(
+        c.cursor(Side::Left),
+        Some(Item::Area(1)),
+        "online safety and scams"
+    );
+    assert_eq!(c.highlight(), None);
+    let before = c.scroll[1];
+    app.update(Action::MoveDown);
+    assert_eq!(cmp(&app).scroll[1], before);
+}
+
+#[test]
+fn tab_switches_sides_onto_the_counterpart() {
+    let mut app = app();
+    app.update(Action::Compare);
+    to_eu_quantum(&mut app);
+    app.update(Action::MoveDown);
+    app.update(Action::SwitchPane);
+    let c = cmp(&app);
+    assert_eq!(c.focus, Side::Right);
+    assert_eq!(
+        c.cursor(Side::Right),
+        Some(Item::Commitment(5, 2)),
+        "US quantum/3"
+    );
+    // From the right, the closest EU commitment is highlighted in turn.
+    assert!(matches!(c.highlight(), Some((Item::Commitment(6, _), Some(_)))));
+    app.update(Action::SwitchPane);
+    assert_eq!(cmp(&app).focus, Side::Left);
+    app.update(Action::Right);
+    assert_eq!(cmp(&app).focus, Side::Right);
+    app.update(Action::Left);
+    assert_eq!(cmp(&app).focus, Side::Left);
+}
+
+#[test]
+fn enter_goes_to_the_counterpart() {
+    let mut app = app();
+    app.update(Action::Compare);
+    to_eu_quantum(&mut app);
+    app.update(Action::Open);
+    let c = cmp(&app);
+    assert_eq!((c.focus, c.cursor(Side::Right)), (Side::Right, Some(US_QUANTUM)));
+}
+
+#[test]
+fn s_turns_synchronised_scrolling_off_and_on() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::ToggleSync);
+    assert!(!cmp(&app).sync);
+    assert_eq!(app.message.as_deref(), Some("Synchronised scrolling off"));
+    let before = cmp(&app).scroll[1];
+    to_eu_quantum(&mut app);
+    assert_eq!(cmp(&app).scroll[1], before, "the right side did not follow");
+    assert_eq!(
+        cmp(&app).highlight(),
+        Some((US_QUANTUM, None)),
+        "the highlight still shows"
+    );
+    app.update(Action::ToggleSync);
+    assert_eq!(
+        row(&app, Side::Left, EU_QUANTUM),
+        row(&app, Side::Right, US_QUANTUM)
+    );
+}
+
+#[test]
+fn esc_leaves_and_help_shows_over_the_comparison() {
+    let mut app = app();
+    let selected = app.selected;
+    app.update(Action::Compare);
+    app.update(Action::Help);
+    assert!(app.overlay.is_some() && app.compare.is_some());
+    app.update(Action::Close);
+    assert!(app.overlay.is_none() && app.compare.is_some());
+    app.update(Action::Close);
+    assert!(app.compare.is_none());
+    assert_eq!(app.selected, selected, "the tree is where it was");
+}
+
+#[test]
+fn the_picker_chooses_any_two_meetings() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::Compare);
+    assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(0));
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let picker = cmp(&app).picker.clone().unwrap();
+    assert_eq!(
+        picker.left.and_then(|m| app.corpus.id_of(m)).as_deref(),
+        Some("us-sg-cet/2023-10-12")
+    );
+    assert_eq!(
+        picker.selected, 0,
+        "a meeting of the other partnership is suggested"
+    );
+    app.update(Action::Open);
+    let c = cmp(&app);
+    assert!(c.picker.is_none());
+    assert_eq!(
+        app.corpus.id_of(c.alignment.left).as_deref(),
+        Some("us-sg-cet/2023-10-12")
+    );
+    assert_eq!(
+        app.corpus.id_of(c.alignment.right).as_deref(),
+        Some("eu-sg-dp/2025-12-01")
+    );
+    // Esc in the picker closes the picker, not the comparison.
+    app.update(Action::Compare);
+    app.update(Action::Close);
+    assert!(app.compare.as_ref().is_some_and(|c| c.picker.is_none()));
+}
+
+#[test]
+fn one_meeting_is_not_enough() {
+    let mut app = app();
+    app.corpus.partnerships.truncate(1);
+    app.update(Action::Compare);
+    assert!(app.compare.is_none());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Comparing needs two meetings; only one is loaded")
+    );
+}
+
+#[test]
+fn paging_moves_by_lines_and_keeps_the_cursor_in_view() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Compare);
+    app.update(Action::PageDown);
+    let c = cmp(&app);
+    let item = c.cursor(Side::Left).unwrap();
+    assert!(matches!(item, Item::Commitment(..) | Item::Area(_)) && item != Item::Area(0));
+    assert!(row(&app, Side::Left, item).is_some_and(|r| r < text_height(app.size, Side::Left)));
+    app.update(Action::PageUp);
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Area(0)));
+    app.update(Action::Bottom);
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Commitment(6, 1)));
+}
+
+/// Scroll offsets in range; the focused cursor's first line on screen.
+fn check_invariants(app: &App) {
+    let Some(c) = app.compare.as_ref() else {
+        return;
+    };
+    for side in [Side::Left, Side::Right] {
+        let max = line_count(app, side).saturating_sub(text_height(app.size, side).max(1));
+        assert!(c.scroll[index(side)] <= max, "{side:?} scrolled past the end");
+    }
+    if c.picker.is_none()
+        && let Some(item) = c.cursor(c.focus)
+    {
+        let r = row(app, c.focus, item);
+        assert!(
+            r.is_some_and(|r| r < text_height(app.size, c.focus).max(1)),
+            "cursor {item:?} off screen at {:?}",
+            app.size
+        );
+    }
+}
+
+fn compare_action() -> impl Strategy<Value = Action> {
+    proptest::sample::select(vec![
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Top,
+        Action::Bottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::SwitchPane,
+        Action::Left,
+        Action::Right,
+        Action::Open,
+        Action::ToggleSync,
+        Action::Compare,
+        Action::Close,
+    ])
+}
+
+proptest! {
+    // 24 cases by default, sized for a 2-core CI; PROPTEST_CASES overrides.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+    #[test]
+    fn random_keys_at_random_sizes_keep_the_cursor_in_view(
+        steps in proptest::collection::vec((compare_action(), 24u16..200, 6u16..60), 1..30)
+    ) {
+        let mut app = app();
+        for (action, w, h) in steps {
+            app.update(Action::Resize(w, h));
+            if app.compare.is_none() {
+                app.update(Action::Compare);
+            }
+            app.update(action);
+            check_invariants(&app);
+        }
+    }
+}
