@@ -176,8 +176,9 @@ fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<
 }
 
 /// Fills in inferred topics and stances ([`compare::annotate`]); its warnings
-/// (unknown topics) join the load problems.
-fn annotated(mut loaded: Loaded) -> Loaded {
+/// (unknown topics) join the load problems. Every command and the browser
+/// see the tree through this.
+pub fn annotated(mut loaded: Loaded) -> Loaded {
     let problems = compare::annotate(&mut loaded.corpus, Taxonomy::builtin());
     loaded.problems.extend(problems);
     loaded

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use jointly::app::App;
 use jointly::cli::{self, Cli};
-use jointly::{compare, config, loader, terminal};
+use jointly::{config, loader, terminal};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,11 +16,9 @@ fn main() -> ExitCode {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return cli::finish(terminal::run_without_terminal());
             }
-            let mut loaded = loader::load(&cli.load_options());
-            let topic_problems = compare::annotate(&mut loaded.corpus, compare::Taxonomy::builtin());
+            let loaded = cli::annotated(loader::load(&cli.load_options()));
             let (config, config_problems) = config::load();
             let mut problems = loaded.problems;
-            problems.extend(topic_problems);
             problems.extend(config_problems);
             let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let app = App::new(loaded.corpus, problems, config, colour);

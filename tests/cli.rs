@@ -1,28 +1,12 @@
 //! The command line, run as a user runs it: the real binary, with the data
 //! folder pointed at a temporary directory.
 
+mod common;
+
+use common::{jointly, stderr, stdout};
+
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn jointly(data_home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .args(args)
-        .env("XDG_DATA_HOME", data_home)
-        .env("XDG_CONFIG_HOME", data_home.join("config"))
-        .env("XDG_STATE_HOME", data_home.join("state"))
-        .env("HOME", data_home)
-        .output()
-        .expect("run jointly")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 const EXTRA: &str = r#"
 partnership:

@@ -1,27 +1,9 @@
 //! `jointly compare`, and the annotations other commands show, run as a user
 //! runs them: the real binary, with the data folder in a temporary directory.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn jointly(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .args(args)
-        .env("XDG_DATA_HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .output()
-        .expect("run jointly")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{jointly, stderr, stdout};
 
 const EU: &str = "eu-sg-dp/2025-12-01";
 const US: &str = "us-sg-cet/2023-10-12";

@@ -2,8 +2,11 @@
 //! back the seeds' areas and commitments), on statements written in other
 //! styles (tests/fixtures/import/), and on bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{jointly, stderr};
+
+use std::path::PathBuf;
 
 use jointly::import::{ImportOptions, import};
 use jointly::loader::schema::StatementFile;
@@ -11,22 +14,6 @@ use jointly::loader::{SEED_SOURCES, SEEDS};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn jointly(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .args(args)
-        .current_dir(repo())
-        .env("XDG_DATA_HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .output()
-        .expect("run jointly")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Area titles with their commitments' texts.

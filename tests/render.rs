@@ -1,6 +1,10 @@
 //! Rendering tests: the main screens drawn into ratatui's TestBackend and
 //! compared with reviewed snapshots (tests/snapshots/).
 
+mod common;
+
+use common::{app, render};
+
 use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
@@ -10,32 +14,6 @@ use jointly::loader::{LoadOptions, load};
 use jointly::terminal::{EventSource, event_loop, unsynchronized};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn app(colour: bool) -> App {
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
-    let (config, _) = jointly::config::parse("test", None);
-    App::new(loaded.corpus, loaded.problems, config, colour)
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| jointly::ui::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn at_eu_quantum(app: &mut App) {
     for _ in 0..8 {

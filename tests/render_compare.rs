@@ -2,38 +2,13 @@
 //! and 120x40, stacked on a narrow terminal, and the meeting picker; compared
 //! with reviewed snapshots (tests/snapshots/).
 
+mod common;
+
+use common::{app, render};
+
 use jointly::app::{Action, App};
-use jointly::compare::{Taxonomy, annotate};
-use jointly::loader::{LoadOptions, load};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn app(colour: bool) -> App {
-    let mut loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
-    annotate(&mut loaded.corpus, Taxonomy::builtin());
-    let (config, _) = jointly::config::parse("test", None);
-    App::new(loaded.corpus, loaded.problems, config, colour)
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| jointly::ui::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// The comparison open, the cursor moved to the EU Quantum area.
 fn at_eu_quantum(colour: bool, w: u16, h: u16) -> App {

@@ -2,34 +2,9 @@
 //! glossary and the config path, with every folder pointed at a temporary
 //! directory.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn jointly_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jointly"));
-    cmd.args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .env_remove("JOINTLY_CONFIG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run jointly")
-}
-
-fn jointly(home: &Path, args: &[&str]) -> Output {
-    jointly_env(home, args, &[])
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{jointly, jointly_env, stderr, stdout};
 
 #[test]
 fn show_cite_prints_the_citation() {
@@ -96,7 +71,7 @@ fn bookmarks_print_in_three_formats_and_keep_missing_nodes() {
     assert!(o.status.success());
     assert_eq!(stdout(&o), "no bookmarks\n");
 
-    let file = home.path().join("data/jointly/bookmarks.yaml");
+    let file = home.path().join("jointly/bookmarks.yaml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, BOOKMARKS).unwrap();
     let o = jointly(home.path(), &["bookmarks"]);
@@ -120,7 +95,7 @@ fn bookmarks_print_in_three_formats_and_keep_missing_nodes() {
 #[test]
 fn a_damaged_bookmarks_file_is_reported_and_left_alone() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("data/jointly/bookmarks.yaml");
+    let file = home.path().join("jointly/bookmarks.yaml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     let cut = &BOOKMARKS[..BOOKMARKS.find("  - id: eu-sg-dp/2019").unwrap() + 12];
     std::fs::write(&file, cut).unwrap();

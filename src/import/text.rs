@@ -91,7 +91,7 @@ fn shape(number: usize, raw: &str, markup: Markup) -> Line {
     let text = collapse(&fidelity::strip_line_markup(raw, markup));
     let trimmed = raw.trim();
     let unescaped = if markup == Markup::Markdown {
-        unescape(trimmed)
+        crate::loader::fidelity::unescape(trimmed)
     } else {
         trimmed.to_string()
     };
@@ -126,19 +126,6 @@ fn marker_kind(marker: &str) -> Marker {
     } else {
         Marker::Bullet
     }
-}
-
-/// The same unescaping as the normaliser: a backslash before punctuation goes.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Closing quotes and brackets that may follow the last mark of a sentence.

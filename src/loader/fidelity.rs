@@ -176,7 +176,8 @@ pub fn is_end_mark(line: &str) -> bool {
     ["###", "***", "---", "# # #"].contains(&t)
 }
 
-fn unescape(s: &str) -> String {
+/// Drops a backslash before ASCII punctuation, as markdown reads `\#`.
+pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::layout::{SPLIT_WIDTH, body_height};
 use super::theme::Styles;
@@ -292,13 +292,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, cmp: &Comparison) {
         }
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        if inner.width < 3 || inner.height == 0 {
+        let Some(text_area) = super::layout::text_area(inner) else {
             continue;
-        }
-        let text_area = Rect {
-            x: inner.x + 1,
-            width: inner.width - 2,
-            ..inner
         };
         let doc = document(app, cmp, side);
         let end = (cmp.scroll[index(side)] + usize::from(text_area.height)).min(doc.lines.len());
@@ -344,14 +339,11 @@ fn draw_picker(frame: &mut Frame, screen: Rect, app: &App, picker: &MeetingPicke
             keys.keys_label(Action::Close)
         ))
         .border_style(styles.border_focused);
-    let inner = block.inner(a);
-    frame.render_widget(Clear, a);
-    frame.render_widget(block, a);
-    if inner.width < 3 || inner.height == 0 {
+    let Some(text) = super::overlay::window(frame, a, block) else {
         return;
-    }
-    let max = usize::from(inner.width - 2);
-    let height = usize::from(inner.height);
+    };
+    let max = usize::from(text.width);
+    let height = usize::from(text.height);
     let first = picker.selected.saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = picker
         .meetings
@@ -376,11 +368,6 @@ fn draw_picker(frame: &mut Frame, screen: Rect, app: &App, picker: &MeetingPicke
             Line::styled(truncate(&text, max), style)
         })
         .collect();
-    let text = Rect {
-        x: inner.x + 1,
-        width: inner.width - 2,
-        ..inner
-    };
     frame.render_widget(Paragraph::new(lines), text);
 }
 

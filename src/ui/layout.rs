@@ -82,6 +82,16 @@ pub fn reader_text_width(size: (u16, u16), focus: Pane) -> u16 {
     reader.map_or(1, |r| r.width.saturating_sub(4).max(1))
 }
 
+/// The text area inside a bordered block: one cell of margin left and
+/// right; `None` when nothing fits.
+pub fn text_area(inner: Rect) -> Option<Rect> {
+    (inner.width >= 3 && inner.height > 0).then(|| Rect {
+        x: inner.x + 1,
+        width: inner.width - 2,
+        ..inner
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,6 +99,14 @@ pub fn max_scroll(app: &App, overlay: Overlay) -> usize {
         .saturating_sub(usize::from(a.height.saturating_sub(2)))
 }
 
+/// Clears `area`, draws `block` there and returns the text area inside it.
+pub fn window(frame: &mut Frame, area: Rect, block: Block) -> Option<Rect> {
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    super::layout::text_area(inner)
+}
+
 /// Draws `overlay` over `screen`.
 pub fn draw(frame: &mut Frame, screen: Rect, app: &App, overlay: Overlay) {
     let styles = Styles::of(app);
@@ -112,16 +120,8 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, overlay: Overlay) {
         .title(title)
         .title_bottom(format!(" {close} to close "))
         .border_style(styles.border_focused);
-    let inner = block.inner(a);
-    frame.render_widget(Clear, a);
-    frame.render_widget(block, a);
-    if inner.width < 3 || inner.height == 0 {
+    let Some(text) = window(frame, a, block) else {
         return;
-    }
-    let text = Rect {
-        x: inner.x + 1,
-        width: inner.width - 2,
-        ..inner
     };
     let all = lines(app, overlay, usize::from(text.width));
     let visible: Vec<Line> = all

@@ -192,13 +192,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let doc = document(app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 3 || inner.height == 0 {
+    let Some(text_area) = super::layout::text_area(inner) else {
         return;
-    }
-    let text_area = Rect {
-        x: inner.x + 1,
-        width: inner.width - 2,
-        ..inner
     };
     let end = (app.reader_scroll + usize::from(text_area.height)).min(doc.lines.len());
     let start = app.reader_scroll.min(end);

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::overlay;
 use super::theme::Styles;
@@ -28,14 +28,7 @@ fn window(frame: &mut Frame, a: Rect, app: &App, title: &str, bottom: String) ->
         .title(title)
         .title_bottom(bottom)
         .border_style(styles.border_focused);
-    let inner = block.inner(a);
-    frame.render_widget(Clear, a);
-    frame.render_widget(block, a);
-    (inner.width >= 3 && inner.height > 0).then(|| Rect {
-        x: inner.x + 1,
-        width: inner.width - 2,
-        ..inner
-    })
+    super::overlay::window(frame, a, block)
 }
 
 fn note(frame: &mut Frame, screen: Rect, app: &App, id: &str, text: &str) {
