@@ -311,6 +311,23 @@ fn is_statement_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
+/// A parsed statement file: its partnership, meeting and warnings, or the
+/// error that kept it from loading.
+type Parsed = Result<(Partnership, Meeting, Vec<Problem>), Problem>;
+
+/// Reads and parses one statement file; returns its name as shown to users.
+fn parse_file(path: &Path) -> (String, Parsed) {
+    let shown = path.to_string_lossy().into_owned();
+    let parsed = match read_text(path) {
+        Ok(text) => {
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            parse_statement(&shown, &text, &SourceLookup::Dir(dir))
+        }
+        Err(e) => Err(Problem::error(shown.clone(), e.to_string()).at(e.location())),
+    };
+    (shown, parsed)
+}
+
 #[derive(Default)]
 struct Builder {
     loaded: Loaded,
@@ -338,9 +355,7 @@ impl Builder {
                             "is a folder with no statement files in it (*.yaml, *.yml)",
                         ));
                     }
-                    for f in files {
-                        self.add_file(&f);
-                    }
+                    self.add_files(&files);
                 }
                 Err(e) => self.loaded.problems.push(Problem::error(
                     shown,
@@ -356,21 +371,45 @@ impl Builder {
     }
 
     fn add_file(&mut self, path: &Path) {
-        let shown = path.to_string_lossy().into_owned();
-        match read_text(path) {
-            Ok(text) => {
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                self.add_text(&shown, &text, &SourceLookup::Dir(dir));
+        let (shown, parsed) = parse_file(path);
+        self.accept(&shown, parsed);
+    }
+
+    /// Reads and parses `files` on every core, then merges them in the
+    /// order given, so that the corpus and the problems come out exactly as
+    /// if the files had been read one by one.
+    fn add_files(&mut self, files: &[PathBuf]) {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(files.len());
+        if threads <= 1 {
+            for f in files {
+                self.add_file(f);
             }
-            Err(e) => self
-                .loaded
-                .problems
-                .push(Problem::error(shown, e.to_string()).at(e.location())),
+            return;
+        }
+        let chunk = files.len().div_ceil(threads);
+        let parsed: Vec<(String, Parsed)> = std::thread::scope(|s| {
+            let parts: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| s.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for (shown, outcome) in parsed {
+            self.accept(&shown, outcome);
         }
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
-        match parse_statement(name, text, sources) {
+        self.accept(name, parse_statement(name, text, sources));
+    }
+
+    fn accept(&mut self, name: &str, parsed: Parsed) {
+        match parsed {
             Ok((partnership, meeting, warnings)) => {
                 self.loaded.problems.extend(warnings);
                 self.insert(name, partnership, meeting);
