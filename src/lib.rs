@@ -17,6 +17,7 @@ pub mod import;
 pub mod loader;
 pub mod model;
 pub mod output;
+pub mod search;
 pub mod session;
 pub mod state;
 pub mod storage;

@@ -1,0 +1,66 @@
+//! Which bytes a text holds, folded into 32 bits.
+//!
+//! A text lacking any byte of a term cannot match it, and comparing two
+//! 32-bit words is far cheaper than searching the text: a full search looks
+//! at the text only when its mask holds every byte of the query. Four bytes
+//! per candidate is the index's whole cost per commitment.
+
+/// A byte mask.
+pub(crate) type Mask = u32;
+
+/// The bit standing for byte `b`, ASCII letters folded to lowercase: one
+/// bit per letter (the letters are what queries are made of), digits
+/// sharing two bits and every other byte the remaining four.
+pub(crate) const fn bit(b: u8) -> Mask {
+    let b = b.to_ascii_lowercase();
+    let n = match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + b % 2,
+        _ => 28 + b % 4,
+    };
+    1 << n
+}
+
+/// [`bit`] of every byte, looked up rather than computed in the loop that
+/// builds an index's masks.
+const BITS: [Mask; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = bit(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// The bits of every byte of `text`.
+pub(crate) fn of(text: &str) -> Mask {
+    text.bytes().fold(0, |m, b| m | BITS[b as usize])
+}
+
+/// Whether a text with mask `text` may hold every byte of mask `wanted`.
+pub(crate) fn covers(text: Mask, wanted: Mask) -> bool {
+    text & wanted == wanted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_agrees_with_bit() {
+        for b in 0..=255u8 {
+            assert_eq!(BITS[b as usize], bit(b));
+        }
+    }
+
+    #[test]
+    fn masks_fold_case_and_reject_missing_letters() {
+        assert_eq!(of("Scam"), of("scam"));
+        assert!(covers(of("Online Safety and Tackling Scams"), of("scam")));
+        assert!(!covers(of("Quantum"), of("scam")));
+        assert!(covers(of("EU’s"), of("’")));
+        assert!(!covers(of("plain"), of("2025")));
+        assert!(covers(of("in 2025"), of("25")));
+    }
+}

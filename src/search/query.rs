@@ -1,0 +1,193 @@
+//! A typed query, split into the terms that must each match on their own.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::mask::Mask;
+
+/// One space-separated word of a query.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The word as typed.
+    pub(crate) text: String,
+    /// The bytes the prefilter looks for, in order; ASCII-lowercased unless
+    /// the term is case-sensitive.
+    needle: Vec<u8>,
+    /// Smart case, as SkimMatcherV2 decides it: an ASCII capital makes the
+    /// term case-sensitive.
+    case_sensitive: bool,
+    /// The score of the term matched against itself: no word can score more,
+    /// so a word that reaches it ends the search for a better one.
+    pub(crate) ideal: i32,
+    /// The bytes of the term (see [`super::mask`]).
+    pub(crate) mask: Mask,
+    /// Position in `needle` of the byte rarest in English prose: words are
+    /// found by searching for it, which stops least often.
+    anchor: usize,
+}
+
+/// ASCII letters from the most to the least frequent in English prose.
+const BY_FREQUENCY: &[u8; 26] = b"etaoinshrdlcumwfgypbvkjxqz";
+
+/// How rare byte `b` is likely to be in prose: higher is rarer. Digits,
+/// punctuation and non-ASCII bytes count as fairly rare.
+fn rarity(b: u8) -> usize {
+    BY_FREQUENCY
+        .iter()
+        .position(|&c| c == b.to_ascii_lowercase())
+        .unwrap_or(20)
+}
+
+impl Term {
+    fn new(text: &str, matcher: &SkimMatcherV2) -> Term {
+        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
+        let needle = if case_sensitive {
+            text.as_bytes().to_vec()
+        } else {
+            text.as_bytes().to_ascii_lowercase()
+        };
+        let ideal = matcher
+            .fuzzy_match(text, text)
+            .map_or(i32::MAX, |s| i32::try_from(s).unwrap_or(i32::MAX));
+        let anchor = (0..needle.len()).max_by_key(|&i| rarity(needle[i])).unwrap_or(0);
+        Term {
+            text: text.to_string(),
+            mask: super::mask::of(text),
+            needle,
+            case_sensitive,
+            ideal,
+            anchor,
+        }
+    }
+
+    /// Where `b` (a needle byte) first occurs in `hay`, either case when
+    /// the term ignores case.
+    fn find(&self, b: u8, hay: &[u8]) -> Option<usize> {
+        if !self.case_sensitive && b.is_ascii_lowercase() {
+            memchr::memchr2(b, b.to_ascii_uppercase(), hay)
+        } else {
+            memchr::memchr(b, hay)
+        }
+    }
+
+    /// Where the term's rarest byte (its anchor) first occurs in `hay`.
+    pub(crate) fn find_anchor(&self, hay: &[u8]) -> Option<usize> {
+        self.find(*self.needle.get(self.anchor)?, hay)
+    }
+
+    /// Whether the term's bytes occur in order in `word` (a plain loop: a
+    /// word is too short for SIMD search to pay).
+    pub(crate) fn in_word(&self, word: &[u8]) -> bool {
+        let mut want = self.needle.iter();
+        let Some(mut next) = want.next() else {
+            return true;
+        };
+        for &b in word {
+            let b = if self.case_sensitive {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if b == *next {
+                match want.next() {
+                    Some(n) => next = n,
+                    None => return true,
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A parsed query: its terms in the order typed.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// The text as typed.
+    pub(crate) raw: String,
+    /// Non-empty space-separated words.
+    pub(crate) terms: Vec<Term>,
+    /// The bytes of every term.
+    pub(crate) mask: Mask,
+}
+
+impl Query {
+    /// Splits `raw` on white space into terms.
+    pub fn parse(raw: &str, matcher: &SkimMatcherV2) -> Query {
+        let terms: Vec<Term> = raw.split_whitespace().map(|t| Term::new(t, matcher)).collect();
+        Query {
+            raw: raw.to_string(),
+            mask: terms.iter().fold(0, |m, t| m | t.mask),
+            terms,
+        }
+    }
+
+    /// Whether nothing but white space was typed.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every candidate matching `self` also matched `earlier`, so
+    /// that only `earlier`'s matches need scoring: true when `self` was
+    /// typed by appending to `earlier`. Appending either lengthens the last
+    /// term (a longer subsequence, or case-sensitive where it was not: both
+    /// stricter) or adds terms (one more condition).
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        self.raw.starts_with(&earlier.raw) && !earlier.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(t: &str) -> Term {
+        Term::new(t, &SkimMatcherV2::default().smart_case())
+    }
+
+    #[test]
+    fn prefilter_is_case_insensitive_for_lowercase_terms_only() {
+        // "m" is the rarest letter of "scam".
+        assert_eq!(term("scam").find_anchor(b"financial ScaMs"), Some(13));
+        assert_eq!(term("Scam").find_anchor(b"financial scaMs"), None);
+        assert!(term("scam").in_word(b"SCAMS"));
+        assert!(!term("Scam").in_word(b"scams"));
+        assert!(!term("scam").in_word(b"macs"));
+    }
+
+    #[test]
+    fn prefilter_handles_multibyte_characters() {
+        assert!(term("eu’s").in_word("EU’s".as_bytes()));
+        assert!(!term("eu’s").in_word("EU's".as_bytes()));
+    }
+
+    #[test]
+    fn terms_split_on_white_space() {
+        let m = SkimMatcherV2::default().smart_case();
+        let q = Query::parse("  post   quantum ", &m);
+        let words: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["post", "quantum"]);
+        assert!(Query::parse("   ", &m).is_empty());
+    }
+
+    #[test]
+    fn only_appending_narrows() {
+        let m = SkimMatcherV2::default().smart_case();
+        let q = |s: &str| Query::parse(s, &m);
+        assert!(q("qu").narrows(&q("q")));
+        assert!(q("quantum c").narrows(&q("quantum")));
+        assert!(q("quantum c").narrows(&q("quantum ")));
+        assert!(!q("q").narrows(&q("qu")));
+        assert!(!q("xquantum").narrows(&q("quantum")));
+        assert!(!q("q").narrows(&q("")));
+    }
+
+    #[test]
+    fn ideal_is_the_self_match() {
+        let t = term("quantum");
+        let m = SkimMatcherV2::default().smart_case();
+        for word in ["quantum", "Quantum", "quantums", "(quantum)", "QUANTUM"] {
+            let s = m.fuzzy_match(word, "quantum").unwrap_or(0);
+            assert!(s <= i64::from(t.ideal), "{word}: {s} > {}", t.ideal);
+        }
+    }
+}

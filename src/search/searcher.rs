@@ -1,0 +1,211 @@
+//! Answering queries, incrementally and on every core.
+
+use std::cmp::Reverse;
+use std::num::NonZeroUsize;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::{Index, Pos};
+use super::mask::Mask;
+use super::query::Query;
+use super::score::Scorer;
+use crate::model::{Corpus, NodePath};
+
+/// Below this many candidates to score, one thread is quicker than
+/// starting another.
+const PARALLEL_MIN: usize = 4096;
+/// Earlier queries remembered for narrowing and for backspace.
+const MAX_LEVELS: usize = 64;
+
+/// A ranked match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Where the match is.
+    pub pos: Pos,
+    /// Higher is better; comparable only within one query.
+    pub score: i32,
+}
+
+impl Hit {
+    /// The matched node.
+    pub fn path(&self) -> NodePath {
+        self.pos.path()
+    }
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    /// The query as typed.
+    pub query: String,
+    /// Matches that pass the cut, best first; equal scores in tree order.
+    /// For an empty query: every candidate in tree order, with score 0.
+    pub hits: Vec<Hit>,
+    /// How many candidates matched before the weak ones were cut.
+    pub matched: usize,
+    /// Which request this answers (see [`super::SearchWorker`]); 0 otherwise.
+    pub generation: u64,
+}
+
+/// Matches of one earlier query, in tree order.
+struct Level {
+    query: Query,
+    matched: Vec<(Pos, i32)>,
+}
+
+/// Answers queries over one corpus, remembering the matches of the queries
+/// the current one extends, so that typing one more letter scores only
+/// what the previous letter matched, and backspace returns at once.
+pub struct Searcher<'c> {
+    index: Index<'c>,
+    matcher: SkimMatcherV2,
+    threads: usize,
+    levels: Vec<Level>,
+}
+
+impl<'c> Searcher<'c> {
+    /// A searcher over `corpus`, using every available core.
+    pub fn new(corpus: &'c Corpus) -> Searcher<'c> {
+        Searcher {
+            index: Index::new(corpus),
+            matcher: super::matcher(),
+            threads: std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+            levels: Vec::new(),
+        }
+    }
+
+    /// Limits the threads one search uses (at least one).
+    pub fn with_threads(mut self, threads: usize) -> Searcher<'c> {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// The candidates searched.
+    pub fn index(&self) -> &Index<'c> {
+        &self.index
+    }
+
+    /// Ranks every candidate against `raw` (see [`super::RULE`]).
+    pub fn search(&mut self, raw: &str) -> Ranked {
+        let query = Query::parse(raw, &self.matcher);
+        if query.is_empty() {
+            self.levels.clear();
+            let mut hits = Vec::with_capacity(self.index.len());
+            self.index
+                .each(0..usize::MAX, |pos, _, _| hits.push(Hit { pos, score: 0 }));
+            return Ranked {
+                query: raw.to_string(),
+                matched: hits.len(),
+                hits,
+                generation: 0,
+            };
+        }
+        while let Some(top) = self.levels.last() {
+            if query.narrows(&top.query) {
+                break;
+            }
+            self.levels.pop();
+        }
+        let matched = match self.levels.last() {
+            Some(top) if same_terms(&top.query, &query) => top.matched.clone(),
+            Some(top) => self.rescan(&query, &top.matched),
+            None => self.scan(&query),
+        };
+        let ranked = rank(raw, &matched);
+        if self.levels.len() >= MAX_LEVELS {
+            self.levels.remove(0);
+        }
+        self.levels.push(Level { query, matched });
+        ranked
+    }
+
+    /// Scores every candidate, the meetings split evenly over the threads.
+    fn scan(&self, query: &Query) -> Vec<(Pos, i32)> {
+        let threads = if self.index.len() >= PARALLEL_MIN {
+            self.threads
+        } else {
+            1
+        };
+        let work = |range| {
+            let mut scorer = Scorer::new(&self.matcher, self.index.corpus(), query);
+            let mut out = Vec::new();
+            self.index.each(range, |pos, text, mask| {
+                if let Some(s) = scorer.score(pos, text, mask) {
+                    out.push((pos, s));
+                }
+            });
+            out
+        };
+        in_parallel(self.index.split(threads), work)
+    }
+
+    /// Scores again only `earlier` matches, which hold every match of a
+    /// query that narrows theirs.
+    fn rescan(&self, query: &Query, earlier: &[(Pos, i32)]) -> Vec<(Pos, i32)> {
+        let threads = if earlier.len() >= PARALLEL_MIN {
+            self.threads
+        } else {
+            1
+        };
+        let chunk = earlier.len().div_ceil(threads).max(1);
+        let work = |part: &[(Pos, i32)]| {
+            let mut scorer = Scorer::new(&self.matcher, self.index.corpus(), query);
+            part.iter()
+                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, self.index.text(pos)?, Mask::MAX)?)))
+                .collect()
+        };
+        in_parallel(earlier.chunks(chunk), work)
+    }
+}
+
+/// Runs `work` on each part on its own thread (the first on this one) and
+/// joins the results in order, so that the outcome does not depend on
+/// which thread finished first.
+pub(crate) fn in_parallel<P: Send, R: Send>(
+    parts: impl IntoIterator<Item = P>,
+    work: impl Fn(P) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return Vec::new();
+    };
+    let results: Vec<Vec<R>> = std::thread::scope(|s| {
+        let work = &work;
+        let others: Vec<_> = parts.map(|p| s.spawn(move || work(p))).collect();
+        let mut results = vec![work(first)];
+        for h in others {
+            results.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        results
+    });
+    if results.len() == 1 {
+        return results.into_iter().flatten().collect();
+    }
+    // Exactly sized: the result may be kept for as long as the corpus.
+    let mut out = Vec::with_capacity(results.iter().map(Vec::len).sum());
+    for r in results {
+        out.extend(r);
+    }
+    out
+}
+
+/// Cuts the weak matches and sorts the rest: best first, then tree order.
+fn rank(raw: &str, matched: &[(Pos, i32)]) -> Ranked {
+    let best = matched.iter().map(|&(_, s)| s).max().unwrap_or(0);
+    let mut hits: Vec<Hit> = matched
+        .iter()
+        .filter(|&&(_, s)| super::passes_cut(s, best))
+        .map(|&(pos, score)| Hit { pos, score })
+        .collect();
+    hits.sort_unstable_by_key(|h| (Reverse(h.score), h.pos));
+    Ranked {
+        query: raw.to_string(),
+        hits,
+        matched: matched.len(),
+        generation: 0,
+    }
+}
+
+fn same_terms(a: &Query, b: &Query) -> bool {
+    a.terms.len() == b.terms.len() && a.terms.iter().zip(&b.terms).all(|(x, y)| x.text == y.text)
+}

@@ -1,0 +1,297 @@
+//! The ranking rule, checked on the seeds and on small made-up corpora.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::loader::{self, LoadOptions, SourceLookup};
+use crate::model::{Corpus, Partnership};
+
+fn seeds() -> Corpus {
+    loader::load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    })
+    .corpus
+}
+
+/// A one-meeting corpus whose areas hold the given commitments.
+fn corpus_of(areas: &[(&str, &[&str])]) -> Corpus {
+    let mut yaml = String::from(
+        "partnership: {id: t, name: Test}\nmeeting: {title: Test meeting, date: \"2024-01-01\"}\nareas:\n",
+    );
+    for (i, (title, commitments)) in areas.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  - id: a{i}\n    title: \"{title}\"\n    commitments:\n"
+        ));
+        for c in *commitments {
+            yaml.push_str(&format!("      - \"{c}\"\n"));
+        }
+    }
+    let (p, m, _) = loader::parse_statement("test.yaml", &yaml, &SourceLookup::Embedded).unwrap();
+    Corpus {
+        partnerships: vec![Partnership {
+            meetings: vec![m],
+            ..p
+        }],
+    }
+}
+
+fn ids(corpus: &Corpus, query: &str) -> Vec<String> {
+    Searcher::new(corpus)
+        .search(query)
+        .hits
+        .iter()
+        .map(|h| corpus.id_of(h.path()).unwrap())
+        .collect()
+}
+
+#[test]
+fn quantum_ranks_both_quantum_areas_first() {
+    let corpus = seeds();
+    let found = ids(&corpus, "quantum");
+    let mut top: Vec<&str> = found.iter().take(2).map(String::as_str).collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        ["eu-sg-dp/2025-12-01/quantum", "us-sg-cet/2023-10-12/quantum"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn post_quantum_lists_the_cryptography_commitment_first() {
+    let corpus = seeds();
+    let found = ids(&corpus, "post quantum");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("us-sg-cet/2023-10-12/quantum/3"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn scam_keeps_the_scams_area_and_its_commitment_first_and_nothing_scattered() {
+    let corpus = seeds();
+    let found = ids(&corpus, "scam");
+    assert_eq!(
+        found.iter().take(2).map(String::as_str).collect::<Vec<_>>(),
+        [
+            "eu-sg-dp/2025-12-01/online-safety-and-scams",
+            "eu-sg-dp/2025-12-01/online-safety-and-scams/3"
+        ],
+    );
+    // Whatever else is kept holds s, c, a, m inside one word.
+    for id in &found {
+        let path = corpus.resolve(id).unwrap();
+        let marks = highlights(&corpus, path, "scam");
+        assert!(!marks.is_empty(), "{id} kept with nothing to highlight");
+    }
+}
+
+#[test]
+fn letters_scattered_over_words_do_not_match() {
+    let corpus = corpus_of(&[(
+        "Markets",
+        &[
+            "Singapore cooperates on a framework for market access.",
+            "Tackling scams online.",
+        ],
+    )]);
+    assert_eq!(ids(&corpus, "scam"), ["t/2024-01-01/a0/2"]);
+}
+
+#[test]
+fn weak_matches_inside_one_word_are_cut() {
+    // "sociodrama" holds s, c, a, m in order, far apart.
+    let corpus = corpus_of(&[("Culture", &["A sociodrama workshop.", "Tackling scams online."])]);
+    let mut searcher = Searcher::new(&corpus);
+    let ranked = searcher.search("scam");
+    assert_eq!(ranked.matched, 2, "both match before the cut");
+    let kept: Vec<String> = ranked
+        .hits
+        .iter()
+        .map(|h| corpus.id_of(h.path()).unwrap())
+        .collect();
+    assert_eq!(kept, ["t/2024-01-01/a0/2"]);
+}
+
+#[test]
+fn every_word_of_the_query_must_match() {
+    let corpus = seeds();
+    assert!(ids(&corpus, "quantum zebra").is_empty());
+    // No quantum area mentions "post".
+    assert!(
+        ids(&corpus, "post quantum")
+            .iter()
+            .all(|id| id.matches('/').count() == 3)
+    );
+}
+
+#[test]
+fn titles_rank_above_texts_and_phrases_above_scattered_words() {
+    let corpus = corpus_of(&[
+        ("Smart Cities", &["Cooperation on urban planning."]),
+        (
+            "Cities",
+            &[
+                "Smart grids will help cities grow.",
+                "Upgrade collaboration on smart cities.",
+            ],
+        ),
+    ]);
+    let found = ids(&corpus, "smart cit");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("t/2024-01-01/a0"),
+        "{found:?}"
+    );
+    let phrase = found.iter().position(|id| id == "t/2024-01-01/a1/2");
+    let apart = found.iter().position(|id| id == "t/2024-01-01/a1/1");
+    assert!(phrase < apart && phrase.is_some(), "{found:?}");
+}
+
+#[test]
+fn a_capital_makes_a_word_case_sensitive() {
+    let corpus = seeds();
+    // Only the area title writes "Scams" with a capital.
+    assert_eq!(
+        ids(&corpus, "Scam"),
+        ["eu-sg-dp/2025-12-01/online-safety-and-scams"]
+    );
+}
+
+#[test]
+fn an_empty_query_lists_everything_in_tree_order() {
+    let corpus = seeds();
+    let ranked = Searcher::new(&corpus).search("  ");
+    let (_, meetings, areas, commitments) = corpus.counts();
+    assert_eq!(ranked.hits.len(), meetings + areas + commitments);
+    assert!(ranked.hits.windows(2).all(|w| w[0].pos < w[1].pos));
+    assert_eq!(
+        corpus.id_of(ranked.hits[1].path()).as_deref(),
+        Some("eu-sg-dp/2025-12-01/ai")
+    );
+}
+
+#[test]
+fn highlights_mark_each_occurrence_of_the_word() {
+    let corpus = seeds();
+    let path = corpus
+        .resolve("eu-sg-dp/2025-12-01/online-safety-and-scams/3")
+        .unwrap();
+    let marks = highlights(&corpus, path, "scam");
+    assert_eq!(marks.len(), 1);
+    let text = &marks[0].text;
+    let marked: String = marks[0].bytes.iter().map(|&b| &text[b..b + 1]).collect();
+    assert_eq!(marked, "scamscam");
+    assert!(text[marks[0].bytes[0]..].starts_with("scam trends"));
+}
+
+#[test]
+fn highlights_cover_area_ids_and_topics() {
+    let corpus = seeds();
+    let path = corpus
+        .resolve("us-sg-cet/2023-10-12/critical-infrastructure")
+        .unwrap();
+    let fields: Vec<Field> = highlights(&corpus, path, "smart")
+        .iter()
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(fields, [Field::Topic(3)]);
+}
+
+/// A corpus large enough for searches to split over threads.
+fn big_corpus() -> Corpus {
+    let seeds = seeds();
+    let texts: Vec<String> = seeds
+        .meetings()
+        .flat_map(|(_, _, m)| m.areas.iter())
+        .flat_map(|a| a.commitments.iter().map(|c| c.text.to_string()))
+        .collect();
+    let titles = [
+        "Quantum",
+        "Online Safety and Tackling Scams",
+        "Smart Cities",
+        "Trade",
+    ];
+    let areas: Vec<(String, Vec<String>)> = (0..1200)
+        .map(|i| {
+            let commitments = (0..4)
+                .map(|j| texts[(i * 4 + j) % texts.len()].replace('"', "'"))
+                .collect();
+            (titles[i % titles.len()].to_string(), commitments)
+        })
+        .collect();
+    let refs: Vec<Vec<&str>> = areas
+        .iter()
+        .map(|(_, c)| c.iter().map(String::as_str).collect())
+        .collect();
+    let spec: Vec<(&str, &[&str])> = areas
+        .iter()
+        .zip(&refs)
+        .map(|((t, _), c)| (t.as_str(), c.as_slice()))
+        .collect();
+    corpus_of(&spec)
+}
+
+#[test]
+fn threads_do_not_change_the_answer() {
+    let corpus = big_corpus();
+    let mut one = Searcher::new(&corpus).with_threads(1);
+    let mut two = Searcher::new(&corpus).with_threads(2);
+    assert!(one.index().len() > 5000);
+    for q in ["q", "qu", "quantum", "quantum c", "scam", "smart cit", "e"] {
+        let (a, b) = (one.search(q), two.search(q));
+        assert_eq!(a.hits, b.hits, "{q}");
+        assert_eq!(a.matched, b.matched, "{q}");
+        assert!(!a.hits.is_empty(), "{q}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Typing and deleting one key at a time gives exactly what a fresh
+    /// search for the same text gives.
+    #[test]
+    fn incremental_search_equals_a_fresh_one(keys in proptest::collection::vec(
+        prop_oneof![
+            4 => proptest::sample::select(vec!['q', 'u', 'a', 'n', 't', 'm', ' ', 's', 'c', 'S', 'i', 'e']),
+            1 => Just('\u{8}'),
+        ],
+        1..14,
+    )) {
+        let corpus = seeds();
+        let mut typed = String::new();
+        let mut incremental = Searcher::new(&corpus);
+        for key in keys {
+            if key == '\u{8}' {
+                typed.pop();
+            } else {
+                typed.push(key);
+            }
+            let a = incremental.search(&typed);
+            let b = Searcher::new(&corpus).search(&typed);
+            prop_assert_eq!(&a.hits, &b.hits, "after typing {:?}", typed);
+            prop_assert_eq!(a.matched, b.matched);
+        }
+    }
+}
+
+#[test]
+fn the_worker_answers_only_the_newest_query() {
+    let corpus = Arc::new(seeds());
+    let mut worker = SearchWorker::spawn(corpus).unwrap();
+    let first = worker.request("scam");
+    // Let the first answer arrive and wait in the queue.
+    std::thread::sleep(Duration::from_millis(200));
+    let second = worker.request("post quantum");
+    assert!(second > first);
+    let ranked = worker.wait_result(Duration::from_secs(10)).expect("an answer");
+    assert_eq!(ranked.generation, second);
+    assert_eq!(ranked.query, "post quantum");
+    assert!(worker.try_result().is_none(), "nothing older is handed out later");
+}

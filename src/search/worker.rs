@@ -1,0 +1,84 @@
+//! Searching on a thread of its own, so that typing never waits for it.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use super::searcher::{Ranked, Searcher};
+use crate::model::Corpus;
+
+/// A search thread: send it each query as it is typed, take the answer to
+/// the newest one. Queries that arrive while it is busy are skipped but for
+/// the last, and an answer to an older query than the newest sent is
+/// dropped, so the screen never shows results for text no longer typed.
+pub struct SearchWorker {
+    requests: Sender<(u64, String)>,
+    results: Receiver<Ranked>,
+    generation: u64,
+}
+
+impl SearchWorker {
+    /// Starts the thread, which builds its index over `corpus` and then
+    /// waits for queries. It ends when the worker is dropped.
+    pub fn spawn(corpus: Arc<Corpus>) -> io::Result<SearchWorker> {
+        let (requests, inbox) = mpsc::channel::<(u64, String)>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("jointly-search".into())
+            .spawn(move || {
+                let mut searcher = Searcher::new(&corpus);
+                while let Ok(mut request) = inbox.recv() {
+                    while let Ok(newer) = inbox.try_recv() {
+                        request = newer;
+                    }
+                    let mut ranked = searcher.search(&request.1);
+                    ranked.generation = request.0;
+                    if outbox.send(ranked).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(SearchWorker {
+            requests,
+            results,
+            generation: 0,
+        })
+    }
+
+    /// Asks for `query` to be ranked; returns its generation number.
+    pub fn request(&mut self, query: &str) -> u64 {
+        self.generation += 1;
+        // A send fails only if the thread has ended, which it does only when
+        // this worker is dropped; the answer then simply never comes.
+        let _ = self.requests.send((self.generation, query.to_string()));
+        self.generation
+    }
+
+    /// The generation of the newest request.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The answer to the newest request, if it has arrived; older answers
+    /// waiting in the queue are dropped.
+    pub fn try_result(&mut self) -> Option<Ranked> {
+        self.results
+            .try_iter()
+            .filter(|r| r.generation == self.generation)
+            .last()
+    }
+
+    /// Waits up to `timeout` for the answer to the newest request.
+    pub fn wait_result(&mut self, timeout: Duration) -> Option<Ranked> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.results.recv_timeout(left) {
+                Ok(r) if r.generation == self.generation => return Some(r),
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+}
