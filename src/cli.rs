@@ -80,6 +80,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Fuzzy-search titles, area ids and topics, and commitment texts; print ranked matches.
+    Search {
+        /// Words to look for; each must match on its own (quote them or not).
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Print at most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print where the config file is read from, or the default config.
     #[command(group(ArgGroup::new("what").required(true).args(["path", "default"])))]
     Config {
@@ -135,6 +147,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Show { id, cite } => with_loaded(cli, |out, loaded| match cite {
             true => output::cite(out, &loaded.corpus, id),
             false => output::show(out, &loaded.corpus, id),
+        }),
+        Command::Search { query, limit, format } => with_loaded(cli, |out, loaded| {
+            let marks = output::search::marks_for_stdout();
+            output::search::search(out, &loaded.corpus, &query.join(" "), *limit, *format, marks)
         }),
         Command::Bookmarks { format } => with_loaded(cli, |out, loaded| {
             bookmarks::print::command(out, &loaded.corpus, *format)

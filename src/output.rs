@@ -3,6 +3,8 @@
 //! Every function writes to a `Write` and returns the exit code, so that a
 //! closed pipe surfaces as an `io::Error` the caller treats as a normal end.
 
+pub mod search;
+
 use std::io::{self, Write};
 
 use serde::Serialize;

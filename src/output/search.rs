@@ -1,0 +1,211 @@
+//! `jointly search`: ranked matches as text or JSON.
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::cli::{Format, exit};
+use crate::model::{Corpus, Node, NodePath};
+use crate::search::{Field, FieldMatch, Searcher, highlights};
+
+/// Starts a marked (matched) run of characters: bold and underlined, so
+/// that it shows without colour too.
+const MARK_ON: &str = "\x1b[1;4m";
+/// Ends a marked run.
+const MARK_OFF: &str = "\x1b[22;24m";
+
+/// Whether matched characters should be marked with escape codes: only
+/// when stdout is a terminal and `NO_COLOR` is unset or empty.
+pub fn marks_for_stdout() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[derive(Serialize)]
+struct JsonResults<'a> {
+    query: &'a str,
+    /// Candidates that matched, before weak matches were cut.
+    matched: usize,
+    /// Matches that passed the cut (`results` holds the first `limit`).
+    kept: usize,
+    results: Vec<JsonHit>,
+}
+
+#[derive(Serialize)]
+struct JsonHit {
+    rank: usize,
+    id: String,
+    kind: &'static str,
+    score: i32,
+    breadcrumb: String,
+    matches: Vec<JsonField>,
+}
+
+#[derive(Serialize)]
+struct JsonField {
+    field: &'static str,
+    text: String,
+    /// Character (Unicode scalar) indices of the matched characters.
+    chars: Vec<usize>,
+}
+
+/// `jointly search QUERY`: the best `limit` matches, best first.
+pub fn search(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    query: &str,
+    limit: usize,
+    format: Format,
+    marks: bool,
+) -> io::Result<u8> {
+    if query.trim().is_empty() {
+        writeln!(
+            io::stderr().lock(),
+            "jointly: the query is empty; give one or more words to look for"
+        )?;
+        return Ok(exit::USAGE);
+    }
+    let ranked = Searcher::new(corpus).search(query);
+    let shown = ranked.hits.iter().take(limit);
+    match format {
+        Format::Json => {
+            let results = shown
+                .enumerate()
+                .map(|(i, hit)| JsonHit {
+                    rank: i + 1,
+                    id: corpus.id_of(hit.path()).unwrap_or_default(),
+                    kind: kind(hit.path()),
+                    score: hit.score,
+                    breadcrumb: corpus.breadcrumb(hit.path()).unwrap_or_default(),
+                    matches: highlights(corpus, hit.path(), query)
+                        .into_iter()
+                        .map(|fm| JsonField {
+                            field: fm.field.name(),
+                            chars: char_indices(&fm),
+                            text: fm.text,
+                        })
+                        .collect(),
+                })
+                .collect();
+            let doc = JsonResults {
+                query,
+                matched: ranked.matched,
+                kept: ranked.hits.len(),
+                results,
+            };
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let mut n = 0;
+            for (i, hit) in shown.enumerate() {
+                n = i + 1;
+                let path = hit.path();
+                let id = corpus.id_of(path).unwrap_or_default();
+                writeln!(out, "{n}. {id}  (score {})", hit.score)?;
+                writeln!(out, "   {}", clean(&corpus.breadcrumb(path).unwrap_or_default()))?;
+                let found = highlights(corpus, path, query);
+                for line in text_lines(corpus, path, &found) {
+                    write!(out, "   ")?;
+                    for (prefix, fm) in line {
+                        write!(out, "{prefix}")?;
+                        write_marked(out, &fm, marks)?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+            match (n, ranked.hits.len()) {
+                (_, 0) => writeln!(out, "no matches for `{}`", clean(query))?,
+                (n, total) if n < total => writeln!(out, "{n} of {total} matches (--limit {limit})")?,
+                (_, total) => writeln!(out, "{total} matches")?,
+            }
+        }
+    }
+    Ok(exit::OK)
+}
+
+fn kind(path: NodePath) -> &'static str {
+    match path {
+        NodePath::Partnership(_) => "partnership",
+        NodePath::Meeting(..) => "meeting",
+        NodePath::Area(..) => "area",
+        NodePath::Commitment(..) => "commitment",
+    }
+}
+
+/// The lines under a hit's breadcrumb: its title or text, and for an area
+/// its id and topics when the query matched them. Each line is a list of
+/// (label, field) pieces.
+fn text_lines(corpus: &Corpus, path: NodePath, found: &[FieldMatch]) -> Vec<Vec<(String, FieldMatch)>> {
+    let with_marks = |field: Field, text: &str| {
+        found
+            .iter()
+            .find(|f| f.field == field)
+            .cloned()
+            .unwrap_or(FieldMatch {
+                field,
+                text: text.to_string(),
+                bytes: Vec::new(),
+            })
+    };
+    match corpus.get(path) {
+        Some(Node::Meeting(_, m)) => vec![vec![(String::new(), with_marks(Field::Title, &m.title))]],
+        Some(Node::Commitment(_, _, _, _, c)) => {
+            vec![vec![(String::new(), with_marks(Field::Text, &c.text))]]
+        }
+        Some(Node::Area(_, _, a)) => {
+            let mut lines = vec![vec![(String::new(), with_marks(Field::Title, &a.title))]];
+            let tags_matched = found
+                .iter()
+                .any(|f| matches!(f.field, Field::Id | Field::Topic(_)));
+            if tags_matched {
+                let mut line = vec![("id: ".to_string(), with_marks(Field::Id, &a.id))];
+                for (i, (t, _)) in a.topics.iter().enumerate() {
+                    let label = if i == 0 { "  topics: " } else { ", " };
+                    line.push((label.to_string(), with_marks(Field::Topic(i), t)));
+                }
+                lines.push(line);
+            }
+            lines
+        }
+        Some(Node::Partnership(_)) | None => Vec::new(),
+    }
+}
+
+/// Writes a field's text, marking the matched characters when `marks`.
+fn write_marked(out: &mut dyn Write, fm: &FieldMatch, marks: bool) -> io::Result<()> {
+    if !marks || fm.bytes.is_empty() {
+        return write!(out, "{}", clean(&fm.text));
+    }
+    let mut on = false;
+    for (at, ch) in fm.text.char_indices() {
+        let hit = fm.bytes.binary_search(&at).is_ok();
+        if hit != on {
+            write!(out, "{}", if hit { MARK_ON } else { MARK_OFF })?;
+            on = hit;
+        }
+        write!(out, "{}", clean_char(ch))?;
+    }
+    if on {
+        write!(out, "{MARK_OFF}")?;
+    }
+    Ok(())
+}
+
+/// A statement's text may hold control characters (a YAML string can
+/// carry an escape sequence); they must not reach the terminal.
+fn clean(s: &str) -> String {
+    s.chars().map(clean_char).collect()
+}
+
+fn clean_char(c: char) -> char {
+    if c.is_control() { '\u{fffd}' } else { c }
+}
+
+fn char_indices(fm: &FieldMatch) -> Vec<usize> {
+    fm.text
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (b, _))| fm.bytes.binary_search(b).is_ok())
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,201 @@
+//! `jointly search`, run as a user runs it: the real binary, with the data
+//! folder pointed at a temporary directory.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn jointly(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jointly"))
+        .args(args)
+        .env("XDG_DATA_HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run jointly")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(home: &Path, args: &[&str]) -> serde_json::Value {
+    let o = jointly(home, args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+fn result_ids(v: &serde_json::Value) -> Vec<String> {
+    v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn post_quantum_lists_the_cryptography_commitment_first() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["search", "post quantum"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("1. us-sg-cet/2023-10-12/quantum/3  (score "),
+        "{out}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "   U.S.-Singapore Critical and Emerging Technology Dialogue › 2023-10-12 › Quantum Information Science and Technology › 3/4"
+        )
+    );
+    assert!(lines.next().unwrap().contains("Post Quantum Cryptography"));
+    // Not a terminal: no escape codes.
+    assert!(!out.contains('\x1b'), "{out:?}");
+}
+
+#[test]
+fn words_may_be_given_unquoted() {
+    let home = tempfile::tempdir().unwrap();
+    let quoted = jointly(home.path(), &["search", "post quantum"]);
+    let unquoted = jointly(home.path(), &["search", "post", "quantum"]);
+    assert_eq!(stdout(&quoted), stdout(&unquoted));
+}
+
+#[test]
+fn scam_finds_the_scams_area_and_commitment_and_nothing_scattered() {
+    let home = tempfile::tempdir().unwrap();
+    let v = json(home.path(), &["search", "scam", "--format", "json"]);
+    let ids = result_ids(&v);
+    assert_eq!(
+        ids,
+        [
+            "eu-sg-dp/2025-12-01/online-safety-and-scams",
+            "eu-sg-dp/2025-12-01/online-safety-and-scams/3"
+        ]
+    );
+    // Each result's marked characters spell "scam" (once per matched word).
+    for r in v["results"].as_array().unwrap() {
+        for m in r["matches"].as_array().unwrap() {
+            let text: Vec<char> = m["text"].as_str().unwrap().chars().collect();
+            let marked: String = m["chars"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| text[i.as_u64().unwrap() as usize])
+                .collect();
+            let marked = marked.to_lowercase();
+            assert!(
+                !marked.is_empty() && marked.replace("scam", "").is_empty(),
+                "{marked}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let home = tempfile::tempdir().unwrap();
+    let v = json(home.path(), &["search", "quantum", "--format", "json"]);
+    assert_eq!(v["query"], "quantum");
+    assert!(v["matched"].as_u64().unwrap() >= v["kept"].as_u64().unwrap());
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len() as u64, v["kept"].as_u64().unwrap());
+    let first = &results[0];
+    assert_eq!(first["rank"], 1);
+    assert_eq!(first["kind"], "area");
+    assert!(first["score"].as_i64().unwrap() > 0);
+    assert!(first["breadcrumb"].as_str().unwrap().ends_with("› Quantum"));
+    assert_eq!(first["matches"][0]["field"], "title");
+    assert_eq!(first["matches"][0]["text"], "Quantum");
+    assert_eq!(
+        first["matches"][0]["chars"],
+        serde_json::json!([0, 1, 2, 3, 4, 5, 6])
+    );
+    let scores: Vec<i64> = results.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let mut top: Vec<&str> = results[..2].iter().map(|r| r["id"].as_str().unwrap()).collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        ["eu-sg-dp/2025-12-01/quantum", "us-sg-cet/2023-10-12/quantum"]
+    );
+}
+
+#[test]
+fn limit_cuts_the_list_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let v = json(
+        home.path(),
+        &["search", "quantum", "--limit", "2", "--format", "json"],
+    );
+    assert_eq!(result_ids(&v).len(), 2);
+    assert!(v["kept"].as_u64().unwrap() > 2);
+    let o = jointly(home.path(), &["search", "quantum", "--limit", "2"]);
+    let out = stdout(&o);
+    assert!(out.contains("\n2. ") && !out.contains("\n3. "), "{out}");
+    assert!(out.ends_with("2 of 6 matches (--limit 2)\n"), "{out}");
+}
+
+#[test]
+fn no_match_and_empty_query() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["search", "zzzqqq"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "no matches for `zzzqqq`\n");
+    let o = jointly(home.path(), &["search", " "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the query is empty"));
+}
+
+/// Runs `jointly search scam` with a pseudo-terminal as its stdout.
+fn search_in_a_terminal(home: &Path, no_color: Option<&str>) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 50,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jointly"));
+    cmd.args(["search", "scam"]);
+    cmd.env("XDG_DATA_HOME", home);
+    cmd.env("HOME", home);
+    cmd.env_remove("NO_COLOR");
+    if let Some(v) = no_color {
+        cmd.env("NO_COLOR", v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    // The read fails (EIO) once the child has exited and closed the terminal.
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    assert!(child.wait().unwrap().success());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn matched_characters_are_marked_only_on_a_terminal_without_no_color() {
+    let home = tempfile::tempdir().unwrap();
+    let tty = search_in_a_terminal(home.path(), None);
+    assert!(tty.contains("Tackling \x1b[1;4mScam\x1b[22;24ms"), "{tty:?}");
+    let plain = search_in_a_terminal(home.path(), Some("1"));
+    assert!(plain.contains("Tackling Scams"), "{plain:?}");
+    assert!(!plain.contains("\x1b["), "{plain:?}");
+}
