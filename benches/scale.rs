@@ -140,10 +140,10 @@ fn run_size(n: usize) {
     let mut first_key = Vec::new();
     let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); keys.len()];
     for _ in 0..runs {
-        searcher.search("");
+        searcher.search(corpus, "");
         for (k, q) in keys.iter().enumerate() {
             let t = Instant::now();
-            let ranked = searcher.search(q);
+            let ranked = searcher.search(corpus, q);
             let f = t.elapsed();
             frame.draw(corpus, &ranked);
             let all = t.elapsed();
@@ -182,9 +182,9 @@ fn run_size(n: usize) {
         let mut times = Vec::new();
         let mut hits = 0;
         for _ in 0..runs {
-            searcher.search("");
+            searcher.search(corpus, "");
             let t = Instant::now();
-            hits = searcher.search(q).hits.len();
+            hits = searcher.search(corpus, q).hits.len();
             times.push(t.elapsed());
         }
         matching.push((q, stats(times), hits));
@@ -195,7 +195,7 @@ fn run_size(n: usize) {
 
     // fzf over the same texts, one per line.
     let lines = dir.path().join("lines.txt");
-    write_lines(&lines, &searcher);
+    write_lines(&lines, corpus);
     let fzf = has_fzf();
     // fzf takes tens of seconds a query at a million lines: run it less.
     let fzf_runs = if n >= 1_000_000 { 1 } else { 3 };
@@ -257,8 +257,7 @@ fn run_size(n: usize) {
 }
 
 /// The searched texts, one candidate per line, as fzf would see them.
-fn write_lines(path: &Path, searcher: &Searcher<'_>) {
-    let corpus = searcher.index().corpus();
+fn write_lines(path: &Path, corpus: &jointly::model::Corpus) {
     let mut out = String::new();
     for (_, _, m) in corpus.meetings() {
         out.push_str(&m.title);

@@ -64,7 +64,7 @@ pub fn search(
         )?;
         return Ok(exit::USAGE);
     }
-    let ranked = Searcher::new(corpus).search(query);
+    let ranked = Searcher::new(corpus).search(corpus, query);
     let shown = ranked.hits.iter().take(limit);
     match format {
         Format::Json => {

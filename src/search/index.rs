@@ -72,9 +72,11 @@ impl Pos {
 }
 
 /// Every meeting, area and commitment of a corpus, as search candidates.
-#[derive(Debug)]
-pub struct Index<'c> {
-    corpus: &'c Corpus,
+/// It holds no reference to the corpus, which each call is given (so that
+/// an app can keep the index beside the corpus it owns); calls must pass
+/// the corpus the index was built from.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
     /// Each meeting's (partnership, meeting) indices, in tree order.
     meetings: Vec<(u32, u32)>,
     /// Candidates before each meeting (and the total at the end), to split
@@ -85,9 +87,9 @@ pub struct Index<'c> {
     masks: Vec<Mask>,
 }
 
-impl<'c> Index<'c> {
+impl Index {
     /// Indexes the meetings of `corpus`.
-    pub fn new(corpus: &'c Corpus) -> Index<'c> {
+    pub fn new(corpus: &Corpus) -> Index {
         let mut meetings = Vec::new();
         let mut before = vec![0];
         for (path, _, meeting) in corpus.meetings() {
@@ -100,7 +102,6 @@ impl<'c> Index<'c> {
             before.push(before.last().copied().unwrap_or(0) + here);
         }
         let mut index = Index {
-            corpus,
             meetings,
             before,
             masks: Vec::new(),
@@ -110,7 +111,7 @@ impl<'c> Index<'c> {
         let index_ref = &index;
         let masks = super::searcher::in_parallel(parts, |range| {
             let mut masks = Vec::new();
-            index_ref.walk(range, |_, text, area| {
+            index_ref.walk(corpus, range, |_, text, area| {
                 let m = match area {
                     Some(a) => {
                         super::mask::of(&a.id)
@@ -138,9 +139,11 @@ impl<'c> Index<'c> {
         self.len() == 0
     }
 
-    /// The corpus the index walks.
-    pub fn corpus(&self) -> &'c Corpus {
-        self.corpus
+    /// Whether the index still fits `corpus` (same meetings and candidate
+    /// count); a cheap guard against being handed another corpus.
+    pub fn fits(&self, corpus: &Corpus) -> bool {
+        let (_, meetings, areas, commitments) = corpus.counts();
+        meetings == self.meetings.len() && meetings + areas + commitments == self.len()
     }
 
     /// Splits the meetings into at most `parts` contiguous ranges holding
@@ -171,22 +174,31 @@ impl<'c> Index<'c> {
     /// Calls `f` with every candidate of the meetings in `range`, in tree
     /// order, with its main text (a title, or a commitment's text) and its
     /// byte mask. (A range past the end is cut to the meetings there are.)
-    pub(crate) fn each(&self, range: Range<usize>, mut f: impl FnMut(Pos, &'c str, Mask)) {
+    pub(crate) fn each<'c>(
+        &self,
+        corpus: &'c Corpus,
+        range: Range<usize>,
+        mut f: impl FnMut(Pos, &'c str, Mask),
+    ) {
         let end = range.end.min(self.meetings.len());
         let start = range.start.min(end);
         let first = self.before.get(start).copied().unwrap_or(0);
         let mut masks = self.masks.get(first..).unwrap_or_default().iter();
-        self.walk(start..end, |pos, text, _| {
+        self.walk(corpus, start..end, |pos, text, _| {
             f(pos, text, masks.next().copied().unwrap_or(Mask::MAX))
         });
     }
 
     /// Calls `f` with every candidate of the meetings in `range`, in tree
     /// order, with its main text and, for an area, the area.
-    fn walk(&self, range: Range<usize>, mut f: impl FnMut(Pos, &'c str, Option<&'c Area>)) {
+    fn walk<'c>(
+        &self,
+        corpus: &'c Corpus,
+        range: Range<usize>,
+        mut f: impl FnMut(Pos, &'c str, Option<&'c Area>),
+    ) {
         for &(p, m) in self.meetings.get(range).unwrap_or_default() {
-            let Some(meeting) = self
-                .corpus
+            let Some(meeting) = corpus
                 .partnerships
                 .get(p as usize)
                 .and_then(|pa| pa.meetings.get(m as usize))
@@ -204,8 +216,8 @@ impl<'c> Index<'c> {
     }
 
     /// The main text of the candidate at `pos`.
-    pub(crate) fn text(&self, pos: Pos) -> Option<&'c str> {
-        Some(match self.corpus.get(pos.path())? {
+    pub(crate) fn text(corpus: &Corpus, pos: Pos) -> Option<&str> {
+        Some(match corpus.get(pos.path())? {
             Node::Meeting(_, m) => &m.title,
             Node::Area(_, _, a) => &a.title,
             Node::Commitment(_, _, _, _, c) => &c.text,

@@ -56,16 +56,36 @@ struct Level {
 /// Answers queries over one corpus, remembering the matches of the queries
 /// the current one extends, so that typing one more letter scores only
 /// what the previous letter matched, and backspace returns at once.
-pub struct Searcher<'c> {
-    index: Index<'c>,
+///
+/// Like [`Index`], it holds no reference to the corpus: each search is
+/// given it. Given another corpus than the last, it starts afresh.
+pub struct Searcher {
+    index: Index,
     matcher: SkimMatcherV2,
     threads: usize,
     levels: Vec<Level>,
 }
 
-impl<'c> Searcher<'c> {
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher")
+            .field("candidates", &self.index.len())
+            .field("threads", &self.threads)
+            .field(
+                "remembered",
+                &self
+                    .levels
+                    .iter()
+                    .map(|l| l.query.raw.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Searcher {
     /// A searcher over `corpus`, using every available core.
-    pub fn new(corpus: &'c Corpus) -> Searcher<'c> {
+    pub fn new(corpus: &Corpus) -> Searcher {
         Searcher {
             index: Index::new(corpus),
             matcher: super::matcher(),
@@ -75,24 +95,30 @@ impl<'c> Searcher<'c> {
     }
 
     /// Limits the threads one search uses (at least one).
-    pub fn with_threads(mut self, threads: usize) -> Searcher<'c> {
+    pub fn with_threads(mut self, threads: usize) -> Searcher {
         self.threads = threads.max(1);
         self
     }
 
     /// The candidates searched.
-    pub fn index(&self) -> &Index<'c> {
+    pub fn index(&self) -> &Index {
         &self.index
     }
 
-    /// Ranks every candidate against `raw` (see [`super::RULE`]).
-    pub fn search(&mut self, raw: &str) -> Ranked {
+    /// Ranks every candidate of `corpus` against `raw` (see
+    /// [`super::RULE`]).
+    pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
+        if !self.index.fits(corpus) {
+            self.index = Index::new(corpus);
+            self.levels.clear();
+        }
         let query = Query::parse(raw, &self.matcher);
         if query.is_empty() {
             self.levels.clear();
             let mut hits = Vec::with_capacity(self.index.len());
-            self.index
-                .each(0..usize::MAX, |pos, _, _| hits.push(Hit { pos, score: 0 }));
+            self.index.each(corpus, 0..usize::MAX, |pos, _, _| {
+                hits.push(Hit { pos, score: 0 })
+            });
             return Ranked {
                 query: raw.to_string(),
                 matched: hits.len(),
@@ -108,8 +134,8 @@ impl<'c> Searcher<'c> {
         }
         let matched = match self.levels.last() {
             Some(top) if same_terms(&top.query, &query) => top.matched.clone(),
-            Some(top) => self.rescan(&query, &top.matched),
-            None => self.scan(&query),
+            Some(top) => self.rescan(corpus, &query, &top.matched),
+            None => self.scan(corpus, &query),
         };
         let ranked = rank(raw, &matched);
         if self.levels.len() >= MAX_LEVELS {
@@ -120,16 +146,16 @@ impl<'c> Searcher<'c> {
     }
 
     /// Scores every candidate, the meetings split evenly over the threads.
-    fn scan(&self, query: &Query) -> Vec<(Pos, i32)> {
+    fn scan(&self, corpus: &Corpus, query: &Query) -> Vec<(Pos, i32)> {
         let threads = if self.index.len() >= PARALLEL_MIN {
             self.threads
         } else {
             1
         };
         let work = |range| {
-            let mut scorer = Scorer::new(&self.matcher, self.index.corpus(), query);
+            let mut scorer = Scorer::new(&self.matcher, corpus, query);
             let mut out = Vec::new();
-            self.index.each(range, |pos, text, mask| {
+            self.index.each(corpus, range, |pos, text, mask| {
                 if let Some(s) = scorer.score(pos, text, mask) {
                     out.push((pos, s));
                 }
@@ -141,7 +167,7 @@ impl<'c> Searcher<'c> {
 
     /// Scores again only `earlier` matches, which hold every match of a
     /// query that narrows theirs.
-    fn rescan(&self, query: &Query, earlier: &[(Pos, i32)]) -> Vec<(Pos, i32)> {
+    fn rescan(&self, corpus: &Corpus, query: &Query, earlier: &[(Pos, i32)]) -> Vec<(Pos, i32)> {
         let threads = if earlier.len() >= PARALLEL_MIN {
             self.threads
         } else {
@@ -149,9 +175,9 @@ impl<'c> Searcher<'c> {
         };
         let chunk = earlier.len().div_ceil(threads).max(1);
         let work = |part: &[(Pos, i32)]| {
-            let mut scorer = Scorer::new(&self.matcher, self.index.corpus(), query);
+            let mut scorer = Scorer::new(&self.matcher, corpus, query);
             part.iter()
-                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, self.index.text(pos)?, Mask::MAX)?)))
+                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, Index::text(corpus, pos)?, Mask::MAX)?)))
                 .collect()
         };
         in_parallel(earlier.chunks(chunk), work)

@@ -41,7 +41,7 @@ fn corpus_of(areas: &[(&str, &[&str])]) -> Corpus {
 
 fn ids(corpus: &Corpus, query: &str) -> Vec<String> {
     Searcher::new(corpus)
-        .search(query)
+        .search(corpus, query)
         .hits
         .iter()
         .map(|h| corpus.id_of(h.path()).unwrap())
@@ -108,7 +108,7 @@ fn weak_matches_inside_one_word_are_cut() {
     // "sociodrama" holds s, c, a, m in order, far apart.
     let corpus = corpus_of(&[("Culture", &["A sociodrama workshop.", "Tackling scams online."])]);
     let mut searcher = Searcher::new(&corpus);
-    let ranked = searcher.search("scam");
+    let ranked = searcher.search(&corpus, "scam");
     assert_eq!(ranked.matched, 2, "both match before the cut");
     let kept: Vec<String> = ranked
         .hits
@@ -166,7 +166,7 @@ fn a_capital_makes_a_word_case_sensitive() {
 #[test]
 fn an_empty_query_lists_everything_in_tree_order() {
     let corpus = seeds();
-    let ranked = Searcher::new(&corpus).search("  ");
+    let ranked = Searcher::new(&corpus).search(&corpus, "  ");
     let (_, meetings, areas, commitments) = corpus.counts();
     assert_eq!(ranked.hits.len(), meetings + areas + commitments);
     assert!(ranked.hits.windows(2).all(|w| w[0].pos < w[1].pos));
@@ -244,7 +244,7 @@ fn threads_do_not_change_the_answer() {
     let mut two = Searcher::new(&corpus).with_threads(2);
     assert!(one.index().len() > 5000);
     for q in ["q", "qu", "quantum", "quantum c", "scam", "smart cit", "e"] {
-        let (a, b) = (one.search(q), two.search(q));
+        let (a, b) = (one.search(&corpus, q), two.search(&corpus, q));
         assert_eq!(a.hits, b.hits, "{q}");
         assert_eq!(a.matched, b.matched, "{q}");
         assert!(!a.hits.is_empty(), "{q}");
@@ -273,8 +273,8 @@ proptest! {
             } else {
                 typed.push(key);
             }
-            let a = incremental.search(&typed);
-            let b = Searcher::new(&corpus).search(&typed);
+            let a = incremental.search(&corpus, &typed);
+            let b = Searcher::new(&corpus).search(&corpus, &typed);
             prop_assert_eq!(&a.hits, &b.hits, "after typing {:?}", typed);
             prop_assert_eq!(a.matched, b.matched);
         }
@@ -294,4 +294,19 @@ fn the_worker_answers_only_the_newest_query() {
     assert_eq!(ranked.generation, second);
     assert_eq!(ranked.query, "post quantum");
     assert!(worker.try_result().is_none(), "nothing older is handed out later");
+}
+
+#[test]
+fn another_corpus_is_indexed_afresh() {
+    let seeds = seeds();
+    let small = corpus_of(&[("Scams", &["Tackling scams online."])]);
+    let mut searcher = Searcher::new(&seeds);
+    assert_eq!(searcher.search(&seeds, "scam").hits.len(), 2);
+    let ranked = searcher.search(&small, "scam");
+    let ids: Vec<String> = ranked
+        .hits
+        .iter()
+        .map(|h| small.id_of(h.path()).unwrap())
+        .collect();
+    assert_eq!(ids, ["t/2024-01-01/a0", "t/2024-01-01/a0/1"]);
 }

@@ -32,7 +32,7 @@ impl SearchWorker {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    let mut ranked = searcher.search(&request.1);
+                    let mut ranked = searcher.search(&corpus, &request.1);
                     ranked.generation = request.0;
                     if outbox.send(ranked).is_err() {
                         break;
