@@ -1,0 +1,97 @@
+//! Soak: the real binary in a pseudo-terminal on a generated corpus of
+//! 100,000 commitments, typed at and navigated for a while. Memory must stay
+//! flat and every key must get its frame. `JOINTLY_SOAK_ROUNDS` sets the
+//! length (default sized for a 2-core CI).
+
+mod common;
+
+#[path = "../benches/scale/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use std::time::{Duration, Instant};
+
+use common::Session;
+use jointly::loader::{LoadOptions, load};
+
+/// Resident memory of a process in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The id shown in the status line (the last row).
+fn status_line(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_long_session_on_100k_commitments_keeps_memory_flat_and_every_frame_arrives() {
+    let rounds: usize = std::env::var("JOINTLY_SOAK_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("corpus");
+    std::fs::create_dir_all(&data).unwrap();
+    let seeds = load(&LoadOptions {
+        embedded: true,
+        ..LoadOptions::default()
+    })
+    .corpus;
+    let written = generate::write_corpus(&data, 100_000, &seeds).unwrap();
+    assert!(written.commitments >= 100_000);
+
+    let started = Instant::now();
+    let mut s = Session::start(home.path(), &["--data", data.to_str().unwrap()], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    let loaded_in = started.elapsed();
+    let pid = s.pid().expect("pid");
+
+    let mut samples = Vec::new();
+    let mut key_waits = Vec::new();
+    for round in 0..rounds {
+        // Navigate: every move changes the status line, so each key's frame
+        // can be waited for.
+        for key in ["j", "j", "G", "k", "g", "l", "j"] {
+            let before = status_line(&s.screen());
+            let t = Instant::now();
+            s.keys(key);
+            s.wait_for(&format!("a frame after {key:?} in round {round}"), |sc| {
+                status_line(sc) != before
+            });
+            key_waits.push(t.elapsed());
+        }
+        // Open and close the help and the comparison over the big tree.
+        s.type_slowly(&["?"]);
+        s.wait_for_text("show or hide this help");
+        s.type_slowly(&["\x1b"]);
+        s.wait_for("the help to close", |sc| !sc.contains("show or hide this help"));
+        s.type_slowly(&["h", "g"]);
+        samples.push(rss_kib(pid));
+    }
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+
+    // Memory is flat: after the first rounds warm the caches, the resident
+    // size does not keep growing.
+    let warm = samples[samples.len() / 3].max(1);
+    let last = *samples.last().unwrap_or(&0);
+    let growth = last as f64 / warm as f64;
+    key_waits.sort();
+    let median = key_waits[key_waits.len() / 2];
+    let worst = *key_waits.last().unwrap_or(&Duration::ZERO);
+    eprintln!(
+        "soak: {} commitments in {} files, first frame after {loaded_in:?}; {rounds} rounds; RSS {warm} KiB -> {last} KiB (x{growth:.3}); key to frame median {median:?}, worst {worst:?}",
+        written.commitments, written.files
+    );
+    assert!(
+        growth < 1.10,
+        "memory grew from {warm} KiB to {last} KiB: {samples:?}"
+    );
+}
