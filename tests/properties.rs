@@ -1,6 +1,6 @@
 //! Property tests: random key sequences at random terminal sizes, on the
 //! seeds and on statements full of hostile text, never panic and keep the
-//! app's invariants. `PROPTEST_CASES=5000 cargo test --test properties`
+//! app's invariants. `JOINTLY_PROPTEST_CASES=5000 cargo test --test properties`
 //! runs a longer search.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -213,9 +213,9 @@ proptest! {
     }
 }
 
-/// 64 cases by default (sized for a 2-core CI); `PROPTEST_CASES` for more.
+/// 64 cases by default (sized for a 2-core CI); `JOINTLY_PROPTEST_CASES` for more.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
+    std::env::var("JOINTLY_PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(64)
