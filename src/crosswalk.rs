@@ -309,7 +309,7 @@ fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
                         if *o == Origin::Inferred {
                             format!("{t}*")
                         } else {
-                            t.clone()
+                            t.to_string()
                         }
                     })
                     .collect::<Vec<_>>()
@@ -467,7 +467,7 @@ fn json(v: &View) -> JsonCompare {
                         .topics
                         .iter()
                         .map(|(t, o)| JsonTopic {
-                            id: t.clone(),
+                            id: t.to_string(),
                             inferred: *o == Origin::Inferred,
                         })
                         .collect(),

@@ -6,7 +6,9 @@
 //! or types one.
 
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Everything that was loaded: partnerships in load order.
 #[derive(Debug, Default, Clone)]
@@ -83,7 +85,7 @@ pub struct Area {
     /// Heading exactly as written.
     pub title: String,
     /// Topic ids from the shared taxonomy, with who decided them.
-    pub topics: Vec<(String, Origin)>,
+    pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.
     pub title_lines: Option<LineRange>,
     /// The smallest items the statement gives under this heading.
@@ -108,6 +110,80 @@ pub struct Text {
     pub text: String,
     /// Line range in the source.
     pub lines: Option<LineRange>,
+}
+
+/// A topic id such as `quantum`. Thousands of areas carry the same few
+/// dozen topics, so a tag is a shared string: cloning it copies a pointer,
+/// and the loader and the taxonomy hand out one copy of each.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag(Arc<str>);
+
+impl Tag {
+    /// The id as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Tag {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Tag {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Tag {
+    fn from(s: &str) -> Tag {
+        Tag(Arc::from(s))
+    }
+}
+
+impl From<String> for Tag {
+    fn from(s: String) -> Tag {
+        Tag(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for Tag {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl serde::Serialize for Tag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
+        String::deserialize(d).map(Tag::from)
+    }
 }
 
 /// Whether a tag was written by a person in the statement file or guessed by a rule.

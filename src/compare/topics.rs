@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::words;
-use crate::model::{self, Area};
+use crate::model::{self, Area, Tag};
 
 /// The taxonomy shipped in the binary.
 pub const BUILTIN: &str = include_str!("../../assets/topics.yaml");
@@ -23,8 +23,8 @@ pub const BUILTIN_NAME: &str = "assets/topics.yaml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    /// Slug used in statement files and output.
-    pub id: String,
+    /// Slug used in statement files and output; shared by every area tagged with it.
+    pub id: Tag,
     /// Name shown to readers.
     pub label: String,
     /// A theme that runs through many subjects (research, talent, standards):
@@ -121,17 +121,17 @@ impl Taxonomy {
         let mut vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut keywords: Vec<Vec<Keyword>> = Vec::new();
         for (i, t) in file.topics.iter().enumerate() {
-            for name in std::iter::once(&t.id).chain(&t.aliases) {
+            for name in std::iter::once(t.id.as_str()).chain(t.aliases.iter().map(String::as_str)) {
                 if !model::is_slug(name) {
                     return Err(format!("topics[{i}]: `{name}` is not a valid id"));
                 }
-                if let Some(&j) = names.get(name.as_str()) {
+                if let Some(&j) = names.get(name) {
                     return Err(format!(
                         "topics[{i}]: `{name}` is already used by topic `{}`",
                         file.topics[j].id
                     ));
                 }
-                names.insert(name.clone(), i);
+                names.insert(name.to_string(), i);
             }
             for k in &t.keywords {
                 let phrase: Box<[u32]> = words::folded_words(k)
@@ -205,7 +205,7 @@ impl Taxonomy {
     /// topic needs a weight of two (one mention in the title, or two in the
     /// text) so that a passing mention does not tag the area. When no topic
     /// reaches that, the most mentioned ones are taken.
-    pub fn infer(&self, area: &Area) -> Vec<String> {
+    pub fn infer(&self, area: &Area) -> Vec<Tag> {
         let mut title = vec![0; self.topics.len()];
         let mut text = vec![0; self.topics.len()];
         let mut scratch = Scratch::default();

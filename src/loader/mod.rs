@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Text};
+use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Tag, Text};
 pub use problem::{Problem, Severity};
 pub use read::{MAX_FILE_BYTES, ReadError, read_text};
 use schema::StatementFile;
@@ -251,7 +251,11 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             .map(|a| Area {
                 id: a.id.0,
                 title: a.title.0,
-                topics: a.topics.into_iter().map(|t| (t.0, Origin::Curated)).collect(),
+                topics: a
+                    .topics
+                    .into_iter()
+                    .map(|t| (Tag::from(t.0), Origin::Curated))
+                    .collect(),
                 title_lines: None,
                 commitments: a
                     .commitments
@@ -267,6 +271,14 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             .collect(),
         closing: f.closing.into_iter().map(text).collect(),
     };
+    let mut meeting = meeting;
+    // Collecting in place keeps the parser's spare capacity; at a million
+    // commitments that slack is a fifth of the model's memory.
+    meeting.areas.shrink_to_fit();
+    for a in &mut meeting.areas {
+        a.commitments.shrink_to_fit();
+        a.topics.shrink_to_fit();
+    }
     (partnership, meeting)
 }
 
@@ -332,6 +344,8 @@ fn parse_file(path: &Path) -> (String, Parsed) {
 struct Builder {
     loaded: Loaded,
     index: HashMap<String, usize>,
+    /// One copy of each topic tag, shared by every area that names it.
+    tags: std::collections::HashSet<Tag>,
 }
 
 impl Builder {
@@ -418,7 +432,15 @@ impl Builder {
         }
     }
 
-    fn insert(&mut self, name: &str, partnership: Partnership, meeting: Meeting) {
+    fn insert(&mut self, name: &str, partnership: Partnership, mut meeting: Meeting) {
+        for (tag, _) in meeting.areas.iter_mut().flat_map(|a| a.topics.iter_mut()) {
+            match self.tags.get(tag.as_str()) {
+                Some(shared) => *tag = shared.clone(),
+                None => {
+                    self.tags.insert(tag.clone());
+                }
+            }
+        }
         let partnerships = &mut self.loaded.corpus.partnerships;
         let Some(&i) = self.index.get(&partnership.id) else {
             self.index.insert(partnership.id.clone(), partnerships.len());

@@ -217,7 +217,7 @@ fn tally_line(app: &App, area: &Area, styles: &Styles, max: usize) -> Line<'stat
         .topics
         .iter()
         .map(|(id, o)| match o {
-            Origin::Curated => id.clone(),
+            Origin::Curated => id.to_string(),
             Origin::Inferred => format!("{id}*"),
         })
         .collect();
