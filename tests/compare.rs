@@ -3,7 +3,7 @@
 
 use jointly::compare::{Alignment, Side, Taxonomy, align, annotate};
 use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
-use jointly::model::{Corpus, NodePath, Origin, Stance};
+use jointly::model::{Corpus, NodePath, Origin, Stance, Tag};
 
 fn seeds() -> Corpus {
     let mut loaded = load(&LoadOptions {
@@ -301,15 +301,15 @@ fn curated_values_win_and_inferred_ones_are_marked() {
     let (corpus, _) = corpus_of(&[("left.yaml", LEFT), ("right.yaml", RIGHT)]);
     let left = &corpus.partnerships[0].meetings[0];
     // No topics in the file: inferred from title and text.
-    assert_eq!(left.areas[0].topics, [("ai".to_string(), Origin::Inferred)]);
-    assert_eq!(left.areas[2].topics, [("space".to_string(), Origin::Inferred)]);
+    assert_eq!(left.areas[0].topics, [(Tag::from("ai"), Origin::Inferred)]);
+    assert_eq!(left.areas[2].topics, [(Tag::from("space"), Origin::Inferred)]);
     // Topics in the file: kept, curated, the alias `chips` folded to its id.
     assert_eq!(
         left.areas[3].topics,
         [
-            ("semiconductors".to_string(), Origin::Curated),
-            ("research".to_string(), Origin::Curated),
-            ("madeup-topic".to_string(), Origin::Curated),
+            (Tag::from("semiconductors"), Origin::Curated),
+            (Tag::from("research"), Origin::Curated),
+            (Tag::from("madeup-topic"), Origin::Curated),
         ]
     );
     // A stance in the file wins over the rules ("Welcome" would read acknowledge).
