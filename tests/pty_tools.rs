@@ -53,6 +53,32 @@ fn quit_and_restart_finds_the_same_place() {
 }
 
 #[test]
+fn an_open_comparison_is_there_after_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start(home.path());
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.type_slowly(&["c"]);
+    s.wait_for_text("sync on");
+    quit(&mut s);
+    let state = home.path().join("state/jointly/state.yaml");
+    let text = std::fs::read_to_string(&state).expect("the place was saved");
+    assert!(
+        text.contains("view: compare eu-sg-dp/2025-12-01 us-sg-cet/2023-10-12\n"),
+        "{text}"
+    );
+
+    let mut s = start(home.path());
+    let screen = s.wait_for_text("sync on");
+    assert!(
+        screen.contains("U.S.-Singapore Critical and Emerging"),
+        "{screen}"
+    );
+    s.type_slowly(&["\x1b"]);
+    s.wait_for("the comparison to close", |sc| !sc.contains("sync on"));
+    quit(&mut s);
+}
+
+#[test]
 fn a_bookmark_with_a_note_is_there_after_a_restart() {
     let home = tempfile::tempdir().unwrap();
     let mut s = start(home.path());

@@ -147,6 +147,17 @@ impl App {
         }
     }
 
+    /// Reopens a comparison saved as `LEFT RIGHT` meeting ids; a meeting
+    /// that is no longer loaded leaves the browser as it is.
+    pub(super) fn restore_compare(&mut self, ids: &str) {
+        let mut ids = ids.split_whitespace().map(|id| self.corpus.resolve(id));
+        if let (Some(Some(left @ NodePath::Meeting(..))), Some(Some(right @ NodePath::Meeting(..)))) =
+            (ids.next(), ids.next())
+        {
+            self.compare_meetings(left, right);
+        }
+    }
+
     /// Shows the comparison of two meetings.
     fn compare_meetings(&mut self, left: NodePath, right: NodePath) {
         let Some(alignment) = align(&self.corpus, left, right, Taxonomy::builtin()) else {

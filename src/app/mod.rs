@@ -209,6 +209,13 @@ impl App {
                 }
                 self.reader_scroll = place.scroll;
                 self.clamp_scroll();
+                if let Some(rest) = place
+                    .view
+                    .as_deref()
+                    .and_then(|v| v.strip_prefix(tools::COMPARE_VIEW))
+                {
+                    self.restore_compare(rest);
+                }
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
             Msg::Problem(p) => self.problems.push(p),

@@ -13,8 +13,11 @@ use crate::glossary::Glossary;
 use crate::model::NodePath;
 use crate::state::{Place, nearest_surviving};
 
-/// The view name saved in the remembered place; the browser has one view.
+/// The view name saved in the remembered place for the tree and reader.
 pub const VIEW_NAME: &str = "browse";
+
+/// The saved view's name for a comparison; the two meeting ids follow it.
+pub const COMPARE_VIEW: &str = "compare";
 
 /// A window that takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +75,17 @@ impl App {
         Place {
             selected: self.selected_path().and_then(|p| self.corpus.id_of(p)),
             scroll: self.reader_scroll,
-            view: Some(VIEW_NAME.into()),
+            view: Some(match &self.compare {
+                Some(cmp) => {
+                    let id = |p| self.corpus.id_of(p).unwrap_or_default();
+                    format!(
+                        "{COMPARE_VIEW} {} {}",
+                        id(cmp.alignment.left),
+                        id(cmp.alignment.right)
+                    )
+                }
+                None => VIEW_NAME.into(),
+            }),
         }
     }
 
