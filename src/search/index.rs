@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::mask::Mask;
-use crate::model::{Area, Corpus, Node, NodePath};
+use crate::model::{Area, Corpus, Meeting, NodePath};
 
 /// A node position packed into 16 bytes (a [`NodePath`] takes 40), ordered
 /// as the tree reads: a meeting, then each area followed by its commitments.
@@ -85,6 +85,8 @@ pub struct Index {
     /// The byte mask of each candidate, in tree order; an area's covers its
     /// title, id and topics.
     masks: Vec<Mask>,
+    /// Where the corpus's partnerships were in memory (see [`Index::fits`]).
+    home: usize,
 }
 
 impl Index {
@@ -105,6 +107,7 @@ impl Index {
             meetings,
             before,
             masks: Vec::new(),
+            home: corpus.partnerships.as_ptr() as usize,
         };
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let parts = index.split(threads);
@@ -139,11 +142,12 @@ impl Index {
         self.len() == 0
     }
 
-    /// Whether the index still fits `corpus` (same meetings and candidate
-    /// count); a cheap guard against being handed another corpus.
+    /// Whether the index was built from `corpus` (the same partnerships in
+    /// memory, as many meetings): a cheap guard, run on every search,
+    /// against being handed another corpus.
     pub fn fits(&self, corpus: &Corpus) -> bool {
-        let (_, meetings, areas, commitments) = corpus.counts();
-        meetings == self.meetings.len() && meetings + areas + commitments == self.len()
+        let meetings: usize = corpus.partnerships.iter().map(|p| p.meetings.len()).sum();
+        self.home == corpus.partnerships.as_ptr() as usize && meetings == self.meetings.len()
     }
 
     /// Splits the meetings into at most `parts` contiguous ranges holding
@@ -214,15 +218,57 @@ impl Index {
             }
         }
     }
+}
+
+/// Looks up the texts of candidates given in tree order, remembering the
+/// last meeting and area: consecutive matches mostly share them, and each
+/// lookup through the whole tree costs several cache misses.
+pub(crate) struct Cursor<'c> {
+    corpus: &'c Corpus,
+    meeting: Option<((u32, u32), &'c Meeting)>,
+    area: Option<(u32, &'c Area)>,
+}
+
+impl<'c> Cursor<'c> {
+    pub(crate) fn new(corpus: &'c Corpus) -> Cursor<'c> {
+        Cursor {
+            corpus,
+            meeting: None,
+            area: None,
+        }
+    }
 
     /// The main text of the candidate at `pos`.
-    pub(crate) fn text(corpus: &Corpus, pos: Pos) -> Option<&str> {
-        Some(match corpus.get(pos.path())? {
-            Node::Meeting(_, m) => &m.title,
-            Node::Area(_, _, a) => &a.title,
-            Node::Commitment(_, _, _, _, c) => &c.text,
-            Node::Partnership(_) => return None,
-        })
+    pub(crate) fn text(&mut self, pos: Pos) -> Option<&'c str> {
+        let meeting = match self.meeting {
+            Some((at, m)) if at == (pos.p, pos.m) => m,
+            _ => {
+                let m = self
+                    .corpus
+                    .partnerships
+                    .get(pos.p as usize)?
+                    .meetings
+                    .get(pos.m as usize)?;
+                self.meeting = Some(((pos.p, pos.m), m));
+                self.area = None;
+                m
+            }
+        };
+        if pos.a == 0 {
+            return Some(&meeting.title);
+        }
+        let area = match self.area {
+            Some((a, area)) if a == pos.a => area,
+            _ => {
+                let area = meeting.areas.get(pos.a as usize - 1)?;
+                self.area = Some((pos.a, area));
+                area
+            }
+        };
+        if pos.c == 0 {
+            return Some(&area.title);
+        }
+        area.commitments.get(pos.c as usize - 1).map(|c| &*c.text)
     }
 }
 

@@ -5,7 +5,7 @@ use std::num::NonZeroUsize;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::{Index, Pos};
+use super::index::{Cursor, Index, Pos};
 use super::mask::Mask;
 use super::query::Query;
 use super::score::Scorer;
@@ -176,8 +176,9 @@ impl Searcher {
         let chunk = earlier.len().div_ceil(threads).max(1);
         let work = |part: &[(Pos, i32)]| {
             let mut scorer = Scorer::new(&self.matcher, corpus, query);
+            let mut texts = Cursor::new(corpus);
             part.iter()
-                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, Index::text(corpus, pos)?, Mask::MAX)?)))
+                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, texts.text(pos)?, Mask::MAX)?)))
                 .collect()
         };
         in_parallel(earlier.chunks(chunk), work)
