@@ -359,16 +359,16 @@ mod tests {
 
     #[test]
     fn user_keys_patch_the_defaults() {
-        let (config, problems) = parse("c.yaml", Some("keys:\n  move_down: [n]\n"));
+        let (config, problems) = parse("c.yaml", Some("keys:\n  move_down: [e]\n"));
         assert!(problems.is_empty(), "{problems:#?}");
-        assert_eq!(config.keys.action("n".parse().unwrap()), Some(Action::MoveDown));
+        assert_eq!(config.keys.action("e".parse().unwrap()), Some(Action::MoveDown));
         assert_eq!(config.keys.action("j".parse().unwrap()), None);
         assert_eq!(config.keys.action("k".parse().unwrap()), Some(Action::MoveUp));
     }
 
     #[test]
     fn bad_entries_are_located_and_the_rest_applies() {
-        let text = "keys:\n  move_down: [n]\n  fly: [x]\n  move_up: [hyper-k]\ntheme:\n  border: purpl\n  match: red\n";
+        let text = "keys:\n  move_down: [e]\n  fly: [x]\n  move_up: [hyper-k]\ntheme:\n  border: purpl\n  match: red\n";
         let (config, problems) = parse("c.yaml", Some(text));
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(
@@ -389,7 +389,7 @@ mod tests {
                 .any(|p| p.starts_with("c.yaml:6:3: warning: theme.border: bad colour `purpl`")),
             "{shown:#?}"
         );
-        assert_eq!(config.keys.action("n".parse().unwrap()), Some(Action::MoveDown));
+        assert_eq!(config.keys.action("e".parse().unwrap()), Some(Action::MoveDown));
         assert_eq!(config.keys.action("k".parse().unwrap()), Some(Action::MoveUp));
         assert_eq!(config.theme.get("border"), Color::DarkGray);
         assert_eq!(config.theme.get("match"), Color::Red);

@@ -121,9 +121,16 @@ fn seeds() -> Corpus {
 fn check_invariants(app: &App) {
     assert_eq!(
         app.rows,
-        rows(&app.corpus, &app.expanded),
-        "rows follow the expansion"
+        app.visible_rows(),
+        "rows follow the expansion, or the filter"
     );
+    if app.filter.is_none() {
+        assert_eq!(
+            app.rows,
+            rows(&app.corpus, &app.expanded),
+            "without a filter, the expansion"
+        );
+    }
     match app.selected {
         None => assert!(app.rows.is_empty(), "a selection whenever there are rows"),
         Some(i) => {
@@ -157,15 +164,18 @@ fn view(app: &App) -> (Option<usize>, jointly::app::Pane, usize, usize, Expanded
 
 /// Whether something is drawn over the panes (an overlay, a prompt or a picker).
 fn covered(app: &App) -> bool {
-    app.overlay.is_some() || app.tool.is_some()
+    app.overlay.is_some() || app.tool.is_some() || app.palette.is_some()
 }
 
 fn run(corpus: Corpus, steps: Vec<Step>) {
     let (config, _) = jointly::config::parse("test", None);
     let mut app = App::new(corpus, vec![], config, true);
     let mut before_overlay = None;
+    // The view when the filter opened; forgotten if a resize re-clamped it.
+    let mut before_filter = None;
     for s in steps {
         let had_overlay = covered(&app);
+        let had_filter = app.filter.is_some();
         let snapshot = view(&app);
         let esc = matches!(s, Step::Key(KeyCode::Esc, _));
         match &s {
@@ -177,7 +187,7 @@ fn run(corpus: Corpus, steps: Vec<Step>) {
             Step::Resize(w, h) => app.update(Action::Resize(*w, *h)),
         }
         match (had_overlay, covered(&app)) {
-            (false, true) => before_overlay = Some(snapshot),
+            (false, true) => before_overlay = Some(snapshot.clone()),
             // A resize may re-clamp the panes under an overlay; what the
             // overlay itself does must still leave them alone.
             (true, true) if matches!(s, Step::Resize(..)) => before_overlay = Some(view(&app)),
@@ -187,6 +197,20 @@ fn run(corpus: Corpus, steps: Vec<Step>) {
                     assert!(
                         Some(view(&app)) == before,
                         "Esc closing an overlay leaves the view as it was"
+                    );
+                }
+            }
+            _ => {}
+        }
+        match (had_filter, app.filter.is_some()) {
+            (false, true) => before_filter = Some(snapshot.clone()),
+            (true, true) if matches!(s, Step::Resize(..)) => before_filter = None,
+            (true, false) => {
+                let before = before_filter.take();
+                if esc && before.is_some() {
+                    assert!(
+                        Some(view(&app)) == before,
+                        "Esc clearing the filter returns to the view before it"
                     );
                 }
             }

@@ -143,3 +143,101 @@ fn an_installed_import_is_in_the_browser_at_the_next_start() {
     s.type_slowly(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The characters on screen drawn underlined (how matches are marked).
+fn underlined(s: &Session) -> String {
+    s.cells(|c| c.underline())
+}
+
+#[test]
+fn slash_scam_narrows_the_tree_enter_shows_the_match_and_esc_goes_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    // Somewhere to come back to: the US statement's row.
+    s.type_slowly(&["j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j"]);
+    let before = s.wait_for_text("us-sg-cet/2023-10-12");
+
+    s.type_slowly(&["/", "s", "c", "a", "m"]);
+    let screen = s.wait_for_text("/scam");
+    let tree: Vec<&str> = screen
+        .lines()
+        .map(|l| l.split('│').nth(1).unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(
+        tree[..4].join(" | ").contains("Online Safety and Tackling Scams"),
+        "the scams area comes first: {tree:#?}"
+    );
+    assert!(
+        tree[3].starts_with("3. Explore exchanging views on scam"),
+        "{tree:#?}"
+    );
+    for other in [
+        "Quantum",
+        "Cybersecurity",
+        "Artificial Intelligence",
+        "Biotechnology",
+    ] {
+        assert!(!tree.iter().any(|l| l.contains(other)), "{other} kept: {tree:#?}");
+    }
+
+    s.type_slowly(&["\r"]);
+    let screen = s.wait_for_text("Match 1 of 2");
+    assert!(
+        screen.contains("Explore exchanging views on scam trends"),
+        "{screen}"
+    );
+    let marked = underlined(&s);
+    assert!(
+        marked.contains("Scam") && marked.contains("scam"),
+        "underlined: {marked:?}"
+    );
+
+    s.type_slowly(&["n"]);
+    s.wait_for_text("Match 2 of 2");
+
+    s.type_slowly(&["\x1b"]);
+    s.wait_for("the tree as it was", |sc| sc == before);
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_p_smart_cit_enter_reads_the_smart_cities_commitment() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.type_slowly(&["\x10"]);
+    s.wait_for_text("Jump to (");
+    s.type_slowly(&["s", "m", "a", "r", "t", " ", "c", "i", "t"]);
+    s.wait_for_text("> smart cit");
+    s.type_slowly(&["\r"]);
+    let screen = s.wait_for("the palette to close", |sc| !sc.contains("Jump to ("));
+    assert!(
+        screen.contains("Critical Infrastructure and Technology Supply Chains"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("us-sg-cet/2023-10-12/critical-infrastructure/2"),
+        "{screen}"
+    );
+    let flat = strip_borders(&screen);
+    assert!(
+        flat.contains("We intend to upgrade long-standing collaboration on smart cities"),
+        "{flat}"
+    );
+
+    // Esc in the palette changes nothing.
+    s.type_slowly(&[":"]);
+    s.wait_for_text("Jump to (");
+    s.type_slowly(&["q", "u", "a", "n"]);
+    s.type_slowly(&["\x1b"]);
+    let after = s.wait_for("the palette to close", |sc| !sc.contains("Jump to ("));
+    assert!(
+        after.contains("us-sg-cet/2023-10-12/critical-infrastructure/2"),
+        "{after}"
+    );
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

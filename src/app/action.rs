@@ -45,8 +45,14 @@ pub enum Action {
     Bookmarks,
     /// In the bookmark picker: delete the selected bookmark.
     DeleteBookmark,
-    /// In a picker or the glossary: type a filter.
+    /// Filter the tree in place; in a picker or the glossary: type a filter.
     Filter,
+    /// With the tree filtered: go to the next match; in the jump palette: the next item.
+    NextMatch,
+    /// With the tree filtered: go to the previous match.
+    PrevMatch,
+    /// Open the jump palette over every meeting, area and commitment; in it: the previous item.
+    Palette,
     /// Copy the selected commitment's citation to the clipboard.
     CopyCitation,
     /// Copy the citation of the whole area of the selection.
@@ -64,7 +70,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 28] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
@@ -86,6 +92,9 @@ impl Action {
         Action::Compare,
         Action::ToggleSync,
         Action::Filter,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::Palette,
         Action::Help,
         Action::Problems,
         Action::Close,
@@ -121,7 +130,10 @@ impl Action {
             Action::Bookmark => "bookmark the commitment or area, with a note",
             Action::Bookmarks => "open the bookmarks",
             Action::DeleteBookmark => "in the bookmarks: delete the selected one",
-            Action::Filter => "in the bookmarks or glossary: type a filter",
+            Action::Filter => "filter the tree; in the bookmarks or glossary: type a filter",
+            Action::NextMatch => "next match of the filter; in the jump palette: down",
+            Action::PrevMatch => "previous match of the filter",
+            Action::Palette => "jump palette: any meeting, area or commitment; there: up",
             Action::CopyCitation => "copy the citation to the clipboard (OSC 52)",
             Action::CopyAreaCitation => "copy the whole area's citation",
             Action::Glossary => "open the glossary of acronyms",

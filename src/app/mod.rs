@@ -5,8 +5,10 @@
 
 pub mod action;
 pub mod compare;
+pub mod filter;
 pub mod keymap;
 pub mod message;
+pub mod palette;
 pub mod tools;
 pub mod tree;
 
@@ -14,6 +16,7 @@ use crate::bookmarks::BookmarkSet;
 use crate::config::Config;
 use crate::loader::Problem;
 use crate::model::{Corpus, NodePath};
+use crate::search::Searcher;
 use crate::state::nearest_surviving;
 use crate::timestamp::Timestamp;
 use crate::ui;
@@ -85,6 +88,13 @@ pub struct App {
     pub bookmarks: BookmarkSet,
     /// The side-by-side comparison, when open; it takes the screen.
     pub compare: Option<compare::Comparison>,
+    /// The tree's filter (`/`), while one is typed or kept.
+    pub filter: Option<filter::Filter>,
+    /// The jump palette, while open; it takes the keys.
+    pub palette: Option<palette::Palette>,
+    /// The fuzzy index, built the first time a search runs; it remembers
+    /// the last answers so that a growing query narrows them.
+    searcher: Option<Searcher>,
     /// Effects queued by `update` for the event loop.
     effects: Vec<Effect>,
     /// The time, for stamping bookmarks (replaceable in tests).
@@ -114,6 +124,9 @@ impl App {
             tool: None,
             bookmarks: BookmarkSet::default(),
             compare: None,
+            filter: None,
+            palette: None,
+            searcher: None,
             effects: Vec::new(),
             clock: Timestamp::now,
         }
@@ -150,6 +163,14 @@ impl App {
             self.running = false;
             return;
         }
+        if self.palette.is_some() {
+            self.update_palette(action);
+            return;
+        }
+        if self.filter.as_ref().is_some_and(|f| f.typing) {
+            self.update_filter_prompt(action);
+            return;
+        }
         if let Some(tool) = self.tool.take() {
             self.update_tool(tool, Msg::Action(action));
             return;
@@ -162,7 +183,7 @@ impl App {
             self.update_compare(action);
             return;
         }
-        if self.start_tool(action) {
+        if self.start_search(action) || self.start_tool(action) {
             return;
         }
         match action {
@@ -199,7 +220,15 @@ impl App {
             Msg::Action(a) => self.update(a),
             Msg::Type(_) | Msg::Erase => {
                 self.message = None;
-                if let Some(tool) = self.tool.take() {
+                let typed = match msg {
+                    Msg::Type(c) => Some(c),
+                    _ => None,
+                };
+                if self.palette.is_some() {
+                    self.edit_palette(typed);
+                } else if self.filter.as_ref().is_some_and(|f| f.typing) {
+                    self.edit_filter(typed);
+                } else if let Some(tool) = self.tool.take() {
                     self.update_tool(tool, msg);
                 }
             }
@@ -329,6 +358,14 @@ impl App {
         if !self.corpus.contains(path) {
             return;
         }
+        if self.filter.is_some() {
+            if let Some(i) = self.rows.iter().position(|r| r.path == path) {
+                self.select_row(i);
+                return;
+            }
+            // Not among the matches: the filter gives way.
+            self.drop_filter();
+        }
         self.expanded.reveal(path);
         self.rows = tree::rows(&self.corpus, &self.expanded);
         if let Some(i) = self.rows.iter().position(|r| r.path == path) {
@@ -338,7 +375,7 @@ impl App {
 
     /// Recomputes the rows after a change of expansion, keeping `keep` selected.
     fn refresh_rows(&mut self, keep: NodePath) {
-        self.rows = tree::rows(&self.corpus, &self.expanded);
+        self.rows = self.visible_rows();
         let i = self.rows.iter().position(|r| r.path == keep).unwrap_or(0);
         self.select_row(i);
     }

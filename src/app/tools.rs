@@ -63,6 +63,9 @@ pub struct Item {
 impl App {
     /// Whether typed characters go to a prompt or filter now.
     pub fn typing(&self) -> bool {
+        if self.palette.is_some() || self.filter.as_ref().is_some_and(|f| f.typing) {
+            return true;
+        }
         match &self.tool {
             Some(Tool::Note { .. }) => true,
             Some(Tool::Bookmarks(p) | Tool::Glossary(p, _)) => p.typing,

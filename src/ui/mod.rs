@@ -2,7 +2,9 @@
 
 pub mod compare;
 pub mod layout;
+pub mod marks;
 pub mod overlay;
+pub mod palette;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -47,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(t) = &app.tool {
         tools::draw(frame, area, app, t);
+    }
+    if let Some(p) = &app.palette {
+        palette::draw(frame, area, app, p);
     }
 }
 

@@ -83,6 +83,12 @@ fn help_lines(app: &App, styles: &Styles, width: usize) -> Vec<Line<'static>> {
     for r in wrap(note, width) {
         out.push(Line::styled(note[r].to_string(), styles.dim));
     }
+    out.push(Line::default());
+    out.push(Line::styled("Search (filter and jump palette)", styles.title));
+    out.push(Line::default());
+    for r in wrap(crate::search::RULE, width) {
+        out.push(Line::raw(crate::search::RULE[r].to_string()));
+    }
     out
 }
 

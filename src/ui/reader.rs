@@ -10,6 +10,7 @@ use super::theme::Styles;
 use crate::app::{App, Pane};
 use crate::model::{Area, Meeting, Node, NodePath};
 use crate::output::plural;
+use crate::search::Field;
 use crate::wrap::{sanitize, wrap};
 
 /// The reader's lines for the current selection and width, and where the
@@ -44,10 +45,13 @@ pub fn document(app: &App) -> Document {
         .selected_path()
         .and_then(|p| app.corpus.get(p).map(|n| (p, n)))
     {
-        None => doc.para(
-            "No statements are loaded. Run `jointly --help` to see how to add some.",
-            Style::new(),
-        ),
+        None => match &app.filter {
+            Some(f) => doc.para(&format!("Nothing matches “{}”.", f.query), Style::new()),
+            None => doc.para(
+                "No statements are loaded. Run `jointly --help` to see how to add some.",
+                Style::new(),
+            ),
+        },
         Some((_, Node::Partnership(p))) => {
             doc.para(&p.name, styles.title);
             doc.para(&format!("Parties: {}", p.parties.join(", ")), styles.dim);
@@ -71,13 +75,12 @@ pub fn document(app: &App) -> Document {
             None,
             &styles,
             &app.corpus.id_of(path).unwrap_or_default(),
+            &AreaMarks::of(app, path),
         ),
         Some((path, Node::Commitment(_, _, a, i, _))) => {
-            let id = path
-                .parent()
-                .and_then(|p| app.corpus.id_of(p))
-                .unwrap_or_default();
-            area(&mut doc, a, Some(i), &styles, &id);
+            let parent = path.parent().unwrap_or(path);
+            let id = app.corpus.id_of(parent).unwrap_or_default();
+            area(&mut doc, a, Some(i), &styles, &id, &AreaMarks::of(app, parent));
         }
     }
     Document {
@@ -121,8 +124,40 @@ fn meeting(doc: &mut Writer, m: &Meeting, styles: &Styles) {
     }
 }
 
-fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id: &str) {
-    doc.para(&a.title, styles.title);
+/// The characters a filter matched in an area's title and commitments.
+#[derive(Default)]
+struct AreaMarks {
+    title: Vec<usize>,
+    commitments: Vec<Vec<usize>>,
+}
+
+impl AreaMarks {
+    fn of(app: &App, area: NodePath) -> AreaMarks {
+        if app.filter.is_none() {
+            return AreaMarks::default();
+        }
+        let field = |path: NodePath, field: Field| {
+            app.filter_marks(path)
+                .iter()
+                .find(|f| f.field == field)
+                .map(super::marks::chars)
+                .unwrap_or_default()
+        };
+        let count = crate::app::tree::child_count(&app.corpus, area);
+        AreaMarks {
+            title: field(area, Field::Title),
+            commitments: match area {
+                NodePath::Area(p, m, a) => (0..count)
+                    .map(|c| field(NodePath::Commitment(p, m, a, c), Field::Text))
+                    .collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id: &str, marks: &AreaMarks) {
+    doc.marked("", &a.title, styles.title, &marks.title, styles.matched);
     doc.para(
         &format!("{} · {id}", plural(a.commitments.len(), "commitment")),
         styles.dim,
@@ -137,7 +172,8 @@ fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id
         if selected == Some(i) {
             doc.selected = Some(doc.lines.len());
         }
-        doc.indented(&format!("{:>2}. ", i + 1), &c.text, style);
+        let marked = marks.commitments.get(i).map_or(&[][..], Vec::as_slice);
+        doc.marked(&format!("{:>2}. ", i + 1), &c.text, style, marked, styles.matched);
         doc.blank();
     }
 }
@@ -159,6 +195,12 @@ impl Writer {
 
     /// `label` on the first line, the same width of indent on the others.
     fn indented(&mut self, label: &str, text: &str, style: Style) {
+        self.marked(label, text, style, &[], Style::new());
+    }
+
+    /// As [`Writer::indented`], the characters at `marked` (character
+    /// indices into `text`) in `style` patched with `matched`.
+    fn marked(&mut self, label: &str, text: &str, style: Style, marked: &[usize], matched: Style) {
         let text = sanitize(text);
         let indent = crate::wrap::width(label);
         let pad = " ".repeat(indent);
@@ -167,10 +209,12 @@ impl Writer {
             .enumerate()
         {
             let lead = if n == 0 { label.to_string() } else { pad.clone() };
-            self.lines.push(Line::from(vec![
-                Span::raw(lead),
-                Span::styled(text[range].to_string(), style),
-            ]));
+            let start = text[..range.start].chars().count();
+            let part = &text[range];
+            let here = super::marks::shifted(marked, -(start as isize), part.chars().count());
+            let mut spans = vec![Span::raw(lead)];
+            spans.extend(super::marks::spans(part, &here, style, matched));
+            self.lines.push(Line::from(spans));
         }
     }
 }

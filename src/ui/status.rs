@@ -13,6 +13,26 @@ use crate::wrap::{sanitize, width};
 /// The key hints for the current context.
 pub fn hints(app: &App) -> String {
     let k = |a: Action| app.config.keys.keys_label(a);
+    if app.palette.is_some() {
+        return format!(
+            "type to search  {} jump  {} close",
+            k(Action::Open),
+            k(Action::Close)
+        );
+    }
+    match &app.filter {
+        Some(f) if f.typing => return format!("{} keep  {} clear", k(Action::Open), k(Action::Close)),
+        Some(_) if app.overlay.is_none() && app.tool.is_none() && app.compare.is_none() => {
+            return format!(
+                "{}/{} next/previous match  {} edit  {} clear",
+                k(Action::NextMatch),
+                k(Action::PrevMatch),
+                k(Action::Filter),
+                k(Action::Close)
+            );
+        }
+        _ => {}
+    }
     match &app.tool {
         Some(crate::app::Tool::Note { .. }) => {
             return format!("{} save  {} cancel", k(Action::Open), k(Action::Close));

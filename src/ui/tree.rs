@@ -6,10 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::marks;
 use super::theme::Styles;
 use crate::app::tree::child_count;
 use crate::app::{App, Pane};
-use crate::model::Node;
+use crate::model::{Node, NodePath};
+use crate::search::Field;
 use crate::wrap::{sanitize, width};
 
 /// The label of a row, without indentation or marker.
@@ -26,11 +28,14 @@ pub fn label(node: Node<'_>) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let styles = Styles::of(app);
     let focused = app.focus == Pane::Tree && app.overlay.is_none();
-    let block = Block::bordered().title(" Statements ").border_style(if focused {
+    let mut block = Block::bordered().title(" Statements ").border_style(if focused {
         styles.border_focused
     } else {
         styles.border
     });
+    if let Some(prompt) = filter_prompt(app) {
+        block = block.title_bottom(Span::styled(prompt, styles.title));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -45,24 +50,72 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .take(usize::from(inner.height))
         .filter_map(|(i, row)| {
             let node = app.corpus.get(row.path)?;
+            // A filtered tree shows each node open on its matching children.
+            let open = match &app.filter {
+                Some(_) => app.rows.get(i + 1).is_some_and(|next| next.depth > row.depth),
+                None => app.expanded.contains(row.path),
+            };
             let marker = if child_count(&app.corpus, row.path) == 0 {
                 "  "
-            } else if app.expanded.contains(row.path) {
+            } else if open {
                 "▾ "
             } else {
                 "▸ "
             };
             let indent = "  ".repeat(usize::from(row.depth));
-            let text = format!("{indent}{marker}{}", sanitize(&label(node)));
+            let lead = format!("{indent}{marker}");
+            let text = format!("{lead}{}", sanitize(&label(node)));
             let style = if Some(i) == app.selected {
                 styles.selected
             } else {
                 Style::new()
             };
-            Some(Line::from(Span::styled(truncate(&text, max), style)))
+            let shown = truncate(&text, max);
+            let cut = usize::from(shown != text);
+            let marked = marks::shifted(
+                &label_marks(app, row.path, node),
+                lead.chars().count() as isize,
+                shown.chars().count() - cut,
+            );
+            Some(Line::from(marks::spans(&shown, &marked, style, styles.matched)))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The characters of a row's label that the filter matched.
+fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
+    let (field, offset) = match node {
+        Node::Area(..) => (Field::Title, 0),
+        Node::Commitment(_, _, _, i, _) => (Field::Text, format!("{}. ", i + 1).chars().count()),
+        _ => return Vec::new(),
+    };
+    app.filter_marks(path)
+        .iter()
+        .find(|f| f.field == field)
+        .map(|f| marks::shifted(&marks::chars(f), offset as isize, usize::MAX))
+        .unwrap_or_default()
+}
+
+/// The filter's prompt or counter, for the bottom of the tree's border.
+fn filter_prompt(app: &App) -> Option<String> {
+    let f = app.filter.as_ref()?;
+    let query = sanitize(&f.query);
+    Some(if f.typing {
+        format!(" /{query}▏ {} ", plural(f.hits.len(), "match"))
+    } else if f.hits.is_empty() {
+        format!(" /{query}  no matches ")
+    } else {
+        format!(" /{query}  {} of {} ", f.current + 1, f.hits.len())
+    })
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}es")
+    }
 }
 
 /// Cuts `s` to `max` cells, ending with "…" when cut.

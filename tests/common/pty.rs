@@ -97,6 +97,28 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The characters of the cells that satisfy `pred` (such as underlined
+    /// ones), row by row, each row's run ended by a newline.
+    pub fn cells(&self, pred: impl Fn(&vt100::Cell) -> bool) -> String {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = String::new();
+        for r in 0..rows.get() {
+            let mut any = false;
+            for c in 0..cols.get() {
+                if let Some(cell) = screen.cell(r, c).filter(|cell| pred(cell)) {
+                    out.push_str(cell.contents());
+                    any = true;
+                }
+            }
+            if any {
+                out.push('\n');
+            }
+        }
+        out
+    }
+
     /// Everything the program wrote, escape sequences included.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()

@@ -1,0 +1,329 @@
+//! The in-place filter (`/`): the tree narrowed to what a query matches,
+//! ranked, with the parents kept for context. Its state lives in
+//! [`Filter`]; its changes happen here, called from `update`.
+
+use super::tree::{Expanded, Row};
+use super::{Action, App, Pane};
+use crate::model::NodePath;
+use crate::search::{FieldMatch, Hit, Pos, Searcher, highlights};
+
+/// A filter over the tree: the query, its ranked matches, and where the
+/// reader was before, to go back there when the filter is cleared.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// The query as typed.
+    pub query: String,
+    /// Whether typed characters go to the query (the prompt is open);
+    /// false once Enter kept the filter.
+    pub typing: bool,
+    /// Matches that passed the cut, best first.
+    pub hits: Vec<Hit>,
+    /// The match `n`/`N` last went to (index into `hits`).
+    pub current: usize,
+    /// Where the reader was when the filter opened.
+    before: Before,
+}
+
+/// The view a filter returns to.
+#[derive(Debug, Clone)]
+struct Before {
+    selected: Option<NodePath>,
+    expanded: Expanded,
+    tree_offset: usize,
+    reader_scroll: usize,
+    focus: Pane,
+}
+
+/// The rows of a filtered tree: every matched node under its ancestors;
+/// partnerships, meetings, areas and commitments each ordered by their
+/// best match, so that the best match comes first and each group keeps
+/// its best members on top.
+pub fn ranked_rows(hits: &[Hit]) -> Vec<Row> {
+    // Group in tree order (a sort, no hashing: this runs on every key), then
+    // order each level's groups by the best rank inside them.
+    let mut ranked: Vec<(Pos, usize)> = hits.iter().enumerate().map(|(r, h)| (h.pos, r)).collect();
+    ranked.sort_unstable();
+    let mut tree = Group::default();
+    for &(pos, rank) in &ranked {
+        // The node and its ancestors, at most four levels.
+        let mut chain = [pos.path(); 4];
+        let mut len = 1;
+        while let Some(parent) = chain.get(len - 1).and_then(|p| p.parent()) {
+            let Some(slot) = chain.get_mut(len) else { break };
+            *slot = parent;
+            len += 1;
+        }
+        let mut group = &mut tree;
+        group.best = group.best.min(rank);
+        for &node in chain[..len].iter().rev() {
+            // Sorted input: a node's group, if it exists, is the last child.
+            if group.children.last().is_none_or(|g| g.path != Some(node)) {
+                group.children.push(Group {
+                    path: Some(node),
+                    ..Group::default()
+                });
+            }
+            let Some(child) = group.children.last_mut() else {
+                break;
+            };
+            group = child;
+            group.best = group.best.min(rank);
+        }
+    }
+    let mut rows = Vec::new();
+    tree.flatten(0, &mut rows);
+    rows
+}
+
+/// A node of the filtered tree, with its best (lowest) rank.
+struct Group {
+    path: Option<NodePath>,
+    best: usize,
+    children: Vec<Group>,
+}
+
+impl Default for Group {
+    fn default() -> Self {
+        Group {
+            path: None,
+            best: usize::MAX,
+            children: Vec::new(),
+        }
+    }
+}
+
+impl Group {
+    fn flatten(mut self, depth: u8, rows: &mut Vec<Row>) {
+        self.children.sort_by_key(|g| g.best);
+        for child in self.children {
+            if let Some(path) = child.path {
+                rows.push(Row { path, depth });
+            }
+            child.flatten(depth.saturating_add(1), rows);
+        }
+    }
+}
+
+impl App {
+    /// The rows the tree shows now: filtered while a filter with a query is
+    /// on, else the open nodes.
+    pub fn visible_rows(&self) -> Vec<Row> {
+        match &self.filter {
+            Some(f) if !f.query.trim().is_empty() => ranked_rows(&f.hits),
+            _ => super::tree::rows(&self.corpus, &self.expanded),
+        }
+    }
+
+    /// The characters a filter's query matched in the node at `path`, for
+    /// the view to highlight; empty without a filter.
+    pub fn filter_marks(&self, path: NodePath) -> Vec<FieldMatch> {
+        match &self.filter {
+            Some(f) if !f.query.trim().is_empty() => highlights(&self.corpus, path, &f.query),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Ranks the corpus against `query` with the app's searcher, which
+    /// narrows its last answer when the query only grew.
+    pub(super) fn search(&mut self, query: &str) -> crate::search::Ranked {
+        let corpus = &self.corpus;
+        self.searcher
+            .get_or_insert_with(|| Searcher::new(corpus))
+            .search(corpus, query)
+    }
+
+    /// Opens the filter prompt, or reopens it to edit a kept filter.
+    pub(super) fn open_filter(&mut self) {
+        if let Some(f) = &mut self.filter {
+            f.typing = true;
+            return;
+        }
+        self.filter = Some(Filter {
+            query: String::new(),
+            typing: true,
+            hits: Vec::new(),
+            current: 0,
+            before: Before {
+                selected: self.selected_path(),
+                expanded: self.expanded.clone(),
+                tree_offset: self.tree_offset,
+                reader_scroll: self.reader_scroll,
+                focus: self.focus,
+            },
+        });
+        self.focus = Pane::Tree;
+    }
+
+    /// A character typed into the prompt (`Some`), or Backspace (`None`).
+    pub(super) fn edit_filter(&mut self, typed: Option<char>) {
+        let Some(mut f) = self.filter.take() else {
+            return;
+        };
+        match typed {
+            Some(c) => f.query.push(c),
+            None => {
+                f.query.pop();
+            }
+        }
+        let ranked = if f.query.trim().is_empty() {
+            Default::default()
+        } else {
+            self.search(&f.query)
+        };
+        f.hits = ranked.hits;
+        f.current = 0;
+        let best = f.hits.first().map(Hit::path);
+        self.filter = Some(f);
+        self.rows = self.visible_rows();
+        // Follow the best match as it changes, so the reader previews it.
+        match best.and_then(|p| self.row_of(p)) {
+            Some(i) => self.select_row(i),
+            None => {
+                let keep = self.selected.and_then(|i| self.rows.get(i)).map(|r| r.path);
+                let i = keep.and_then(|p| self.row_of(p)).unwrap_or(0);
+                self.select_row(i);
+            }
+        }
+        self.clamp_scroll();
+    }
+
+    /// Handles an action while the prompt is open.
+    pub(super) fn update_filter_prompt(&mut self, action: Action) {
+        match action {
+            Action::Close => self.clear_filter(),
+            Action::Open => {
+                let empty = self.filter.as_ref().is_none_or(|f| f.query.trim().is_empty());
+                if empty {
+                    self.clear_filter();
+                    return;
+                }
+                if let Some(f) = &mut self.filter {
+                    f.typing = false;
+                }
+                self.go_to_match(0);
+            }
+            // Movement keys that are not characters still move the selection.
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => self.update_tree(action),
+            _ => {}
+        }
+    }
+
+    /// Handles an action while a kept filter is on and nothing covers the
+    /// panes; false when the action is not the filter's.
+    pub(super) fn update_kept_filter(&mut self, action: Action) -> bool {
+        let Some(f) = &self.filter else {
+            return false;
+        };
+        let count = f.hits.len();
+        let current = f.current;
+        match action {
+            Action::Close => self.clear_filter(),
+            Action::NextMatch if count > 0 => self.go_to_match((current + 1) % count),
+            Action::PrevMatch if count > 0 => self.go_to_match((current + count - 1) % count),
+            Action::Left | Action::Right | Action::Open if self.focus == Pane::Tree => {
+                self.filtered_tree_move(action)
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Handles the search keys when nothing covers the panes; false if
+    /// `action` is not one of them.
+    pub(super) fn start_search(&mut self, action: Action) -> bool {
+        match action {
+            Action::Filter => self.open_filter(),
+            Action::Palette => self.open_palette(),
+            _ if self.filter.is_some() => return self.update_kept_filter(action),
+            Action::NextMatch | Action::PrevMatch => {
+                let key = self.config.keys.keys_label(Action::Filter);
+                self.message = Some(format!("No filter: {key} filters the tree"));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Selects match `i` and says which it is.
+    fn go_to_match(&mut self, i: usize) {
+        let Some(f) = &mut self.filter else {
+            return;
+        };
+        let Some(path) = f.hits.get(i).map(Hit::path) else {
+            self.message = Some(format!("Nothing matches “{}”", f.query));
+            return;
+        };
+        f.current = i;
+        let total = f.hits.len();
+        if let Some(row) = self.row_of(path) {
+            self.select_row(row);
+        }
+        self.focus = Pane::Tree;
+        self.message = Some(format!("Match {} of {total}", i + 1));
+    }
+
+    /// In the filtered tree every node shows its matching children, so
+    /// left goes to the parent and right to the first child shown.
+    fn filtered_tree_move(&mut self, action: Action) {
+        let Some(sel) = self.selected else {
+            return;
+        };
+        let Some(row) = self.rows.get(sel).copied() else {
+            return;
+        };
+        match action {
+            Action::Left => {
+                if let Some(i) = row.path.parent().and_then(|p| self.row_of(p)) {
+                    self.select_row(i);
+                }
+            }
+            _ => match self.rows.get(sel + 1) {
+                Some(next) if next.depth > row.depth => self.select_row(sel + 1),
+                _ => self.focus = Pane::Reader,
+            },
+        }
+    }
+
+    /// Clears the filter and returns to where the reader was before it.
+    pub(super) fn clear_filter(&mut self) {
+        let Some(f) = self.filter.take() else {
+            return;
+        };
+        let b = f.before;
+        self.expanded = b.expanded;
+        self.rows = self.visible_rows();
+        let row = b.selected.and_then(|p| self.row_of(p)).unwrap_or(0);
+        if self.rows.is_empty() {
+            self.selected = None;
+        } else {
+            self.selected = Some(row.min(self.rows.len() - 1));
+        }
+        self.tree_offset = b.tree_offset;
+        self.reader_scroll = b.reader_scroll;
+        self.focus = b.focus;
+        self.clamp_scroll();
+    }
+
+    /// Drops the filter without going back (a jump elsewhere replaces it).
+    pub(super) fn drop_filter(&mut self) {
+        if self.filter.take().is_some() {
+            self.rows = self.visible_rows();
+        }
+    }
+
+    /// The row showing `path`, if any.
+    fn row_of(&self, path: NodePath) -> Option<usize> {
+        self.rows.iter().position(|r| r.path == path)
+    }
+}
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

@@ -1,0 +1,79 @@
+//! The jump palette (`Ctrl-p`, `:`): a centred picker over every meeting,
+//! area and commitment, filtered fuzzily as the user types. Its state
+//! lives in [`Palette`]; its changes happen here, called from `update`.
+
+use super::{Action, App, Pane};
+use crate::search::Hit;
+
+/// The open palette: what is typed, the ranked items, the selected one.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    /// The query as typed.
+    pub query: String,
+    /// The items: every candidate in tree order for an empty query, else
+    /// the matches that passed the cut, best first.
+    pub hits: Vec<Hit>,
+    /// Index of the selected item.
+    pub selected: usize,
+}
+
+impl App {
+    /// Opens the palette with every item listed.
+    pub(super) fn open_palette(&mut self) {
+        let hits = self.search("").hits;
+        self.palette = Some(Palette {
+            query: String::new(),
+            hits,
+            selected: 0,
+        });
+    }
+
+    /// A character typed into the palette (`Some`), or Backspace (`None`).
+    pub(super) fn edit_palette(&mut self, typed: Option<char>) {
+        let Some(mut p) = self.palette.take() else {
+            return;
+        };
+        match typed {
+            Some(c) => p.query.push(c),
+            None => {
+                p.query.pop();
+            }
+        }
+        p.hits = self.search(&p.query).hits;
+        p.selected = 0;
+        self.palette = Some(p);
+    }
+
+    /// Handles an action while the palette is open: it takes every key.
+    pub(super) fn update_palette(&mut self, action: Action) {
+        let Some(mut p) = self.palette.take() else {
+            return;
+        };
+        let last = p.hits.len().saturating_sub(1);
+        let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
+        p.selected = match action {
+            Action::MoveDown | Action::NextMatch => p.selected.saturating_add(1).min(last),
+            Action::MoveUp | Action::Palette | Action::PrevMatch => p.selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => p.selected.saturating_add(page).min(last),
+            Action::PageUp | Action::HalfPageUp => p.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Close => return,
+            Action::Open => {
+                if let Some(hit) = p.hits.get(p.selected) {
+                    self.jump(hit.path());
+                }
+                return;
+            }
+            _ => p.selected,
+        };
+        self.palette = Some(p);
+    }
+
+    /// Shows `path` in the tree and the reader, leaving any filter.
+    fn jump(&mut self, path: crate::model::NodePath) {
+        self.drop_filter();
+        self.select_path(path);
+        self.focus = Pane::Tree;
+    }
+}
