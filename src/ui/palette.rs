@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
         let marked = marks::shifted(
             &matched(app, path, field, &p.query),
             0,
-            shown.chars().count() - cut,
+            shown.chars().count().saturating_sub(cut),
         );
         let base = if i == p.selected {
             styles.selected

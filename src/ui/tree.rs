@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let marked = marks::shifted(
                 &label_marks(app, row.path, node),
                 lead.chars().count() as isize,
-                shown.chars().count() - cut,
+                shown.chars().count().saturating_sub(cut),
             );
             Some(Line::from(marks::spans(&shown, &marked, style, styles.matched)))
         })
