@@ -26,6 +26,9 @@ const STOP_WORDS: [&str; 9] = ["of", "and", "for", "the", "in", "on", "to", "at"
 /// Unmatched words allowed at the end of an expansion, when no exact match exists.
 const MAX_TAIL: usize = 3;
 
+/// Letters a search query needs before it is matched against expansions.
+pub const MIN_EXPANSION_QUERY: usize = 3;
+
 /// One acronym with one expansion, and where it is defined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Definition {
@@ -50,13 +53,25 @@ impl Glossary {
     pub fn build(corpus: &Corpus) -> Glossary {
         let mut entries: Vec<Definition> = Vec::new();
         let mut add = |path: NodePath, text: &str| {
+            // Most texts define nothing: look for a parenthesis before
+            // building the node's id.
+            if !text.contains('(') {
+                return;
+            }
+            let found = definitions(text);
+            if found.is_empty() {
+                return;
+            }
             let Some(id) = corpus.id_of(path) else { return };
-            for (acronym, expansion) in definitions(text) {
+            for (acronym, expansion) in found {
                 match entries
                     .iter_mut()
                     .find(|d| d.acronym == acronym && d.expansion == expansion)
                 {
-                    Some(d) if d.defined_in.contains(&id) => {}
+                    // Nodes come in tree order, so a repeat can only be the
+                    // last one (checking the whole list is quadratic on a
+                    // large corpus).
+                    Some(d) if d.defined_in.last() == Some(&id) => {}
                     Some(d) => d.defined_in.push(id.clone()),
                     None => entries.push(Definition {
                         acronym,
@@ -99,6 +114,34 @@ impl Glossary {
         }
     }
 
+    /// The definitions whose expansion `query` names: every word of the
+    /// query starts a word of the expansion ("language tech" names
+    /// ALT-EDIC, "artificial" names AI). Case is ignored, and the small
+    /// words of an expansion ("of", "and") do not count. A query of fewer
+    /// than [`MIN_EXPANSION_QUERY`] letters names nothing: two letters start
+    /// a word of almost every expansion.
+    pub fn named_by(&self, query: &str) -> Vec<&Definition> {
+        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let letters: usize = terms.iter().map(|t| t.chars().count()).sum();
+        if terms.is_empty() || letters < MIN_EXPANSION_QUERY {
+            return Vec::new();
+        }
+        self.entries
+            .iter()
+            .filter(|d| {
+                let words: Vec<String> = d
+                    .expansion
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty() && !is_stop(w))
+                    .map(str::to_lowercase)
+                    .collect();
+                terms
+                    .iter()
+                    .all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+            })
+            .collect()
+    }
+
     /// `jointly glossary`: one line per definition, or JSON.
     pub fn print(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
         if format == Format::Json {
@@ -117,6 +160,20 @@ impl Glossary {
         }
         Ok(())
     }
+}
+
+/// Byte ranges of `acronym` in `text` where it stands as a word of its
+/// own: not inside a longer word ("EU" in "EUCC" is not one), though a
+/// hyphen may join it to another ("AI-enabled" is). Case must match.
+pub fn mentions(text: &str, acronym: &str) -> Vec<std::ops::Range<usize>> {
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(acronym)
+        .filter(|(at, _)| {
+            let end = at + acronym.len();
+            !is_word_char(text[..*at].chars().next_back()) && !is_word_char(text[end..].chars().next())
+        })
+        .map(|(at, _)| at..at + acronym.len())
+        .collect()
 }
 
 /// Every `(acronym, expansion)` that `text` defines, in order.
@@ -423,5 +480,35 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["entries"][0]["acronym"], "AI");
         assert_eq!(v["entries"][0]["defined_in"][1], "us-sg-cet/2023-10-12/ai");
+    }
+
+    #[test]
+    fn a_query_names_the_acronyms_whose_expansion_it_starts() {
+        let g = seeds();
+        let named = |q: &str| -> Vec<&str> { g.named_by(q).iter().map(|d| d.acronym.as_str()).collect() };
+        assert_eq!(named("language tech"), ["ALT-EDIC"]);
+        assert_eq!(named("Artificial"), ["AI"]);
+        assert_eq!(named("defen"), ["DIU", "DoD", "MINDEF"]);
+        assert_eq!(named("defense innov"), ["DIU"]);
+        // Every word must start a word of the same expansion.
+        assert_eq!(named("defense quantum"), Vec::<&str>::new());
+        // Inside a word is not a start; small words and short queries name nothing.
+        assert_eq!(named("telligence"), Vec::<&str>::new());
+        assert_eq!(named("of"), Vec::<&str>::new());
+        assert_eq!(named("in"), Vec::<&str>::new());
+        // Hyphenated words count as two.
+        assert_eq!(named("pacific"), ["IPEF"]);
+        assert_eq!(named("based"), ["EUCC"]);
+    }
+
+    #[test]
+    fn mentions_are_whole_words_of_the_same_case() {
+        let t = "The EU and EUCC; AI-enabled tools, SAIL, ai, (AI) and AI.";
+        let got: Vec<&str> = mentions(t, "AI").into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, ["AI", "AI", "AI"]);
+        assert_eq!(mentions(t, "AI")[0].start, t.find("AI-").unwrap());
+        assert_eq!(mentions(t, "EU").len(), 1);
+        assert_eq!(mentions("», DoD»", "DoD").first(), Some(&(4..7)));
+        assert!(mentions("", "AI").is_empty());
     }
 }

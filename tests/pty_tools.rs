@@ -169,3 +169,38 @@ fn a_truncated_state_file_gives_a_warning_and_a_working_app() {
         "a fresh place was saved: {text}"
     );
 }
+
+#[test]
+fn filtering_by_an_expansion_finds_the_acronym_and_marks_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start(home.path());
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    // "Ministry of Defence (MINDEF)" is spelt out in one commitment; the
+    // next says only "MINDEF", and is found through the glossary.
+    s.type_slowly(&["/", "m", "i", "n", "i", "s", "t", "r", "y", " ", "d", "e", "f"]);
+    s.wait_for_text("/ministry def");
+    s.type_slowly(&["\r", "n"]);
+    let screen = s.wait_for_text("Match 2 of 2");
+    assert!(screen.contains("2. To wit, MINDEF and U.S. DoD"), "{screen}");
+    let marked = s.cells(|c| c.underline());
+    // "ministry" cannot match inside "MINDEF": only the glossary marks it.
+    assert!(marked.contains("MINDEF"), "underlined: {marked:?}");
+    s.type_slowly(&["\x1b"]);
+    s.wait_for("the filter to close", |sc| !sc.contains("Match 2 of 2"));
+
+    // "artificial" names AI: a commitment that only says "AI" is kept,
+    // with the acronym underlined in the reader.
+    s.type_slowly(&["/", "a", "r", "t", "i", "f", "i", "c", "i", "a", "l"]);
+    s.wait_for_text("/artificial");
+    s.type_slowly(&["\r", "n", "n"]);
+    let screen = s.wait_for_text("Match 3 of");
+    // The two areas titled "Artificial Intelligence" first, then the first
+    // commitment that says only "AI".
+    assert!(
+        screen.contains("1. Agreed that the signing of the Admin"),
+        "{screen}"
+    );
+    let marked = s.cells(|c| c.underline());
+    assert!(marked.lines().any(|l| l == "AI"), "underlined: {marked:?}");
+    quit(&mut s);
+}

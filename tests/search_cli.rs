@@ -199,3 +199,52 @@ fn matched_characters_are_marked_only_on_a_terminal_without_no_color() {
     assert!(plain.contains("Tackling Scams"), "{plain:?}");
     assert!(!plain.contains("\x1b["), "{plain:?}");
 }
+
+#[test]
+fn a_query_naming_an_expansion_lists_what_uses_the_acronym_and_says_through_what() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["search", "ministry defence"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    // Spelt out in the first commitment; only "MINDEF" in the second.
+    assert!(
+        out.starts_with("1. us-sg-cet/2023-10-12/defense-innovation/1  (score "),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n2. us-sg-cet/2023-10-12/defense-innovation/2  (score "),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n   via MINDEF = Ministry of Defence\n2 matches\n"),
+        "{out}"
+    );
+
+    let v = json(
+        home.path(),
+        &["search", "artificial", "--format", "json", "--limit", "50"],
+    );
+    let results = v["results"].as_array().unwrap();
+    let via: Vec<&str> = results
+        .iter()
+        .filter(|r| r.get("via").is_some())
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(via.contains(&"eu-sg-dp/2025-12-01/ai/1"), "{v:#}");
+    // A direct match does not claim to come through the acronym.
+    let area = results
+        .iter()
+        .find(|r| r["id"] == "eu-sg-dp/2025-12-01/ai")
+        .unwrap();
+    assert!(area.get("via").is_none(), "{area:#}");
+    let first_via = results.iter().position(|r| r.get("via").is_some()).unwrap();
+    assert!(
+        results[first_via..].iter().all(|r| r.get("via").is_some()),
+        "{v:#}"
+    );
+    assert_eq!(results[first_via]["via"][0]["acronym"], "AI");
+    assert_eq!(
+        results[first_via]["via"][0]["expansion"],
+        "Artificial Intelligence"
+    );
+}

@@ -118,8 +118,17 @@ impl App {
     /// the view to highlight; empty without a filter.
     pub fn filter_marks(&self, path: NodePath) -> Vec<FieldMatch> {
         match &self.filter {
-            Some(f) if !f.query.trim().is_empty() => highlights(&self.corpus, path, &f.query),
+            Some(f) if !f.query.trim().is_empty() => self.marks(path, &f.query),
             _ => Vec::new(),
+        }
+    }
+
+    /// The characters `query` matched in the node at `path`, the acronyms
+    /// it matched through included.
+    pub fn marks(&self, path: NodePath, query: &str) -> Vec<FieldMatch> {
+        match &self.searcher {
+            Some(s) => s.highlights(&self.corpus, path, query),
+            None => highlights(&self.corpus, path, query),
         }
     }
 

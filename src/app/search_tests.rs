@@ -214,6 +214,7 @@ fn filtered_rows_order_each_level_by_its_best_match() {
     let hit = |path, score| Hit {
         pos: Pos::pack(path).unwrap(),
         score,
+        via_acronym: false,
     };
     let hits = [
         hit(NodePath::Commitment(1, 0, 5, 2), 90),

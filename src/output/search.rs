@@ -5,8 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 use crate::cli::{Format, exit};
+use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
-use crate::search::{Field, FieldMatch, Searcher, highlights};
+use crate::search::{Field, FieldMatch, Searcher};
 
 /// Starts a marked (matched) run of characters: bold and underlined, so
 /// that it shows without colour too.
@@ -38,6 +39,15 @@ struct JsonHit {
     score: i32,
     breadcrumb: String,
     matches: Vec<JsonField>,
+    /// Acronyms it matched through, when the query named their expansion.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    via: Vec<JsonVia>,
+}
+
+#[derive(Serialize)]
+struct JsonVia {
+    acronym: String,
+    expansion: String,
 }
 
 #[derive(Serialize)]
@@ -64,7 +74,8 @@ pub fn search(
         )?;
         return Ok(exit::USAGE);
     }
-    let ranked = Searcher::new(corpus).search(corpus, query);
+    let mut searcher = Searcher::new(corpus);
+    let ranked = searcher.search(corpus, query);
     let shown = ranked.hits.iter().take(limit);
     match format {
         Format::Json => {
@@ -76,7 +87,19 @@ pub fn search(
                     kind: kind(hit.path()),
                     score: hit.score,
                     breadcrumb: corpus.breadcrumb(hit.path()).unwrap_or_default(),
-                    matches: highlights(corpus, hit.path(), query)
+                    via: (if hit.via_acronym {
+                        searcher.via(corpus, hit.path(), query)
+                    } else {
+                        Vec::new()
+                    })
+                    .into_iter()
+                    .map(|d| JsonVia {
+                        acronym: d.acronym.clone(),
+                        expansion: d.expansion.clone(),
+                    })
+                    .collect(),
+                    matches: searcher
+                        .highlights(corpus, hit.path(), query)
                         .into_iter()
                         .map(|fm| JsonField {
                             field: fm.field.name(),
@@ -103,7 +126,7 @@ pub fn search(
                 let id = corpus.id_of(path).unwrap_or_default();
                 writeln!(out, "{n}. {id}  (score {})", hit.score)?;
                 writeln!(out, "   {}", clean(&corpus.breadcrumb(path).unwrap_or_default()))?;
-                let found = highlights(corpus, path, query);
+                let found = searcher.highlights(corpus, path, query);
                 for line in text_lines(corpus, path, &found) {
                     write!(out, "   ")?;
                     for (prefix, fm) in line {
@@ -111,6 +134,10 @@ pub fn search(
                         write_marked(out, &fm, marks)?;
                     }
                     writeln!(out)?;
+                }
+                let via = searcher.via(corpus, path, query);
+                if hit.via_acronym && !via.is_empty() {
+                    writeln!(out, "   via {}", via_label(&via))?;
                 }
             }
             match (n, ranked.hits.len()) {
@@ -121,6 +148,15 @@ pub fn search(
         }
     }
     Ok(exit::OK)
+}
+
+/// "AI = Artificial Intelligence; DIU = Defense Innovation Unit".
+fn via_label(via: &[&Definition]) -> String {
+    let each: Vec<String> = via
+        .iter()
+        .map(|d| format!("{} = {}", clean(&d.acronym), clean(&d.expansion)))
+        .collect();
+    each.join("; ")
 }
 
 fn kind(path: NodePath) -> &'static str {

@@ -6,6 +6,7 @@
 //! not wait. Matching uses SkimMatcherV2 with smart case, one word of the
 //! text at a time (see `score`).
 
+mod expand;
 mod index;
 mod mask;
 mod memo;
@@ -18,7 +19,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub use index::{Index, Pos};
 pub use query::Query;
-pub use score::{ADJACENT_BONUS, Field, FieldMatch, TAG_PENALTY_DIVISOR, TITLE_BONUS_DIVISOR, highlights};
+pub use score::{
+    ADJACENT_BONUS, Field, FieldMatch, TAG_PENALTY_DIVISOR, TITLE_BONUS_DIVISOR, highlights, main_text,
+};
 pub use searcher::{Hit, Ranked, Searcher};
 pub use worker::SearchWorker;
 
@@ -34,7 +37,8 @@ its letters in order, gaps allowed (fuzzy), scored lower the further apart \
 they sit. A capital letter makes that word case-sensitive. Results are ranked \
 by score: tighter matches, matches at the start of a word, titles, and words \
 that follow each other as typed score higher. Matches scoring below 60% of \
-the best are dropped.";
+the best are dropped. A query that names an acronym's expansion (\"artificial \
+intelligence\") also finds, ranked below these, what uses the acronym (\"AI\").";
 
 /// The matcher every search uses: SkimMatcherV2 with smart case.
 pub fn matcher() -> SkimMatcherV2 {

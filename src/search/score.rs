@@ -250,6 +250,17 @@ impl<'a, 'c> Scorer<'a, 'c> {
     }
 }
 
+/// The main text of a node, as the index walks it: a meeting's or an
+/// area's title, a commitment's text; `None` for a partnership.
+pub fn main_text(corpus: &Corpus, path: NodePath) -> Option<(Field, &str)> {
+    match corpus.get(path)? {
+        Node::Meeting(_, m) => Some((Field::Title, &m.title)),
+        Node::Area(_, _, a) => Some((Field::Title, &a.title)),
+        Node::Commitment(_, _, _, _, c) => Some((Field::Text, &c.text)),
+        Node::Partnership(_) => None,
+    }
+}
+
 /// The characters to highlight in the node at `path` for `query`: in each
 /// field, every word where a term matches about as well as its best word
 /// in the node (the ranking's cut fraction), so that every "scam" of a

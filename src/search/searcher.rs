@@ -5,10 +5,12 @@ use std::num::NonZeroUsize;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::expand::Expander;
 use super::index::{Cursor, Index, Pos};
 use super::mask::Mask;
 use super::query::Query;
-use super::score::Scorer;
+use super::score::{FieldMatch, Scorer};
+use crate::glossary::Definition;
 use crate::model::{Corpus, NodePath};
 
 /// Below this many candidates to score, one thread is quicker than
@@ -24,6 +26,9 @@ pub struct Hit {
     pub pos: Pos,
     /// Higher is better; comparable only within one query.
     pub score: i32,
+    /// Whether it matched only through an acronym whose expansion the
+    /// query names (see [`Searcher::via`]).
+    pub via_acronym: bool,
 }
 
 impl Hit {
@@ -64,6 +69,7 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
     threads: usize,
     levels: Vec<Level>,
+    expander: Expander,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -91,6 +97,7 @@ impl Searcher {
             matcher: super::matcher(),
             threads: std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
             levels: Vec::new(),
+            expander: Expander::default(),
         }
     }
 
@@ -111,13 +118,18 @@ impl Searcher {
         if !self.index.fits(corpus) {
             self.index = Index::new(corpus);
             self.levels.clear();
+            self.expander.reset();
         }
         let query = Query::parse(raw, &self.matcher);
         if query.is_empty() {
             self.levels.clear();
             let mut hits = Vec::with_capacity(self.index.len());
             self.index.each(corpus, 0..usize::MAX, |pos, _, _| {
-                hits.push(Hit { pos, score: 0 })
+                hits.push(Hit {
+                    pos,
+                    score: 0,
+                    via_acronym: false,
+                })
             });
             return Ranked {
                 query: raw.to_string(),
@@ -137,12 +149,37 @@ impl Searcher {
             Some(top) => self.rescan(corpus, &query, &top.matched),
             None => self.scan(corpus, &query),
         };
-        let ranked = rank(raw, &matched);
+        let mut ranked = rank(raw, &matched);
+        ranked.matched += self.expander.extend(&self.index, corpus, raw, &mut ranked.hits);
         if self.levels.len() >= MAX_LEVELS {
             self.levels.remove(0);
         }
         self.levels.push(Level { query, matched });
         ranked
+    }
+
+    /// The acronyms through which the node at `path` matched `raw`: those
+    /// it uses whose expansion the query names (see [`super::expand`]).
+    /// Empty when it matched only directly, or before any search.
+    pub fn via(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<&Definition> {
+        self.expander.used_in(corpus, path, raw)
+    }
+
+    /// The characters to highlight in the node at `path` for `raw`: the
+    /// direct matches, and the acronyms it matched through.
+    pub fn highlights(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<FieldMatch> {
+        let mut found = super::highlights(corpus, path, raw);
+        if let Some(extra) = self.expander.marks(corpus, path, raw) {
+            match found.iter_mut().find(|fm| fm.field == extra.field) {
+                Some(fm) => {
+                    fm.bytes.extend(extra.bytes);
+                    fm.bytes.sort_unstable();
+                    fm.bytes.dedup();
+                }
+                None => found.push(extra),
+            }
+        }
+        found
     }
 
     /// Scores every candidate, the meetings split evenly over the threads.
@@ -222,7 +259,11 @@ fn rank(raw: &str, matched: &[(Pos, i32)]) -> Ranked {
     let mut hits: Vec<Hit> = matched
         .iter()
         .filter(|&&(_, s)| super::passes_cut(s, best))
-        .map(|&(pos, score)| Hit { pos, score })
+        .map(|&(pos, score)| Hit {
+            pos,
+            score,
+            via_acronym: false,
+        })
         .collect();
     hits.sort_unstable_by_key(|h| (Reverse(h.score), h.pos));
     Ranked {

@@ -314,3 +314,83 @@ fn another_corpus_is_indexed_afresh() {
         .collect();
     assert_eq!(ids, ["t/2024-01-01/a0", "t/2024-01-01/a0/1"]);
 }
+
+#[test]
+fn an_expansion_finds_what_uses_the_acronym_ranked_below_direct_matches() {
+    let corpus = seeds();
+    let mut searcher = Searcher::new(&corpus);
+    let ranked = searcher.search(&corpus, "artificial intelligence");
+    let id = |h: &Hit| corpus.id_of(h.path()).unwrap();
+    let direct: Vec<String> = ranked.hits.iter().filter(|h| !h.via_acronym).map(id).collect();
+    let via: Vec<String> = ranked.hits.iter().filter(|h| h.via_acronym).map(id).collect();
+    // The two AI areas spell it out in their titles.
+    assert_eq!(direct, ["eu-sg-dp/2025-12-01/ai", "us-sg-cet/2023-10-12/ai"]);
+    // Every commitment that says "AI" and not the words, in tree order.
+    assert!(via.contains(&"eu-sg-dp/2025-12-01/ai/1".to_string()), "{via:?}");
+    assert!(
+        via.contains(&"us-sg-cet/2023-10-12/defense-innovation/2".to_string()),
+        "{via:?}"
+    );
+    assert!(via.windows(2).all(|w| w[0] < w[1]), "{via:?}");
+    let best_via = ranked
+        .hits
+        .iter()
+        .filter(|h| h.via_acronym)
+        .map(|h| h.score)
+        .max()
+        .unwrap();
+    let worst_direct = ranked
+        .hits
+        .iter()
+        .filter(|h| !h.via_acronym)
+        .map(|h| h.score)
+        .min()
+        .unwrap();
+    assert!(best_via <= worst_direct && passes_cut(best_via, ranked.hits[0].score));
+    assert_eq!(ranked.matched, ranked.hits.len());
+    // Each node once; and each one really uses the acronym as a word.
+    let mut all: Vec<String> = ranked.hits.iter().map(id).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), ranked.hits.len());
+    for h in ranked.hits.iter().filter(|h| h.via_acronym) {
+        let via = searcher.via(&corpus, h.path(), "artificial intelligence");
+        assert_eq!(via.iter().map(|d| d.acronym.as_str()).collect::<Vec<_>>(), ["AI"]);
+        let marks = searcher.highlights(&corpus, h.path(), "artificial intelligence");
+        let marked: String = marks[0]
+            .bytes
+            .iter()
+            .map(|&b| char::from(marks[0].text.as_bytes()[b]))
+            .collect();
+        assert!(
+            !marked.is_empty() && marked.chars().all(|c| c == 'A' || c == 'I'),
+            "{marked}"
+        );
+    }
+}
+
+#[test]
+fn an_expansion_alone_still_finds_its_acronym() {
+    let corpus = seeds();
+    assert_eq!(ids(&corpus, "language tech"), ["eu-sg-dp/2025-12-01/ai/3"]);
+    // Too short to name an expansion, and an expansion named by no query.
+    assert!(!ids(&corpus, "al").contains(&"eu-sg-dp/2025-12-01/ai/1".to_string()));
+    let none = corpus_of(&[("Plain", &["The Working Group (WG) meets.", "Nothing here."])]);
+    assert!(ids(&none, "plainly absent").is_empty());
+}
+
+#[test]
+fn typing_an_expansion_letter_by_letter_ends_where_a_fresh_search_does() {
+    let corpus = seeds();
+    let query = "artificial intel";
+    let mut typed = Searcher::new(&corpus);
+    let mut last = Ranked::default();
+    for end in 1..=query.len() {
+        last = typed.search(&corpus, &query[..end]);
+    }
+    let fresh = Searcher::new(&corpus).search(&corpus, query);
+    assert_eq!(last.hits, fresh.hits);
+    // And back: deleting to "art" gives what "art" gives.
+    let back = typed.search(&corpus, "art");
+    assert_eq!(back.hits, Searcher::new(&corpus).search(&corpus, "art").hits);
+}

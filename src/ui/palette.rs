@@ -13,23 +13,20 @@ use super::tree::truncate;
 use crate::app::palette::Palette;
 use crate::app::{Action, App};
 use crate::model::{Corpus, Node, NodePath};
-use crate::search::{Field, highlights};
+use crate::search::{self, Field};
 use crate::wrap::{sanitize, wrap};
 
 /// The text a palette item shows: a title, or a commitment's text.
 fn main_text(corpus: &Corpus, path: NodePath) -> (Field, String) {
-    match corpus.get(path) {
-        Some(Node::Meeting(_, m)) => (Field::Title, m.title.clone()),
-        Some(Node::Area(_, _, a)) => (Field::Title, a.title.clone()),
-        Some(Node::Commitment(_, _, _, _, c)) => (Field::Text, c.text.to_string()),
-        Some(Node::Partnership(p)) => (Field::Title, p.name.clone()),
-        None => (Field::Text, String::new()),
+    if let Some(Node::Partnership(p)) = corpus.get(path) {
+        return (Field::Title, p.name.clone());
     }
+    search::main_text(corpus, path).map_or((Field::Text, String::new()), |(f, t)| (f, t.to_string()))
 }
 
 /// Characters of `path`'s main text matched by `query`.
 fn matched(app: &App, path: NodePath, field: Field, query: &str) -> Vec<usize> {
-    highlights(&app.corpus, path, query)
+    app.marks(path, query)
         .iter()
         .find(|f| f.field == field)
         .map(marks::chars)
