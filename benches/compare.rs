@@ -11,28 +11,18 @@
 //!
 //! `JOINTLY_BENCH_COMMITMENTS` sets the large size (default 1 000 000).
 
+mod common;
+
 use std::time::{Duration, Instant};
+
+use common::stats;
 
 use jointly::compare::{Taxonomy, align, annotate};
 use jointly::loader::{LoadOptions, load};
 use jointly::model::{Corpus, NodePath};
 
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn p95(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[(v.len() * 95 / 100).min(v.len() - 1)]
-}
-
 fn seeds() -> Corpus {
-    load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus
+    load(&LoadOptions::embedded_only()).corpus
 }
 
 /// At least `commitments` commitments: the seed meetings copied, untagged.
@@ -82,7 +72,7 @@ fn time_annotate(corpus: &Corpus, taxonomy: &Taxonomy, runs: usize) -> Vec<Durat
 }
 
 fn report(name: &str, samples: &mut [Duration], per: Option<(usize, &str)>) -> Duration {
-    let (m, p) = (median(samples), p95(samples));
+    let (m, p, _) = stats(samples);
     print!(
         "{name:<44} median {m:>10.2?}  p95 {p:>10.2?}  ({} runs)",
         samples.len()

@@ -8,8 +8,12 @@
 //! - one frame render at 120x40;
 //! - CPU time of the binary while idle for 5 s.
 
+mod common;
+
 use std::io::Read;
 use std::time::{Duration, Instant};
+
+use common::stats;
 
 use jointly::app::{Action, App};
 use jointly::loader::{LoadOptions, load};
@@ -17,22 +21,9 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn p95(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[(v.len() * 95 / 100).min(v.len() - 1)]
-}
-
 fn first_frame_in_process() -> Duration {
     let t = Instant::now();
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
+    let loaded = load(&LoadOptions::embedded_only());
     let (config, _) = jointly::config::parse("bench", None);
     let mut app = App::new(loaded.corpus, loaded.problems, config, true);
     app.update(Action::Resize(120, 40));
@@ -111,10 +102,7 @@ fn main() {
     let runs = 31;
     let in_process: Vec<Duration> = (0..runs).map(|_| first_frame_in_process()).collect();
 
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
+    let loaded = load(&LoadOptions::embedded_only());
     let (config, _) = jointly::config::parse("bench", None);
     let mut app = App::new(loaded.corpus, loaded.problems, config, true);
     app.update(Action::Resize(120, 40));
@@ -136,16 +124,16 @@ fn main() {
     println!("jointly frame benchmark (embedded statements, 120x40)");
     println!(
         "  first frame, in process:        median {:>8.3} ms  p95 {:>8.3} ms  ({runs} runs)",
-        median(in_process.clone()).as_secs_f64() * 1e3,
-        p95(in_process).as_secs_f64() * 1e3
+        stats(&in_process).0.as_secs_f64() * 1e3,
+        stats(&in_process).1.as_secs_f64() * 1e3
     );
     if pty.is_empty() {
         println!("  first frame, binary in a pty:   not measured (no pseudo-terminal)");
     } else {
         println!(
             "  first frame, binary in a pty:   median {:>8.3} ms  p95 {:>8.3} ms  ({} runs, includes process start)",
-            median(pty.clone()).as_secs_f64() * 1e3,
-            p95(pty.clone()).as_secs_f64() * 1e3,
+            stats(&pty).0.as_secs_f64() * 1e3,
+            stats(&pty).1.as_secs_f64() * 1e3,
             pty.len()
         );
     }
@@ -159,7 +147,7 @@ fn main() {
     }
     println!(
         "  one frame render:               median {:>8.3} ms  p95 {:>8.3} ms  (500 frames)",
-        median(frames.clone()).as_secs_f64() * 1e3,
-        p95(frames).as_secs_f64() * 1e3
+        stats(&frames).0.as_secs_f64() * 1e3,
+        stats(&frames).1.as_secs_f64() * 1e3
     );
 }

@@ -6,20 +6,14 @@
 //! seed's body, with the time per MB at each size (flat when the importer
 //! is linear) and the peak resident memory after each size (Linux).
 
+mod common;
+
 use std::time::{Duration, Instant};
+
+use common::stats;
 
 use jointly::import::{ImportOptions, import};
 use jointly::loader::SEED_SOURCES;
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn p95(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[(v.len() * 95 / 100).min(v.len() - 1)]
-}
 
 /// Peak resident memory so far, from /proc (Linux only).
 fn peak_rss_mb() -> Option<f64> {
@@ -42,13 +36,13 @@ fn time(name: &str, text: &str, runs: usize) -> Duration {
         times.push(t.elapsed());
         assert!(imported.drift.is_empty());
     }
-    let m = median(times.clone());
+    let m = stats(&times).0;
     let mb = text.len() as f64 / 1e6;
     println!(
         "  {name:<48} {:>8.1} KB  median {:>9.3} ms  p95 {:>9.3} ms  {:>7.1} ms/MB  ({runs} runs)",
         text.len() as f64 / 1e3,
         m.as_secs_f64() * 1e3,
-        p95(times).as_secs_f64() * 1e3,
+        stats(&times).1.as_secs_f64() * 1e3,
         m.as_secs_f64() * 1e3 / mb,
     );
     m

@@ -14,9 +14,13 @@
 #[path = "scale/generate.rs"]
 mod generate;
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::stats;
 
 use cap::Cap;
 use jointly::app::{Action, App, Msg};
@@ -75,19 +79,9 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-/// Median and 95th percentile.
-fn stats(mut v: Vec<Duration>) -> (Duration, Duration, Duration) {
-    v.sort();
-    let at = |q: f64| v[((v.len() as f64 * q).ceil() as usize).clamp(1, v.len()) - 1];
-    (at(0.5), at(0.95), v[v.len() - 1])
-}
-
 fn run_size(n: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let seeds = loader::load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
+    let seeds = loader::load(&LoadOptions::embedded_only());
     let t = Instant::now();
     let written = generate::write_corpus(dir.path(), n, &seeds.corpus).expect("write corpus");
     let generated_in = t.elapsed();
@@ -148,7 +142,7 @@ fn run_size(n: usize) {
             hits = searcher.search(corpus, q).hits.len();
             times.push(t.elapsed());
         }
-        matching.push((q, stats(times), hits));
+        matching.push((q, stats(&times), hits));
     }
     drop(searcher);
 
@@ -169,7 +163,7 @@ fn run_size(n: usize) {
         searcher.search(corpus, EXPANSION);
         warm.push(t.elapsed());
     }
-    let (wm, wp, _) = stats(warm);
+    let (wm, wp, _) = stats(&warm);
     println!(
         "   glossary build {} ({} definitions); \"{EXPANSION}\" ({via_hits} kept): first {}, then median {}  p95 {}",
         ms(glossary_time),
@@ -220,16 +214,16 @@ fn run_size(n: usize) {
         }
         app.update(Action::Close);
     }
-    let (m, p95, max) = stats(total);
+    let (m, p95, max) = stats(&total);
     println!(
         "   keystroke \"{TYPED}\" in the browser's filter (update + the app's frame, TestBackend 120x40): median {}  p95 {}  max {}",
         ms(m),
         ms(p95),
         ms(max)
     );
-    let (fm, fp, _) = stats(filter);
-    let (dm, dp, _) = stats(draw);
-    let (qm, qp, _) = stats(first_key);
+    let (fm, fp, _) = stats(&filter);
+    let (dm, dp, _) = stats(&draw);
+    let (qm, qp, _) = stats(&first_key);
     println!(
         "     update alone: median {}  p95 {};  frame alone: median {}  p95 {};  first key 'q': median {}  p95 {}",
         ms(fm),
@@ -278,7 +272,7 @@ fn run_size(n: usize) {
             if n >= 1_000_000 && ![1, 7, TYPED.len()].contains(&q.len()) {
                 continue;
             }
-            let (ours, _, _) = stats(per_key[k].clone());
+            let (ours, _, _) = stats(&per_key[k]);
             let theirs = fzf_time(&lines, q, fzf_runs);
             let ratio = ours.as_secs_f64() / theirs.as_secs_f64();
             ratios.push(ratio);
@@ -354,5 +348,5 @@ fn fzf_time(lines: &Path, query: &str, runs: usize) -> Duration {
             .expect("run fzf");
         times.push(t.elapsed());
     }
-    stats(times).0
+    stats(&times).0
 }

@@ -158,11 +158,7 @@ mod tests {
     use crate::loader::{self, LoadOptions};
 
     fn cite_id(id: &str) -> Option<String> {
-        let corpus = loader::load(&LoadOptions {
-            embedded: true,
-            ..LoadOptions::default()
-        })
-        .corpus;
+        let corpus = loader::load(&LoadOptions::embedded_only()).corpus;
         cite(&corpus, corpus.resolve(id)?)
     }
 

@@ -306,13 +306,7 @@ mod tests {
     use crate::loader::{self, LoadOptions};
 
     fn seeds() -> Glossary {
-        Glossary::build(
-            &loader::load(&LoadOptions {
-                embedded: true,
-                ..LoadOptions::default()
-            })
-            .corpus,
-        )
+        Glossary::build(&loader::load(&LoadOptions::embedded_only()).corpus)
     }
 
     #[test]

@@ -109,15 +109,7 @@ fn parse(name: &str, text: &str) -> Result<Place, Problem> {
         ));
     }
     let file: StateFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
-    if file.version != VERSION {
-        return Err(Problem::warning(
-            name,
-            format!(
-                "version {} is not one this jointly reads (it reads {VERSION})",
-                file.version
-            ),
-        ));
-    }
+    storage::check_version(name, file.version, VERSION)?;
     let some = |s: String| (!s.is_empty()).then_some(s);
     Ok(Place {
         selected: some(file.selected),
@@ -170,11 +162,7 @@ mod tests {
     use std::fs;
 
     fn seeds() -> Corpus {
-        loader::load(&LoadOptions {
-            embedded: true,
-            ..LoadOptions::default()
-        })
-        .corpus
+        loader::load(&LoadOptions::embedded_only()).corpus
     }
 
     fn place() -> Place {

@@ -10,11 +10,24 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use directories::ProjectDirs;
 
+use crate::loader::Problem;
 use crate::timestamp::Timestamp;
 
 /// Largest state or bookmarks file read: real ones are a few kilobytes, and a
 /// limit keeps a stray huge file from stalling start-up.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A file of ours written by another version of jointly (newer, most
+/// likely) is not read: guessing at its fields could lose what it holds.
+pub fn check_version(name: &str, found: u32, reads: u32) -> Result<(), Problem> {
+    if found == reads {
+        return Ok(());
+    }
+    Err(Problem::warning(
+        name,
+        format!("version {found} is not one this jointly reads (it reads {reads})"),
+    ))
+}
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "jointly")

@@ -6,11 +6,7 @@ use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
 use jointly::model::{Corpus, NodePath, Origin, Stance, Tag};
 
 fn seeds() -> Corpus {
-    let mut loaded = load(&LoadOptions {
-        embedded: true,
-        user_dir: None,
-        extra: Vec::new(),
-    });
+    let mut loaded = load(&LoadOptions::embedded_only());
     let problems = annotate(&mut loaded.corpus, Taxonomy::builtin());
     assert!(problems.is_empty(), "{problems:#?}");
     loaded.corpus
@@ -30,6 +26,17 @@ fn corpus_of(files: &[(&str, &str)]) -> (Corpus, Vec<String>) {
 
 fn meeting(corpus: &Corpus, id: &str) -> NodePath {
     corpus.resolve(id).unwrap()
+}
+
+/// The EU meeting (left) aligned with the US meeting (right).
+fn seeds_aligned(corpus: &Corpus) -> Alignment {
+    align(
+        corpus,
+        meeting(corpus, "eu-sg-dp/2025-12-01"),
+        meeting(corpus, "us-sg-cet/2023-10-12"),
+        Taxonomy::builtin(),
+    )
+    .unwrap()
 }
 
 /// The pairing as area ids: primary pairs, left only, right only.
@@ -102,13 +109,7 @@ fn the_seeds_pair_as_the_issue_says() {
 #[test]
 fn links_are_ranked_by_topics_then_text() {
     let corpus = seeds();
-    let a = align(
-        &corpus,
-        meeting(&corpus, "eu-sg-dp/2025-12-01"),
-        meeting(&corpus, "us-sg-cet/2023-10-12"),
-        Taxonomy::builtin(),
-    )
-    .unwrap();
+    let a = seeds_aligned(&corpus);
     for area in 0..7 {
         let links = a.links_of(Side::Left, area);
         for w in links.windows(2) {
@@ -131,13 +132,7 @@ fn links_are_ranked_by_topics_then_text() {
 #[test]
 fn commitment_counterparts_are_ranked_by_cosine() {
     let corpus = seeds();
-    let a = align(
-        &corpus,
-        meeting(&corpus, "eu-sg-dp/2025-12-01"),
-        meeting(&corpus, "us-sg-cet/2023-10-12"),
-        Taxonomy::builtin(),
-    )
-    .unwrap();
+    let a = seeds_aligned(&corpus);
     let quantum = a.counterpart(Side::Left, 6).unwrap();
     // EU quantum/2 (R&D, standards, quantum communication) reads closest to
     // US quantum/3 (post-quantum cryptography with NIST and the Quantum Office).

@@ -111,11 +111,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
 }
 
 fn seeds() -> Corpus {
-    load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus
+    load(&LoadOptions::embedded_only()).corpus
 }
 
 fn check_invariants(app: &App) {

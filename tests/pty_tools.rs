@@ -119,11 +119,7 @@ fn y_sends_the_citation_as_osc52_and_says_so() {
     go_to_q2(&mut s);
     s.type_slowly(&["y"]);
     s.wait_for_text("Copied the citation of eu-sg-dp/2025-12-01/quantum/2 to the clipboard");
-    let corpus = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus;
+    let corpus = load(&LoadOptions::embedded_only()).corpus;
     let citation = jointly::cite::cite(&corpus, corpus.resolve(Q2).unwrap()).unwrap();
     let expected = format!("\x1b]52;c;{}\x07", jointly::cite::base64(citation.as_bytes()));
     let raw = s.raw_output();

@@ -122,10 +122,7 @@ fn the_event_loop_applies_keys_and_resizes_and_stops_on_q() {
 
 #[test]
 fn ctrl_c_quits_whatever_the_config_says() {
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
+    let loaded = load(&LoadOptions::embedded_only());
     let (config, _) = jointly::config::parse("c.yaml", Some("keys:\n  quit: [x]\n"));
     let mut a = App::new(loaded.corpus, vec![], config, true);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -45,11 +45,7 @@ fn a_long_session_on_100k_commitments_keeps_memory_flat_and_every_frame_arrives(
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("corpus");
     std::fs::create_dir_all(&data).unwrap();
-    let seeds = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus;
+    let seeds = load(&LoadOptions::embedded_only()).corpus;
     let written = generate::write_corpus(&data, 100_000, &seeds).unwrap();
     assert!(written.commitments >= 100_000);
 

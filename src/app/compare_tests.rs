@@ -3,21 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::compare::annotate;
-use crate::loader::{LoadOptions, load};
+use crate::app::test_support::app;
 use crate::ui::compare::{item_lines, line_count, text_height};
-
-fn app() -> App {
-    let mut loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
-    annotate(&mut loaded.corpus, Taxonomy::builtin());
-    let (config, _) = crate::config::parse("test", None);
-    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
-    app.update(Action::Resize(120, 40));
-    app
-}
 
 fn cmp(app: &App) -> &Comparison {
     app.compare.as_ref().expect("the comparison is open")

@@ -417,4 +417,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

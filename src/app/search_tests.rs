@@ -5,30 +5,7 @@ use ratatui::style::Modifier;
 
 use super::*;
 use crate::app::Msg;
-use crate::loader::{LoadOptions, load};
-
-fn app() -> App {
-    let loaded = crate::cli::annotated(load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    }));
-    let (config, _) = crate::config::parse("test", None);
-    let mut app = App::new(loaded.corpus, vec![], config, false);
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn id(app: &App) -> String {
-    app.selected_path()
-        .and_then(|p| app.corpus.id_of(p))
-        .unwrap_or_default()
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Msg::Type(c));
-    }
-}
+use crate::app::test_support::{app, id, typed};
 
 fn row_ids(app: &App) -> Vec<String> {
     app.rows

@@ -1,24 +1,7 @@
 //! Unit tests of `update` on pure state.
 
+use super::test_support::{app, id};
 use super::*;
-use crate::loader::{LoadOptions, load};
-
-fn app() -> App {
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
-    let (config, _) = crate::config::parse("test", None);
-    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn id(app: &App) -> String {
-    app.selected_path()
-        .and_then(|p| app.corpus.id_of(p))
-        .unwrap_or_default()
-}
 
 #[test]
 fn starts_on_the_first_partnership_with_the_outline_open() {

@@ -3,38 +3,21 @@
 
 use super::*;
 use crate::app::Overlay;
-use crate::loader::{LoadOptions, load};
+use crate::app::test_support::{id, typed};
 use crate::timestamp::Timestamp;
 
 const Q2: &str = "eu-sg-dp/2025-12-01/quantum/2";
 
+/// The seeded app with a fixed clock, so that bookmarks' times are known.
 fn app() -> App {
-    let loaded = load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    });
-    let (config, _) = crate::config::parse("test", None);
-    let mut app = App::new(loaded.corpus, vec![], config, true);
+    let mut app = crate::app::test_support::app();
     app.clock = || Timestamp::from_millis(1_764_581_400_000);
-    app.update(Action::Resize(120, 40));
     app
 }
 
 fn at(app: &mut App, id: &str) {
     let path = app.corpus.resolve(id).unwrap();
     app.select_path(path);
-}
-
-fn id(app: &App) -> String {
-    app.selected_path()
-        .and_then(|p| app.corpus.id_of(p))
-        .unwrap_or_default()
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Msg::Type(c));
-    }
 }
 
 #[test]

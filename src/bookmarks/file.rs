@@ -166,15 +166,7 @@ fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
         return Err(Problem::warning(name, "the file is empty"));
     }
     let file: FileRepr = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
-    if file.version != VERSION {
-        return Err(Problem::warning(
-            name,
-            format!(
-                "version {} is not one this jointly reads (it reads {VERSION})",
-                file.version
-            ),
-        ));
-    }
+    storage::check_version(name, file.version, VERSION)?;
     let mut set = BookmarkSet::default();
     for (i, b) in file.bookmarks.into_iter().enumerate() {
         if b.id.trim().is_empty() {

@@ -203,11 +203,7 @@ fn an_unreadable_file_is_left_alone_and_the_save_refused() {
 }
 
 fn seeds() -> crate::model::Corpus {
-    loader::load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus
+    loader::load(&LoadOptions::embedded_only()).corpus
 }
 
 fn printed(set: &BookmarkSet, format: ReportFormat) -> String {

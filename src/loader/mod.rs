@@ -62,6 +62,16 @@ pub struct LoadOptions {
     pub extra: Vec<PathBuf>,
 }
 
+impl LoadOptions {
+    /// The two statements embedded in the binary, and nothing else.
+    pub fn embedded_only() -> LoadOptions {
+        LoadOptions {
+            embedded: true,
+            ..LoadOptions::default()
+        }
+    }
+}
+
 /// The result of loading: the tree, and everything that went wrong.
 #[derive(Debug, Default)]
 pub struct Loaded {

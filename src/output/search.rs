@@ -103,7 +103,7 @@ pub fn search(
                         .into_iter()
                         .map(|fm| JsonField {
                             field: fm.field.name(),
-                            chars: char_indices(&fm),
+                            chars: fm.chars(),
                             text: fm.text,
                         })
                         .collect(),
@@ -235,13 +235,4 @@ fn clean(s: &str) -> String {
 
 fn clean_char(c: char) -> char {
     if c.is_control() { '\u{fffd}' } else { c }
-}
-
-fn char_indices(fm: &FieldMatch) -> Vec<usize> {
-    fm.text
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (b, _))| fm.bytes.binary_search(b).is_ok())
-        .map(|(i, _)| i)
-        .collect()
 }

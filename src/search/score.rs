@@ -73,6 +73,20 @@ pub struct FieldMatch {
     pub bytes: Vec<usize>,
 }
 
+impl FieldMatch {
+    /// The character indices (not bytes) of the matched characters: text
+    /// shown on a screen is sanitised one character for one character, so
+    /// character positions survive it where byte offsets may not.
+    pub fn chars(&self) -> Vec<usize> {
+        self.text
+            .char_indices()
+            .enumerate()
+            .filter(|(_, (b, _))| self.bytes.binary_search(b).is_ok())
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 /// The searched fields of an area.
 fn area_fields(area: &Area) -> impl Iterator<Item = (Field, &str)> {
     [(Field::Title, area.title.as_str()), (Field::Id, area.id.as_str())]

@@ -10,11 +10,7 @@ use crate::loader::{self, LoadOptions, SourceLookup};
 use crate::model::{Corpus, Node, Partnership};
 
 fn seeds() -> Corpus {
-    loader::load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    })
-    .corpus
+    loader::load(&LoadOptions::embedded_only()).corpus
 }
 
 /// A one-meeting corpus whose areas hold the given commitments.

@@ -4,20 +4,6 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use crate::search::FieldMatch;
-
-/// The character indices (not bytes) of a field's matched characters: the
-/// view sanitises text one character for one character, so character
-/// positions survive it where byte offsets may not.
-pub fn chars(fm: &FieldMatch) -> Vec<usize> {
-    fm.text
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (b, _))| fm.bytes.binary_search(b).is_ok())
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// `text` as spans in `base` style, the characters at `marked` (character
 /// indices, ascending) in `base` patched with `matched`.
 pub fn spans(text: &str, marked: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {
@@ -55,7 +41,7 @@ pub fn shifted(marked: &[usize], by: isize, len: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Field;
+    use crate::search::{Field, FieldMatch};
     use ratatui::style::Modifier;
 
     #[test]
@@ -65,7 +51,7 @@ mod tests {
             text: "financial scams".into(),
             bytes: vec![10, 11, 12, 13],
         };
-        let marked = chars(&fm);
+        let marked = fm.chars();
         assert_eq!(marked, [10, 11, 12, 13]);
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let s = spans(&fm.text, &marked, Style::new(), bold);
@@ -81,6 +67,6 @@ mod tests {
             text: "EU’s scams".into(),
             bytes: vec![7],
         };
-        assert_eq!(chars(&fm), [5]);
+        assert_eq!(fm.chars(), [5]);
     }
 }

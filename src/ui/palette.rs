@@ -13,7 +13,7 @@ use super::tree::truncate;
 use crate::app::palette::Palette;
 use crate::app::{Action, App};
 use crate::model::{Corpus, Node, NodePath};
-use crate::search::{self, Field};
+use crate::search::{self, Field, FieldMatch};
 use crate::wrap::{sanitize, wrap};
 
 /// The text a palette item shows: a title, or a commitment's text.
@@ -29,7 +29,7 @@ fn matched(app: &App, path: NodePath, field: Field, query: &str) -> Vec<usize> {
     app.marks(path, query)
         .iter()
         .find(|f| f.field == field)
-        .map(marks::chars)
+        .map(FieldMatch::chars)
         .unwrap_or_default()
 }
 

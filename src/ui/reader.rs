@@ -10,7 +10,7 @@ use super::theme::Styles;
 use crate::app::{App, Pane};
 use crate::model::{Area, Meeting, Node, NodePath};
 use crate::output::plural;
-use crate::search::Field;
+use crate::search::{Field, FieldMatch};
 use crate::wrap::{sanitize, wrap};
 
 /// The reader's lines for the current selection and width, and where the
@@ -140,7 +140,7 @@ impl AreaMarks {
             app.filter_marks(path)
                 .iter()
                 .find(|f| f.field == field)
-                .map(super::marks::chars)
+                .map(FieldMatch::chars)
                 .unwrap_or_default()
         };
         let count = crate::app::tree::child_count(&app.corpus, area);

@@ -93,7 +93,7 @@ fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
     app.filter_marks(path)
         .iter()
         .find(|f| f.field == field)
-        .map(|f| marks::shifted(&marks::chars(f), offset as isize, usize::MAX))
+        .map(|f| marks::shifted(&f.chars(), offset as isize, usize::MAX))
         .unwrap_or_default()
 }
 

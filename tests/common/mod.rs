@@ -50,10 +50,7 @@ pub fn stderr(o: &Output) -> String {
 
 /// The app as the browser starts it on the embedded statements, with the default settings.
 pub fn app(colour: bool) -> App {
-    let loaded = jointly::cli::annotated(load(&LoadOptions {
-        embedded: true,
-        ..LoadOptions::default()
-    }));
+    let loaded = jointly::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = jointly::config::parse("test", None);
     App::new(loaded.corpus, loaded.problems, config, colour)
 }
