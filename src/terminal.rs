@@ -15,11 +15,23 @@ use ratatui::backend::Backend;
 use crate::app::keymap::KeyBinding;
 use crate::app::{Action, App, Effect, Msg};
 use crate::cli::exit;
+use crate::loader::Problem;
+use crate::model::Corpus;
+use crate::search::{SearchWorker, Searcher};
 use crate::session::Session;
 
 /// How long the loop sleeps waiting for input before it checks for signals.
 /// Waking four times a second costs nothing measurable while idle.
 const TICK: Duration = Duration::from_millis(250);
+
+/// How often the loop looks for a search's answer while one is awaited:
+/// well within a frame, and only while a search runs.
+const ANSWER_TICK: Duration = Duration::from_millis(4);
+
+/// From this many meetings, areas and commitments on, searches run on
+/// their own thread: at 20,000 one takes about a millisecond, and at
+/// 100,000 up to a frame (see the README's benchmark figures).
+pub const OFF_THREAD_MIN: usize = 20_000;
 
 /// Where events come from.
 pub trait EventSource {
@@ -33,12 +45,23 @@ pub trait EventSource {
         let _ = effect;
         Vec::new()
     }
+
+    /// Whether an answer from work in the background is awaited.
+    fn waiting(&self) -> bool {
+        false
+    }
+
+    /// What arrived from work in the background since the last call.
+    fn arrived(&mut self) -> Vec<Msg> {
+        Vec::new()
+    }
 }
 
 /// Events from the real terminal; effects carried out on it and on the
 /// user's files.
 pub struct TerminalEvents {
     session: Session,
+    search: Background,
 }
 
 impl EventSource for TerminalEvents {
@@ -51,7 +74,75 @@ impl EventSource for TerminalEvents {
     }
 
     fn perform(&mut self, effect: Effect) -> Vec<Msg> {
-        self.session.perform(effect, &mut io::stdout())
+        match effect {
+            Effect::Search(query) => self.search.request(&query),
+            effect => self.session.perform(effect, &mut io::stdout()),
+        }
+    }
+
+    fn waiting(&self) -> bool {
+        self.search.waiting()
+    }
+
+    fn arrived(&mut self) -> Vec<Msg> {
+        self.search.arrived()
+    }
+}
+
+/// Searches the app sent out, run on the search thread, started at the
+/// first one. Should no thread start, they run here instead.
+pub struct Background {
+    corpus: Arc<Corpus>,
+    worker: Option<SearchWorker>,
+    here: Option<Searcher>,
+}
+
+impl Background {
+    /// Nothing started yet.
+    pub fn new(corpus: Arc<Corpus>) -> Background {
+        Background {
+            corpus,
+            worker: None,
+            here: None,
+        }
+    }
+
+    /// Sends `query` to the search thread; with no thread, answers it now.
+    pub fn request(&mut self, query: &str) -> Vec<Msg> {
+        let mut msgs = Vec::new();
+        if self.worker.is_none() && self.here.is_none() {
+            match SearchWorker::spawn(Arc::clone(&self.corpus)) {
+                Ok(w) => self.worker = Some(w),
+                Err(e) => {
+                    msgs.push(Msg::Problem(Problem::warning(
+                        "search",
+                        format!("no search thread ({e}): the screen waits for each search"),
+                    )));
+                    self.here = Some(Searcher::new(&self.corpus));
+                }
+            }
+        }
+        if let Some(w) = &mut self.worker {
+            w.request(query);
+        } else if let Some(s) = &mut self.here {
+            msgs.push(Msg::Ranked(s.search(&self.corpus, query)));
+        }
+        msgs
+    }
+
+    /// Whether the answer to the newest query has yet to arrive.
+    pub fn waiting(&self) -> bool {
+        self.worker.as_ref().is_some_and(SearchWorker::waiting)
+    }
+
+    /// The answer to the newest query, once it has arrived.
+    pub fn arrived(&mut self) -> Vec<Msg> {
+        self.worker
+            .as_mut()
+            .and_then(SearchWorker::try_result)
+            .map(Msg::Ranked)
+            .into_iter()
+            .collect()
     }
 }
 
@@ -76,7 +167,14 @@ pub fn run(mut app: App) -> io::Result<u8> {
             return Err(e);
         }
     };
-    let mut events = TerminalEvents { session };
+    let (_, meetings, areas, commitments) = app.corpus.counts();
+    if meetings + areas + commitments >= OFF_THREAD_MIN {
+        app.search_off_thread();
+    }
+    let mut events = TerminalEvents {
+        session,
+        search: Background::new(Arc::clone(&app.corpus)),
+    };
     let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
     ratatui::restore();
     if let Err(e) = events.session.close(&app) {
@@ -130,13 +228,17 @@ pub fn event_loop<B: Backend>(
             drawn?;
             dirty = false;
         }
-        let mut timeout = TICK;
+        let mut timeout = if events.waiting() { ANSWER_TICK } else { TICK };
         while let Some(ev) = events.next(timeout)? {
             dirty |= handle(app, ev);
             timeout = Duration::ZERO;
             if !app.running {
                 break;
             }
+        }
+        for msg in events.arrived() {
+            app.update(msg);
+            dirty = true;
         }
         for effect in app.take_effects() {
             for msg in events.perform(effect) {

@@ -119,7 +119,7 @@ fn stance_tags_and_tallies_are_coloured() {
 fn control_characters_in_statements_are_not_drawn() {
     let mut a = app(true);
     let evil = "\u{1b}[2J\u{1b}]52;c;AAAA\u{7} 新加坡 👩‍👩‍👧‍👦 ";
-    for p in &mut a.corpus.partnerships {
+    for p in &mut std::sync::Arc::make_mut(&mut a.corpus).partnerships {
         p.name = format!("{evil}{}", p.name);
         for m in &mut p.meetings {
             for area in &mut m.areas {

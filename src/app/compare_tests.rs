@@ -215,7 +215,7 @@ fn the_picker_chooses_any_two_meetings() {
 #[test]
 fn one_meeting_is_not_enough() {
     let mut app = app();
-    app.corpus.partnerships.truncate(1);
+    std::sync::Arc::make_mut(&mut app.corpus).partnerships.truncate(1);
     app.update(Action::Compare);
     assert!(app.compare.is_none());
     assert_eq!(

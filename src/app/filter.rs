@@ -2,10 +2,11 @@
 //! ranked, with the parents kept for context. Its state lives in
 //! [`Filter`]; its changes happen here, called from `update`.
 
+use super::Effect;
 use super::tree::{Expanded, Row};
 use super::{Action, App, Pane};
 use crate::model::NodePath;
-use crate::search::{FieldMatch, Hit, Pos, Searcher, highlights};
+use crate::search::{FieldMatch, Hit, Pos, Ranked, Searcher, highlights_with};
 
 /// A filter over the tree: the query, its ranked matches, and where the
 /// reader was before, to go back there when the filter is cleared.
@@ -18,6 +19,9 @@ pub struct Filter {
     pub typing: bool,
     /// Matches that passed the cut, best first.
     pub hits: Vec<Hit>,
+    /// Whether `hits` answer an older query than `query`: the answer to
+    /// this one is being worked out off the interface's thread.
+    pub pending: bool,
     /// The match `n`/`N` last went to (index into `hits`).
     pub current: usize,
     /// Where the reader was when the filter opened.
@@ -128,7 +132,56 @@ impl App {
     pub fn marks(&self, path: NodePath, query: &str) -> Vec<FieldMatch> {
         match &self.searcher {
             Some(s) => s.highlights(&self.corpus, path, query),
-            None => highlights(&self.corpus, path, query),
+            None => highlights_with(self.glossary.as_deref(), &self.corpus, path, query),
+        }
+    }
+
+    /// Sends every later search off the interface's thread, as
+    /// [`Effect::Search`], for a corpus large enough that a search could
+    /// take longer than a frame. Until its answer comes back (as
+    /// [`super::Msg::Ranked`]) the filter and the palette show the last
+    /// answer they had and say that they are searching.
+    pub fn search_off_thread(&mut self) {
+        self.off_thread = true;
+        self.searcher = None;
+    }
+
+    /// Ranks `query` now, or asks for it off the thread; `None` when the
+    /// answer will come later.
+    pub(super) fn rank_or_send(&mut self, query: &str) -> Option<Ranked> {
+        if self.off_thread {
+            self.effects.push(Effect::Search(query.to_string()));
+            return None;
+        }
+        Some(self.search(query))
+    }
+
+    /// An answer from off the thread: given to the filter or the palette
+    /// if it answers the query it holds, else dropped (the user has typed
+    /// on since it was asked for).
+    pub(super) fn take_ranked(&mut self, ranked: Ranked) {
+        if ranked.glossary.is_some() {
+            self.glossary.clone_from(&ranked.glossary);
+        }
+        if let Some(p) = &mut self.palette {
+            if p.pending && p.query == ranked.query {
+                p.pending = false;
+                p.hits = ranked.hits;
+                p.selected = 0;
+            }
+            return;
+        }
+        let Some(f) = &mut self.filter else {
+            return;
+        };
+        if !f.pending || f.query != ranked.query {
+            return;
+        }
+        f.pending = false;
+        let typing = f.typing;
+        self.show_filter_hits(ranked.hits);
+        if !typing {
+            self.go_to_match(0);
         }
     }
 
@@ -151,6 +204,7 @@ impl App {
             query: String::new(),
             typing: true,
             hits: Vec::new(),
+            pending: false,
             current: 0,
             before: Before {
                 selected: self.selected_path(),
@@ -174,15 +228,33 @@ impl App {
                 f.query.pop();
             }
         }
-        let ranked = if f.query.trim().is_empty() {
-            Default::default()
+        let query = f.query.clone();
+        f.pending = false;
+        self.filter = Some(f);
+        let ranked = if query.trim().is_empty() {
+            Some(Ranked::default())
         } else {
-            self.search(&f.query)
+            self.rank_or_send(&query)
         };
-        f.hits = ranked.hits;
+        match ranked {
+            Some(ranked) => self.show_filter_hits(ranked.hits),
+            None => {
+                if let Some(f) = &mut self.filter {
+                    f.pending = true;
+                }
+            }
+        }
+    }
+
+    /// Shows `hits` as the filter's matches: the tree narrowed to them,
+    /// the best one selected so that the reader previews it.
+    fn show_filter_hits(&mut self, hits: Vec<Hit>) {
+        let Some(f) = &mut self.filter else {
+            return;
+        };
+        f.hits = hits;
         f.current = 0;
         let best = f.hits.first().map(Hit::path);
-        self.filter = Some(f);
         self.rows = self.visible_rows();
         // Follow the best match as it changes, so the reader previews it.
         match best.and_then(|p| self.row_of(p)) {
@@ -206,10 +278,14 @@ impl App {
                     self.clear_filter();
                     return;
                 }
-                if let Some(f) = &mut self.filter {
-                    f.typing = false;
+                let Some(f) = &mut self.filter else {
+                    return;
+                };
+                f.typing = false;
+                // Else the answer, when it comes, goes to the best match.
+                if !f.pending {
+                    self.go_to_match(0);
                 }
-                self.go_to_match(0);
             }
             // Movement keys that are not characters still move the selection.
             Action::MoveDown

@@ -7,6 +7,7 @@
 use super::action::Action;
 use crate::bookmarks::BookmarkSet;
 use crate::loader::Problem;
+use crate::search::Ranked;
 use crate::state::Place;
 
 /// Everything `update` handles.
@@ -25,6 +26,9 @@ pub enum Msg {
     Bookmarks(BookmarkSet),
     /// Something the user should know about their files.
     Problem(Problem),
+    /// The answer to an [`Effect::Search`]; dropped unless it answers the
+    /// query the filter or palette holds now.
+    Ranked(Ranked),
 }
 
 impl From<Action> for Msg {
@@ -40,4 +44,8 @@ pub enum Effect {
     Clipboard(String),
     /// Save these bookmarks (merging with the file).
     SaveBookmarks(BookmarkSet),
+    /// Rank the corpus against this query off the interface's thread (see
+    /// [`super::App::search_off_thread`]); the answer comes back as
+    /// [`Msg::Ranked`].
+    Search(String),
 }

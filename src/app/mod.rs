@@ -15,6 +15,9 @@ pub mod tree;
 use crate::bookmarks::BookmarkSet;
 use crate::config::Config;
 use crate::loader::Problem;
+use std::sync::Arc;
+
+use crate::glossary::Glossary;
 use crate::model::{Corpus, NodePath};
 use crate::search::Searcher;
 use crate::state::nearest_surviving;
@@ -53,8 +56,8 @@ pub enum Overlay {
 /// Everything the view needs, and nothing it could compute itself cheaply.
 #[derive(Debug)]
 pub struct App {
-    /// The statements.
-    pub corpus: Corpus,
+    /// The statements, shared with the search thread when there is one.
+    pub corpus: Arc<Corpus>,
     /// Load and config problems, shown in a notice.
     pub problems: Vec<Problem>,
     /// Keys and colours.
@@ -95,6 +98,12 @@ pub struct App {
     /// The fuzzy index, built the first time a search runs; it remembers
     /// the last answers so that a growing query narrows them.
     searcher: Option<Searcher>,
+    /// Whether searches are sent out as [`Effect::Search`] rather than run
+    /// in `update` (see [`App::search_off_thread`]).
+    off_thread: bool,
+    /// The glossary that came with the last answer from off the thread,
+    /// for highlighting acronyms matched through their expansion.
+    glossary: Option<Arc<Glossary>>,
     /// Effects queued by `update` for the event loop.
     effects: Vec<Effect>,
     /// The time, for stamping bookmarks (replaceable in tests).
@@ -108,7 +117,7 @@ impl App {
         let rows = tree::rows(&corpus, &expanded);
         App {
             selected: (!rows.is_empty()).then_some(0),
-            corpus,
+            corpus: Arc::new(corpus),
             problems,
             config,
             colour,
@@ -127,6 +136,8 @@ impl App {
             filter: None,
             palette: None,
             searcher: None,
+            off_thread: false,
+            glossary: None,
             effects: Vec::new(),
             clock: Timestamp::now,
         }
@@ -248,6 +259,7 @@ impl App {
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
             Msg::Problem(p) => self.problems.push(p),
+            Msg::Ranked(ranked) => self.take_ranked(ranked),
         }
     }
 

@@ -15,15 +15,19 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     /// Index of the selected item.
     pub selected: usize,
+    /// Whether `hits` answer an older query than `query` (see
+    /// [`super::filter::Filter::pending`]).
+    pub pending: bool,
 }
 
 impl App {
     /// Opens the palette with every item listed.
     pub(super) fn open_palette(&mut self) {
-        let hits = self.search("").hits;
+        let ranked = self.rank_or_send("");
         self.palette = Some(Palette {
             query: String::new(),
-            hits,
+            pending: ranked.is_none(),
+            hits: ranked.map(|r| r.hits).unwrap_or_default(),
             selected: 0,
         });
     }
@@ -39,8 +43,14 @@ impl App {
                 p.query.pop();
             }
         }
-        p.hits = self.search(&p.query).hits;
-        p.selected = 0;
+        match self.rank_or_send(&p.query) {
+            Some(ranked) => {
+                p.hits = ranked.hits;
+                p.selected = 0;
+                p.pending = false;
+            }
+            None => p.pending = true,
+        }
         self.palette = Some(p);
     }
 

@@ -7,9 +7,10 @@
 //! cut. A node that matches directly keeps its own score.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::index::{Index, Pos};
-use super::score::{FieldMatch, main_text};
+use super::score::{FieldMatch, highlights, main_text};
 use super::searcher::Hit;
 use crate::glossary::{self, Definition, Glossary};
 use crate::model::{Corpus, NodePath};
@@ -18,7 +19,7 @@ use crate::model::{Corpus, NodePath};
 /// when first needed: most queries never name an expansion.
 #[derive(Debug, Default)]
 pub(super) struct Expander {
-    glossary: Option<Glossary>,
+    glossary: Option<Arc<Glossary>>,
     /// Where each acronym looked up so far stands as a word, in tree order.
     mentions: HashMap<String, Vec<Pos>>,
 }
@@ -36,7 +37,9 @@ impl Expander {
         if raw.chars().filter(|c| c.is_alphanumeric()).count() < glossary::MIN_EXPANSION_QUERY {
             return 0;
         }
-        let glossary = self.glossary.get_or_insert_with(|| Glossary::build(corpus));
+        let glossary = self
+            .glossary
+            .get_or_insert_with(|| Arc::new(Glossary::build(corpus)));
         let named: Vec<&Definition> = glossary.named_by(raw);
         if named.is_empty() {
             return 0;
@@ -86,38 +89,69 @@ impl Expander {
         added
     }
 
-    /// The definitions named by `raw` that the node at `path` uses, if
-    /// the last searches built the glossary.
-    pub(super) fn used_in<'g>(&'g self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<&'g Definition> {
-        let (Some(glossary), Some((_, text))) = (&self.glossary, main_text(corpus, path)) else {
-            return Vec::new();
-        };
-        glossary
-            .named_by(raw)
-            .into_iter()
-            .filter(|d| !glossary::mentions(text, &d.acronym).is_empty())
-            .collect()
+    /// The glossary, once a query has needed it.
+    pub(super) fn glossary(&self) -> Option<&Arc<Glossary>> {
+        self.glossary.as_ref()
     }
+}
 
-    /// The acronyms to highlight in the node at `path` for `raw`.
-    pub(super) fn marks(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Option<FieldMatch> {
-        let (field, text) = main_text(corpus, path)?;
-        let bytes: Vec<usize> = self
-            .used_in(corpus, path, raw)
-            .iter()
-            .flat_map(|d| glossary::mentions(text, &d.acronym))
-            .flat_map(|range| {
-                text[range.clone()]
-                    .char_indices()
-                    .map(move |(b, _)| range.start + b)
-            })
-            .collect();
-        (!bytes.is_empty()).then(|| FieldMatch {
-            field,
-            text: text.to_string(),
-            bytes,
-        })
+/// The definitions named by `raw` that the node at `path` uses.
+pub fn used_in<'g>(
+    glossary: &'g Glossary,
+    corpus: &Corpus,
+    path: NodePath,
+    raw: &str,
+) -> Vec<&'g Definition> {
+    let Some((_, text)) = main_text(corpus, path) else {
+        return Vec::new();
+    };
+    glossary
+        .named_by(raw)
+        .into_iter()
+        .filter(|d| !glossary::mentions(text, &d.acronym).is_empty())
+        .collect()
+}
+
+/// The characters to highlight in the node at `path` for `raw`: the
+/// direct matches, and with a glossary the acronyms it matched through.
+pub fn highlights_with(
+    glossary: Option<&Glossary>,
+    corpus: &Corpus,
+    path: NodePath,
+    raw: &str,
+) -> Vec<FieldMatch> {
+    let mut found = highlights(corpus, path, raw);
+    let Some(extra) = glossary.and_then(|g| acronym_marks(g, corpus, path, raw)) else {
+        return found;
+    };
+    match found.iter_mut().find(|fm| fm.field == extra.field) {
+        Some(fm) => {
+            fm.bytes.extend(extra.bytes);
+            fm.bytes.sort_unstable();
+            fm.bytes.dedup();
+        }
+        None => found.push(extra),
     }
+    found
+}
+
+/// The acronyms to highlight in the node at `path` for `raw`.
+fn acronym_marks(glossary: &Glossary, corpus: &Corpus, path: NodePath, raw: &str) -> Option<FieldMatch> {
+    let (field, text) = main_text(corpus, path)?;
+    let bytes: Vec<usize> = used_in(glossary, corpus, path, raw)
+        .iter()
+        .flat_map(|d| glossary::mentions(text, &d.acronym))
+        .flat_map(|range| {
+            text[range.clone()]
+                .char_indices()
+                .map(move |(b, _)| range.start + b)
+        })
+        .collect();
+    (!bytes.is_empty()).then(|| FieldMatch {
+        field,
+        text: text.to_string(),
+        bytes,
+    })
 }
 
 /// The lowest score that passes the cut below `best`.

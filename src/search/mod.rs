@@ -17,6 +17,7 @@ mod worker;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use expand::highlights_with;
 pub use index::{Index, Pos};
 pub use query::Query;
 pub use score::{

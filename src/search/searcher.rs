@@ -2,6 +2,7 @@
 
 use std::cmp::Reverse;
 use std::num::NonZeroUsize;
+use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -10,7 +11,7 @@ use super::index::{Cursor, Index, Pos};
 use super::mask::Mask;
 use super::query::Query;
 use super::score::{FieldMatch, Scorer};
-use crate::glossary::Definition;
+use crate::glossary::{Definition, Glossary};
 use crate::model::{Corpus, NodePath};
 
 /// Below this many candidates to score, one thread is quicker than
@@ -50,6 +51,9 @@ pub struct Ranked {
     pub matched: usize,
     /// Which request this answers (see [`super::SearchWorker`]); 0 otherwise.
     pub generation: u64,
+    /// The corpus's glossary, once a query has needed it: what the view
+    /// needs to highlight acronyms matched through their expansion.
+    pub glossary: Option<Arc<Glossary>>,
 }
 
 /// Matches of one earlier query, in tree order.
@@ -135,7 +139,7 @@ impl Searcher {
                 query: raw.to_string(),
                 matched: hits.len(),
                 hits,
-                generation: 0,
+                ..Ranked::default()
             };
         }
         while let Some(top) = self.levels.last() {
@@ -151,6 +155,7 @@ impl Searcher {
         };
         let mut ranked = rank(raw, &matched);
         ranked.matched += self.expander.extend(&self.index, corpus, raw, &mut ranked.hits);
+        ranked.glossary = self.expander.glossary().cloned();
         if self.levels.len() >= MAX_LEVELS {
             self.levels.remove(0);
         }
@@ -160,26 +165,18 @@ impl Searcher {
 
     /// The acronyms through which the node at `path` matched `raw`: those
     /// it uses whose expansion the query names (see [`super::expand`]).
-    /// Empty when it matched only directly, or before any search.
+    /// Empty before a query needed the glossary.
     pub fn via(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<&Definition> {
-        self.expander.used_in(corpus, path, raw)
+        match self.expander.glossary() {
+            Some(g) => super::expand::used_in(g, corpus, path, raw),
+            None => Vec::new(),
+        }
     }
 
     /// The characters to highlight in the node at `path` for `raw`: the
     /// direct matches, and the acronyms it matched through.
     pub fn highlights(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<FieldMatch> {
-        let mut found = super::highlights(corpus, path, raw);
-        if let Some(extra) = self.expander.marks(corpus, path, raw) {
-            match found.iter_mut().find(|fm| fm.field == extra.field) {
-                Some(fm) => {
-                    fm.bytes.extend(extra.bytes);
-                    fm.bytes.sort_unstable();
-                    fm.bytes.dedup();
-                }
-                None => found.push(extra),
-            }
-        }
-        found
+        super::expand::highlights_with(self.expander.glossary().map(|g| &**g), corpus, path, raw)
     }
 
     /// Scores every candidate, the meetings split evenly over the threads.
@@ -270,7 +267,7 @@ fn rank(raw: &str, matched: &[(Pos, i32)]) -> Ranked {
         query: raw.to_string(),
         hits,
         matched: matched.len(),
-        generation: 0,
+        ..Ranked::default()
     }
 }
 

@@ -16,6 +16,8 @@ pub struct SearchWorker {
     requests: Sender<(u64, String)>,
     results: Receiver<Ranked>,
     generation: u64,
+    /// The newest generation whose answer was taken.
+    answered: u64,
 }
 
 impl SearchWorker {
@@ -43,6 +45,7 @@ impl SearchWorker {
             requests,
             results,
             generation: 0,
+            answered: 0,
         })
     }
 
@@ -60,13 +63,21 @@ impl SearchWorker {
         self.generation
     }
 
+    /// Whether the answer to the newest request has yet to be taken.
+    pub fn waiting(&self) -> bool {
+        self.answered < self.generation
+    }
+
     /// The answer to the newest request, if it has arrived; older answers
     /// waiting in the queue are dropped.
     pub fn try_result(&mut self) -> Option<Ranked> {
-        self.results
+        let newest = self
+            .results
             .try_iter()
             .filter(|r| r.generation == self.generation)
-            .last()
+            .last()?;
+        self.answered = newest.generation;
+        Some(newest)
     }
 
     /// Waits up to `timeout` for the answer to the newest request.
@@ -75,7 +86,10 @@ impl SearchWorker {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.results.recv_timeout(left) {
-                Ok(r) if r.generation == self.generation => return Some(r),
+                Ok(r) if r.generation == self.generation => {
+                    self.answered = r.generation;
+                    return Some(r);
+                }
                 Ok(_) => continue,
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
             }

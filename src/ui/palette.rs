@@ -55,7 +55,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
     let styles = Styles::of(app);
     let k = |a: Action| app.config.keys.keys_label(a);
     let block = Block::bordered()
-        .title(format!(" Jump to ({}) ", p.hits.len()))
+        .title(if p.pending {
+            " Jump to (searching…) ".to_string()
+        } else {
+            format!(" Jump to ({}) ", p.hits.len())
+        })
         .title_bottom(format!(
             " {} move  {} jump  {} close ",
             move_keys(app),

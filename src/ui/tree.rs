@@ -101,7 +101,11 @@ fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
 fn filter_prompt(app: &App) -> Option<String> {
     let f = app.filter.as_ref()?;
     let query = sanitize(&f.query);
-    Some(if f.typing {
+    Some(if f.pending {
+        // The matches shown are an older query's until the answer comes.
+        let cursor = if f.typing { "▏" } else { " " };
+        format!(" /{query}{cursor} searching… ")
+    } else if f.typing {
         format!(" /{query}▏ {} ", plural(f.hits.len(), "match"))
     } else if f.hits.is_empty() {
         format!(" /{query}  no matches ")
