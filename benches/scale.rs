@@ -35,9 +35,9 @@ static HEAP: Cap<std::alloc::System> = Cap::new(std::alloc::System, usize::MAX);
 
 /// What is typed, one character per keystroke.
 const TYPED: &str = "quantum communication";
-/// Queries that match little, for "matching alone".
 /// A query that names an acronym's expansion (AI).
 const EXPANSION: &str = "artificial intelligence";
+/// Queries that match little, for "matching alone".
 const SELECTIVE: &[&str] = &["quantum communication", "post quantum", "smart cit"];
 
 fn main() {

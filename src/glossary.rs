@@ -70,8 +70,11 @@ impl Glossary {
                 {
                     // Nodes come in tree order, so a repeat can only be the
                     // last one (checking the whole list is quadratic on a
-                    // large corpus).
-                    Some(d) if d.defined_in.last() == Some(&id) => {}
+                    // large corpus); but a meeting's closing comes after
+                    // its areas, so a meeting's id is looked for throughout.
+                    Some(d)
+                        if d.defined_in.last() == Some(&id)
+                            || (matches!(path, NodePath::Meeting(..)) && d.defined_in.contains(&id)) => {}
                     Some(d) => d.defined_in.push(id.clone()),
                     None => entries.push(Definition {
                         acronym,
@@ -121,9 +124,16 @@ impl Glossary {
     /// than [`MIN_EXPANSION_QUERY`] letters names nothing: two letters start
     /// a word of almost every expansion.
     pub fn named_by(&self, query: &str) -> Vec<&Definition> {
-        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        let letters: usize = terms.iter().map(|t| t.chars().count()).sum();
-        if terms.is_empty() || letters < MIN_EXPANSION_QUERY {
+        if query.chars().filter(|c| c.is_alphanumeric()).count() < MIN_EXPANSION_QUERY {
+            return Vec::new();
+        }
+        let mut terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        // "ministry of defence" names MINDEF as "ministry defence" does:
+        // the small words are not matched, unless there is nothing else.
+        if terms.iter().any(|t| !is_stop(t)) {
+            terms.retain(|t| !is_stop(t));
+        }
+        if terms.is_empty() {
             return Vec::new();
         }
         self.entries
@@ -484,6 +494,9 @@ mod tests {
         assert_eq!(named("Artificial"), ["AI"]);
         assert_eq!(named("defen"), ["DIU", "DoD", "MINDEF"]);
         assert_eq!(named("defense innov"), ["DIU"]);
+        // Small words in the query are passed over as in the expansion.
+        assert_eq!(named("ministry of defence"), ["MINDEF"]);
+        assert_eq!(named("the"), Vec::<&str>::new());
         // Every word must start a word of the same expansion.
         assert_eq!(named("defense quantum"), Vec::<&str>::new());
         // Inside a word is not a start; small words and short queries name nothing.

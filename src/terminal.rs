@@ -90,11 +90,14 @@ impl EventSource for TerminalEvents {
 }
 
 /// Searches the app sent out, run on the search thread, started at the
-/// first one. Should no thread start, they run here instead.
+/// first one. Should no thread start, or the thread end, they run here
+/// instead, and the user is told why the screen now waits for them.
 pub struct Background {
     corpus: Arc<Corpus>,
     worker: Option<SearchWorker>,
     here: Option<Searcher>,
+    /// The newest query sent, to answer here if the thread is gone.
+    newest: String,
 }
 
 impl Background {
@@ -104,6 +107,7 @@ impl Background {
             corpus,
             worker: None,
             here: None,
+            newest: String::new(),
         }
     }
 
@@ -113,15 +117,10 @@ impl Background {
         if self.worker.is_none() && self.here.is_none() {
             match SearchWorker::spawn(Arc::clone(&self.corpus)) {
                 Ok(w) => self.worker = Some(w),
-                Err(e) => {
-                    msgs.push(Msg::Problem(Problem::warning(
-                        "search",
-                        format!("no search thread ({e}): the screen waits for each search"),
-                    )));
-                    self.here = Some(Searcher::new(&self.corpus));
-                }
+                Err(e) => msgs.push(self.search_here(&format!("no search thread ({e})"))),
             }
         }
+        self.newest = query.to_string();
         if let Some(w) = &mut self.worker {
             w.request(query);
         } else if let Some(s) = &mut self.here {
@@ -137,12 +136,31 @@ impl Background {
 
     /// The answer to the newest query, once it has arrived.
     pub fn arrived(&mut self) -> Vec<Msg> {
-        self.worker
-            .as_mut()
-            .and_then(SearchWorker::try_result)
-            .map(Msg::Ranked)
-            .into_iter()
-            .collect()
+        let Some(w) = &mut self.worker else {
+            return Vec::new();
+        };
+        if let Some(ranked) = w.try_result() {
+            return vec![Msg::Ranked(ranked)];
+        }
+        if !w.is_gone() {
+            return Vec::new();
+        }
+        let mut msgs = vec![self.search_here("the search thread stopped")];
+        let query = std::mem::take(&mut self.newest);
+        if let Some(s) = &mut self.here {
+            msgs.push(Msg::Ranked(s.search(&self.corpus, &query)));
+        }
+        msgs
+    }
+
+    /// From now on, searches run on this thread; says why.
+    fn search_here(&mut self, why: &str) -> Msg {
+        self.worker = None;
+        self.here = Some(Searcher::new(&self.corpus));
+        Msg::Problem(Problem::warning(
+            "search",
+            format!("{why}: searches now run between keys, and the screen waits for each"),
+        ))
     }
 }
 

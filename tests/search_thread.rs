@@ -235,3 +235,37 @@ fn acronyms_are_marked_from_the_glossary_the_answer_brings() {
     let at = text.find("MINDEF").unwrap();
     assert!(marks[0].bytes.contains(&at), "{marks:?}");
 }
+
+#[test]
+fn a_filter_still_waiting_when_the_palette_opens_gets_its_answer_after() {
+    // The palette's query is sent after the filter's, and the thread
+    // answers only the newest: closing the palette asks again.
+    let mut steps = typed("/post quantum");
+    steps.extend([
+        special(KeyCode::Enter, KeyModifiers::NONE),
+        special(KeyCode::Char('p'), KeyModifiers::CONTROL),
+        Step::Answered,
+        special(KeyCode::Esc, KeyModifiers::NONE),
+        Step::Answered,
+        key('q'),
+    ]);
+    let a = run_off_thread(steps);
+    assert!(a.palette.is_none());
+    let f = a.filter.as_ref().expect("the filter is kept");
+    assert!(!f.pending, "the filter still waits");
+    assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/quantum/3");
+}
+
+#[test]
+fn enter_in_the_palette_before_the_answer_jumps_to_the_best_match_when_it_comes() {
+    let mut steps = vec![special(KeyCode::Char('p'), KeyModifiers::CONTROL), Step::Answered];
+    steps.extend(typed("smart cit"));
+    steps.extend([
+        special(KeyCode::Enter, KeyModifiers::NONE),
+        Step::Answered,
+        key('q'),
+    ]);
+    let a = run_off_thread(steps);
+    assert!(a.palette.is_none(), "the palette jumped and closed");
+    assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/critical-infrastructure/2");
+}

@@ -156,6 +156,15 @@ impl App {
         Some(self.search(query))
     }
 
+    /// Asks again for the answer a kept filter still waits for: the search
+    /// thread answers only the newest query, and the palette's queries
+    /// came after it.
+    pub(super) fn resend_filter_query(&mut self) {
+        if let Some(f) = self.filter.as_ref().filter(|f| f.pending) {
+            self.effects.push(Effect::Search(f.query.clone()));
+        }
+    }
+
     /// An answer from off the thread: given to the filter or the palette
     /// if it answers the query it holds, else dropped (the user has typed
     /// on since it was asked for).
@@ -163,12 +172,12 @@ impl App {
         if ranked.glossary.is_some() {
             self.glossary.clone_from(&ranked.glossary);
         }
-        if let Some(p) = &mut self.palette {
-            if p.pending && p.query == ranked.query {
-                p.pending = false;
-                p.hits = ranked.hits;
-                p.selected = 0;
-            }
+        if self
+            .palette
+            .as_ref()
+            .is_some_and(|p| p.pending && p.query == ranked.query)
+        {
+            self.answer_palette(ranked.hits);
             return;
         }
         let Some(f) = &mut self.filter else {

@@ -18,6 +18,9 @@ pub struct Palette {
     /// Whether `hits` answer an older query than `query` (see
     /// [`super::filter::Filter::pending`]).
     pub pending: bool,
+    /// Enter was pressed while `pending`: jump to the best match when the
+    /// answer comes, as the user saw nothing else to choose.
+    pub jump_when_answered: bool,
 }
 
 impl App {
@@ -27,6 +30,7 @@ impl App {
         self.palette = Some(Palette {
             query: String::new(),
             pending: ranked.is_none(),
+            jump_when_answered: false,
             hits: ranked.map(|r| r.hits).unwrap_or_default(),
             selected: 0,
         });
@@ -51,6 +55,7 @@ impl App {
             }
             None => p.pending = true,
         }
+        p.jump_when_answered = false;
         self.palette = Some(p);
     }
 
@@ -68,15 +73,43 @@ impl App {
             Action::PageUp | Action::HalfPageUp => p.selected.saturating_sub(page),
             Action::Top => 0,
             Action::Bottom => last,
-            Action::Close => return,
+            Action::Close => {
+                self.resend_filter_query();
+                return;
+            }
+            Action::Open if p.pending => {
+                p.jump_when_answered = true;
+                p.selected
+            }
             Action::Open => {
-                if let Some(hit) = p.hits.get(p.selected) {
-                    self.jump(hit.path());
+                match p.hits.get(p.selected) {
+                    Some(hit) => self.jump(hit.path()),
+                    None => self.resend_filter_query(),
                 }
                 return;
             }
             _ => p.selected,
         };
+        self.palette = Some(p);
+    }
+
+    /// The answer to the palette's query: shown, or jumped to when Enter
+    /// was pressed before it came.
+    pub(super) fn answer_palette(&mut self, hits: Vec<crate::search::Hit>) {
+        let Some(mut p) = self.palette.take() else {
+            return;
+        };
+        p.pending = false;
+        p.hits = hits;
+        p.selected = 0;
+        if std::mem::take(&mut p.jump_when_answered) {
+            if let Some(hit) = p.hits.first() {
+                let path = hit.path();
+                self.jump(path);
+                return;
+            }
+            self.message = Some(format!("Nothing matches “{}”", p.query));
+        }
         self.palette = Some(p);
     }
 

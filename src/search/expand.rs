@@ -32,8 +32,16 @@ impl Expander {
 
     /// Adds to `hits` (ranked, best first) the nodes that use an acronym
     /// whose expansion `raw` names and that are not among them yet.
-    /// Returns how many were added.
-    pub(super) fn extend(&mut self, index: &Index, corpus: &Corpus, raw: &str, hits: &mut Vec<Hit>) -> usize {
+    /// Returns how many of those are not in `direct` either (every direct
+    /// match, before the cut, in tree order): the matches this adds.
+    pub(super) fn extend(
+        &mut self,
+        index: &Index,
+        corpus: &Corpus,
+        raw: &str,
+        direct: &[(Pos, i32)],
+        hits: &mut Vec<Hit>,
+    ) -> usize {
         if raw.chars().filter(|c| c.is_alphanumeric()).count() < glossary::MIN_EXPANSION_QUERY {
             return 0;
         }
@@ -79,7 +87,10 @@ impl Expander {
         for h in hits.iter() {
             extra.remove(&h.pos);
         }
-        let added = extra.len();
+        let added = extra
+            .keys()
+            .filter(|pos| direct.binary_search_by_key(pos, |(p, _)| p).is_err())
+            .count();
         // Tree order among equals, as for direct matches.
         hits.extend(extra.into_keys().map(|pos| Hit {
             pos,
@@ -138,7 +149,7 @@ pub fn highlights_with(
 /// The acronyms to highlight in the node at `path` for `raw`.
 fn acronym_marks(glossary: &Glossary, corpus: &Corpus, path: NodePath, raw: &str) -> Option<FieldMatch> {
     let (field, text) = main_text(corpus, path)?;
-    let bytes: Vec<usize> = used_in(glossary, corpus, path, raw)
+    let mut bytes: Vec<usize> = used_in(glossary, corpus, path, raw)
         .iter()
         .flat_map(|d| glossary::mentions(text, &d.acronym))
         .flat_map(|range| {
@@ -147,6 +158,10 @@ fn acronym_marks(glossary: &Glossary, corpus: &Corpus, path: NodePath, raw: &str
                 .map(move |(b, _)| range.start + b)
         })
         .collect();
+    // Readers of a match look offsets up by binary search; the acronyms
+    // come in glossary order, not text order.
+    bytes.sort_unstable();
+    bytes.dedup();
     (!bytes.is_empty()).then(|| FieldMatch {
         field,
         text: text.to_string(),

@@ -154,7 +154,9 @@ impl Searcher {
             None => self.scan(corpus, &query),
         };
         let mut ranked = rank(raw, &matched);
-        ranked.matched += self.expander.extend(&self.index, corpus, raw, &mut ranked.hits);
+        ranked.matched += self
+            .expander
+            .extend(&self.index, corpus, raw, &matched, &mut ranked.hits);
         ranked.glossary = self.expander.glossary().cloned();
         if self.levels.len() >= MAX_LEVELS {
             self.levels.remove(0);

@@ -396,3 +396,32 @@ fn typing_an_expansion_letter_by_letter_ends_where_a_fresh_search_does() {
     let back = typed.search(&corpus, "art");
     assert_eq!(back.hits, Searcher::new(&corpus).search(&corpus, "art").hits);
 }
+
+#[test]
+fn acronyms_matched_through_expansions_are_marked_in_text_order() {
+    // The glossary lists DoD before MINDEF; the text says MINDEF first.
+    let corpus = corpus_of(&[(
+        "Defence",
+        &[
+            "The Department of Defense (DoD) and the Ministry of Defence (MINDEF) met.",
+            "MINDEF and DoD met again.",
+        ],
+    )]);
+    let mut searcher = Searcher::new(&corpus);
+    let ranked = searcher.search(&corpus, "defen");
+    let path = crate::model::NodePath::Commitment(0, 0, 0, 1);
+    let hit = ranked
+        .hits
+        .iter()
+        .find(|h| h.path() == path)
+        .expect("found through the glossary");
+    assert!(hit.via_acronym);
+    let marks = searcher.highlights(&corpus, path, "defen");
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert!(marks[0].bytes.windows(2).all(|w| w[0] < w[1]), "{marks:?}");
+    let text: Vec<char> = marks[0].text.chars().collect();
+    let marked: String = marks[0].chars().into_iter().map(|i| text[i]).collect();
+    assert_eq!(marked, "MINDEFDoD");
+    // Counted once, though it matched only through two acronyms.
+    assert_eq!(ranked.matched, ranked.hits.len());
+}

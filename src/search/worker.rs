@@ -2,7 +2,7 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use super::searcher::{Ranked, Searcher};
@@ -18,6 +18,8 @@ pub struct SearchWorker {
     generation: u64,
     /// The newest generation whose answer was taken.
     answered: u64,
+    /// Set when the thread is found gone (it panicked): no answer will come.
+    gone: bool,
 }
 
 impl SearchWorker {
@@ -46,6 +48,7 @@ impl SearchWorker {
             results,
             generation: 0,
             answered: 0,
+            gone: false,
         })
     }
 
@@ -63,19 +66,33 @@ impl SearchWorker {
         self.generation
     }
 
-    /// Whether the answer to the newest request has yet to be taken.
+    /// Whether the answer to the newest request has yet to be taken (and
+    /// can still come).
     pub fn waiting(&self) -> bool {
-        self.answered < self.generation
+        !self.gone && self.answered < self.generation
+    }
+
+    /// Whether the thread has ended, so that no answer will come again.
+    pub fn is_gone(&self) -> bool {
+        self.gone
     }
 
     /// The answer to the newest request, if it has arrived; older answers
     /// waiting in the queue are dropped.
     pub fn try_result(&mut self) -> Option<Ranked> {
-        let newest = self
-            .results
-            .try_iter()
-            .filter(|r| r.generation == self.generation)
-            .last()?;
+        let mut newest = None;
+        loop {
+            match self.results.try_recv() {
+                Ok(r) if r.generation == self.generation => newest = Some(r),
+                Ok(_) => {}
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.gone = true;
+                    break;
+                }
+            }
+        }
+        let newest = newest?;
         self.answered = newest.generation;
         Some(newest)
     }
@@ -91,7 +108,11 @@ impl SearchWorker {
                     return Some(r);
                 }
                 Ok(_) => continue,
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) => return None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.gone = true;
+                    return None;
+                }
             }
         }
     }

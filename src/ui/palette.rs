@@ -103,7 +103,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
             styles.dim,
         ));
     }
-    if p.hits.is_empty() {
+    if p.pending && p.hits.is_empty() {
+        lines.push(Line::styled("searching…", styles.dim));
+    } else if p.hits.is_empty() {
         lines.push(Line::styled("nothing matches", styles.dim));
     }
     lines.truncate(1 + list_height);
