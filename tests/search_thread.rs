@@ -196,6 +196,8 @@ fn a_late_answer_for_an_older_query_is_dropped() {
     let mut searcher = jointly::search::Searcher::new(&a.corpus);
     let corpus = Arc::clone(&a.corpus);
     let rows_before = a.rows.clone();
+    // Until the first answer the tree stays whole, not blank.
+    assert_eq!(rows_before, app(true).rows);
     a.update(Msg::Ranked(searcher.search(&corpus, "sca")));
     assert!(a.filter.as_ref().is_some_and(|f| f.pending && f.hits.is_empty()));
     assert_eq!(a.rows, rows_before, "an older query's answer changes nothing");

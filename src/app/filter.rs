@@ -22,6 +22,9 @@ pub struct Filter {
     /// Whether `hits` answer an older query than `query`: the answer to
     /// this one is being worked out off the interface's thread.
     pub pending: bool,
+    /// Whether an answer has been shown since the filter opened: until
+    /// then the tree stays whole rather than blank.
+    answered: bool,
     /// The match `n`/`N` last went to (index into `hits`).
     pub current: usize,
     /// Where the reader was when the filter opened.
@@ -113,7 +116,7 @@ impl App {
     /// on, else the open nodes.
     pub fn visible_rows(&self) -> Vec<Row> {
         match &self.filter {
-            Some(f) if !f.query.trim().is_empty() => ranked_rows(&f.hits),
+            Some(f) if f.answered && !f.query.trim().is_empty() => ranked_rows(&f.hits),
             _ => super::tree::rows(&self.corpus, &self.expanded),
         }
     }
@@ -214,6 +217,7 @@ impl App {
             typing: true,
             hits: Vec::new(),
             pending: false,
+            answered: false,
             current: 0,
             before: Before {
                 selected: self.selected_path(),
@@ -262,6 +266,7 @@ impl App {
             return;
         };
         f.hits = hits;
+        f.answered = true;
         f.current = 0;
         let best = f.hits.first().map(Hit::path);
         self.rows = self.visible_rows();
