@@ -3,17 +3,14 @@
 
 mod common;
 
-use common::{app, render};
+use common::{app, render, run_loop};
 
-use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jointly::app::{Action, App};
 use jointly::loader::{LoadOptions, load};
-use jointly::terminal::{EventSource, event_loop, unsynchronized};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use jointly::terminal::EventSource;
 
 fn at_eu_quantum(app: &mut App) {
     for _ in 0..8 {
@@ -94,7 +91,6 @@ fn key(c: char) -> Event {
 #[test]
 fn the_event_loop_applies_keys_and_resizes_and_stops_on_q() {
     let mut a = app(true);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut events = Script(vec![
         key('j'),
         key('j'),
@@ -103,14 +99,7 @@ fn the_event_loop_applies_keys_and_resizes_and_stops_on_q() {
         key('q'),
         key('k'),
     ]);
-    event_loop(
-        &mut terminal,
-        &mut a,
-        &mut events,
-        &AtomicUsize::new(0),
-        unsynchronized,
-    )
-    .unwrap();
+    run_loop(&mut a, &mut events, 100, 30);
     assert!(!a.running);
     assert_eq!(a.size, (90, 20));
     assert_eq!(
@@ -125,16 +114,8 @@ fn ctrl_c_quits_whatever_the_config_says() {
     let loaded = load(&LoadOptions::embedded_only());
     let (config, _) = jointly::config::parse("c.yaml", Some("keys:\n  quit: [x]\n"));
     let mut a = App::new(loaded.corpus, vec![], config, true);
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let mut events = Script(vec![key('q'), ctrl_c]);
-    event_loop(
-        &mut terminal,
-        &mut a,
-        &mut events,
-        &AtomicUsize::new(0),
-        unsynchronized,
-    )
-    .unwrap();
+    run_loop(&mut a, &mut events, 80, 24);
     assert!(!a.running);
 }

@@ -1,25 +1,12 @@
 //! `jointly search`, run as a user runs it: the real binary, with the data
 //! folder pointed at a temporary directory.
 
+mod common;
+
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn jointly(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .args(args)
-        .env("XDG_DATA_HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run jointly")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{jointly, stdout};
 
 fn json(home: &Path, args: &[&str]) -> serde_json::Value {
     let o = jointly(home, args);

@@ -6,15 +6,12 @@
 mod common;
 
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, Instant};
 
-use common::{app, render};
+use common::{app, render, run_loop};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jointly::app::{Action, App, Effect, Msg};
-use jointly::terminal::{Background, EventSource, event_loop, unsynchronized};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use jointly::terminal::{Background, EventSource};
 
 /// A key press, or a pause until the search thread has answered.
 enum Step {
@@ -94,21 +91,13 @@ fn typed(text: &str) -> Vec<Step> {
 fn run_off_thread(steps: Vec<Step>) -> App {
     let mut a = app(true);
     a.search_off_thread();
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut events = Typist {
         steps,
         search: Background::new(Arc::clone(&a.corpus)),
         started: Instant::now(),
         held: false,
     };
-    event_loop(
-        &mut terminal,
-        &mut a,
-        &mut events,
-        &AtomicUsize::new(0),
-        unsynchronized,
-    )
-    .unwrap();
+    run_loop(&mut a, &mut events, 120, 40);
     a
 }
 

@@ -8,8 +8,11 @@ pub mod pty;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use std::sync::atomic::AtomicUsize;
+
 use jointly::app::{Action, App};
 use jointly::loader::{LoadOptions, load};
+use jointly::terminal::{EventSource, event_loop, unsynchronized};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -53,6 +56,15 @@ pub fn app(colour: bool) -> App {
     let loaded = jointly::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = jointly::config::parse("test", None);
     App::new(loaded.corpus, loaded.problems, config, colour)
+}
+
+/// Runs the real event loop on `app` with `events`, in a `w`x`h` test
+/// backend, until the app stops; returns the terminal for its last frame.
+pub fn run_loop(app: &mut App, events: &mut impl EventSource, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    event_loop(&mut terminal, app, events, &AtomicUsize::new(0), unsynchronized)
+        .expect("the event loop runs");
+    terminal
 }
 
 /// Draws `app` at `w`x`h` and returns the screen's text, trailing spaces trimmed.
