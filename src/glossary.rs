@@ -40,6 +40,42 @@ pub struct Definition {
     pub defined_in: Vec<String>,
 }
 
+/// How a search query reaches a definition, and so what it looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reach {
+    /// The query names the expansion ("ministry defence"): the acronym
+    /// ("MINDEF") is looked for.
+    Expansion,
+    /// The query is the acronym ("mindef", any case): the expansion written
+    /// out ("Ministry of Defence", any case) is looked for.
+    Acronym,
+}
+
+impl Definition {
+    /// What is looked for in a text when the definition is reached as `reach`.
+    pub fn needle(&self, reach: Reach) -> &str {
+        match reach {
+            Reach::Expansion => &self.acronym,
+            Reach::Acronym => &self.expansion,
+        }
+    }
+
+    /// Byte ranges of `text` where the definition is used, reached as
+    /// `reach`: the acronym as a word of its own (see [`mentions`]), or the
+    /// expansion written out as whole words, ASCII case aside.
+    pub fn spots(&self, text: &str, reach: Reach) -> Vec<std::ops::Range<usize>> {
+        match reach {
+            Reach::Expansion => mentions(text, &self.acronym),
+            Reach::Acronym => {
+                // ASCII lowercasing keeps every byte where it was.
+                let hay = text.to_ascii_lowercase();
+                let needle = self.expansion.to_ascii_lowercase();
+                whole_words(text, hay.match_indices(&needle).map(|(at, _)| at), needle.len())
+            }
+        }
+    }
+}
+
 /// Every acronym the loaded statements define, sorted by acronym.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Glossary {
@@ -152,6 +188,31 @@ impl Glossary {
             .collect()
     }
 
+    /// The definitions whose acronym is the whole of `query`, case and
+    /// surrounding space aside: "nist", "ALT-EDIC".
+    pub fn abbreviated_by(&self, query: &str) -> Vec<&Definition> {
+        let query = query.trim();
+        if query.contains(char::is_whitespace) || query.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return Vec::new();
+        }
+        self.entries
+            .iter()
+            .filter(|d| d.acronym.eq_ignore_ascii_case(query))
+            .collect()
+    }
+
+    /// Every definition `query` reaches, and how: by its expansion
+    /// ([`Glossary::named_by`]) or by the acronym itself
+    /// ([`Glossary::abbreviated_by`]).
+    pub fn reached_by(&self, query: &str) -> Vec<(&Definition, Reach)> {
+        let by_name = self.named_by(query).into_iter().map(|d| (d, Reach::Expansion));
+        let by_acronym = self
+            .abbreviated_by(query)
+            .into_iter()
+            .map(|d| (d, Reach::Acronym));
+        by_name.chain(by_acronym).collect()
+    }
+
     /// `jointly glossary`: one line per definition, or JSON.
     pub fn print(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
         if format == Format::Json {
@@ -176,13 +237,20 @@ impl Glossary {
 /// own: not inside a longer word ("EU" in "EUCC" is not one), though a
 /// hyphen may join it to another ("AI-enabled" is). Case must match.
 pub fn mentions(text: &str, acronym: &str) -> Vec<std::ops::Range<usize>> {
+    whole_words(text, text.match_indices(acronym).map(|(at, _)| at), acronym.len())
+}
+
+/// The ranges `at..at + len` of `text` that neither start nor end inside a
+/// word. Each `at` and `at + len` must fall on a character boundary.
+fn whole_words(text: &str, starts: impl Iterator<Item = usize>, len: usize) -> Vec<std::ops::Range<usize>> {
     let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(acronym)
-        .filter(|(at, _)| {
-            let end = at + acronym.len();
-            !is_word_char(text[..*at].chars().next_back()) && !is_word_char(text[end..].chars().next())
+    starts
+        .map(|at| at..at + len)
+        .filter(|r| {
+            let before = text.get(..r.start).and_then(|t| t.chars().next_back());
+            let after = text.get(r.end..).and_then(|t| t.chars().next());
+            text.get(r.clone()).is_some() && !is_word_char(before) && !is_word_char(after)
         })
-        .map(|(at, _)| at..at + acronym.len())
         .collect()
 }
 
@@ -517,5 +585,34 @@ mod tests {
         assert_eq!(mentions(t, "EU").len(), 1);
         assert_eq!(mentions("», DoD»", "DoD").first(), Some(&(4..7)));
         assert!(mentions("", "AI").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_as_the_query_reaches_its_expansion_written_out() {
+        let g = seeds();
+        let abbreviated =
+            |q: &str| -> Vec<&str> { g.abbreviated_by(q).iter().map(|d| d.acronym.as_str()).collect() };
+        assert_eq!(abbreviated("nist"), ["NIST"]);
+        assert_eq!(abbreviated(" ALT-EDIC "), ["ALT-EDIC"]);
+        assert_eq!(abbreviated("dod"), ["DoD"]);
+        assert_eq!(abbreviated("nist standards"), Vec::<&str>::new());
+        assert_eq!(abbreviated("nis"), Vec::<&str>::new());
+        let reached: Vec<(&str, Reach)> = g
+            .reached_by("ai")
+            .iter()
+            .map(|(d, r)| (d.acronym.as_str(), *r))
+            .collect();
+        assert_eq!(reached, [("AI", Reach::Acronym)]);
+
+        let nist = g.abbreviated_by("NIST")[0];
+        let t = "The national institute of Standards and Technology; NIST; \
+                 National Institute of Standards and Technologyx.";
+        let spots = nist.spots(t, Reach::Acronym);
+        assert_eq!(spots.len(), 1, "{spots:?}");
+        assert_eq!(
+            &t[spots[0].clone()],
+            "national institute of Standards and Technology"
+        );
+        assert_eq!(nist.spots(t, Reach::Expansion).len(), 1);
     }
 }

@@ -1,6 +1,7 @@
 //! Matches through the glossary: a query that names an acronym's expansion
 //! ("artificial intelligence", "language tech") also finds the meetings,
-//! areas and commitments that only use the acronym ("AI", "ALT-EDIC").
+//! areas and commitments that only use the acronym ("AI", "ALT-EDIC"); and
+//! a query that is an acronym ("nist") finds its expansion written out.
 //!
 //! Such a match is weaker evidence than the words themselves, so it ranks
 //! at the cut line, below every direct match, and is never dropped by the
@@ -12,7 +13,7 @@ use std::sync::Arc;
 use super::index::{Index, Pos};
 use super::score::{FieldMatch, highlights, main_text};
 use super::searcher::Hit;
-use crate::glossary::{self, Definition, Glossary};
+use crate::glossary::{Definition, Glossary, Reach};
 use crate::model::{Corpus, NodePath};
 
 /// The glossary of one corpus and where its acronyms are used, both built
@@ -20,8 +21,9 @@ use crate::model::{Corpus, NodePath};
 #[derive(Debug, Default)]
 pub(super) struct Expander {
     glossary: Option<Arc<Glossary>>,
-    /// Where each acronym looked up so far stands as a word, in tree order.
-    mentions: HashMap<String, Vec<Pos>>,
+    /// Where each needle looked up so far (an acronym, or an expansion
+    /// written out; see [`Definition::needle`]) is used, in tree order.
+    uses: HashMap<(Reach, String), Vec<Pos>>,
 }
 
 impl Expander {
@@ -30,8 +32,9 @@ impl Expander {
         *self = Expander::default();
     }
 
-    /// Adds to `hits` (ranked, best first) the nodes that use an acronym
-    /// whose expansion `raw` names and that are not among them yet.
+    /// Adds to `hits` (ranked, best first) the nodes that use a definition
+    /// `raw` reaches (see [`Glossary::reached_by`]) and that are not among
+    /// them yet.
     /// Returns how many of those are not in `direct` either (every direct
     /// match, before the cut, in tree order): the matches this adds.
     pub(super) fn extend(
@@ -42,42 +45,43 @@ impl Expander {
         direct: &[(Pos, i32)],
         hits: &mut Vec<Hit>,
     ) -> usize {
-        if raw.chars().filter(|c| c.is_alphanumeric()).count() < glossary::MIN_EXPANSION_QUERY {
+        // Two letters may be an acronym ("ai"); an expansion needs three.
+        if raw.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return 0;
         }
         let glossary = self
             .glossary
             .get_or_insert_with(|| Arc::new(Glossary::build(corpus)));
-        let named: Vec<&Definition> = glossary.named_by(raw);
-        if named.is_empty() {
+        let reached = glossary.reached_by(raw);
+        if reached.is_empty() {
             return 0;
         }
-        let missing: Vec<&str> = named
+        let missing: Vec<(&Definition, Reach)> = reached
             .iter()
-            .map(|d| d.acronym.as_str())
-            .filter(|a| !self.mentions.contains_key(*a))
+            .copied()
+            .filter(|&(d, reach)| !self.uses.contains_key(&(reach, d.needle(reach).to_string())))
             .collect();
         if !missing.is_empty() {
             let mut found: Vec<Vec<Pos>> = vec![Vec::new(); missing.len()];
             index.each(corpus, 0..usize::MAX, |pos, text, _| {
-                for (acronym, at) in missing.iter().zip(found.iter_mut()) {
-                    if text.contains(acronym) && !glossary::mentions(text, acronym).is_empty() {
+                for (&(d, reach), at) in missing.iter().zip(found.iter_mut()) {
+                    if !d.spots(text, reach).is_empty() {
                         at.push(pos);
                     }
                 }
             });
-            for (acronym, at) in missing.iter().zip(found) {
-                self.mentions.insert((*acronym).to_string(), at);
+            for ((d, reach), at) in missing.into_iter().zip(found) {
+                self.uses.insert((reach, d.needle(reach).to_string()), at);
             }
         }
         let score = match hits.first() {
             Some(best) => cut_line(best.score),
-            None => expansion_score(&named, raw),
+            None => link_score(&reached, raw),
         };
         // The candidates, without the nodes already matched directly.
-        let mut extra: BTreeMap<Pos, ()> = named
+        let mut extra: BTreeMap<Pos, ()> = reached
             .iter()
-            .filter_map(|d| self.mentions.get(&d.acronym))
+            .filter_map(|&(d, reach)| self.uses.get(&(reach, d.needle(reach).to_string())))
             .flatten()
             .map(|&pos| (pos, ()))
             .collect();
@@ -106,20 +110,20 @@ impl Expander {
     }
 }
 
-/// The definitions named by `raw` that the node at `path` uses.
+/// The definitions `raw` reaches that the node at `path` uses, and how.
 pub fn used_in<'g>(
     glossary: &'g Glossary,
     corpus: &Corpus,
     path: NodePath,
     raw: &str,
-) -> Vec<&'g Definition> {
+) -> Vec<(&'g Definition, Reach)> {
     let Some((_, text)) = main_text(corpus, path) else {
         return Vec::new();
     };
     glossary
-        .named_by(raw)
+        .reached_by(raw)
         .into_iter()
-        .filter(|d| !glossary::mentions(text, &d.acronym).is_empty())
+        .filter(|&(d, reach)| !d.spots(text, reach).is_empty())
         .collect()
 }
 
@@ -146,12 +150,12 @@ pub fn highlights_with(
     found
 }
 
-/// The acronyms to highlight in the node at `path` for `raw`.
+/// The acronyms (or expansions) to highlight in the node at `path` for `raw`.
 fn acronym_marks(glossary: &Glossary, corpus: &Corpus, path: NodePath, raw: &str) -> Option<FieldMatch> {
     let (field, text) = main_text(corpus, path)?;
     let mut bytes: Vec<usize> = used_in(glossary, corpus, path, raw)
         .iter()
-        .flat_map(|d| glossary::mentions(text, &d.acronym))
+        .flat_map(|&(d, reach)| d.spots(text, reach))
         .flat_map(|range| {
             text[range.clone()]
                 .char_indices()
@@ -178,22 +182,25 @@ fn cut_line(best: i32) -> i32 {
     i32::try_from(line).unwrap_or(best)
 }
 
-/// A score for expansion matches when nothing matched directly: how well
-/// the query's words match the best named expansion's words.
-fn expansion_score(named: &[&Definition], raw: &str) -> i32 {
+/// A score for matches through the glossary when nothing matched
+/// directly: how well the query's words match the words of the best
+/// expansion it names, or the acronym it is.
+fn link_score(reached: &[(&Definition, Reach)], raw: &str) -> i32 {
     let matcher = super::matcher();
-    named
+    let best_word = |text: &str, term: &str| {
+        text.split_whitespace()
+            .filter_map(|w| fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, w, term))
+            .max()
+            .unwrap_or(0)
+    };
+    reached
         .iter()
-        .map(|d| {
-            raw.split_whitespace()
-                .map(|term| {
-                    d.expansion
-                        .split_whitespace()
-                        .filter_map(|w| fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, w, term))
-                        .max()
-                        .unwrap_or(0)
-                })
-                .sum::<i64>()
+        .map(|&(d, reach)| match reach {
+            Reach::Expansion => raw
+                .split_whitespace()
+                .map(|term| best_word(&d.expansion, term))
+                .sum::<i64>(),
+            Reach::Acronym => best_word(&d.acronym, raw.trim()),
         })
         .max()
         .map_or(0, |s| i32::try_from(s).unwrap_or(i32::MAX))

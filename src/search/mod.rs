@@ -39,7 +39,8 @@ they sit. A capital letter makes that word case-sensitive. Results are ranked \
 by score: tighter matches, matches at the start of a word, titles, and words \
 that follow each other as typed score higher. Matches scoring below 60% of \
 the best are dropped. A query that names an acronym's expansion (\"artificial \
-intelligence\") also finds, ranked below these, what uses the acronym (\"AI\").";
+intelligence\") also finds, ranked below these, what uses the acronym (\"AI\"); \
+a query that is an acronym (\"nist\") also finds its expansion written out.";
 
 /// The matcher every search uses: SkimMatcherV2 with smart case.
 pub fn matcher() -> SkimMatcherV2 {

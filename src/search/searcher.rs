@@ -165,12 +165,16 @@ impl Searcher {
         ranked
     }
 
-    /// The acronyms through which the node at `path` matched `raw`: those
-    /// it uses whose expansion the query names (see [`super::expand`]).
+    /// The definitions through which the node at `path` matched `raw`: the
+    /// acronyms it uses whose expansion the query names, or the expansion
+    /// it writes out of the acronym the query is (see [`super::expand`]).
     /// Empty before a query needed the glossary.
     pub fn via(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<&Definition> {
         match self.expander.glossary() {
-            Some(g) => super::expand::used_in(g, corpus, path, raw),
+            Some(g) => super::expand::used_in(g, corpus, path, raw)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect(),
             None => Vec::new(),
         }
     }

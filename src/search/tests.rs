@@ -425,3 +425,42 @@ fn acronyms_matched_through_expansions_are_marked_in_text_order() {
     // Counted once, though it matched only through two acronyms.
     assert_eq!(ranked.matched, ranked.hits.len());
 }
+
+#[test]
+fn an_acronym_as_the_query_finds_its_expansion_written_out() {
+    let corpus = corpus_of(&[(
+        "Standards",
+        &[
+            "The National Institute of Standards and Technology (NIST) leads.",
+            "Work with the national institute of standards and technology on metrology.",
+            "Nothing about it here.",
+        ],
+    )]);
+    let mut searcher = Searcher::new(&corpus);
+    let ranked = searcher.search(&corpus, "nist");
+    let spelt = crate::model::NodePath::Commitment(0, 0, 0, 1);
+    let hit = ranked
+        .hits
+        .iter()
+        .find(|h| h.path() == spelt)
+        .expect("found through the glossary");
+    assert!(hit.via_acronym);
+    assert_eq!(
+        searcher
+            .via(&corpus, spelt, "nist")
+            .iter()
+            .map(|d| d.acronym.as_str())
+            .collect::<Vec<_>>(),
+        ["NIST"]
+    );
+    let marks = searcher.highlights(&corpus, spelt, "nist");
+    let text: Vec<char> = marks[0].text.chars().collect();
+    let marked: String = marks[0].chars().into_iter().map(|i| text[i]).collect();
+    assert_eq!(marked, "national institute of standards and technology");
+    assert!(
+        !ranked
+            .hits
+            .iter()
+            .any(|h| h.path() == crate::model::NodePath::Commitment(0, 0, 0, 2))
+    );
+}
