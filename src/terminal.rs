@@ -62,14 +62,41 @@ pub trait EventSource {
 pub struct TerminalEvents {
     session: Session,
     search: Background,
+    /// Where a hang-up is recorded, as SIGHUP would record it.
+    stop: Arc<AtomicUsize>,
+}
+
+impl TerminalEvents {
+    /// Whether the terminal has gone away (a closed ssh session, a killed
+    /// tmux pane). Its reads then see end-of-file forever; and a SIGHUP
+    /// does not always come, as when jointly is not the session's leader.
+    /// A hung-up terminal fails every terminal request, so this asks one.
+    fn hung_up(&self) -> bool {
+        !io::stdin().is_terminal()
+    }
+
+    /// Ends the loop as a SIGHUP would.
+    fn hang_up(&self) -> io::Result<Option<Event>> {
+        self.stop
+            .store(signal_hook::consts::SIGHUP as usize, Ordering::SeqCst);
+        Ok(None)
+    }
 }
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        if self.hung_up() {
+            return self.hang_up();
+        }
+        // crossterm's default event source spins forever on a terminal that
+        // reads end-of-file (crossterm issue #793); the `use-dev-tty` one,
+        // chosen in Cargo.toml, returns at the timeout, and the check above
+        // then ends the loop.
+        match event::poll(timeout) {
+            Ok(true) => event::read().map(Some),
+            Ok(false) => Ok(None),
+            Err(_) if self.hung_up() => self.hang_up(),
+            Err(e) => Err(e),
         }
     }
 
@@ -181,7 +208,7 @@ pub fn run(mut app: App) -> io::Result<u8> {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            restore_quietly();
             return Err(e);
         }
     };
@@ -192,21 +219,47 @@ pub fn run(mut app: App) -> io::Result<u8> {
     let mut events = TerminalEvents {
         session,
         search: Background::new(Arc::clone(&app.corpus)),
+        stop: Arc::clone(&stop),
     };
     let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
-    ratatui::restore();
+    if events.hung_up() {
+        // Dropping the terminal would show the cursor on a terminal that is
+        // gone; ratatui reports that failure with `eprintln!`, which panics
+        // when stderr is gone too, and aborts inside its panic hook.
+        std::mem::forget(terminal);
+    } else {
+        drop(terminal);
+    }
+    restore_quietly();
     if let Err(e) = events.session.close(&app) {
-        writeln!(
+        // Not `?`: with the terminal gone, stderr may fail too.
+        let _ = writeln!(
             io::stderr(),
             "jointly: warning: where you were was not saved: {e}"
-        )?;
+        );
     }
-    result?;
+    // A failed frame on a terminal that went away is the hang-up, not an error.
+    if result.is_err() && events.hung_up() {
+        stop.store(signal_hook::consts::SIGHUP as usize, Ordering::SeqCst);
+    } else {
+        result?;
+    }
     // Killed by a signal we handled: exit as the shell reports it (128 + n).
     Ok(match stop.load(Ordering::SeqCst) {
         0 => exit::OK,
         n => u8::try_from(128 + n).unwrap_or(exit::PROBLEMS),
     })
+}
+
+/// Restores the terminal, saying so on stderr if that fails, unless the
+/// terminal is gone (nothing to restore, and nowhere to say it; ratatui's
+/// `restore` would panic writing to it).
+fn restore_quietly() {
+    if let Err(e) = ratatui::try_restore()
+        && io::stdin().is_terminal()
+    {
+        let _ = writeln!(io::stderr(), "jointly: the terminal was not restored: {e}");
+    }
 }
 
 /// What the browser does when stdin or stdout is not a terminal: says so

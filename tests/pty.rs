@@ -241,3 +241,103 @@ fn ctrl_p_smart_cit_enter_reads_the_smart_cities_commitment() {
     s.type_slowly(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The terminal goes away under the app (a closed ssh session, a killed
+/// tmux pane): the app must leave, saving where the reader was, and not
+/// spin on a terminal that reads end-of-file forever. Twice: as the leader
+/// of the terminal's session, which the system sends SIGHUP; and under a
+/// shell that ignores SIGHUP and passes nothing on, so that only the
+/// terminal's end-of-file tells.
+#[test]
+fn a_terminal_that_goes_away_ends_the_app_and_keeps_the_place() {
+    for under_a_shell in [false, true] {
+        terminal_goes_away(under_a_shell);
+    }
+}
+
+fn terminal_goes_away(under_a_shell: bool) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+
+    let home = tempfile::tempdir().unwrap();
+    let code_file = home.path().join("exit-code");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let bin = env!("CARGO_BIN_EXE_jointly");
+    let mut cmd = if under_a_shell {
+        let mut c = CommandBuilder::new("sh");
+        c.args([
+            "-c",
+            "trap '' HUP; \"$0\"; echo $? > \"$1\"",
+            bin,
+            code_file.to_str().unwrap(),
+        ]);
+        c
+    } else {
+        CommandBuilder::new(bin)
+    };
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_DATA_HOME", home.path().join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    cmd.env_remove("JOINTLY_CONFIG");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+
+    // Read until the first frame is drawn, then let go of every handle on
+    // the terminal's master side: the terminal is gone.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let seen = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&out).contains("EU-Singapore Digital Partnership") {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    })
+    .join()
+    .unwrap();
+    assert!(seen.contains("EU-Singapore Digital Partnership"), "{seen:?}");
+    drop(writer);
+    drop(pair.master);
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("under a shell: {under_a_shell}: jointly still runs 10 s after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // As for SIGHUP, which the system sends when a terminal hangs up.
+    let code = if under_a_shell {
+        std::fs::read_to_string(&code_file)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    } else {
+        status.exit_code().to_string()
+    };
+    assert_eq!(code, "129", "under a shell: {under_a_shell}");
+    let state =
+        std::fs::read_to_string(home.path().join("state/jointly/state.yaml")).expect("the place was saved");
+    assert!(state.contains("selected: eu-sg-dp"), "{state}");
+}
