@@ -4,6 +4,9 @@
 //! Data flows one way: sources → [`loader`] → [`model`] → ([`compare`]) → app state → view.
 
 #![forbid(unsafe_code)]
+// Files, keys, terminal sizes and settings are the user's: code outside
+// tests handles what can fail instead of unwrapping it.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod bookmarks;

@@ -1,5 +1,7 @@
 //! The `jointly` binary: parse the command line and dispatch.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::IsTerminal;
 use std::process::ExitCode;
 

@@ -104,6 +104,8 @@ pub struct Taxonomy {
 impl Taxonomy {
     /// The taxonomy compiled into the binary, parsed on first use.
     pub fn builtin() -> &'static Taxonomy {
+        // The one `expect` outside tests: its input is compiled in.
+        #[allow(clippy::expect_used)]
         static PARSED: LazyLock<Taxonomy> = LazyLock::new(|| {
             // The asset is part of the source tree, not user input, and the test
             // `builtin_taxonomy_parses` keeps it valid: a broken asset is a build bug.
