@@ -256,23 +256,15 @@ fn a_terminal_that_goes_away_ends_the_app_and_keeps_the_place() {
 }
 
 fn terminal_goes_away(under_a_shell: bool) {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read;
     use std::time::{Duration, Instant};
 
     let home = tempfile::tempdir().unwrap();
     let code_file = home.path().join("exit-code");
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    let pair = common::pty::open(100, 30);
     let bin = env!("CARGO_BIN_EXE_jointly");
-    let mut cmd = if under_a_shell {
-        let mut c = CommandBuilder::new("sh");
+    let cmd = if under_a_shell {
+        let mut c = common::pty::command("sh", home.path());
         c.args([
             "-c",
             "trap '' HUP; \"$0\"; echo $? > \"$1\"",
@@ -281,14 +273,8 @@ fn terminal_goes_away(under_a_shell: bool) {
         ]);
         c
     } else {
-        CommandBuilder::new(bin)
+        common::pty::command(bin, home.path())
     };
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home.path());
-    cmd.env("XDG_DATA_HOME", home.path().join("data"));
-    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-    cmd.env("XDG_STATE_HOME", home.path().join("state"));
-    cmd.env_remove("JOINTLY_CONFIG");
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
 

@@ -144,20 +144,9 @@ fn no_match_and_empty_query() {
 
 /// Runs `jointly search scam` with a pseudo-terminal as its stdout.
 fn search_in_a_terminal(home: &Path, no_color: Option<&str>) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 50,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jointly"));
+    let pair = common::pty::open(200, 50);
+    let mut cmd = common::pty::command(env!("CARGO_BIN_EXE_jointly"), home);
     cmd.args(["search", "scam"]);
-    cmd.env("XDG_DATA_HOME", home);
-    cmd.env("HOME", home);
-    cmd.env_remove("NO_COLOR");
     if let Some(v) = no_color {
         cmd.env("NO_COLOR", v);
     }

@@ -6,7 +6,34 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtyPair, PtySize, native_pty_system};
+
+/// A new pseudo-terminal of `cols`x`rows`.
+pub fn open(cols: u16, rows: u16) -> PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal")
+}
+
+/// `program` (the `jointly` binary unless told), with every XDG folder
+/// under `home` and no colour or config setting inherited from the caller.
+pub fn command(program: &str, home: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", home);
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CACHE_HOME", home.join("cache"));
+    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("JOINTLY_CONFIG");
+    cmd
+}
 
 /// A running `jointly` in a pseudo-terminal.
 pub struct Session {
@@ -25,25 +52,9 @@ impl Session {
 
     /// As [`Session::start`], with extra environment variables.
     pub fn start_with_env(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jointly"));
+        let pair = open(cols, rows);
+        let mut cmd = command(env!("CARGO_BIN_EXE_jointly"), home);
         cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home);
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CACHE_HOME", home.join("cache"));
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("JOINTLY_CONFIG");
         for (k, v) in env {
             cmd.env(k, v);
         }
