@@ -269,16 +269,13 @@ impl App {
         f.answered = true;
         f.current = 0;
         let best = f.hits.first().map(Hit::path);
+        // Before the rows change: what was selected, to stay on it when
+        // there is no best match to follow.
+        let before = self.selected_path();
         self.rows = self.visible_rows();
         // Follow the best match as it changes, so the reader previews it.
-        match best.and_then(|p| self.row_of(p)) {
-            Some(i) => self.select_row(i),
-            None => {
-                let keep = self.selected.and_then(|i| self.rows.get(i)).map(|r| r.path);
-                let i = keep.and_then(|p| self.row_of(p)).unwrap_or(0);
-                self.select_row(i);
-            }
-        }
+        let i = best.or(before).and_then(|p| self.row_of(p)).unwrap_or(0);
+        self.select_row(i);
         self.clamp_scroll();
     }
 

@@ -235,3 +235,17 @@ fn the_help_overlay_states_the_search_rule() {
     assert!(text.contains("Search (filter and jump palette)"), "{text}");
     assert!(text.contains("Each word must match on its own"), "{text}");
 }
+
+#[test]
+fn backspace_to_an_empty_query_stays_on_the_match_it_was_on() {
+    let mut app = app();
+    app.update(Action::Filter);
+    typed(&mut app, "quantum");
+    let on = id(&app);
+    assert!(on.ends_with("/quantum"), "{on}");
+    for _ in 0.."quantum".len() {
+        app.update(Msg::Erase);
+    }
+    assert_eq!(app.rows, super::super::tree::rows(&app.corpus, &app.expanded));
+    assert_eq!(id(&app), on);
+}
