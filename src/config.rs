@@ -31,12 +31,27 @@ pub struct Config {
     pub default_view: DefaultView,
 }
 
-/// The view shown at start-up.
+/// The view shown at start-up when there is no remembered place (the
+/// remembered place, view included, wins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DefaultView {
     /// Tree and reader.
     #[default]
     Browse,
+    /// The side-by-side comparison of the first two partnerships' first
+    /// meetings (the EU and US statements with the seeds).
+    Compare,
+}
+
+impl DefaultView {
+    /// The name used in the config file.
+    fn parse(name: &str) -> Option<DefaultView> {
+        match name {
+            "browse" => Some(DefaultView::Browse),
+            "compare" => Some(DefaultView::Compare),
+            _ => None,
+        }
+    }
 }
 
 /// Colours of the interface, by role.
@@ -124,18 +139,19 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     }
     let user_keys = parse_keys(&user_map, name, text, &mut problems);
     colours.extend(parse_theme(&user_map, name, text, &mut problems));
-    if user_map
-        .get("default_view")
-        .is_some_and(|v| v.as_str() != Some("browse"))
-    {
-        problems.push(
-            Problem::warning(name, "default_view must be `browse`; using the default").at(locate(
-                text,
-                "default_view",
-                0,
-            )),
-        );
-    }
+    let default_view = match user_map.get("default_view") {
+        None => DefaultView::default(),
+        Some(v) => v.as_str().and_then(DefaultView::parse).unwrap_or_else(|| {
+            problems.push(
+                Problem::warning(
+                    name,
+                    "default_view must be `browse` or `compare`; using the default",
+                )
+                .at(locate(text, "default_view", 0)),
+            );
+            DefaultView::default()
+        }),
+    };
 
     // Apply the user's keys one action at a time, so that one clash costs
     // only that action its user keys, not the whole file.
@@ -164,7 +180,7 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     let config = Config {
         keys: keymap,
         theme: Theme { colours },
-        default_view: DefaultView::Browse,
+        default_view,
     };
     (config, problems)
 }
@@ -393,6 +409,20 @@ mod tests {
         assert_eq!(config.keys.action("k".parse().unwrap()), Some(Action::MoveUp));
         assert_eq!(config.theme.get("border"), Color::DarkGray);
         assert_eq!(config.theme.get("match"), Color::Red);
+    }
+
+    #[test]
+    fn the_default_view_is_browse_or_compare() {
+        let (config, problems) = parse("c.yaml", Some("default_view: compare\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.default_view, DefaultView::Compare);
+        let (config, problems) = parse("c.yaml", Some("theme: {}\ndefault_view: sideways\n"));
+        assert_eq!(config.default_view, DefaultView::Browse);
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["c.yaml:2:1: warning: default_view must be `browse` or `compare`; using the default"]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod tools;
 pub mod tree;
 
 use crate::bookmarks::BookmarkSet;
-use crate::config::Config;
+use crate::config::{Config, DefaultView};
 use crate::loader::Problem;
 use std::sync::Arc;
 
@@ -111,11 +111,12 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on `corpus`, with the outline open and the first row selected.
+    /// A new app on `corpus`, with the outline open and the first row
+    /// selected, in the configured default view.
     pub fn new(corpus: Corpus, problems: Vec<Problem>, config: Config, colour: bool) -> App {
         let expanded = Expanded::outline(&corpus);
         let rows = tree::rows(&corpus, &expanded);
-        App {
+        let mut app = App {
             selected: (!rows.is_empty()).then_some(0),
             corpus: Arc::new(corpus),
             problems,
@@ -140,7 +141,11 @@ impl App {
             glossary: None,
             effects: Vec::new(),
             clock: Timestamp::now,
+        };
+        if app.config.default_view == DefaultView::Compare {
+            app.open_compare();
         }
+        app
     }
 
     /// The selected node, if any.
@@ -249,12 +254,14 @@ impl App {
                 }
                 self.reader_scroll = place.scroll;
                 self.clamp_scroll();
-                if let Some(rest) = place
+                // The remembered view replaces the default one.
+                match place
                     .view
                     .as_deref()
                     .and_then(|v| v.strip_prefix(tools::COMPARE_VIEW))
                 {
-                    self.restore_compare(rest);
+                    Some(rest) => self.restore_compare(rest),
+                    None => self.compare = None,
                 }
             }
             Msg::Bookmarks(set) => self.bookmarks = set,

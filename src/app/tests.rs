@@ -2,6 +2,8 @@
 
 use super::test_support::{app, id};
 use super::*;
+use crate::compare::Side;
+use crate::loader::{LoadOptions, load};
 
 #[test]
 fn starts_on_the_first_partnership_with_the_outline_open() {
@@ -118,4 +120,26 @@ fn an_empty_corpus_is_safe() {
         app.update(a);
     }
     assert_eq!(app.selected_path(), None);
+}
+
+#[test]
+fn the_compare_default_view_opens_the_comparison_unless_a_place_is_remembered() {
+    let loaded = crate::cli::annotated(load(&LoadOptions::embedded_only()));
+    let (config, _) = crate::config::parse("c.yaml", Some("default_view: compare\n"));
+    let fresh = App::new(loaded.corpus.clone(), Vec::new(), config.clone(), true);
+    let cmp = fresh.compare.as_ref().expect("the comparison opens first");
+    let ids: Vec<String> = [Side::Left, Side::Right]
+        .map(|side| fresh.corpus.id_of(cmp.alignment.meeting(side)).unwrap())
+        .into();
+    assert_eq!(ids, ["eu-sg-dp/2025-12-01", "us-sg-cet/2023-10-12"]);
+
+    // A place remembered in the browser wins over the default view.
+    let mut back = App::new(loaded.corpus, Vec::new(), config, true);
+    back.update(Msg::Restore(crate::state::Place {
+        selected: Some("us-sg-cet/2023-10-12/quantum".into()),
+        scroll: 0,
+        view: Some("browse".into()),
+    }));
+    assert!(back.compare.is_none());
+    assert_eq!(id(&back), "us-sg-cet/2023-10-12/quantum");
 }
