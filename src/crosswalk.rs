@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::cli::{ReportFormat, exit};
 use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
 use crate::model::{Area, Corpus, Meeting, Node, NodePath, Origin, Partnership, Stance};
+use crate::output::{md_cell, md_inline};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them
 /// and prints the crosswalk. An id that is not a meeting is an error (exit 1).
@@ -341,29 +342,6 @@ fn md_table<const N: usize>(
     Ok(())
 }
 
-/// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes
-/// escaped so that they do not split the cell.
-pub fn md_cell(s: &str) -> String {
-    md_inline(s).replace('|', "\\|")
-}
-
-/// Text made safe in Markdown: the characters that would start emphasis,
-/// code, links or HTML are escaped, and line breaks become spaces.
-pub fn md_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[derive(Serialize)]
 struct JsonCompare {
     left: JsonMeeting,
@@ -552,15 +530,4 @@ fn tally(a: &Area) -> JsonTally {
 /// Three decimals: enough to rank, and stable in output.
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_escape_pipes_and_backslashes() {
-        assert_eq!(md_cell("a|b\\c\nd_e"), "a\\|b\\\\c d\\_e");
-        assert_eq!(md_inline("*EU* [x]"), "\\*EU\\* \\[x\\]");
-    }
 }

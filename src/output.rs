@@ -318,3 +318,37 @@ fn source_line(out: &mut dyn Write, m: &Meeting, lines: Option<LineRange>) -> io
     }
     writeln!(out)
 }
+
+/// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes
+/// escaped so that they do not split the cell.
+pub fn md_cell(s: &str) -> String {
+    md_inline(s).replace('|', "\\|")
+}
+
+/// Text made safe in Markdown: the characters that would start emphasis,
+/// code, links or HTML are escaped, and line breaks become spaces.
+pub fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_escape_pipes_backslashes_and_line_breaks() {
+        assert_eq!(md_cell("a|b\\c\nd_e"), "a\\|b\\\\c d\\_e");
+        assert_eq!(md_inline("*EU* [x]"), "\\*EU\\* \\[x\\]");
+    }
+}

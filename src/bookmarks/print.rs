@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{Bookmark, BookmarkStore};
 use crate::cli::{ReportFormat, exit};
 use crate::model::{Corpus, Node};
+use crate::output::md_cell;
 
 /// A bookmark with what the corpus says about its node.
 struct Resolved<'a> {
@@ -122,34 +123,22 @@ fn markdown(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {
         let b = r.bookmark;
         match &r.node {
             Some((crumb, text)) => {
-                writeln!(out, "- **{}** (`{}`)  ", md(crumb), b.id)?;
-                writeln!(out, "  “{}”  ", md(text))?;
+                writeln!(out, "- **{}** (`{}`)  ", md_cell(crumb), b.id)?;
+                writeln!(out, "  “{}”  ", md_cell(text))?;
             }
             None => {
                 writeln!(out, "- `{}` *(missing: not in the loaded statements)*  ", b.id)?;
                 if let Some(label) = &b.label {
-                    writeln!(out, "  was: {}  ", md(label))?;
+                    writeln!(out, "  was: {}  ", md_cell(label))?;
                 }
             }
         }
         if let Some(note) = &b.note {
-            writeln!(out, "  Note: {}  ", md(note))?;
+            writeln!(out, "  Note: {}  ", md_cell(note))?;
         }
         writeln!(out, "  Bookmarked {}", b.created.human())?;
     }
     Ok(())
-}
-
-/// Escapes the characters that Markdown would read as markup.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn json(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {

@@ -300,3 +300,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_note_with_a_line_break_stays_inside_its_markdown_item() {
+    let mut s = BookmarkSet::default();
+    s.set(Q2, Some("first line\n- not a new item | nor a cell"), None, t(0));
+    let md = printed(&s, ReportFormat::Md);
+    assert!(
+        md.contains("  Note: first line - not a new item \\| nor a cell  \n"),
+        "{md}"
+    );
+}
