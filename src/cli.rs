@@ -148,7 +148,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             true => output::cite(out, &loaded.corpus, id),
             false => output::show(out, &loaded.corpus, id),
         }),
-        Command::Search { query, limit, format } => with_loaded(cli, |out, loaded| {
+        // Search marks its matches with escape codes, so it cleans the
+        // statement text itself rather than through `Plain`.
+        Command::Search { query, limit, format } => with_loaded_raw(cli, |out, loaded| {
             let marks = output::search::marks_for_stdout();
             output::search::search(out, &loaded.corpus, &query.join(" "), *limit, *format, marks)
         }),
@@ -180,8 +182,15 @@ pub fn finish(result: io::Result<u8>) -> ExitCode {
     }
 }
 
-/// Loads what `cli` names, reports problems on stderr, then runs `f` on stdout.
+/// Loads what `cli` names, reports problems on stderr, then runs `f` on
+/// stdout, with control characters in what it writes made harmless
+/// ([`output::Plain`]).
 fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
+    with_loaded_raw(cli, |out, loaded| f(&mut output::Plain(out), loaded))
+}
+
+/// As [`with_loaded`], writing what `f` writes as it is.
+fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
     let loaded = annotated(loader::load(&cli.load_options()));
     report_problems(&loaded)?;
     let stdout = io::stdout();

@@ -319,6 +319,35 @@ fn source_line(out: &mut dyn Write, m: &Meeting, lines: Option<LineRange>) -> io
     writeln!(out)
 }
 
+/// A writer that replaces control characters other than line breaks and
+/// tabs with U+FFFD. Statement text comes from the user's files, and an
+/// escape sequence in one must not reach the terminal (it could move the
+/// cursor, retitle the window or set the clipboard).
+pub struct Plain<'a>(pub &'a mut dyn Write);
+
+impl Write for Plain<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+        match std::str::from_utf8(buf) {
+            Ok(s) if s.chars().any(unsafe_char) => {
+                let clean: String = s
+                    .chars()
+                    .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+                    .collect();
+                self.0.write_all(clean.as_bytes())?;
+            }
+            // Formatting writes whole strings, so a buffer that is not UTF-8
+            // holds no text of ours to clean.
+            _ => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes
 /// escaped so that they do not split the cell.
 pub fn md_cell(s: &str) -> String {

@@ -13,15 +13,16 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => ' ',
-                c if c.is_control() => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(sanitize_char).collect())
+}
+
+/// One character as [`sanitize`] makes it.
+pub fn sanitize_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
 }
 
 /// Display width of a string in terminal cells.

@@ -185,3 +185,39 @@ fn the_browser_without_a_terminal_says_so_and_exits_2() {
     );
     assert!(o.stdout.is_empty(), "nothing is drawn into the pipe");
 }
+
+#[test]
+fn escape_sequences_in_a_statement_never_reach_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("hostile.yaml");
+    std::fs::write(
+        &file,
+        "partnership: {id: h, name: \"Hostile \\e]0;owned\\a\"}\n\
+         meeting: {title: \"Title \\e[2J\", date: \"2024-01-01\"}\n\
+         areas:\n  - id: a\n    title: \"Area \\e[31mred\"\n    commitments:\n      - \"Commit \\e]52;c;Zm9v\\a to nothing \\r over.\"\n",
+    )
+    .unwrap();
+    let data = file.to_str().unwrap();
+    for args in [
+        vec!["list", "--no-default", "--data", data],
+        vec!["show", "h/2024-01-01", "--no-default", "--data", data],
+        vec![
+            "show",
+            "h/2024-01-01/a/1",
+            "--cite",
+            "--no-default",
+            "--data",
+            data,
+        ],
+        vec!["search", "commit", "--no-default", "--data", data],
+    ] {
+        let o = jointly(home.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\x1b') && !out.contains('\x07') && !out.contains('\r'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains('\u{FFFD}'), "{args:?}: {out:?}");
+    }
+}

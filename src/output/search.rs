@@ -8,6 +8,7 @@ use crate::cli::{Format, exit};
 use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
 use crate::search::{Field, FieldMatch, Searcher};
+use crate::wrap::{sanitize, sanitize_char};
 
 /// Starts a marked (matched) run of characters: bold and underlined, so
 /// that it shows without colour too.
@@ -125,7 +126,11 @@ pub fn search(
                 let path = hit.path();
                 let id = corpus.id_of(path).unwrap_or_default();
                 writeln!(out, "{n}. {id}  (score {})", hit.score)?;
-                writeln!(out, "   {}", clean(&corpus.breadcrumb(path).unwrap_or_default()))?;
+                writeln!(
+                    out,
+                    "   {}",
+                    sanitize(&corpus.breadcrumb(path).unwrap_or_default())
+                )?;
                 let found = searcher.highlights(corpus, path, query);
                 for line in text_lines(corpus, path, &found) {
                     write!(out, "   ")?;
@@ -141,7 +146,7 @@ pub fn search(
                 }
             }
             match (n, ranked.hits.len()) {
-                (_, 0) => writeln!(out, "no matches for `{}`", clean(query))?,
+                (_, 0) => writeln!(out, "no matches for `{}`", sanitize(query))?,
                 (n, total) if n < total => writeln!(out, "{n} of {total} matches (--limit {limit})")?,
                 (_, total) => writeln!(out, "{total} matches")?,
             }
@@ -154,7 +159,7 @@ pub fn search(
 fn via_label(via: &[&Definition]) -> String {
     let each: Vec<String> = via
         .iter()
-        .map(|d| format!("{} = {}", clean(&d.acronym), clean(&d.expansion)))
+        .map(|d| format!("{} = {}", sanitize(&d.acronym), sanitize(&d.expansion)))
         .collect();
     each.join("; ")
 }
@@ -210,7 +215,7 @@ fn text_lines(corpus: &Corpus, path: NodePath, found: &[FieldMatch]) -> Vec<Vec<
 /// Writes a field's text, marking the matched characters when `marks`.
 fn write_marked(out: &mut dyn Write, fm: &FieldMatch, marks: bool) -> io::Result<()> {
     if !marks || fm.bytes.is_empty() {
-        return write!(out, "{}", clean(&fm.text));
+        return write!(out, "{}", sanitize(&fm.text));
     }
     let mut on = false;
     for (at, ch) in fm.text.char_indices() {
@@ -219,20 +224,10 @@ fn write_marked(out: &mut dyn Write, fm: &FieldMatch, marks: bool) -> io::Result
             write!(out, "{}", if hit { MARK_ON } else { MARK_OFF })?;
             on = hit;
         }
-        write!(out, "{}", clean_char(ch))?;
+        write!(out, "{}", sanitize_char(ch))?;
     }
     if on {
         write!(out, "{MARK_OFF}")?;
     }
     Ok(())
-}
-
-/// A statement's text may hold control characters (a YAML string can
-/// carry an escape sequence); they must not reach the terminal.
-fn clean(s: &str) -> String {
-    s.chars().map(clean_char).collect()
-}
-
-fn clean_char(c: char) -> char {
-    if c.is_control() { '\u{fffd}' } else { c }
 }
