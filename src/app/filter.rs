@@ -2,9 +2,12 @@
 //! ranked, with the parents kept for context. Its state lives in
 //! [`Filter`]; its changes happen here, called from `update`.
 
+use std::sync::Arc;
+
 use super::Effect;
 use super::tree::{Expanded, Row};
 use super::{Action, App, Pane};
+use crate::glossary::Glossary;
 use crate::model::NodePath;
 use crate::search::{FieldMatch, Hit, Pos, Ranked, Searcher, highlights_with};
 
@@ -133,10 +136,16 @@ impl App {
     /// The characters `query` matched in the node at `path`, the acronyms
     /// it matched through included.
     pub fn marks(&self, path: NodePath, query: &str) -> Vec<FieldMatch> {
-        match &self.searcher {
-            Some(s) => s.highlights(&self.corpus, path, query),
-            None => highlights_with(self.glossary.as_deref(), &self.corpus, path, query),
-        }
+        highlights_with(self.glossary.as_deref(), &self.corpus, path, query)
+    }
+
+    /// The corpus's glossary, built on first use and then shared.
+    pub(super) fn glossary(&mut self) -> Arc<Glossary> {
+        let corpus = &self.corpus;
+        Arc::clone(
+            self.glossary
+                .get_or_insert_with(|| Arc::new(Glossary::build(corpus))),
+        )
     }
 
     /// Sends every later search off the interface's thread, as
@@ -172,9 +181,7 @@ impl App {
     /// if it answers the query it holds, else dropped (the user has typed
     /// on since it was asked for).
     pub(super) fn take_ranked(&mut self, ranked: Ranked) {
-        if ranked.glossary.is_some() {
-            self.glossary.clone_from(&ranked.glossary);
-        }
+        self.keep_glossary(&ranked);
         if self
             .palette
             .as_ref()
@@ -201,9 +208,19 @@ impl App {
     /// narrows its last answer when the query only grew.
     pub(super) fn search(&mut self, query: &str) -> crate::search::Ranked {
         let corpus = &self.corpus;
-        self.searcher
+        let ranked = self
+            .searcher
             .get_or_insert_with(|| Searcher::new(corpus))
-            .search(corpus, query)
+            .search(corpus, query);
+        self.keep_glossary(&ranked);
+        ranked
+    }
+
+    /// Keeps the glossary an answer brings, if none is kept yet.
+    fn keep_glossary(&mut self, ranked: &Ranked) {
+        if self.glossary.is_none() {
+            self.glossary.clone_from(&ranked.glossary);
+        }
     }
 
     /// Opens the filter prompt, or reopens it to edit a kept filter.

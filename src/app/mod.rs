@@ -101,8 +101,8 @@ pub struct App {
     /// Whether searches are sent out as [`Effect::Search`] rather than run
     /// in `update` (see [`App::search_off_thread`]).
     off_thread: bool,
-    /// The glossary that came with the last answer from off the thread,
-    /// for highlighting acronyms matched through their expansion.
+    /// The corpus's glossary, once built: by a search (in line or off the
+    /// thread, whose answers bring it) or by opening the glossary pane.
     glossary: Option<Arc<Glossary>>,
     /// Effects queued by `update` for the event loop.
     effects: Vec<Effect>,

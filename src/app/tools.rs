@@ -3,12 +3,13 @@
 //! lives in [`Tool`]; their changes happen here, called from `update`.
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::message::{Effect, Msg};
 use super::{Action, App, Pane};
 use crate::bookmarks::{MAX_NOTE_CHARS, print::node_text};
 use crate::cite;
+use std::sync::Arc;
+
 use crate::glossary::Glossary;
 use crate::model::NodePath;
 use crate::state::{Place, nearest_surviving};
@@ -32,7 +33,7 @@ pub enum Tool {
     /// The list of bookmarks.
     Bookmarks(Picker),
     /// The glossary of acronyms, built when opened.
-    Glossary(Picker, Glossary),
+    Glossary(Picker, Arc<Glossary>),
 }
 
 /// A filterable list: what is typed, whether typing goes to the filter,
@@ -116,7 +117,7 @@ impl App {
         if filter.is_empty() {
             return items;
         }
-        let matcher = SkimMatcherV2::default();
+        let matcher = crate::search::matcher();
         let mut scored: Vec<(i64, Item)> = items
             .into_iter()
             .filter_map(|it| {
@@ -184,12 +185,12 @@ impl App {
         }
     }
 
-    fn update_picker(&mut self, mut p: Picker, glossary: Option<Glossary>, msg: Msg) {
-        let reopen = |p: Picker, g: Option<Glossary>| match g {
+    fn update_picker(&mut self, mut p: Picker, glossary: Option<Arc<Glossary>>, msg: Msg) {
+        let reopen = |p: Picker, g: Option<Arc<Glossary>>| match g {
             Some(g) => Tool::Glossary(p, g),
             None => Tool::Bookmarks(p),
         };
-        let items = self.items(&p, glossary.as_ref());
+        let items = self.items(&p, glossary.as_deref());
         let last = items.len().saturating_sub(1);
         let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
         match msg {
@@ -286,7 +287,7 @@ impl App {
                 }
             }
             Action::Glossary => {
-                let g = Glossary::build(&self.corpus);
+                let g = self.glossary();
                 if g.entries.is_empty() {
                     self.message = Some("The loaded statements define no acronyms".into());
                 } else {

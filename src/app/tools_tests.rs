@@ -227,3 +227,25 @@ fn problems_from_the_files_reach_the_notice() {
     )));
     assert_eq!(app.problems.len(), 1);
 }
+
+#[test]
+fn the_glossary_is_built_once_and_shared_with_search() {
+    let mut app = app();
+    app.update(Action::Filter);
+    typed(&mut app, "ministry");
+    app.update(Action::Close);
+    let from_search = app.glossary.clone().expect("the search built it");
+    let opened = |app: &mut App| {
+        app.update(Action::Glossary);
+        let Some(Tool::Glossary(_, g)) = &app.tool else {
+            panic!("the glossary pane is open");
+        };
+        let g = std::sync::Arc::clone(g);
+        app.update(Action::Close);
+        g
+    };
+    let first = opened(&mut app);
+    let second = opened(&mut app);
+    assert!(std::sync::Arc::ptr_eq(&first, &from_search));
+    assert!(std::sync::Arc::ptr_eq(&first, &second));
+}
