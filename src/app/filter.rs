@@ -292,8 +292,7 @@ impl App {
         self.rows = self.visible_rows();
         // Follow the best match as it changes, so the reader previews it.
         let i = best.or(before).and_then(|p| self.row_of(p)).unwrap_or(0);
-        self.select_row(i);
-        self.clamp_scroll();
+        self.reselect(i, before);
     }
 
     /// Handles an action while the prompt is open.

@@ -385,27 +385,43 @@ impl App {
             // Not among the matches: the filter gives way.
             self.drop_filter();
         }
+        let before = self.selected_path();
         self.expanded.reveal(path);
         self.rows = tree::rows(&self.corpus, &self.expanded);
         if let Some(i) = self.rows.iter().position(|r| r.path == path) {
-            self.select_row(i);
+            self.reselect(i, before);
         }
     }
 
     /// Recomputes the rows after a change of expansion, keeping `keep` selected.
     fn refresh_rows(&mut self, keep: NodePath) {
+        let before = self.selected_path();
         self.rows = self.visible_rows();
         let i = self.rows.iter().position(|r| r.path == keep).unwrap_or(0);
-        self.select_row(i);
+        self.reselect(i, before);
     }
 
+    /// Selects row `i` of the same rows (a move).
     fn select_row(&mut self, i: usize) {
+        let moved = self.selected != Some(i.min(self.rows.len().saturating_sub(1)));
+        self.show_row(i, moved);
+    }
+
+    /// Selects row `i` of rows that were just replaced; the reader starts
+    /// afresh unless the row shows the node selected `before`.
+    fn reselect(&mut self, i: usize, before: Option<NodePath>) {
+        let same = self.rows.get(i).map(|r| r.path) == before;
+        self.show_row(i, !same);
+    }
+
+    fn show_row(&mut self, i: usize, new_node: bool) {
         if self.rows.is_empty() {
             self.selected = None;
+            // The reader now says that nothing matches.
+            self.clamp_scroll();
             return;
         }
         let i = i.min(self.rows.len() - 1);
-        let changed = self.selected != Some(i);
         self.selected = Some(i);
         let height = self.page();
         if i < self.tree_offset {
@@ -413,18 +429,31 @@ impl App {
         } else if i >= self.tree_offset + height {
             self.tree_offset = i + 1 - height;
         }
-        if changed {
-            // Bring the selected commitment into view, a little below the top.
-            self.reader_scroll = ui::reader::selected_line(self).map_or(0, |l| l.saturating_sub(2));
-            self.clamp_scroll();
+        if new_node {
+            // Bring the selected commitment into view, a little below the
+            // top; one build of the reader's text serves both.
+            let doc = ui::reader::document(self);
+            self.reader_scroll = doc.selected.map_or(0, |l| l.saturating_sub(2));
+            self.clamp_reader(doc.lines.len());
         }
+        self.clamp_tree();
     }
 
     /// Keeps scroll offsets inside their content after a move or a resize.
     fn clamp_scroll(&mut self) {
-        let height = self.page();
-        let max = ui::reader::line_count(self).saturating_sub(height);
+        self.clamp_reader(ui::reader::line_count(self));
+        self.clamp_tree();
+    }
+
+    /// Keeps the reader's scroll inside its `lines` lines.
+    fn clamp_reader(&mut self, lines: usize) {
+        let max = lines.saturating_sub(self.page());
         self.reader_scroll = self.reader_scroll.min(max);
+    }
+
+    /// Keeps the selected row on screen and the tree's scroll inside it.
+    fn clamp_tree(&mut self) {
+        let height = self.page();
         if let Some(i) = self.selected
             && (i < self.tree_offset || i >= self.tree_offset + height)
         {

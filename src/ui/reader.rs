@@ -27,11 +27,6 @@ pub fn line_count(app: &App) -> usize {
     document(app).lines.len()
 }
 
-/// First line of the selected commitment, if one is selected.
-pub fn selected_line(app: &App) -> Option<usize> {
-    document(app).selected
-}
-
 /// Builds the reader's content for `app`'s selection at its current width.
 pub fn document(app: &App) -> Document {
     let width = usize::from(super::layout::reader_text_width(app.size, app.focus));
