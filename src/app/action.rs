@@ -69,6 +69,26 @@ pub enum Action {
 }
 
 impl Action {
+    /// Where this action moves a position `at` in a list whose last
+    /// position is `last`, shown `page` rows at a time (the tree, a picker,
+    /// the reader's or an overlay's scroll); `None` if it is no movement.
+    /// Every list moves alike, so that a key means the same everywhere.
+    pub fn step(self, at: usize, last: usize, page: usize) -> Option<usize> {
+        let page = page.max(1);
+        let half = (page / 2).max(1);
+        Some(match self {
+            Action::MoveDown => at.saturating_add(1).min(last),
+            Action::MoveUp => at.saturating_sub(1),
+            Action::HalfPageDown => at.saturating_add(half).min(last),
+            Action::HalfPageUp => at.saturating_sub(half),
+            Action::PageDown => at.saturating_add(page).min(last),
+            Action::PageUp => at.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return None,
+        })
+    }
+
     /// Every action, in the order the help overlay lists them.
     pub const ALL: [Action; 28] = [
         Action::MoveDown,
@@ -147,6 +167,21 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_list_moves_alike() {
+        let at = |a: Action, from: usize| a.step(from, 9, 4);
+        assert_eq!(at(Action::MoveDown, 9), Some(9));
+        assert_eq!(at(Action::MoveUp, 0), Some(0));
+        assert_eq!(at(Action::HalfPageDown, 3), Some(5));
+        assert_eq!(at(Action::PageDown, 3), Some(7));
+        assert_eq!(at(Action::PageUp, 3), Some(0));
+        assert_eq!(at(Action::Bottom, 3), Some(9));
+        assert_eq!(at(Action::Top, 3), Some(0));
+        assert_eq!(at(Action::Open, 3), None);
+        // A page of one row still moves half a page by one.
+        assert_eq!(Action::HalfPageDown.step(0, 9, 1), Some(1));
+    }
 
     #[test]
     fn names_are_snake_case_and_round_trip() {

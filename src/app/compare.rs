@@ -216,11 +216,11 @@ impl App {
 
     fn update_meeting_picker(&mut self, mut picker: MeetingPicker, action: Action) {
         let last = picker.meetings.len().saturating_sub(1);
+        let page = self.page();
+        if let Some(selected) = action.step(picker.selected, last, page) {
+            picker.selected = selected;
+        }
         match action {
-            Action::MoveDown => picker.selected = picker.selected.saturating_add(1).min(last),
-            Action::MoveUp => picker.selected = picker.selected.saturating_sub(1),
-            Action::Top => picker.selected = 0,
-            Action::Bottom => picker.selected = last,
             Action::Close | Action::Compare => return,
             Action::Open => {
                 let Some(&chosen) = picker.meetings.get(picker.selected) else {

@@ -303,3 +303,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_meeting_picker_pages_as_every_list_does() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::Compare);
+    app.update(Action::PageDown);
+    assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(1));
+    app.update(Action::HalfPageUp);
+    assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(0));
+}

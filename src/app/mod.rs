@@ -272,17 +272,8 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) {
         let page = self.page();
-        let scroll = |s: usize| match action {
-            Action::MoveDown => s.saturating_add(1),
-            Action::MoveUp => s.saturating_sub(1),
-            Action::HalfPageDown => s.saturating_add(page / 2),
-            Action::HalfPageUp => s.saturating_sub(page / 2),
-            Action::PageDown => s.saturating_add(page),
-            Action::PageUp => s.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            _ => s,
-        };
+        // Clamped to the overlay's length when drawn.
+        let scroll = |s: usize| action.step(s, usize::MAX, page).unwrap_or(s);
         self.overlay = match (overlay, action) {
             (_, Action::Close) => None,
             (Overlay::Help { .. }, Action::Help) => None,
@@ -314,15 +305,11 @@ impl App {
         let last = self.rows.len().saturating_sub(1);
         let page = self.page();
         let path = self.rows[sel].path;
-        let new = match action {
-            Action::MoveDown => sel.saturating_add(1).min(last),
-            Action::MoveUp => sel.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::HalfPageDown => sel.saturating_add(page / 2).min(last),
-            Action::HalfPageUp => sel.saturating_sub(page / 2),
-            Action::PageDown => sel.saturating_add(page).min(last),
-            Action::PageUp => sel.saturating_sub(page),
+        if let Some(new) = action.step(sel, last, page) {
+            self.select_row(new);
+            return;
+        }
+        match action {
             Action::Left => {
                 if self.expanded.contains(path) && tree::child_count(&self.corpus, path) > 0 {
                     self.expanded.close(path);
@@ -330,7 +317,6 @@ impl App {
                 } else if let Some(parent) = path.parent() {
                     self.select_path(parent);
                 }
-                return;
             }
             Action::Right | Action::Open => {
                 let has_children = tree::child_count(&self.corpus, path) > 0;
@@ -345,30 +331,18 @@ impl App {
                 } else if let Some(child) = tree::first_child(&self.corpus, path) {
                     self.select_path(child);
                 }
-                return;
             }
-            _ => return,
-        };
-        self.select_row(new);
+            _ => {}
+        }
     }
 
     fn update_reader(&mut self, action: Action) {
-        let page = self.page();
-        self.reader_scroll = match action {
-            Action::MoveDown => self.reader_scroll.saturating_add(1),
-            Action::MoveUp => self.reader_scroll.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            Action::HalfPageDown => self.reader_scroll.saturating_add(page / 2),
-            Action::HalfPageUp => self.reader_scroll.saturating_sub(page / 2),
-            Action::PageDown => self.reader_scroll.saturating_add(page),
-            Action::PageUp => self.reader_scroll.saturating_sub(page),
-            Action::Left => {
-                self.focus = Pane::Tree;
-                self.reader_scroll
-            }
-            _ => self.reader_scroll,
-        };
+        // Clamped to the text's length below.
+        if let Some(scroll) = action.step(self.reader_scroll, usize::MAX, self.page()) {
+            self.reader_scroll = scroll;
+        } else if action == Action::Left {
+            self.focus = Pane::Tree;
+        }
         self.clamp_scroll();
     }
 

@@ -66,13 +66,18 @@ impl App {
         };
         let last = p.hits.len().saturating_sub(1);
         let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
+        // Ctrl-n and Ctrl-p (next match, palette) move too, as in fzf.
+        let moving = match action {
+            Action::NextMatch => Action::MoveDown,
+            Action::Palette | Action::PrevMatch => Action::MoveUp,
+            a => a,
+        };
+        if let Some(selected) = moving.step(p.selected, last, page) {
+            p.selected = selected;
+            self.palette = Some(p);
+            return;
+        }
         p.selected = match action {
-            Action::MoveDown | Action::NextMatch => p.selected.saturating_add(1).min(last),
-            Action::MoveUp | Action::Palette | Action::PrevMatch => p.selected.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => p.selected.saturating_add(page).min(last),
-            Action::PageUp | Action::HalfPageUp => p.selected.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => last,
             Action::Close => {
                 self.resend_filter_query();
                 return;

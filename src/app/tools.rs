@@ -202,45 +202,40 @@ impl App {
                 p.filter.pop();
                 p.selected = 0;
             }
-            Msg::Action(a) => match a {
-                Action::MoveDown => p.selected = p.selected.saturating_add(1).min(last),
-                Action::MoveUp => p.selected = p.selected.saturating_sub(1),
-                Action::Top => p.selected = 0,
-                Action::Bottom => p.selected = last,
-                Action::PageDown | Action::HalfPageDown => {
-                    p.selected = p.selected.saturating_add(page).min(last)
-                }
-                Action::PageUp | Action::HalfPageUp => p.selected = p.selected.saturating_sub(page),
-                Action::Open | Action::Close if p.typing => {
-                    p.typing = false;
-                    if a == Action::Close {
-                        p.filter.clear();
-                        p.selected = 0;
+            Msg::Action(a) => match a.step(p.selected, last, page) {
+                Some(selected) => p.selected = selected,
+                None => match a {
+                    Action::Open | Action::Close if p.typing => {
+                        p.typing = false;
+                        if a == Action::Close {
+                            p.filter.clear();
+                            p.selected = 0;
+                        }
                     }
-                }
-                Action::Filter => p.typing = true,
-                Action::Open => {
-                    let target = items.get(p.selected).map(|i| i.target.clone());
-                    self.tool = None;
-                    if let Some(id) = target {
-                        self.jump_to(&id);
+                    Action::Filter => p.typing = true,
+                    Action::Open => {
+                        let target = items.get(p.selected).map(|i| i.target.clone());
+                        self.tool = None;
+                        if let Some(id) = target {
+                            self.jump_to(&id);
+                        }
+                        return;
                     }
-                    return;
-                }
-                Action::DeleteBookmark if glossary.is_none() => {
-                    if let Some(item) = items.get(p.selected) {
-                        let now = (self.clock)();
-                        self.bookmarks.delete(&item.target, now);
-                        self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
-                        self.message = Some(format!("Deleted the bookmark of {}", item.target));
-                        p.selected = p.selected.min(last.saturating_sub(1));
+                    Action::DeleteBookmark if glossary.is_none() => {
+                        if let Some(item) = items.get(p.selected) {
+                            let now = (self.clock)();
+                            self.bookmarks.delete(&item.target, now);
+                            self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
+                            self.message = Some(format!("Deleted the bookmark of {}", item.target));
+                            p.selected = p.selected.min(last.saturating_sub(1));
+                        }
                     }
-                }
-                Action::Close | Action::Bookmarks | Action::Glossary => {
-                    self.tool = None;
-                    return;
-                }
-                _ => {}
+                    Action::Close | Action::Bookmarks | Action::Glossary => {
+                        self.tool = None;
+                        return;
+                    }
+                    _ => {}
+                },
             },
             _ => {}
         }
