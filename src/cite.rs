@@ -5,7 +5,7 @@
 //! A commitment reads:
 //! `“text” — Statement title, 1 December 2025 (2025-12-01), Quantum, eu-sg-dp/2025-12-01/quantum/2`.
 
-use crate::model::{Area, Commitment, Corpus, Date, Meeting, Node, NodePath, Partnership};
+use crate::model::{Area, Commitment, Corpus, Date, Meeting, Node, NodePath};
 
 /// The largest text [`osc52`] sends. Terminals cap what they accept, some at
 /// about 100 000 characters of encoded text; 74 000 bytes encode to fewer.
@@ -42,7 +42,7 @@ pub fn cite(corpus: &Corpus, path: NodePath) -> Option<String> {
     let id = corpus.id_of(path)?;
     Some(match corpus.get(path)? {
         Node::Commitment(_, m, a, _, c) => commitment(m, a, c, &id),
-        Node::Area(p, m, a) => area(p, m, a, &id),
+        Node::Area(_, m, a) => area(m, a, &id),
         Node::Meeting(_, m) => {
             let place = m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
             format!("{}, {}{place}, {id}", m.title, when(m))
@@ -64,18 +64,11 @@ fn commitment(m: &Meeting, a: &Area, c: &Commitment, id: &str) -> String {
 
 /// The heading line, then each commitment quoted with its own id, so that
 /// any one of them can be traced back.
-fn area(p: &Partnership, m: &Meeting, a: &Area, id: &str) -> String {
+fn area(m: &Meeting, a: &Area, id: &str) -> String {
     let mut out = format!("{} — {}, {}, {id}", a.title, m.title, when(m));
     for (i, c) in a.commitments.iter().enumerate() {
-        out.push_str(&format!(
-            "\n{}. “{}” ({}/{}/{}/{})",
-            i + 1,
-            quoted(&c.text),
-            p.id,
-            m.id,
-            a.id,
-            i + 1
-        ));
+        // `id` is the area's: a commitment's id adds its number.
+        out.push_str(&format!("\n{}. “{}” ({id}/{})", i + 1, quoted(&c.text), i + 1));
     }
     out
 }

@@ -73,7 +73,7 @@ pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(ENV_VAR).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    directories::ProjectDirs::from("", "", "jointly").map(|d| d.config_dir().join("config.yaml"))
+    crate::storage::project_dirs().map(|d| d.config_dir().join("config.yaml"))
 }
 
 /// Loads the defaults and the user's file (if there is one).

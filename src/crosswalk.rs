@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{ReportFormat, exit};
 use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
-use crate::model::{Area, Corpus, Meeting, Node, NodePath, Origin, Partnership, Stance};
+use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
 use crate::output::{md_cell, md_inline};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them
@@ -86,9 +86,9 @@ struct View<'a> {
 impl<'a> View<'a> {
     /// `None` if the alignment's meetings are not in `corpus`.
     fn new(corpus: &'a Corpus, alignment: &'a Alignment) -> Option<View<'a>> {
-        let side = |path: NodePath| match corpus.get(path) {
-            Some(Node::Meeting(p, m)) => Some((p, m, format!("{}/{}", p.id, m.id))),
-            _ => None,
+        let side = |path: NodePath| {
+            let (p, m) = corpus.meeting(path)?;
+            Some((p, m, format!("{}/{}", p.id, m.id)))
         };
         Some(View {
             sides: [side(alignment.left)?, side(alignment.right)?],
@@ -121,12 +121,9 @@ impl<'a> View<'a> {
         link.shared
             .iter()
             .map(|t| {
-                let star = if inferred(Side::Left, t) || inferred(Side::Right, t) {
-                    "*"
-                } else {
-                    ""
-                };
-                format!("{t}{star}")
+                let either = inferred(Side::Left, t) || inferred(Side::Right, t);
+                let origin = if either { Origin::Inferred } else { Origin::Curated };
+                format!("{t}{}", origin.mark())
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -215,11 +212,7 @@ fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
 fn listed(alignment: &Alignment, primary: bool) -> impl Iterator<Item = &Link> {
     let mut links: Vec<&Link> = alignment.links.iter().filter(|l| l.primary == primary).collect();
     if !primary {
-        links.sort_by(|a, b| {
-            b.topic_score
-                .total_cmp(&a.topic_score)
-                .then(b.text_score.total_cmp(&a.text_score))
-        });
+        links.sort_by(|a, b| a.strength_cmp(b));
     }
     links.into_iter()
 }
@@ -306,13 +299,7 @@ fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
                 let topics = a
                     .topics
                     .iter()
-                    .map(|(t, o)| {
-                        if *o == Origin::Inferred {
-                            format!("{t}*")
-                        } else {
-                            t.to_string()
-                        }
-                    })
+                    .map(|(t, o)| format!("{t}{}", o.mark()))
                     .collect::<Vec<_>>()
                     .join(", ");
                 [area(a), md_cell(&topics), Tally::of(a).to_string()]

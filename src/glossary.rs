@@ -29,6 +29,15 @@ const MAX_TAIL: usize = 3;
 /// Letters a search query needs before it is matched against expansions.
 pub const MIN_EXPANSION_QUERY: usize = 3;
 
+/// Letters a one-word search query needs before it is taken as an acronym
+/// ("ai"), and so the fewest that can reach the glossary at all.
+pub const MIN_ACRONYM_QUERY: usize = 2;
+
+/// The letters and digits of `query`.
+pub fn letters(query: &str) -> usize {
+    query.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
 /// One acronym with one expansion, and where it is defined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Definition {
@@ -160,7 +169,7 @@ impl Glossary {
     /// than [`MIN_EXPANSION_QUERY`] letters names nothing: two letters start
     /// a word of almost every expansion.
     pub fn named_by(&self, query: &str) -> Vec<&Definition> {
-        if query.chars().filter(|c| c.is_alphanumeric()).count() < MIN_EXPANSION_QUERY {
+        if letters(query) < MIN_EXPANSION_QUERY {
             return Vec::new();
         }
         let mut terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -192,7 +201,7 @@ impl Glossary {
     /// surrounding space aside: "nist", "ALT-EDIC".
     pub fn abbreviated_by(&self, query: &str) -> Vec<&Definition> {
         let query = query.trim();
-        if query.contains(char::is_whitespace) || query.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if query.contains(char::is_whitespace) || letters(query) < MIN_ACRONYM_QUERY {
             return Vec::new();
         }
         self.entries

@@ -195,6 +195,17 @@ pub enum Origin {
     Inferred,
 }
 
+impl Origin {
+    /// The mark after a tag in lists: `*` when inferred, so that a reader
+    /// knows what a person decided and what a rule guessed.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Origin::Curated => "",
+            Origin::Inferred => "*",
+        }
+    }
+}
+
 /// The strength of a commitment's language, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stance {
@@ -397,6 +408,14 @@ pub enum Node<'a> {
 }
 
 impl Corpus {
+    /// The meeting at `path`, with its partnership, if `path` is a meeting.
+    pub fn meeting(&self, path: NodePath) -> Option<(&Partnership, &Meeting)> {
+        match self.get(path)? {
+            Node::Meeting(p, m) => Some((p, m)),
+            _ => None,
+        }
+    }
+
     /// The node at `path`, if it exists.
     pub fn get(&self, path: NodePath) -> Option<Node<'_>> {
         let part = |p: usize| self.partnerships.get(p);

@@ -29,7 +29,8 @@ pub fn check_version(name: &str, found: u32, reads: u32) -> Result<(), Problem> 
     ))
 }
 
-fn project_dirs() -> Option<ProjectDirs> {
+/// The platform folders of this app (the `directories` crate).
+pub fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "jointly")
 }
 

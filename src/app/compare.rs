@@ -8,7 +8,7 @@
 
 use super::{Action, App};
 use crate::compare::{Alignment, Link, Side, Taxonomy, align};
-use crate::model::{Corpus, Meeting, Node, NodePath};
+use crate::model::{Corpus, Meeting, NodePath};
 use crate::ui;
 
 /// Where a side's cursor rests: an area's header, or one of its commitments.
@@ -75,19 +75,15 @@ pub fn items(meeting: &Meeting) -> Vec<Item> {
     out
 }
 
-/// The meeting at `path`, if it is one.
-pub fn meeting(corpus: &Corpus, path: NodePath) -> Option<&Meeting> {
-    match corpus.get(path)? {
-        Node::Meeting(_, m) => Some(m),
-        _ => None,
-    }
-}
-
 impl Comparison {
     /// A comparison of the two aligned meetings, cursors on their first areas.
     pub fn new(corpus: &Corpus, alignment: Alignment) -> Comparison {
-        let first =
-            |side: Side| meeting(corpus, alignment.meeting(side)).and_then(|m| items(m).first().copied());
+        let first = |side: Side| {
+            corpus
+                .meeting(alignment.meeting(side))
+                .map(|(_, m)| m)
+                .and_then(|m| items(m).first().copied())
+        };
         Comparison {
             cursor: [first(Side::Left), first(Side::Right)],
             alignment,
@@ -269,7 +265,7 @@ impl App {
             return;
         };
         let side = cmp.focus;
-        let Some(m) = meeting(&self.corpus, cmp.alignment.meeting(side)) else {
+        let Some(m) = self.corpus.meeting(cmp.alignment.meeting(side)).map(|(_, m)| m) else {
             return;
         };
         let list = items(m);

@@ -96,7 +96,7 @@ impl Link {
     }
 
     /// Strongest first: topic score, then text similarity.
-    fn strength_cmp(&self, other: &Link) -> Ordering {
+    pub fn strength_cmp(&self, other: &Link) -> Ordering {
         other
             .topic_score
             .total_cmp(&self.topic_score)
@@ -157,8 +157,8 @@ impl Alignment {
 /// Aligns the areas of two meetings, given as [`NodePath::Meeting`]s; `None`
 /// when either path is not a meeting of `corpus`.
 pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxonomy) -> Option<Alignment> {
-    let (lp, lm) = meeting(corpus, left)?;
-    let (rp, rm) = meeting(corpus, right)?;
+    let (lp, lm) = corpus.meeting(left)?;
+    let (rp, rm) = corpus.meeting(right)?;
     let space = fit(&[(lp, lm), (rp, rm)]);
     let area_vectors =
         |m: &Meeting| -> Vec<Vector> { m.areas.iter().map(|a| space.vector(&area_text(a))).collect() };
@@ -221,13 +221,6 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
         right,
         links,
     })
-}
-
-fn meeting(corpus: &Corpus, path: NodePath) -> Option<(&Partnership, &Meeting)> {
-    match (path, corpus.get(path)?) {
-        (NodePath::Meeting(..), crate::model::Node::Meeting(p, m)) => Some((p, m)),
-        _ => None,
-    }
 }
 
 /// A TF-IDF space over the commitments of the given meetings. The parties'

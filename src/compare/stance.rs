@@ -17,8 +17,10 @@ use crate::model::{Area, Origin, Stance};
 pub fn infer(text: &str) -> Option<Stance> {
     let mut sentences = Sentences { rest: text };
     let first = sentences.next()?;
-    clause_stance(main_clause(first))
-        .or_else(|| clause_stance(first))
+    let main = main_clause(first);
+    clause_stance(main)
+        // The whole sentence, if the leading phrase hid the only cue.
+        .or_else(|| (main.len() < first.len()).then(|| clause_stance(first)).flatten())
         .or_else(|| sentences.find_map(|s| clause_stance(main_clause(s))))
 }
 

@@ -93,7 +93,7 @@ impl Loaded {
 /// The folder where the user's statements live: `statements/` under the
 /// platform data directory (honours `XDG_DATA_HOME` on Linux).
 pub fn user_statements_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "jointly").map(|d| d.data_dir().join("statements"))
+    crate::storage::project_dirs().map(|d| d.data_dir().join("statements"))
 }
 
 /// Loads everything `opts` names.

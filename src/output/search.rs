@@ -140,9 +140,8 @@ pub fn search(
                     }
                     writeln!(out)?;
                 }
-                let via = searcher.via(corpus, path, query);
-                if hit.via_acronym && !via.is_empty() {
-                    writeln!(out, "   via {}", via_label(&via))?;
+                if hit.via_acronym {
+                    writeln!(out, "   via {}", via_label(&searcher.via(corpus, path, query)))?;
                 }
             }
             match (n, ranked.hits.len()) {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::index::{Index, Pos};
 use super::score::{FieldMatch, highlights, main_text};
 use super::searcher::Hit;
-use crate::glossary::{Definition, Glossary, Reach};
+use crate::glossary::{self, Definition, Glossary, Reach};
 use crate::model::{Corpus, NodePath};
 
 /// The glossary of one corpus and where its acronyms are used, both built
@@ -45,8 +45,7 @@ impl Expander {
         direct: &[(Pos, i32)],
         hits: &mut Vec<Hit>,
     ) -> usize {
-        // Two letters may be an acronym ("ai"); an expansion needs three.
-        if raw.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if glossary::letters(raw) < glossary::MIN_ACRONYM_QUERY {
             return 0;
         }
         let glossary = self

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::layout::{SPLIT_WIDTH, body_height};
 use super::theme::Styles;
 use super::tree::truncate;
-use crate::app::compare::{Comparison, Item, MeetingPicker, index, meeting};
+use crate::app::compare::{Comparison, Item, MeetingPicker, index};
 use crate::app::{Action, App};
 use crate::compare::{Side, Tally};
 use crate::model::{Area, Corpus, Origin, Stance};
@@ -108,14 +108,14 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
         items: HashMap::new(),
         width: text_width(app.size, side),
     };
-    let Some(m) = meeting(&app.corpus, cmp.alignment.meeting(side)) else {
+    let Some(m) = app.corpus.meeting(cmp.alignment.meeting(side)).map(|(_, m)| m) else {
         return Document {
             lines: w.lines,
             items: w.items,
         };
     };
     let other = side.other();
-    let other_meeting = meeting(&app.corpus, cmp.alignment.meeting(other));
+    let other_meeting = app.corpus.meeting(cmp.alignment.meeting(other)).map(|(_, m)| m);
     let other_name = partnership_name(&app.corpus, cmp, other);
     let focused = cmp.focus == side;
     let cursor = focused.then(|| cmp.cursor(side)).flatten();
@@ -216,10 +216,7 @@ fn tally_line(app: &App, area: &Area, styles: &Styles, max: usize) -> Line<'stat
     let topics: Vec<String> = area
         .topics
         .iter()
-        .map(|(id, o)| match o {
-            Origin::Curated => id.to_string(),
-            Origin::Inferred => format!("{id}*"),
-        })
+        .map(|(id, o)| format!("{id}{}", o.mark()))
         .collect();
     if !topics.is_empty() {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -376,7 +373,10 @@ fn draw_picker(frame: &mut Frame, screen: Rect, app: &App, picker: &MeetingPicke
 pub fn status_left(app: &App, cmp: &Comparison) -> String {
     // Ids inside their meeting (`quantum/2`): the panes' titles name the meetings.
     let id = |side: Side, item: Item| {
-        let area = &meeting(&app.corpus, cmp.alignment.meeting(side))?
+        let area = &app
+            .corpus
+            .meeting(cmp.alignment.meeting(side))
+            .map(|(_, m)| m)?
             .areas
             .get(item.area())?
             .id;
