@@ -233,7 +233,8 @@ impl App {
     /// Messages other than key actions.
     fn update_msg(&mut self, msg: Msg) {
         match msg {
-            Msg::Action(a) => self.update(a),
+            // `update` takes actions before they get here.
+            Msg::Action(_) => {}
             Msg::Type(_) | Msg::Erase => {
                 self.message = None;
                 let typed = match msg {
@@ -281,7 +282,7 @@ impl App {
             (Overlay::Help { scroll: s }, _) => Some(Overlay::Help { scroll: scroll(s) }),
             (Overlay::Problems { scroll: s }, _) => Some(Overlay::Problems { scroll: scroll(s) }),
         };
-        let max = self.overlay.map_or(0, |o| ui::overlay_max_scroll(self, o));
+        let max = self.overlay.map_or(0, |o| ui::overlay::max_scroll(self, o));
         self.overlay = match self.overlay {
             Some(Overlay::Help { scroll }) => Some(Overlay::Help {
                 scroll: scroll.min(max),

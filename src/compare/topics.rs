@@ -161,11 +161,6 @@ impl Taxonomy {
         })
     }
 
-    /// All topics, in file order.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-
     /// The topic an id or alias names.
     pub fn get(&self, name: &str) -> Option<&Topic> {
         self.names.get(name).map(|&i| &self.topics[i])

@@ -11,8 +11,6 @@ use super::text;
 pub struct AreaParts {
     /// The heading or bold lead-in, as written.
     pub title: String,
-    /// The line of the heading.
-    pub line: usize,
     /// One per list item, line or sentence.
     pub commitments: Vec<String>,
 }
@@ -31,7 +29,6 @@ pub struct Parts {
 /// An area being gathered.
 struct Open {
     title: String,
-    line: usize,
     lead_body: Option<String>,
     content: Vec<Unit>,
 }
@@ -132,7 +129,6 @@ pub fn assemble(mut units: Vec<Unit>, notes: &mut Vec<Note>) -> Parts {
         full.push_str(&title);
         areas.push(Open {
             title: full,
-            line: u.line,
             lead_body,
             content: Vec::new(),
         });
@@ -150,7 +146,6 @@ pub fn assemble(mut units: Vec<Unit>, notes: &mut Vec<Note>) -> Parts {
         .map(|a| AreaParts {
             commitments: commitments(&a, predicate.is_some()),
             title: a.title,
-            line: a.line,
         })
         .collect();
     parts

@@ -83,13 +83,6 @@ pub struct Loaded {
     pub files: usize,
 }
 
-impl Loaded {
-    /// Whether any problem is an error.
-    pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(Problem::is_error)
-    }
-}
-
 /// The folder where the user's statements live: `statements/` under the
 /// platform data directory (honours `XDG_DATA_HOME` on Linux).
 pub fn user_statements_dir() -> Option<PathBuf> {

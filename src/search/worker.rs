@@ -61,11 +61,6 @@ impl SearchWorker {
         self.generation
     }
 
-    /// The generation of the newest request.
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-
     /// Whether the answer to the newest request has yet to be taken (and
     /// can still come).
     pub fn waiting(&self) -> bool {

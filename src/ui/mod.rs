@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Overlay};
+use crate::app::App;
 
 /// Draws one frame.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -53,9 +53,4 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(p) = &app.palette {
         palette::draw(frame, area, app, p);
     }
-}
-
-/// The largest useful scroll offset of an overlay, for `update`.
-pub fn overlay_max_scroll(app: &App, overlay: Overlay) -> usize {
-    overlay::max_scroll(app, overlay)
 }
