@@ -237,30 +237,14 @@ impl<'a> Iterator for Sentences<'a> {
     }
 }
 
-/// Whether the word just before a full stop is an abbreviation.
+/// Whether the word just before a full stop is an abbreviation, by the
+/// importer's rule (one list of abbreviations for both).
 fn ends_in_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    word.contains('.')
-        || word.chars().count() == 1
-        || matches!(
-            word,
-            "Dr" | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Prof"
-                | "St"
-                | "No"
-                | "Nos"
-                | "Inc"
-                | "Ltd"
-                | "Co"
-                | "Jr"
-                | "Sr"
-                | "vs"
-        )
+    crate::import::sentences::is_abbreviation(word)
 }
 
 /// How many commitments of an area carry each stance.

@@ -12,7 +12,7 @@
 pub mod command;
 mod meta;
 mod parts;
-mod sentences;
+pub(crate) mod sentences;
 mod structure;
 mod text;
 mod yaml;

@@ -49,7 +49,7 @@ fn ends_sentence(before: &str) -> bool {
 
 /// Whether `word` (without its final period) is an abbreviation, an
 /// initial or a dotted acronym.
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
     if word.is_empty() {
         return false;
