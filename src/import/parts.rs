@@ -3,8 +3,9 @@
 
 use super::Note;
 use super::sentences;
-use super::structure::{Kind, Unit, excerpt};
+use super::structure::{Kind, Unit};
 use super::text;
+use crate::loader::fidelity::excerpt;
 
 /// One area: its title and its commitments, in source order.
 #[derive(Debug, Clone, PartialEq, Eq)]

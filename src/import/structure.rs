@@ -3,6 +3,7 @@
 
 use super::Note;
 use super::text::{self, Line, Marker};
+use crate::loader::fidelity::excerpt;
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,14 +326,5 @@ fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
     }
     for u in units.iter_mut() {
         u.guess = None;
-    }
-}
-
-/// The first words of a text, for messages.
-pub fn excerpt(s: &str) -> String {
-    const MAX: usize = 60;
-    match s.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
     }
 }

@@ -53,30 +53,17 @@ pub struct Document {
     pub lines: Vec<Line>,
 }
 
-/// A byte-order mark; the normaliser drops it at the start of a source.
-const BOM: char = '\u{feff}';
-
 /// Splits `text` as the fidelity normaliser does (same line breaks, same
 /// front matter rule), keeping for each line its shape and its text.
 pub fn split(text: &str, markup: Markup) -> Document {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let source = fidelity::split_source(text, markup);
     let mut doc = Document::default();
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).peekable();
-    if markup == Markup::Markdown && lines.peek().is_some_and(|(_, l)| l.trim_end() == "---") {
-        lines.next();
-        let mut front = String::new();
-        for (_, line) in lines.by_ref() {
-            if line.trim_end() == "---" {
-                break;
-            }
-            front.push_str(line);
-            front.push('\n');
-        }
-        doc.front_title = fidelity::front_matter_title(&front);
-        doc.front = serde_yaml::from_str(&front).ok();
+    if let Some(front) = source.front {
+        doc.front = serde_yaml::from_str(&front.text).ok();
+        doc.front_title = doc.front.as_ref().and_then(fidelity::front_matter_title);
     }
-    for (number, raw) in lines {
-        doc.lines.push(shape(number, raw, markup));
+    for (number, raw) in source.lines {
+        doc.lines.push(shape(number as usize, raw, markup));
     }
     doc
 }
@@ -88,23 +75,9 @@ fn shape(number: usize, raw: &str, markup: Markup) -> Line {
         .take_while(|c| c.is_whitespace())
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum();
-    let text = collapse(&fidelity::strip_line_markup(raw, markup));
-    let trimmed = raw.trim();
-    let unescaped = if markup == Markup::Markdown {
-        crate::loader::fidelity::unescape(trimmed)
-    } else {
-        trimmed.to_string()
-    };
-    let mut rest = unescaped.as_str();
-    let mut hashes = 0;
-    if markup == Markup::Markdown {
-        let n = rest.len() - rest.trim_start_matches('#').len();
-        if (1..=6).contains(&n) && rest[n..].starts_with(char::is_whitespace) {
-            hashes = n;
-            rest = &rest[n..];
-        }
-    }
-    let rest = rest.trim_start();
+    let (unescaped, hashes) = fidelity::unescape_heading(raw, markup);
+    let text = collapse(&fidelity::strip_after_heading(&unescaped, hashes, markup));
+    let rest = unescaped[hashes..].trim_start();
     let marker = fidelity::list_marker_len(rest).map(|n| marker_kind(&rest[..n]));
     let body = fidelity::strip_list_marker(rest).to_string();
     Line {

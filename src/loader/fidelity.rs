@@ -99,63 +99,105 @@ pub fn collapse(s: &str) -> String {
 /// Normalises a source text (see the module documentation).
 pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
     let mut out = Normalised::default();
-    // A byte-order mark is an encoding detail that editors hide, not text.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i as u32 + 1, l))
-        .peekable();
-    if markup == Markup::Markdown && lines.peek().is_some_and(|(_, l)| l.trim_end() == "---") {
-        lines.next();
-        let mut front = String::new();
-        let mut title_line = 1;
-        for (n, line) in lines.by_ref() {
-            if line.trim_end() == "---" {
-                break;
-            }
-            if line.starts_with("title:") {
-                title_line = n;
-            }
-            front.push_str(line);
-            front.push('\n');
-        }
-        if let Some(title) = front_matter_title(&front) {
-            out.push_str(&title, title_line);
-        }
+    let source = split_source(text, markup);
+    if let Some(front) = &source.front
+        && let Some(title) = serde_yaml::from_str(&front.text)
+            .ok()
+            .and_then(|v| front_matter_title(&v))
+    {
+        out.push_str(&title, front.title_line);
     }
-    for (n, line) in lines {
+    for (n, line) in source.lines {
         let stripped = strip_line_markup(line, markup);
         out.push_str(&stripped, n);
     }
     out.finish()
 }
 
-/// The `title` of a YAML front matter block, if it has one.
-pub fn front_matter_title(front: &str) -> Option<String> {
-    let value: serde_yaml::Value = serde_yaml::from_str(front).ok()?;
-    value.get("title")?.as_str().map(str::to_string)
+/// A source cut as the normaliser reads it: the YAML front matter of a
+/// markdown source, then the other lines, numbered from 1.
+pub struct Source<'a> {
+    /// The front matter block, if the source opens with one.
+    pub front: Option<FrontMatter>,
+    /// The lines after it, with their numbers.
+    pub lines: Vec<(u32, &'a str)>,
+}
+
+/// A markdown source's `---` block.
+pub struct FrontMatter {
+    /// Its YAML text.
+    pub text: String,
+    /// The line of its `title:` (1 if it has none).
+    pub title_line: u32,
+}
+
+/// Cuts `text` into its front matter and numbered lines (the importer
+/// reads a source the same way, so that its text is the normaliser's).
+pub fn split_source(text: &str, markup: Markup) -> Source<'_> {
+    // A byte-order mark is an encoding detail that editors hide, not text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l))
+        .peekable();
+    let mut front = None;
+    if markup == Markup::Markdown && lines.peek().is_some_and(|(_, l)| l.trim_end() == "---") {
+        lines.next();
+        let mut block = FrontMatter {
+            text: String::new(),
+            title_line: 1,
+        };
+        for (n, line) in lines.by_ref() {
+            if line.trim_end() == "---" {
+                break;
+            }
+            if line.starts_with("title:") {
+                block.title_line = n;
+            }
+            block.text.push_str(line);
+            block.text.push('\n');
+        }
+        front = Some(block);
+    }
+    Source {
+        front,
+        lines: lines.collect(),
+    }
+}
+
+/// The `title` of a parsed YAML front matter block, if it has one.
+pub fn front_matter_title(front: &serde_yaml::Value) -> Option<String> {
+    front.get("title")?.as_str().map(str::to_string)
 }
 
 /// Removes the markup of one source line (see the module documentation).
 pub fn strip_line_markup(line: &str, markup: Markup) -> String {
+    let (unescaped, hashes) = unescape_heading(line, markup);
+    strip_after_heading(&unescaped, hashes, markup)
+}
+
+/// The first steps of [`strip_line_markup`]: the line trimmed and, in
+/// markdown, unescaped; and the length of its heading mark (`## `), 0 if
+/// it has none.
+pub fn unescape_heading(line: &str, markup: Markup) -> (String, usize) {
     let trimmed = line.trim();
-    let unescaped = if markup == Markup::Markdown {
-        unescape(trimmed)
-    } else {
-        trimmed.to_string()
-    };
-    if is_end_mark(&unescaped) {
+    if markup != Markup::Markdown {
+        return (trimmed.to_string(), 0);
+    }
+    let unescaped = unescape(trimmed);
+    let hashes = unescaped.len() - unescaped.trim_start_matches('#').len();
+    let heading = (1..=6).contains(&hashes) && unescaped[hashes..].starts_with(char::is_whitespace);
+    let hashes = if heading { hashes } else { 0 };
+    (unescaped, hashes)
+}
+
+/// The rest of [`strip_line_markup`], from what [`unescape_heading`] gave.
+pub fn strip_after_heading(unescaped: &str, hashes: usize, markup: Markup) -> String {
+    if is_end_mark(unescaped) {
         return String::new();
     }
-    let mut rest = unescaped.as_str();
-    if markup == Markup::Markdown {
-        let hashes = rest.len() - rest.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes) && rest[hashes..].starts_with(char::is_whitespace) {
-            rest = &rest[hashes..];
-        }
-    }
-    rest = strip_list_marker(rest.trim_start());
+    let rest = strip_list_marker(unescaped[hashes..].trim_start());
     if markup == Markup::Markdown {
         // The colon of a bold lead-in goes, inside (`**AI:**`) or just
         // outside (`**AI**:`) the emphasis.
@@ -392,8 +434,8 @@ fn set_lines(m: &mut Meeting, piece: Piece, lines: Option<LineRange>) {
     }
 }
 
-/// The first words of a text, for messages.
-fn excerpt(s: &str) -> String {
+/// At most the first 60 characters of `s`, trimmed, for messages.
+pub fn excerpt(s: &str) -> String {
     const MAX: usize = 60;
     let s = s.trim();
     match s.char_indices().nth(MAX) {
