@@ -4,6 +4,17 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
+use crate::search::{Field, FieldMatch};
+
+/// The matched characters (character indices) of `field` among `found`.
+pub fn in_field(found: &[FieldMatch], field: Field) -> Vec<usize> {
+    found
+        .iter()
+        .find(|f| f.field == field)
+        .map(FieldMatch::chars)
+        .unwrap_or_default()
+}
+
 /// `text` as spans in `base` style, the characters at `marked` (character
 /// indices, ascending) in `base` patched with `matched`.
 pub fn spans(text: &str, marked: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {

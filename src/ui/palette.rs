@@ -13,7 +13,7 @@ use super::tree::truncate;
 use crate::app::palette::Palette;
 use crate::app::{Action, App};
 use crate::model::{Corpus, Node, NodePath};
-use crate::search::{self, Field, FieldMatch};
+use crate::search::{self, Field};
 use crate::wrap::{sanitize, wrap};
 
 /// The text a palette item shows: a title, or a commitment's text.
@@ -26,11 +26,7 @@ fn main_text(corpus: &Corpus, path: NodePath) -> (Field, String) {
 
 /// Characters of `path`'s main text matched by `query`.
 fn matched(app: &App, path: NodePath, field: Field, query: &str) -> Vec<usize> {
-    app.marks(path, query)
-        .iter()
-        .find(|f| f.field == field)
-        .map(FieldMatch::chars)
-        .unwrap_or_default()
+    marks::in_field(&app.marks(path, query), field)
 }
 
 /// The keys that move in the palette: those of the moving actions that are

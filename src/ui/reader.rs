@@ -10,7 +10,7 @@ use super::theme::Styles;
 use crate::app::{App, Pane};
 use crate::model::{Area, Meeting, Node, NodePath};
 use crate::output::plural;
-use crate::search::{Field, FieldMatch};
+use crate::search::Field;
 use crate::wrap::{sanitize, wrap};
 
 /// The reader's lines for the current selection and width, and where the
@@ -131,13 +131,7 @@ impl AreaMarks {
         if app.filter.is_none() {
             return AreaMarks::default();
         }
-        let field = |path: NodePath, field: Field| {
-            app.filter_marks(path)
-                .iter()
-                .find(|f| f.field == field)
-                .map(FieldMatch::chars)
-                .unwrap_or_default()
-        };
+        let field = |path: NodePath, field: Field| super::marks::in_field(&app.filter_marks(path), field);
         let count = crate::app::tree::child_count(&app.corpus, area);
         AreaMarks {
             title: field(area, Field::Title),

@@ -90,11 +90,8 @@ fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
         Node::Commitment(_, _, _, i, _) => (Field::Text, format!("{}. ", i + 1).chars().count()),
         _ => return Vec::new(),
     };
-    app.filter_marks(path)
-        .iter()
-        .find(|f| f.field == field)
-        .map(|f| marks::shifted(&f.chars(), offset as isize, usize::MAX))
-        .unwrap_or_default()
+    let found = marks::in_field(&app.filter_marks(path), field);
+    marks::shifted(&found, offset as isize, usize::MAX)
 }
 
 /// The filter's prompt or counter, for the bottom of the tree's border.
