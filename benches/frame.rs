@@ -23,7 +23,8 @@ use ratatui::backend::TestBackend;
 
 fn first_frame_in_process() -> Duration {
     let t = Instant::now();
-    let loaded = load(&LoadOptions::embedded_only());
+    // Annotated as the binary does at start (topics and stances).
+    let loaded = jointly::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = jointly::config::parse("bench", None);
     let mut app = App::new(loaded.corpus, loaded.problems, config, true);
     app.update(Action::Resize(120, 40));
@@ -102,7 +103,8 @@ fn main() {
     let runs = 31;
     let in_process: Vec<Duration> = (0..runs).map(|_| first_frame_in_process()).collect();
 
-    let loaded = load(&LoadOptions::embedded_only());
+    // Annotated as the binary does at start (topics and stances).
+    let loaded = jointly::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = jointly::config::parse("bench", None);
     let mut app = App::new(loaded.corpus, loaded.problems, config, true);
     app.update(Action::Resize(120, 40));

@@ -95,7 +95,7 @@ fn show_unknown_id_exits_1() {
 #[test]
 fn user_data_folder_and_data_flag_are_loaded_and_bad_files_reported() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("jointly/statements");
+    let dir = home.path().join("data/jointly/statements");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("jp.yaml"), EXTRA).unwrap();
     std::fs::write(

@@ -339,7 +339,9 @@ fn an_installed_import_shows_up_in_list_and_is_not_overwritten() {
     let o = jointly(home.path(), &args);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "installing prints nothing on stdout");
-    let installed = home.path().join("jointly/statements/kr-sg-dpc-2026-03-03.yaml");
+    let installed = home
+        .path()
+        .join("data/jointly/statements/kr-sg-dpc-2026-03-03.yaml");
     assert!(installed.is_file(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&installed).unwrap();
     let absolute = std::fs::canonicalize(repo().join(file)).unwrap();

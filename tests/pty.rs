@@ -128,12 +128,10 @@ fn an_installed_import_is_in_the_browser_at_the_next_start() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/import/korea-singapore-dpc-2026.md"
     );
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .args(["import", fixture, "--partnership", "kr-sg-dpc", "--install"])
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("HOME", home.path())
-        .output()
-        .unwrap();
+    let o = common::jointly(
+        home.path(),
+        &["import", fixture, "--partnership", "kr-sg-dpc", "--install"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut s = Session::start(home.path(), &[], 120, 40);
     s.wait_for_text("EU-Singapore Digital Partnership");

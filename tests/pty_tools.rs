@@ -102,12 +102,7 @@ fn a_bookmark_with_a_note_is_there_after_a_restart() {
     });
     quit(&mut s);
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jointly"))
-        .arg("bookmarks")
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&out.stdout);
+    let out = common::stdout(&common::jointly(home.path(), &["bookmarks"]));
     assert!(out.starts_with(&format!("{Q2}\n")), "{out}");
     assert!(out.contains("  note: cf US\n"), "{out}");
 }

@@ -71,7 +71,7 @@ fn bookmarks_print_in_three_formats_and_keep_missing_nodes() {
     assert!(o.status.success());
     assert_eq!(stdout(&o), "no bookmarks\n");
 
-    let file = home.path().join("jointly/bookmarks.yaml");
+    let file = home.path().join("data/jointly/bookmarks.yaml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, BOOKMARKS).unwrap();
     let o = jointly(home.path(), &["bookmarks"]);
@@ -95,7 +95,7 @@ fn bookmarks_print_in_three_formats_and_keep_missing_nodes() {
 #[test]
 fn a_damaged_bookmarks_file_is_reported_and_left_alone() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("jointly/bookmarks.yaml");
+    let file = home.path().join("data/jointly/bookmarks.yaml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     let cut = &BOOKMARKS[..BOOKMARKS.find("  - id: eu-sg-dp/2019").unwrap() + 12];
     std::fs::write(&file, cut).unwrap();

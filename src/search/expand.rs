@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::index::{Index, Pos};
+use super::mask::{self, Mask};
 use super::score::{FieldMatch, highlights, main_text};
 use super::searcher::Hit;
 use crate::glossary::{self, Definition, Glossary, Reach};
@@ -62,9 +63,14 @@ impl Expander {
             .collect();
         if !missing.is_empty() {
             let mut found: Vec<Vec<Pos>> = vec![Vec::new(); missing.len()];
-            index.each(corpus, 0..usize::MAX, |pos, text, _| {
-                for (&(d, reach), at) in missing.iter().zip(found.iter_mut()) {
-                    if !d.spots(text, reach).is_empty() {
+            // The index's byte masks rule out most texts before any is read.
+            let wanted: Vec<Mask> = missing
+                .iter()
+                .map(|&(d, reach)| mask::of(d.needle(reach)))
+                .collect();
+            index.each(corpus, 0..usize::MAX, |pos, text, has| {
+                for ((&(d, reach), at), &want) in missing.iter().zip(found.iter_mut()).zip(&wanted) {
+                    if mask::covers(has, want) && !d.spots(text, reach).is_empty() {
                         at.push(pos);
                     }
                 }

@@ -29,7 +29,9 @@ pub fn jointly_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jointly"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("XDG_DATA_HOME", home)
+        // The same folders as in the pseudo-terminal (`pty::command`), so
+        // that what one installs the other finds.
+        .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
         .env("HOME", home)
