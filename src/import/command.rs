@@ -212,10 +212,7 @@ pub fn read_source(path: &Path) -> Result<String, (String, Option<(usize, usize)
 /// `<partnership>-<meeting>.yaml`, like the seeds.
 fn file_name(i: &Imported) -> String {
     let m = &i.statement.meeting;
-    let meeting =
-        m.id.as_ref()
-            .map_or_else(|| m.date.0.to_string(), |s| s.0.clone());
-    format!("{}-{meeting}.yaml", i.statement.partnership.id.0)
+    format!("{}-{}.yaml", i.statement.partnership.id.0, m.id_or_date())
 }
 
 /// Writes the file into the data folder; never over an existing file
@@ -251,8 +248,7 @@ fn summary(err: &mut dyn Write, i: &Imported, path: &Path) -> io::Result<()> {
         "wrote {}: {}/{} with {} areas, {commitments} commitments",
         path.display(),
         i.statement.partnership.id.0,
-        m.id.as_ref()
-            .map_or_else(|| m.date.0.to_string(), |s| s.0.clone()),
+        m.id_or_date(),
         i.statement.areas.0.len(),
     )
 }

@@ -218,6 +218,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
         meetings: Vec::new(),
     };
     let m = f.meeting;
+    let id = m.id_or_date();
     let text = |s: schema::NonEmpty| Text {
         text: s.0,
         lines: None,
@@ -227,7 +228,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
         None => (None, None),
     };
     let meeting = Meeting {
-        id: m.id.map_or_else(|| m.date.0.to_string(), |s| s.0),
+        id,
         title: m.title.0,
         dateline: m.dateline.map(text),
         date: m.date.0,

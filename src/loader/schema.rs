@@ -67,6 +67,15 @@ pub struct MeetingSpec {
     pub source: Option<SourceSpec>,
 }
 
+impl MeetingSpec {
+    /// The meeting's id: its slug, or its ISO date when it has none.
+    pub fn id_or_date(&self) -> String {
+        self.id
+            .as_ref()
+            .map_or_else(|| self.date.0.to_string(), |s| s.0.clone())
+    }
+}
+
 /// A co-chair.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
