@@ -254,7 +254,6 @@ fn a_terminal_that_goes_away_ends_the_app_and_keeps_the_place() {
 }
 
 fn terminal_goes_away(under_a_shell: bool) {
-    use std::io::Read;
     use std::time::{Duration, Instant};
 
     let home = tempfile::tempdir().unwrap();
@@ -281,17 +280,9 @@ fn terminal_goes_away(under_a_shell: bool) {
     let mut reader = pair.master.try_clone_reader().unwrap();
     let writer = pair.master.take_writer().unwrap();
     let seen = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&buf[..n]);
-            if String::from_utf8_lossy(&out).contains("EU-Singapore Digital Partnership") {
-                break;
-            }
-        }
+        let out = common::pty::read_until(&mut reader, |out| {
+            String::from_utf8_lossy(out).contains("EU-Singapore Digital Partnership")
+        });
         String::from_utf8_lossy(&out).into_owned()
     })
     .join()

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 
 use common::{jointly, stdout};
@@ -153,15 +152,7 @@ fn search_in_a_terminal(home: &Path, no_color: Option<&str>) -> String {
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut out = Vec::new();
-    let mut buf = [0u8; 4096];
-    // The read fails (EIO) once the child has exited and closed the terminal.
-    while let Ok(n) = reader.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&buf[..n]);
-    }
+    let out = common::pty::read_until(&mut reader, |_| false);
     assert!(child.wait().unwrap().success());
     String::from_utf8_lossy(&out).into_owned()
 }

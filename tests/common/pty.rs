@@ -35,6 +35,23 @@ pub fn command(program: &str, home: &Path) -> CommandBuilder {
     cmd
 }
 
+/// Reads a pseudo-terminal's output until `enough` says so, or until the
+/// read fails (EIO once the program has exited and the terminal closed).
+pub fn read_until(reader: &mut dyn Read, enough: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if enough(&out) {
+            break;
+        }
+    }
+    out
+}
+
 /// A running `jointly` in a pseudo-terminal.
 pub struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
