@@ -4,22 +4,13 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::compare::{self, Taxonomy};
 use crate::glossary::Glossary;
 use crate::loader::{self, LoadOptions, Loaded};
+use crate::output::{Format, ReportFormat, exit};
 use crate::{bookmarks, crosswalk, output};
-
-/// Exit codes, documented in the README.
-pub mod exit {
-    /// Success.
-    pub const OK: u8 = 0;
-    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
-    pub const PROBLEMS: u8 = 1;
-    /// Wrong usage: bad arguments, or the app started with no terminal.
-    pub const USAGE: u8 = 2;
-}
 
 /// A keyboard-only terminal browser for joint statements of technology partnerships.
 #[derive(Debug, Parser)]
@@ -106,26 +97,6 @@ pub enum Command {
     Import(crate::import::command::ImportArgs),
 }
 
-/// Output formats of the commands that print for people as well as programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Human-readable text.
-    Text,
-    /// Markdown, to paste into notes and reports.
-    Md,
-    /// JSON, for other programs.
-    Json,
-}
-
-/// Output formats of the listing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Human-readable text.
-    Text,
-    /// JSON, for other programs.
-    Json,
-}
-
 impl Cli {
     /// What the loader should read for this invocation.
     pub fn load_options(&self) -> LoadOptions {
@@ -162,7 +133,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Ok(exit::OK)
         }),
         Command::Config { path, .. } => config(*path),
-        Command::Import(args) => crate::import::command::run(cli, args),
+        Command::Import(args) => crate::import::command::run(&cli.load_options(), args),
         Command::Compare { left, right, format } => with_loaded(cli, |out, loaded| {
             crosswalk::compare(out, &loaded.corpus, Taxonomy::builtin(), left, right, *format)
         }),

@@ -5,11 +5,40 @@
 
 pub mod search;
 
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
+    pub const PROBLEMS: u8 = 1;
+    /// Wrong usage: bad arguments, or the app started with no terminal.
+    pub const USAGE: u8 = 2;
+}
+
+/// Output formats of the commands that print for people as well as programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable text.
+    Text,
+    /// Markdown, to paste into notes and reports.
+    Md,
+    /// JSON, for other programs.
+    Json,
+}
+
+/// Output formats of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON, for other programs.
+    Json,
+}
+
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
 use crate::model::{Corpus, LineRange, Meeting, Node, NodePath, Origin, Stance};
 
 #[derive(Serialize)]

@@ -14,9 +14,9 @@ use ratatui::backend::Backend;
 
 use crate::app::keymap::KeyBinding;
 use crate::app::{Action, App, Effect, Msg};
-use crate::cli::exit;
 use crate::loader::Problem;
 use crate::model::Corpus;
+use crate::output::exit;
 use crate::search::{SearchWorker, Searcher};
 use crate::session::Session;
 

@@ -3,8 +3,8 @@ use std::fs;
 use proptest::prelude::*;
 
 use super::*;
-use crate::cli::ReportFormat;
 use crate::loader::{self, LoadOptions};
+use crate::output::ReportFormat;
 
 const Q2: &str = "eu-sg-dp/2025-12-01/quantum/2";
 const AI: &str = "us-sg-cet/2023-10-12/ai";

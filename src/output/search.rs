@@ -4,9 +4,9 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
 use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
+use crate::output::{Format, exit};
 use crate::search::{Field, FieldMatch, Searcher};
 use crate::wrap::{sanitize, sanitize_char};
 
