@@ -150,7 +150,7 @@ fn a_damaged_file_is_read_as_far_as_possible_and_moved_aside_on_save() {
         "{w:?}"
     );
     assert!(
-        w[0].contains("bookmarks[1]: `yesterday` is not a UTC time"),
+        w[0].contains("bookmarks[1]: `yesterday` is not an RFC 3339 time"),
         "{w:?}"
     );
     assert!(w[0].contains("; 1 bookmark could still be read;"), "{w:?}");
