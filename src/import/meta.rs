@@ -393,6 +393,11 @@ mod tests {
             area_id("1. Cross-Border Data Flows with Trust"),
             "cross-border-data-flows-trust"
         );
-        assert_eq!(area_id("数据"), "");
+        // Transliterated (deunicode) rather than dropped.
+        assert_eq!(area_id("数据"), "shu-ju");
+        assert_eq!(
+            slug("Côte d'Ivoire–Türkiye Digital Dialogue", 5),
+            "cote-d-ivoire-turkiye-digital-dialogue"
+        );
     }
 }
