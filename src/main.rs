@@ -27,6 +27,8 @@ fn main() -> ExitCode {
             let mut problems = loaded.problems;
             problems.extend(config_problems);
             let colour = output::colour(cli.color());
+            // crossterm reads NO_COLOR on its own; the decision is ours.
+            crossterm::style::force_color_output(colour);
             let app = App::new(loaded.corpus, problems, config, colour);
             let code = cli::finish(terminal::run(app));
             log::info!("browser ended: {code:?}");

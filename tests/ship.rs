@@ -415,3 +415,27 @@ fn jointly_log_writes_a_debug_log_and_nothing_is_logged_without_it() {
     assert!(o.status.success());
     assert!(stderr(&o).contains("JOINTLY_LOG"), "{}", stderr(&o));
 }
+
+/// Starts the browser in a pseudo-terminal with `args` and `env`; returns
+/// the text of its coloured cells (foreground or background).
+fn coloured_cells(args: &[&str], env: &[(&str, &str)]) -> String {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = common::Session::start_with_env(home.path(), args, 100, 30, env);
+    s.wait_for_text("Digital Partnership");
+    let coloured = s.cells(|c| c.fgcolor() != vt100::Color::Default || c.bgcolor() != vt100::Color::Default);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    coloured
+}
+
+#[test]
+fn the_browser_follows_color_and_no_color_alike() {
+    assert!(
+        !coloured_cells(&[], &[]).is_empty(),
+        "the default theme has colour"
+    );
+    assert_eq!(coloured_cells(&["--color", "never"], &[]), "");
+    assert_eq!(coloured_cells(&[], &[("NO_COLOR", "1")]), "");
+    assert_eq!(coloured_cells(&[], &[("TERM", "dumb")]), "");
+    assert!(!coloured_cells(&["--color", "always"], &[("NO_COLOR", "1")]).is_empty());
+}
