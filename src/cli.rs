@@ -143,7 +143,8 @@ Examples:
   jointly check draft.yaml statements/
   jointly check draft.yaml --format json")]
     Check {
-        /// Files or folders to check.
+        /// Files or folders to check (with `--data`, those too); the embedded statements are then left out.
+        #[arg(conflicts_with = "no_default")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]

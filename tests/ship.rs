@@ -349,6 +349,8 @@ fn commands_that_load_nothing_do_not_offer_the_load_options() {
         vec!["completions", "bash", "--color", "never"],
         vec!["--data", here, "config", "--path"],
         vec!["--no-default", "man"],
+        // With paths, check never loads the embedded statements.
+        vec!["check", "README.md", "--no-default"],
     ] {
         let o = jointly(home.path(), &args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
