@@ -497,10 +497,10 @@ fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::
     let mut out = io::BufWriter::new(io::stdout().lock());
     match format {
         // The problems are in the JSON; stderr stays quiet.
-        Format::Json => output::check_json(&mut output::Plain(&mut out), &loaded)?,
+        Format::Json => output::check::json(&mut output::Plain(&mut out), &loaded)?,
         Format::Text => {
             report_problems(&loaded)?;
-            output::check_text(&mut output::Plain(&mut out), &loaded)?;
+            output::check::text(&mut output::Plain(&mut out), &loaded)?;
         }
     }
     out.flush()?;

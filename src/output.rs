@@ -3,7 +3,11 @@
 //! Every function writes to a `Write` and returns the exit code, so that a
 //! closed pipe surfaces as an `io::Error` the caller treats as a normal end.
 
+pub mod check;
+pub mod colour;
 pub mod search;
+
+pub use colour::{ColorWhen, colour, colour_stderr, problem_line};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -26,64 +30,6 @@ pub enum ReportFormat {
     Json,
 }
 
-/// When to colour what is printed: `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorWhen {
-    /// Colour when writing to a terminal, unless `NO_COLOR`, `CLICOLOR=0`
-    /// or `TERM=dumb` says otherwise (`CLICOLOR_FORCE` forces it).
-    #[default]
-    Auto,
-    /// Always colour, even into a pipe or a file.
-    Always,
-    /// Never colour.
-    Never,
-}
-
-/// Whether what jointly writes to stdout (the browser, `search`'s marks)
-/// may use colour and other escape codes. The one place that reads
-/// `--color`, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE` and `TERM`, through
-/// anstream's rules, the ones clap, cargo and ripgrep's ecosystem follow.
-pub fn colour(when: ColorWhen) -> bool {
-    let choice = match when {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
-    };
-    choice.write_global();
-    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
-}
-
-/// Whether stderr may use colour, by the choice [`colour`] recorded (so
-/// call that first) and whether stderr is a terminal.
-pub fn colour_stderr() -> bool {
-    anstream::AutoStream::choice(&io::stderr()) != anstream::ColorChoice::Never
-}
-
-/// A problem as `file:line:column: error: path: message`, with the
-/// severity in bold red (error) or yellow (warning) when `colour`.
-pub fn problem_line(p: &crate::loader::Problem, colour: bool) -> String {
-    let plain = p.to_string();
-    let (kind, style) = match p.severity {
-        Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
-        Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
-    };
-    let tag = format!(": {kind}: ");
-    // The file name comes first and may hold ": error: " itself: the tag
-    // is the first one after it.
-    let found = plain
-        .get(p.file.len()..)
-        .and_then(|rest| rest.find(&tag))
-        .map(|i| i + p.file.len());
-    match found {
-        Some(at) if colour => format!(
-            "{}: {style}{kind}{style:#}: {}",
-            &plain[..at],
-            &plain[at + tag.len()..]
-        ),
-        _ => plain,
-    }
-}
-
 /// Output formats of the listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -97,7 +43,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::loader::{Loaded, Severity};
 use crate::model::{
     Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership, Stance,
 };
@@ -433,82 +378,6 @@ fn area_lines(a: &Area) -> Option<LineRange> {
             first: f.first,
             last: l.last,
         })
-}
-
-/// `jointly check`'s closing line: what loaded, and how many problems.
-pub fn check_text(out: &mut dyn Write, loaded: &Loaded) -> io::Result<()> {
-    let (errors, warnings) = problem_counts(loaded);
-    let (parts, meetings, areas, commitments) = loaded.corpus.counts();
-    writeln!(
-        out,
-        "checked: {} loaded ({}, {}, {}, {}); {}, {}",
-        plural(loaded.files, "statement file"),
-        plural(parts, "partnership"),
-        plural(meetings, "meeting"),
-        plural(areas, "area"),
-        plural(commitments, "commitment"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-    )
-}
-
-fn problem_counts(loaded: &Loaded) -> (usize, usize) {
-    let errors = loaded.problems.iter().filter(|p| p.is_error()).count();
-    (errors, loaded.problems.len() - errors)
-}
-
-#[derive(Serialize)]
-struct JsonCheck<'a> {
-    files: usize,
-    partnerships: usize,
-    meetings: usize,
-    areas: usize,
-    commitments: usize,
-    errors: usize,
-    warnings: usize,
-    problems: Vec<JsonProblem<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonProblem<'a> {
-    file: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-    severity: &'static str,
-    path: Option<&'a str>,
-    message: &'a str,
-}
-
-/// `jointly check --format json`: the counts and every problem.
-pub fn check_json(out: &mut dyn Write, loaded: &Loaded) -> io::Result<()> {
-    let (errors, warnings) = problem_counts(loaded);
-    let (partnerships, meetings, areas, commitments) = loaded.corpus.counts();
-    let doc = JsonCheck {
-        files: loaded.files,
-        partnerships,
-        meetings,
-        areas,
-        commitments,
-        errors,
-        warnings,
-        problems: loaded
-            .problems
-            .iter()
-            .map(|p| JsonProblem {
-                file: &p.file,
-                line: p.location.map(|l| l.0),
-                column: p.location.map(|l| l.1),
-                severity: match p.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                path: p.path.as_deref(),
-                message: &p.message,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 fn unknown_id(id: &str) -> io::Result<u8> {
