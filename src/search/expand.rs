@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::Explained;
 use super::index::{Index, Pos};
 use super::mask::{self, Mask};
-use super::score::{FieldMatch, highlights_in, main_text};
+use super::score::{FieldMatch, highlights_shown, main_text};
 use super::searcher::Hit;
 use super::vocab::Vocab;
 use crate::glossary::{self, Definition, Glossary, Reach};
@@ -162,14 +162,14 @@ pub(super) fn explain_in(
     path: NodePath,
     raw: &str,
 ) -> Explained {
-    let mut found = highlights_in(vocab, corpus, path, raw);
-    let shown = found.iter().any(|fm| !fm.field.is_tag());
+    let (mut found, shown) = highlights_shown(vocab, corpus, path, raw);
     let mut via = None;
-    if !shown && !found.is_empty() {
-        let tags: Vec<String> = found
-            .iter()
-            .map(|fm| format!("{}: {}", fm.field.name(), sanitize(&fm.text)))
-            .collect();
+    let tags: Vec<String> = found
+        .iter()
+        .filter(|fm| fm.field.is_tag())
+        .map(|fm| format!("{}: {}", fm.field.name(), sanitize(&fm.text)))
+        .collect();
+    if !shown && !tags.is_empty() {
         via = Some(format!("via {}", tags.join(", ")));
     }
     let Some(glossary) = glossary else {

@@ -565,6 +565,19 @@ pub(crate) fn highlights_in(
     path: NodePath,
     query: &str,
 ) -> Vec<FieldMatch> {
+    highlights_shown(vocab, corpus, path, query).0
+}
+
+/// [`highlights_in`], and whether the node's own title or text shows the
+/// query: every term matches a word of it, at least as the start of a
+/// word. When not, what it matched through (a tag, an acronym) is worth
+/// saying.
+pub(crate) fn highlights_shown(
+    vocab: Option<&Vocab>,
+    corpus: &Corpus,
+    path: NodePath,
+    query: &str,
+) -> (Vec<FieldMatch>, bool) {
     let matcher = super::matcher();
     let query = Query::parse(query, &matcher);
     let texts: Vec<(Field, &str)> = match corpus.get(path) {
@@ -581,6 +594,7 @@ pub(crate) fn highlights_in(
             bytes: Vec::new(),
         })
         .collect();
+    let mut shown = !query.terms.is_empty();
     for term in &query.terms {
         let scored: Vec<Vec<(usize, i32, Vec<usize>)>> = texts
             .iter()
@@ -593,6 +607,13 @@ pub(crate) fn highlights_in(
                     .collect()
             })
             .collect();
+        let own = texts
+            .iter()
+            .zip(&scored)
+            .filter(|((field, _), _)| !field.is_tag())
+            .flat_map(|(_, words)| words.iter().map(|(_, s, _)| *s))
+            .max();
+        shown &= own.is_some_and(|s| s >= PREFIX);
         let Some(best) = scored.iter().flatten().map(|(_, s, _)| *s).max() else {
             continue;
         };
@@ -609,7 +630,7 @@ pub(crate) fn highlights_in(
         fm.bytes.dedup();
         !fm.bytes.is_empty()
     });
-    found
+    (found, shown)
 }
 
 #[cfg(test)]
