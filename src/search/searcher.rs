@@ -132,15 +132,31 @@ impl Searcher {
         &self.index
     }
 
-    /// Ranks every candidate of `corpus` against `raw` (see
-    /// [`super::RULE`]).
-    pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
+    /// The corpus's words (see [`Vocab`]), collected now if no query has
+    /// needed them yet.
+    pub fn vocabulary(&mut self, corpus: &Corpus) -> Arc<Vocab> {
+        self.refit(corpus);
+        let (index, threads) = (&self.index, self.threads);
+        Arc::clone(
+            self.vocab
+                .get_or_insert_with(|| Arc::new(Vocab::build(index, corpus, threads))),
+        )
+    }
+
+    /// Starts afresh if `corpus` is not the one indexed.
+    fn refit(&mut self, corpus: &Corpus) {
         if !self.index.fits(corpus) {
             self.index = Index::new(corpus);
             self.levels.clear();
             self.expander.reset();
             self.vocab = None;
         }
+    }
+
+    /// Ranks every candidate of `corpus` against `raw` (see
+    /// [`super::RULE`]).
+    pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
+        self.refit(corpus);
         let query = Query::parse(raw, &self.matcher);
         if query.is_empty() {
             self.levels.clear();
@@ -167,8 +183,8 @@ impl Searcher {
         }
         // Compounds and corrections need the corpus's words; shorter
         // words are neither (see `score::COMPOUND_TERM`).
-        if self.vocab.is_none() && query.terms.iter().any(|t| t.letters >= 3) {
-            self.vocab = Some(Arc::new(Vocab::build(&self.index, corpus, self.threads)));
+        if query.terms.iter().any(|t| t.letters >= 3) {
+            self.vocabulary(corpus);
         }
         let matched = match self.levels.last() {
             Some(top) if same_terms(&top.query, &query) => top.matched.clone(),

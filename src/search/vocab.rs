@@ -16,9 +16,9 @@ use crate::model::{Corpus, Node};
 
 type Counts = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
 
-/// Every word of the searched texts (titles, area ids and topics,
-/// commitments), split at anything that is not a letter or digit, folded
-/// and lowercased, with its number of occurrences.
+/// Every word of four letters or more of the searched texts (titles, area
+/// ids and topics, commitments), split at anything that is not a letter or
+/// digit, folded and lowercased, with its number of occurrences.
 #[derive(Debug, Default)]
 pub struct Vocab {
     counts: Counts,
@@ -33,20 +33,34 @@ impl Vocab {
     /// threads.
     pub(crate) fn build(index: &Index, corpus: &Corpus, threads: usize) -> Vocab {
         let parts = index.split(threads.max(1));
+        // Each thread counts the words as written, borrowed from the texts
+        // (no copy, no folding); each distinct one is folded once at the
+        // end. Prose repeats its words, so that is most of the work saved.
         let maps = super::searcher::in_parallel(parts, |range| {
-            let mut counts = Counts::default();
-            let mut buf = String::new();
+            let mut raw: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+            let mut add = |text| {
+                // Shorter words are neither the other part of a compound
+                // nor what a word long enough to correct is corrected to,
+                // and skipping them skips the commonest ("the", "and").
+                for word in raw_words(text).filter(|w| w.len() >= MIN_CORRECTED) {
+                    *raw.entry(word).or_insert(0) += 1;
+                }
+            };
             index.each(corpus, range, |pos, text, _| {
-                add_text(&mut counts, &mut buf, text);
+                add(text);
                 if pos.is_area()
                     && let Some(Node::Area(_, _, area)) = corpus.get(pos.path())
                 {
-                    add_text(&mut counts, &mut buf, &area.id);
+                    add(&area.id);
                     for (t, _) in &area.topics {
-                        add_text(&mut counts, &mut buf, t);
+                        add(t);
                     }
                 }
             });
+            let mut counts = Counts::default();
+            for (word, n) in raw {
+                add_word(&mut counts, word, n);
+            }
             vec![counts]
         });
         let mut maps = maps.into_iter();
@@ -63,9 +77,10 @@ impl Vocab {
     #[cfg(test)]
     pub(crate) fn of(texts: &[&str]) -> Vocab {
         let mut counts = Counts::default();
-        let mut buf = String::new();
         for t in texts {
-            add_text(&mut counts, &mut buf, t);
+            for word in raw_words(t).filter(|w| w.len() >= MIN_CORRECTED) {
+                add_word(&mut counts, word, 1);
+            }
         }
         Vocab { counts }
     }
@@ -115,26 +130,78 @@ impl Vocab {
     }
 }
 
-/// Adds the words of `text` to `counts`; `buf` is scratch space.
-fn add_text(counts: &mut Counts, buf: &mut String, text: &str) {
-    let folded;
-    let text = if fold::folds(text) {
-        folded = fold::fold_lower(text);
-        folded.as_str()
-    } else {
-        text
-    };
-    for word in subwords(text) {
-        buf.clear();
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-        match counts.get_mut(buf.as_str()) {
-            Some(n) => *n += 1,
+/// Adds `n` occurrences of `word` (as written) to `counts`, folded and
+/// lowercased; a combining accent inside it folds away, so that a word
+/// written decomposed is one word.
+fn add_word(counts: &mut Counts, word: &str, n: u32) {
+    let folded = fold::fold_lower(word);
+    for part in subwords(&folded).filter(|p| p.len() >= MIN_CORRECTED) {
+        match counts.get_mut(part) {
+            Some(c) => *c += n,
             None => {
-                counts.insert(buf.as_str().into(), 1);
+                counts.insert(part.into(), n);
             }
         }
     }
+}
+
+/// The words of `text` as written: runs of letters, digits and combining
+/// accents (folded later), found byte by byte where the text is ASCII.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Whether the character starting at byte `i` belongs to a word, and
+    // its length in bytes.
+    let word_char = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => (
+                c.is_alphanumeric() || fold::fold_char(c) == Some(""),
+                c.len_utf8(),
+            ),
+            None => (false, 1),
+        }
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let (yes, len) = word_char(at);
+            if yes {
+                break;
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            if b.is_ascii() {
+                break;
+            }
+            let (yes, len) = word_char(at);
+            if !yes {
+                break;
+            }
+            at += len;
+        }
+        text.get(start..at)
+    })
 }
 
 /// The runs of letters and digits of `text`.
@@ -222,10 +289,16 @@ mod tests {
 
     #[test]
     fn words_are_folded_split_and_counted() {
-        let v = Vocab::of(&["Türkiye’s cyber-security", "CYBER and Côte"]);
-        for w in ["turkiye", "s", "cyber", "security", "and", "cote"] {
+        let v = Vocab::of(&[
+            "Türkiye’s cyber-security",
+            "CYBER and Côte",
+            "Se\u{301}ne\u{301}gal",
+        ]);
+        for w in ["turkiye", "cyber", "security", "cote", "senegal"] {
             assert!(v.contains(w), "{w}");
         }
+        // Too short to be the rest of a compound or a correction.
+        assert!(!v.contains("s") && !v.contains("and"));
         assert_eq!(v.counts.get("cyber"), Some(&2));
         assert!(!v.contains("Cyber") && !v.contains("cyber-security"));
     }
