@@ -600,6 +600,8 @@ pub(crate) fn highlights_shown(
             .iter()
             .map(|&(_, text)| {
                 words(text)
+                    // The byte check first: most words lack a letter.
+                    .filter(|(_, w)| fold::folds(w) || term.in_word(w.as_bytes()))
                     .filter_map(|(at, w)| {
                         let (s, marks) = word_marks(&matcher, vocab, w, term)?;
                         Some((at, s, marks))
