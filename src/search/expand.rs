@@ -194,7 +194,7 @@ pub(super) fn explain_in(
 
 /// "AI = Artificial Intelligence; DIU = Defense Innovation Unit", each
 /// definition once.
-pub fn acronyms_label(used: &[(&Definition, Reach)]) -> String {
+fn acronyms_label(used: &[(&Definition, Reach)]) -> String {
     let mut each: Vec<String> = Vec::new();
     for (d, _) in used {
         let one = format!("{} = {}", sanitize(&d.acronym), sanitize(&d.expansion));
