@@ -360,3 +360,15 @@ fn a_match_only_through_a_topic_tag_says_so() {
         "{v:#}"
     );
 }
+
+#[test]
+fn unit_finds_the_unit_alone_and_not_united() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(&jointly(home.path(), &["search", "unit"]));
+    assert!(
+        out.starts_with("1. us-sg-cet/2023-10-12/defense-innovation/2  (score "),
+        "{out}"
+    );
+    // The twelve commitments that say "United" are cut.
+    assert!(out.ends_with("\n1 match\n"), "{out}");
+}

@@ -183,6 +183,7 @@ pub fn search(
             match (n, ranked.hits.len()) {
                 (_, 0) => writeln!(out, "no matches for `{}`", sanitize(query))?,
                 (n, total) if n < total => writeln!(out, "{n} of {total} matches (--limit {limit})")?,
+                (_, 1) => writeln!(out, "1 match")?,
                 (_, total) => writeln!(out, "{total} matches")?,
             }
         }
