@@ -3,8 +3,10 @@
 //! The rule users see is [`RULE`]. [`Searcher`] answers a query on the
 //! calling thread, narrowing its last answer when the query only grew;
 //! [`SearchWorker`] runs one on its own thread for an interface that must
-//! not wait. Matching uses SkimMatcherV2 with smart case, one word of the
-//! text at a time (see `score`).
+//! not wait. Matching takes one word of the text at a time, folded of its
+//! accents, and ranks how the query word sits in it (the word, its start,
+//! letters inside it, letters apart: see `score`); SkimMatcherV2, with
+//! smart case, scores letters apart.
 
 mod expand;
 mod fold;
