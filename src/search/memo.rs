@@ -2,8 +2,8 @@
 //!
 //! Prose repeats its words: "cooperation" occurs in thousands of
 //! commitments. Scoring each distinct word once per term turns most
-//! SkimMatcherV2 calls (a heap allocation and a dynamic-programming table
-//! each) into a hash lookup.
+//! classifications (and SkimMatcherV2 calls, a heap allocation and a
+//! dynamic-programming table each) into a hash lookup.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
