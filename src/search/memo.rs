@@ -2,15 +2,15 @@
 //!
 //! Prose repeats its words: "cooperation" occurs in thousands of
 //! commitments. Scoring each distinct word once per term turns most
-//! SkimMatcherV2 calls (a heap allocation and a dynamic-programming table
-//! each) into a hash lookup.
+//! classifications (and SkimMatcherV2 calls, a heap allocation and a
+//! dynamic-programming table each) into a hash lookup.
 
 use std::collections::HashMap;
 
 /// A fast, non-cryptographic hash for short words (foldhash); the keys come
 /// from the user's own files, so flooding attacks are not a concern, and a
 /// fixed seed keeps runs alike.
-type WordHasher = foldhash::fast::FixedState;
+pub(crate) type WordHasher = foldhash::fast::FixedState;
 
 /// Per term, the score of each word seen (`None`: no match).
 pub(crate) struct Memo<'c> {
