@@ -134,7 +134,8 @@ fn limit_cuts_the_list_and_says_so() {
 fn no_match_and_empty_query() {
     let home = tempfile::tempdir().unwrap();
     let o = jointly(home.path(), &["search", "zzzqqq"]);
-    assert!(o.status.success());
+    // Nothing found is exit 1, as grep does.
+    assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "no matches for `zzzqqq`\n");
     let o = jointly(home.path(), &["search", " "]);
     assert_eq!(o.status.code(), Some(2));

@@ -1,12 +1,12 @@
 //! `jointly search`: ranked matches as text or JSON.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
 use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
+use crate::output::{Format, exit, plural};
 use crate::search::{Field, FieldMatch, Searcher};
 use crate::wrap::{sanitize, sanitize_char};
 
@@ -15,12 +15,6 @@ use crate::wrap::{sanitize, sanitize_char};
 const MARK_ON: &str = "\x1b[1;4m";
 /// Ends a marked run.
 const MARK_OFF: &str = "\x1b[22;24m";
-
-/// Whether matched characters should be marked with escape codes: only
-/// when stdout is a terminal and `NO_COLOR` is unset or empty.
-pub fn marks_for_stdout() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
 
 #[derive(Serialize)]
 struct JsonResults<'a> {
@@ -67,7 +61,9 @@ struct JsonField {
     chars: Vec<usize>,
 }
 
-/// `jointly search QUERY`: the best `limit` matches, best first.
+/// `jointly search QUERY`: the best `limit` matches, best first; exit 1
+/// when nothing matches, as grep does. `marks`: whether matched characters
+/// are marked with escape codes ([`crate::output::colour`] decides).
 pub fn search(
     out: &mut dyn Write,
     corpus: &Corpus,
@@ -183,12 +179,15 @@ pub fn search(
             match (n, ranked.hits.len()) {
                 (_, 0) => writeln!(out, "no matches for `{}`", sanitize(query))?,
                 (n, total) if n < total => writeln!(out, "{n} of {total} matches (--limit {limit})")?,
-                (_, 1) => writeln!(out, "1 match")?,
-                (_, total) => writeln!(out, "{total} matches")?,
+                (_, total) => writeln!(out, "{}", plural(total, "match"))?,
             }
         }
     }
-    Ok(exit::OK)
+    Ok(if ranked.hits.is_empty() {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
 }
 
 /// "AI = Artificial Intelligence; DIU = Defense Innovation Unit".

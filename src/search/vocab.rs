@@ -7,14 +7,13 @@
 //! search, but a load should not pay for it.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use super::fold;
 use super::index::Index;
 use super::memo::WordHasher;
 use crate::model::{Corpus, Node};
 
-type Counts = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
+type Counts = HashMap<Box<str>, u32, WordHasher>;
 
 /// Every word of four letters or more of the searched texts (titles, area
 /// ids and topics, commitments), split at anything that is not a letter or
@@ -37,7 +36,7 @@ impl Vocab {
         // (no copy, no folding); each distinct one is folded once at the
         // end. Prose repeats its words, so that is most of the work saved.
         let maps = super::searcher::in_parallel(parts, |range| {
-            let mut raw: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+            let mut raw: HashMap<&str, u32, WordHasher> = HashMap::default();
             let mut add = |text| {
                 // Shorter words are neither the other part of a compound
                 // nor what a word long enough to correct is corrected to,
