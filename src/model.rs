@@ -55,6 +55,8 @@ pub struct Meeting {
     pub areas: Vec<Area>,
     /// Paragraphs after the last area.
     pub closing: Vec<Text>,
+    /// The signature block, if the statement ends with one.
+    pub signatories: Vec<Text>,
 }
 
 /// A co-chair of a meeting.
@@ -82,8 +84,14 @@ pub struct SourceRef {
 pub struct Area {
     /// Slug unique within its meeting, e.g. `quantum`.
     pub id: String,
-    /// Heading exactly as written.
+    /// Heading exactly as written (a placeholder when `untitled`).
     pub title: String,
+    /// Whether the source gives the area no heading, so `title` is a placeholder.
+    pub untitled: bool,
+    /// The sections it stands in, outermost first; empty when the statement has none.
+    pub section: Vec<String>,
+    /// Paragraphs before its first item: an introduction, not commitments.
+    pub intro: Vec<Text>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.

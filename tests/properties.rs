@@ -92,6 +92,9 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         .map(|(i, (t, cs))| Area {
                             id: format!("a{i}"),
                             title: t,
+                            untitled: false,
+                            section: vec![],
+                            intro: vec![],
                             topics: vec![],
                             title_lines: None,
                             commitments: cs
@@ -105,6 +108,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         })
                         .collect(),
                     closing: vec![],
+                    signatories: vec![],
                 }],
             }],
         })

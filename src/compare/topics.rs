@@ -235,6 +235,9 @@ mod tests {
         Area {
             id: "x".into(),
             title: title.into(),
+            untitled: false,
+            section: Vec::new(),
+            intro: Vec::new(),
             topics: Vec::new(),
             title_lines: None,
             commitments: texts

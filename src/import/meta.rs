@@ -134,6 +134,17 @@ pub fn date_line(text: &str) -> Option<(Date, Option<String>)> {
     placelike.then_some((found.date, Some(rest)))
 }
 
+/// A short line that names a place ("Leuven, Belgium"): a few capitalised
+/// words, no date, no final stop.
+pub fn is_place_line(text: &str) -> bool {
+    let words = super::text::word_count(text);
+    (1..=6).contains(&words)
+        && !text.ends_with(['.', ':', ';'])
+        && super::text::is_title_case(text)
+        && find_date(text).is_none()
+        && text.contains(',')
+}
+
 /// The place of the meeting, where the text says "took place in X", "held
 /// in X" or "in X, ...".
 pub fn find_place(paragraphs: &[&str]) -> Option<String> {

@@ -11,6 +11,7 @@
 
 pub mod command;
 mod meta;
+mod outline;
 mod parts;
 pub(crate) mod sentences;
 mod structure;
@@ -20,6 +21,7 @@ mod yaml;
 use std::collections::{HashMap, HashSet};
 
 use crate::loader::fidelity::{self, Markup, collapse};
+use crate::loader::markdown;
 use crate::loader::schema::{
     AreaSpec, Areas, CommitmentSpec, Commitments, IsoDate, MeetingSpec, NonEmpty, PartnershipSpec, Slug,
     SourceSpec, StatementFile,
@@ -134,29 +136,20 @@ fn statement(
         ));
     }
     let markup = Markup::from_path(&opts.source_file);
-    let doc = text::split(text, markup);
-    if markup == Markup::Plain && text::looks_like_markdown(&doc) {
-        notes.push(Note::whole(
-            "this looks like markdown but was read as plain text, as its name does not end in .md; \
-             rename it to have its headings and bold lead-ins recognised",
-        ));
+    let (head, parts, front) = match markup {
+        Markup::Markdown => read_markdown(text, notes),
+        Markup::Plain => read_plain(text, notes),
     }
-    let head = head(&doc, notes).ok_or_else(|| {
+    .ok_or_else(|| {
         fail(
             "no text found: the file holds only markup or white space, so there is no statement to import"
                 .into(),
         )
     })?;
-    let body = &doc.lines[head.start..];
-    let wrap_width = structure::wrap_width(body);
-    let mut units = structure::units(body, wrap_width, notes);
-    demote_document_heading(&mut units, &head.title);
-    let first_line = units.first().map(|u| u.line);
-    let parts = parts::assemble(units, notes);
     if parts.areas.is_empty() {
         let message = "no areas found: no headings, numbered headings or bold lead-ins were recognised, \
                        so the whole text is in the preamble";
-        notes.push(match first_line {
+        notes.push(match head.body_line {
             Some(l) => Note::at(l, message),
             None => Note::whole(message),
         });
@@ -169,7 +162,7 @@ fn statement(
         .collect();
     let date = match opts.date {
         Some(d) => d,
-        None => find_meeting_date(&doc, &head, &parts, notes).ok_or_else(|| {
+        None => find_meeting_date(front.as_ref(), &head, &parts, notes).ok_or_else(|| {
             fail(
                 "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
                  or \"2025-12-01\"; give it with --date YYYY-MM-DD"
@@ -181,7 +174,7 @@ fn statement(
         .dateline
         .as_ref()
         .and_then(|d| d.place.clone())
-        .or_else(|| front_str(&doc, &["place", "location", "city"]))
+        .or_else(|| front_str(front.as_ref(), &["place", "location", "city"]))
         .or_else(|| meta::find_place(&intro));
     let name_of_partnership = opts
         .partnership_name
@@ -219,13 +212,15 @@ fn statement(
                 url: opts
                     .url
                     .clone()
-                    .or_else(|| front_str(&doc, &["source_url", "url", "canonical_url", "link"]))
+                    .or_else(|| front_str(front.as_ref(), &["source_url", "url", "canonical_url", "link"]))
                     .map(NonEmpty),
             }),
         },
         preamble: parts.preamble.into_iter().map(NonEmpty).collect(),
         areas: Areas(areas(parts.areas)),
         closing: parts.closing.into_iter().map(NonEmpty).collect(),
+        signatories: parts.signatories.into_iter().map(NonEmpty).collect(),
+        review: None,
     };
     Ok(statement)
 }
@@ -233,7 +228,7 @@ fn statement(
 /// The date line under the title, if there is one.
 struct Dateline {
     text: String,
-    date: Date,
+    date: Option<Date>,
     place: Option<String>,
 }
 
@@ -242,6 +237,99 @@ struct Head {
     title: String,
     dateline: Option<Dateline>,
     start: usize,
+    /// The first line of the body, for notes about it.
+    body_line: Option<usize>,
+}
+
+/// A plain-text statement: lines, then units, then parts.
+fn read_plain(text: &str, notes: &mut Vec<Note>) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
+    let doc = text::split(text, Markup::Plain);
+    if text::looks_like_markdown(&doc) {
+        notes.push(Note::whole(
+            "this looks like markdown but was read as plain text, as its name does not end in .md; \
+             rename it to have its headings and bold lead-ins recognised",
+        ));
+    }
+    let mut head = head(&doc, notes)?;
+    let body = &doc.lines[head.start..];
+    let wrap_width = structure::wrap_width(body);
+    let mut units = structure::units(body, wrap_width, notes);
+    demote_document_heading(&mut units, &head.title);
+    head.body_line = units.first().map(|u| u.line);
+    let parts = parts::assemble(units, notes);
+    Some((head, parts, doc.front))
+}
+
+/// A markdown statement: parsed blocks, then the outline.
+fn read_markdown(
+    text: &str,
+    notes: &mut Vec<Note>,
+) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
+    let doc = markdown::parse(text);
+    let front: Option<serde_yaml::Value> = match doc.front.as_deref() {
+        Some(f) => {
+            match serde_yaml::from_str(f) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    let line = e.location().map_or(1, |l| l.line() + 1);
+                    notes.push(Note::at(
+                    line,
+                    format!("the front matter is not valid YAML ({e}); its title, date and address were not read"),
+                ));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let front_title = front
+        .as_ref()
+        .and_then(fidelity::front_matter_title)
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty());
+    let blocks = &doc.blocks;
+    let (title, mut i) = match front_title {
+        Some(t) => (t, 0),
+        None => (blocks.first()?.text.clone(), 1),
+    };
+    let mut dateline = None;
+    if let Some(b) = blocks.get(i)
+        && text::word_count(&b.text) <= 10
+    {
+        if let Some((date, place)) = meta::date_line(&b.text) {
+            let mut d = Dateline {
+                text: b.text.clone(),
+                date: Some(date),
+                place,
+            };
+            i += 1;
+            // "September 29, 2021" over "Pittsburgh, Pennsylvania".
+            if d.place.is_none()
+                && let Some(p) = blocks.get(i).filter(|p| meta::is_place_line(&p.text))
+            {
+                d.text = format!("{} {}", d.text, p.text);
+                d.place = Some(p.text.clone());
+                i += 1;
+            }
+            dateline = Some(d);
+        } else if meta::is_place_line(&b.text) && !b.strong {
+            dateline = Some(Dateline {
+                text: b.text.clone(),
+                date: None,
+                place: Some(b.text.clone()),
+            });
+            i += 1;
+        }
+    }
+    let body = &blocks[i.min(blocks.len())..];
+    let parts = outline::assemble(body, &title, notes);
+    let head = Head {
+        title,
+        dateline,
+        start: i,
+        body_line: body.first().map(|b| b.first_line as usize),
+    };
+    Some((head, parts, front))
 }
 
 /// Finds the title (front matter, a `#` heading, or the first line, with
@@ -281,7 +369,7 @@ fn head(doc: &Document, notes: &mut Vec<Note>) -> Option<Head> {
     {
         dateline = Some(Dateline {
             text: lines[j].text.clone(),
-            date,
+            date: Some(date),
             place,
         });
         i = j + 1;
@@ -290,6 +378,7 @@ fn head(doc: &Document, notes: &mut Vec<Note>) -> Option<Head> {
         title,
         dateline,
         start: i,
+        body_line: None,
     })
 }
 
@@ -318,20 +407,20 @@ fn demote_document_heading(units: &mut [structure::Unit], title: &str) {
 
 /// The meeting's date: front matter, date line, or the first date in the preamble.
 fn find_meeting_date(
-    doc: &Document,
+    front: Option<&serde_yaml::Value>,
     head: &Head,
     parts: &parts::Parts,
     notes: &mut Vec<Note>,
 ) -> Option<Date> {
-    if let Some(d) = front_str(doc, &["date"]).and_then(|s| {
+    if let Some(d) = front_str(front, &["date"]).and_then(|s| {
         s.get(..10)
             .and_then(|iso| iso.parse().ok())
             .or_else(|| meta::find_date(&s).map(|f| f.date))
     }) {
         return Some(d);
     }
-    if let Some(d) = &head.dateline {
-        return Some(d.date);
+    if let Some(d) = head.dateline.as_ref().and_then(|d| d.date) {
+        return Some(d);
     }
     let found = parts.preamble.iter().take(4).find_map(|p| meta::find_date(p))?;
     notes.push(Note::whole(format!(
@@ -342,8 +431,8 @@ fn find_meeting_date(
 }
 
 /// A string value of the front matter, under the first of `keys` it has.
-fn front_str(doc: &Document, keys: &[&str]) -> Option<String> {
-    let front = doc.front.as_ref()?;
+fn front_str(front: Option<&serde_yaml::Value>, keys: &[&str]) -> Option<String> {
+    let front = front?;
     keys.iter().find_map(|k| {
         let v = front.get(*k)?;
         let s = match v {
@@ -367,6 +456,7 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
         .enumerate()
         .map(|(n, a)| {
             let base = Some(meta::area_id(&a.title))
+                .filter(|_| !a.untitled)
                 .filter(|s| model::is_slug(s))
                 .unwrap_or_else(|| format!("area-{}", n + 1));
             let mut id = base.clone();
@@ -378,6 +468,9 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
             AreaSpec {
                 id: Slug(id),
                 title: NonEmpty(a.title),
+                untitled: a.untitled,
+                section: a.section.into_iter().map(NonEmpty).collect(),
+                intro: a.intro.into_iter().map(NonEmpty).collect(),
                 topics: Vec::new(),
                 commitments: Commitments(
                     a.commitments

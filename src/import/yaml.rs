@@ -68,6 +68,18 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
     for a in &file.areas.0 {
         let _ = writeln!(y, "  - id: {}", quote(&a.id.0));
         let _ = writeln!(y, "    title: {}", quote(&a.title.0));
+        if a.untitled {
+            y.push_str("    untitled: true\n");
+        }
+        if !a.section.is_empty() {
+            let _ = writeln!(y, "    section: [{}]", flow(&a.section));
+        }
+        if !a.intro.is_empty() {
+            y.push_str("    intro:\n");
+            for i in &a.intro {
+                let _ = writeln!(y, "      - {}", quote(&i.0));
+            }
+        }
         if !a.topics.is_empty() {
             let topics: Vec<String> = a.topics.iter().map(|t| quote(&t.0)).collect();
             let _ = writeln!(y, "    topics: [{}]", topics.join(", "));
@@ -88,6 +100,7 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
         }
     }
     list(&mut y, "closing", &file.closing);
+    list(&mut y, "signatories", &file.signatories);
     y
 }
 

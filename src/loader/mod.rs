@@ -6,6 +6,7 @@
 //! reported as a [`Problem`] and skipped; it never stops the good ones.
 
 pub mod fidelity;
+pub mod markdown;
 pub mod problem;
 pub mod read;
 pub mod schema;
@@ -255,6 +256,9 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             .map(|a| Area {
                 id: a.id.0,
                 title: a.title.0,
+                untitled: a.untitled,
+                section: a.section.into_iter().map(|s| s.0).collect(),
+                intro: a.intro.into_iter().map(text).collect(),
                 topics: a
                     .topics
                     .into_iter()
@@ -274,6 +278,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             })
             .collect(),
         closing: f.closing.into_iter().map(text).collect(),
+        signatories: f.signatories.into_iter().map(text).collect(),
     };
     let mut meeting = meeting;
     // Collecting in place keeps the parser's spare capacity; at a million
