@@ -288,12 +288,27 @@ fn read_markdown(
         .map(|t| collapse(&t))
         .filter(|t| !t.is_empty());
     let blocks = &doc.blocks;
+    let mut dateline = None;
     let (title, mut i) = match front_title {
         Some(t) => (t, 0),
-        None => (blocks.first()?.text.clone(), 1),
+        None => {
+            let first = blocks.first()?;
+            // "Title" and "1 May 2025" on the next line make one paragraph.
+            let last = first.line_at.last().map_or(0, |&(at, _)| at);
+            match meta::date_line(&first.text[last..]) {
+                Some((date, place)) if last > 0 => {
+                    dateline = Some(Dateline {
+                        text: first.text[last..].trim().to_string(),
+                        date: Some(date),
+                        place,
+                    });
+                    (first.text[..last].trim().to_string(), 1)
+                }
+                _ => (first.text.clone(), 1),
+            }
+        }
     };
-    let mut dateline = None;
-    if let Some(b) = blocks.get(i)
+    if let Some(b) = blocks.get(i).filter(|_| dateline.is_none())
         && text::word_count(&b.text) <= 10
     {
         if let Some((date, place)) = meta::date_line(&b.text) {

@@ -28,16 +28,17 @@ enum Role {
 }
 
 /// The rank of a wholly bold heading, from its numbering: a roman numeral
-/// or "Section"/"Annex" is above a letter, a letter above a number, a
-/// number above an unnumbered heading. Markdown `#` headings rank above all.
-fn bold_rank(text: &str) -> u32 {
+/// or "Section"/"Annex" is above a letter, a letter above an unnumbered
+/// heading (an underlined one above a plain one), and that above a number. Markdown `#` headings rank above all.
+fn bold_rank(text: &str, underline: bool) -> u32 {
     let first = text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     if ["section", "annex", "part", "chapter", "title"].contains(&lower.as_str()) {
         return 7;
     }
     if !is_label(first) {
-        return 10;
+        // Underlined headings stand above plain bold ones.
+        return if underline { 10 } else { 11 };
     }
     let inner = first.trim_matches(['(', ')', '.']);
     if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(inner, "I" | "V" | "X")
@@ -46,7 +47,8 @@ fn bold_rank(text: &str) -> u32 {
     } else if inner.bytes().all(|b| b"IVXLC".contains(&b)) {
         7
     } else if inner.bytes().all(|b| b.is_ascii_digit()) {
-        9
+        // Numbered pillars stand under an unnumbered heading over them.
+        12
     } else {
         8
     }
@@ -62,7 +64,7 @@ fn role(b: &Block, title: &str) -> Role {
                 Role::Heading(u32::from(level))
             }
         }
-        Kind::Para if is_bold_heading(b) => Role::Heading(bold_rank(&b.text)),
+        Kind::Para if is_bold_heading(b) => Role::Heading(bold_rank(&b.text, b.underline)),
         Kind::Para => Role::Para,
         Kind::Item { .. } if b.lead.is_some() => Role::Lead,
         Kind::Item { depth } => Role::Item(depth),
@@ -160,7 +162,7 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
             });
             continue;
         }
-        if text::word_count(&heading.text) > 15 {
+        if text::word_count(&heading.text) > 20 {
             notes.push(Note::at(
                 heading.first_line as usize,
                 format!(
@@ -266,8 +268,13 @@ fn is_top(b: &Block, blocks: &[Block]) -> bool {
 /// The text before the first heading: the preamble, and any list of
 /// lead-in areas (the U.S. seed); with no heading at all, a list after a
 /// lead-in paragraph is one untitled area.
-fn lead_segment(blocks: &[Block], roles: &[Role], no_headings: bool, parts: &mut Parts, notes: &mut [Note]) {
-    let _ = notes;
+fn lead_segment(
+    blocks: &[Block],
+    roles: &[Role],
+    no_headings: bool,
+    parts: &mut Parts,
+    notes: &mut Vec<Note>,
+) {
     let runs = lists(roles);
     if let Some(&(s, _)) = runs
         .iter()
@@ -322,6 +329,20 @@ fn lead_segment(blocks: &[Block], roles: &[Role], no_headings: bool, parts: &mut
         parts
             .closing
             .extend(blocks[last..].iter().map(|b| b.text.clone()));
+        return;
+    }
+    if no_headings && !blocks.is_empty() {
+        // Paragraphs and nothing else: one area, a sentence each, and said so.
+        notes.push(Note::at(
+            blocks[0].first_line as usize,
+            "no headings or lists: the whole text was read as one untitled area, one commitment per sentence",
+        ));
+        parts.areas.push(AreaParts {
+            title: UNTITLED.to_string(),
+            untitled: true,
+            commitments: blocks.iter().flat_map(|b| sentences_of(&b.text)).collect(),
+            ..AreaParts::default()
+        });
         return;
     }
     parts.preamble.extend(blocks.iter().map(|b| b.text.clone()));

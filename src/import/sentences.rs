@@ -64,6 +64,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 
 /// Whether `after` (the text after a space) can open a sentence.
 fn begins_sentence(after: &str) -> bool {
+    // "(b) The two sides ...": a numbered point opens a sentence.
+    if let Some(inner) = after.strip_prefix('(')
+        && let Some(close) = inner.find(") ")
+        && (1..=3).contains(&close)
+        && inner[..close].chars().all(char::is_alphanumeric)
+    {
+        return true;
+    }
     let first = after
         .trim_start_matches(['"', '\'', '“', '‘', '(', '['])
         .chars()

@@ -45,6 +45,8 @@ pub struct Block {
     pub strong: bool,
     /// Whether all its words are emphasised (italic).
     pub emphasis: bool,
+    /// Whether some of its words are underlined (HTML `<u>` or an underline style).
+    pub underline: bool,
     /// A bold lead-in opening the block and followed by more text: the
     /// byte length of the lead-in in `text` (the rest starts after a space).
     pub lead: Option<usize>,
@@ -85,6 +87,8 @@ struct Ch {
     c: char,
     /// A hard line break (`  ` at the end of a line).
     brk: bool,
+    /// Underlined (`<u>`, `<span style="text-decoration: underline">`).
+    underline: bool,
     line: u32,
     strong: bool,
     emphasis: bool,
@@ -98,6 +102,8 @@ struct Open {
     /// An unmatched `**` seen in the text: bold from there on, as the
     /// author meant (`**Transatlantic Initiative **` does not parse as bold).
     literal_strong: bool,
+    /// Inside underlining HTML.
+    underline: bool,
     /// A `*` of the text that may be the first of such a `**`.
     star: Option<(u32, bool, bool)>,
 }
@@ -128,6 +134,8 @@ pub fn parse(text: &str) -> Document {
     let mut in_html_block = false;
     let mut html_block = String::new();
     let mut html_line = 0u32;
+    // Open `<u>` and `<span>` tags: whether each underlines.
+    let mut spans: Vec<bool> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
         let at = line(range.start);
         match event {
@@ -181,10 +189,8 @@ pub fn parse(text: &str) -> Document {
                 TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
                     flush(&mut doc, &mut open);
                 }
-                TagEnd::Paragraph => {
-                    if open.as_ref().is_some_and(|o| o.kind == Kind::Para) {
-                        flush(&mut doc, &mut open);
-                    }
+                TagEnd::Paragraph if open.as_ref().is_some_and(|o| o.kind == Kind::Para) => {
+                    flush(&mut doc, &mut open);
                 }
                 TagEnd::Item => flush(&mut doc, &mut open),
                 TagEnd::List(_) => {
@@ -215,6 +221,7 @@ pub fn parse(text: &str) -> Document {
             }
             Event::Text(t) | Event::Code(t) if image == 0 => {
                 let o = open.get_or_insert_with(|| Open::new(Kind::Para));
+                o.underline = spans.iter().any(|&u| u);
                 // A text event can span lines (code blocks): each line keeps its number.
                 for (k, piece) in t.split_inclusive('\n').enumerate() {
                     let l = at + u32::try_from(k).unwrap_or(0);
@@ -222,6 +229,17 @@ pub fn parse(text: &str) -> Document {
                 }
             }
             Event::Html(h) if in_html_block => html_block.push_str(&h),
+            Event::InlineHtml(h) => {
+                let tag = h.trim_start_matches('<').to_ascii_lowercase();
+                if tag.starts_with("/u>") || tag.starts_with("/span") {
+                    spans.pop();
+                } else if tag.starts_with("u>") || tag.starts_with("u ") || tag.starts_with("span") {
+                    spans.push(tag.starts_with('u') || tag.contains("underline"));
+                }
+                if let Some(o) = &mut open {
+                    o.underline = spans.iter().any(|&u| u);
+                }
+            }
             Event::SoftBreak => {
                 if let Some(o) = &mut open {
                     o.space(at);
@@ -251,6 +269,7 @@ impl Open {
             chars: Vec::new(),
             links: Vec::new(),
             literal_strong: false,
+            underline: false,
             star: None,
         }
     }
@@ -264,6 +283,7 @@ impl Open {
                 strong: strong || self.literal_strong,
                 emphasis,
                 brk: false,
+                underline: false,
             });
         }
     }
@@ -276,6 +296,7 @@ impl Open {
             strong: true,
             emphasis: true,
             brk: false,
+            underline: false,
         });
     }
 
@@ -306,6 +327,7 @@ impl Open {
                 strong: strong || self.literal_strong || blank,
                 emphasis: emphasis || blank,
                 brk: false,
+                underline: self.underline && !blank,
             });
         }
     }
@@ -383,6 +405,7 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
     };
     let strong = words_strong || label_then_strong;
     let emphasis = chars.iter().all(|c| c.emphasis);
+    let underline = chars.iter().any(|c| c.underline);
     let mut lead = None;
     if strong {
         // "**Artificial Intelligence (AI):**": the colon marks a heading.
@@ -415,13 +438,14 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
         line_at,
         strong,
         emphasis,
+        underline,
         lead,
         links,
     })
 }
 
 /// A bold run opening the block, then plain text: the run is a lead-in if
-/// a colon or dash closes it, it ends a sentence, or the text after it
+/// a colon, dash or full stop closes it, or the text after it
 /// starts a new one (`**RECOGNISING** the role ...` is a sentence, not a
 /// lead-in). Removes the closing colon or dash; returns the run's length
 /// in characters.
@@ -449,12 +473,17 @@ fn lead_in(chars: &mut Vec<Ch>) -> Option<usize> {
     if (next_c == ':' || dash(next_c)) && followed_by_space(next) {
         // "**Quantum**: The ...", "**Quantum** – in ...".
         chars.remove(next);
-        if chars.get(next).is_some_and(|c| c.c == ' ') {
+        if next > end && chars.get(next).is_some_and(|c| c.c == ' ') {
             chars.remove(next);
         }
         return (end > 0 && end < chars.len()).then_some(end);
     }
-    let sentence_end = matches!(last, '.' | '!' | '?');
+    if last == '.' && end >= 2 && chars[end - 2].c != '.' {
+        // "**Launching work.** We ...": the stop closes the lead-in as a colon would.
+        chars.remove(end - 1);
+        return Some(end - 1);
+    }
+    let sentence_end = matches!(last, '!' | '?');
     let capital_after = chars[next..]
         .iter()
         .find(|c| c.c.is_alphanumeric())
@@ -565,7 +594,7 @@ mod tests {
     fn lead_ins_lose_their_colon_or_dash() {
         let d = parse(
             "-   **Quantum:** The two.\n-   **AI**: The three.\n-   **Costa Rica** *–* in close\n\
-             -   **Working Group 4 – ICTS and\n    Services:** The group\n\n**RECOGNISING** the role\n\n**Launching**\u{200b} **work.** We go.\n",
+             -   **Glued**: The four.\n-   **Working Group 4 – ICTS and\n    Services:** The group\n\n**RECOGNISING** the role\n\n**Launching**\u{200b} **work.** We go.\n",
         );
         let leads: Vec<Option<(&str, &str)>> = d.blocks.iter().map(Block::lead_split).collect();
         assert_eq!(
@@ -574,12 +603,13 @@ mod tests {
                 Some(("Quantum", "The two.")),
                 Some(("AI", "The three.")),
                 Some(("Costa Rica", "in close")),
+                Some(("Glued", "The four.")),
                 Some(("Working Group 4 – ICTS and Services", "The group")),
                 None,
-                Some(("Launching work.", "We go.")),
+                Some(("Launching work", "We go.")),
             ]
         );
-        assert_eq!(d.blocks[4].text, "RECOGNISING the role");
+        assert_eq!(d.blocks[5].text, "RECOGNISING the role");
     }
 
     #[test]
