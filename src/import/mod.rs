@@ -159,6 +159,16 @@ fn statement(
         .iter()
         .map(|d| d.text.as_str())
         .chain(parts.preamble.iter().take(4).map(String::as_str))
+        // A statement that opens with a heading ("I. Introduction") says
+        // where and who in its first area.
+        .chain(
+            parts
+                .areas
+                .iter()
+                .take(1)
+                .flat_map(|a| a.intro.iter().chain(a.commitments.iter().take(6)))
+                .map(String::as_str),
+        )
         .collect();
     let date = match opts.date {
         Some(d) => d,
@@ -194,11 +204,21 @@ fn statement(
             id
         }
     };
+    let parties = if opts.parties.is_empty() {
+        let found = meta::parties(&name_of_partnership, &intro);
+        if found.is_empty() {
+            meta::parties(&head.title, &intro)
+        } else {
+            found
+        }
+    } else {
+        opts.parties.clone()
+    };
     let statement = StatementFile {
         partnership: PartnershipSpec {
             id: Slug(partnership_id),
             name: NonEmpty(name_of_partnership),
-            parties: opts.parties.iter().map(|p| NonEmpty(p.clone())).collect(),
+            parties: parties.into_iter().map(NonEmpty).collect(),
         },
         meeting: MeetingSpec {
             id: None,
