@@ -227,7 +227,7 @@ const FIXTURES: &[Expected] = &[
         file: "tests/fixtures/import/canada-singapore-dtd-2025.txt",
         date: "2025-12-01",
         dateline: Some("December 1, 2025"),
-        place: "Ottawa",
+        place: "Ottawa, Canada",
         preamble: 2,
         areas: &[
             (

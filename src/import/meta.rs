@@ -180,7 +180,7 @@ pub fn find_place(paragraphs: &[&str]) -> Option<String> {
         "hosted in ",
     ] {
         for p in &sentences {
-            if let Some(i) = p.to_lowercase().find(cue)
+            if let Some(i) = p.to_ascii_lowercase().find(cue)
                 && let Some((place, _)) = place_at(&p[i + cue.len()..])
             {
                 return Some(place);
@@ -294,7 +294,9 @@ const BODIES: &[&str] = &[
 pub fn partnership_name(title: &str) -> String {
     let mut name = title.trim();
     for prefix in ["joint fact sheet:", "fact sheet:", "readout:", "media note:"] {
-        if name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if let Some(head) = name.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
             name = name[prefix.len()..].trim();
         }
     }
@@ -306,7 +308,8 @@ pub fn partnership_name(title: &str) -> String {
         }
     }
     let mut owned = name.to_string();
-    let lower = owned.to_lowercase();
+    // ASCII lower case keeps byte offsets, so they index `owned` too.
+    let lower = owned.to_ascii_lowercase();
     if let Some(i) = lower.find(" of the ").or_else(|| lower.find(" on the ")) {
         // "[U.S.-EU] Joint Statement of the [Nth Meeting of the] X".
         let kind_start = lower[..i]
@@ -316,7 +319,7 @@ pub fn partnership_name(title: &str) -> String {
         if is_statement_kind(&owned[kind_start..i]) {
             let parties = owned[..kind_start].trim().to_string();
             let mut rest = owned[i + " of the ".len()..].to_string();
-            let rl = rest.to_lowercase();
+            let rl = rest.to_ascii_lowercase();
             if let Some(j) = rl.find(" of the ")
                 && (rl[..j].ends_with("meeting") || rl[..j].ends_with("session"))
             {
