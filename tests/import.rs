@@ -544,3 +544,66 @@ fn a_plain_text_copy_with_lead_ins_without_bold_gives_the_same_commitments() {
     assert_eq!(areas(&imported.statement), want);
     assert_eq!(imported.statement.closing, seed.closing);
 }
+
+#[test]
+fn a_later_meeting_of_a_loaded_partnership_is_filed_under_it() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    let first = corpus.join("2021-09-29-u-s-eu-trade-and-technology-council-inaugural-joint-statement.md");
+    let later = corpus.join("2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md");
+    let o = jointly(home.path(), &["import", first.to_str().unwrap(), "--install"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = jointly(home.path(), &["import", later.to_str().unwrap(), "--install"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("filed under the loaded partnership `us-eu-trade-technology-council`"),
+        "{}",
+        stderr(&o)
+    );
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        out.contains("us-eu-trade-technology-council  U.S.-EU Trade and Technology Council  (2 meetings,"),
+        "{out}"
+    );
+    assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
+}
+
+#[test]
+fn what_the_importer_was_unsure_of_stays_with_the_file_until_it_is_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("s.yaml");
+    let source = repo().join(
+        "tests/fixtures/corpus/2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md",
+    );
+    let o = jointly(
+        home.path(),
+        &["import", source.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(":150:1: warning: a long bold paragraph was taken as a heading"),
+        "{err}"
+    );
+    assert!(err.contains("found 24 areas in 8 sections"), "{err}");
+    let check = jointly(home.path(), &["check", out.to_str().unwrap()]);
+    let said = stderr(&check);
+    assert!(
+        said.contains(":150:1: warning: import: a long bold paragraph"),
+        "{said}"
+    );
+    // Editing the file retires the findings.
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::write(
+        &out,
+        text.replacen("title: \"Collaboration on Quantum\"", "title: \"Quantum\"", 1),
+    )
+    .unwrap();
+    let check = jointly(home.path(), &["check", out.to_str().unwrap()]);
+    assert!(
+        !stderr(&check).contains("import: a long bold"),
+        "{}",
+        stderr(&check)
+    );
+}

@@ -510,6 +510,29 @@ fn party(s: &str) -> String {
     }
 }
 
+/// The loaded partnership a name designates: the one with the id the name
+/// gives, or one whose name has nearly the same words (four in five).
+pub fn same_partnership<'a>(
+    name: &str,
+    known: &'a [super::KnownPartnership],
+) -> Option<&'a super::KnownPartnership> {
+    let id = slug(name, 5);
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        slug(s, 12).split('-').map(str::to_string).collect()
+    };
+    let mine = words(name);
+    let close = |k: &super::KnownPartnership| {
+        let theirs = words(&k.name);
+        let shared = mine.intersection(&theirs).count();
+        let all = mine.union(&theirs).count();
+        all > 0 && shared * 5 >= all * 4
+    };
+    known
+        .iter()
+        .find(|k| k.id == id)
+        .or_else(|| known.iter().find(|k| close(k)))
+}
+
 /// "Inaugural", "Second", "10th".
 fn is_ordinal(word: &str) -> bool {
     const ORDINALS: &[&str] = &[

@@ -37,6 +37,9 @@ pub struct Note {
     pub line: Option<usize>,
     /// What the reader should check.
     pub message: String,
+    /// Whether it is about the text (kept in the file's `review:` block) rather
+    /// than about how the command was called.
+    pub about_text: bool,
 }
 
 impl Note {
@@ -44,6 +47,7 @@ impl Note {
         Note {
             line: Some(line),
             message: message.into(),
+            about_text: true,
         }
     }
 
@@ -51,6 +55,15 @@ impl Note {
         Note {
             line: None,
             message: message.into(),
+            about_text: true,
+        }
+    }
+
+    /// A note on how the command filed the statement, not on its text.
+    fn usage(message: impl Into<String>) -> Note {
+        Note {
+            about_text: false,
+            ..Note::whole(message)
         }
     }
 
@@ -77,6 +90,20 @@ pub struct ImportOptions {
     pub parties: Vec<String>,
     /// The meeting date, when the text does not give it.
     pub date: Option<Date>,
+    /// The partnerships already loaded: a statement whose title names one
+    /// of them (by id or by a close name) is filed under it.
+    pub known: Vec<KnownPartnership>,
+}
+
+/// A partnership already loaded, as the importer may file a meeting under it.
+#[derive(Debug, Clone)]
+pub struct KnownPartnership {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its parties.
+    pub parties: Vec<String>,
 }
 
 /// A statement imported from text.
@@ -99,14 +126,68 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
     // The lines and units are gone by the time the file is loaded back,
     // which keeps the memory of a huge import down.
     let statement = statement(name, text, opts, &mut notes)?;
-    let yaml = yaml::write(&statement, &opts.source_file);
-    let drift = check(name, &yaml, text, Markup::from_path(&opts.source_file))?;
+    let mut yaml = yaml::write(&statement, &opts.source_file);
+    let (meeting, drift) = check(name, &yaml, text, Markup::from_path(&opts.source_file))?;
+    notes.extend(shape_notes(&meeting));
+    // The findings go into the file, so that `check` and the browser show
+    // them until the file is edited.
+    yaml::append_review(&mut yaml, &notes);
     Ok(Imported {
         statement,
         yaml,
         notes,
         drift,
     })
+}
+
+/// Things worth checking in the shape of the tree: an area with one very
+/// long commitment, an area holding most of the text, a preamble that ends
+/// in a colon with no list after it.
+fn shape_notes(m: &model::Meeting) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let words = |s: &str| s.split_whitespace().count();
+    let line = |l: Option<model::LineRange>| l.map_or(1, |l| l.first as usize);
+    let total: usize = m
+        .areas
+        .iter()
+        .flat_map(|a| &a.commitments)
+        .map(|c| words(&c.text))
+        .sum();
+    for a in &m.areas {
+        let area_words: usize = a.commitments.iter().map(|c| words(&c.text)).sum();
+        if let [one] = a.commitments.as_slice()
+            && words(&one.text) > 150
+        {
+            notes.push(Note::at(
+                line(one.lines),
+                format!(
+                    "area \"{}\" is one commitment of {} words; check whether its list or headings were missed",
+                    fidelity::excerpt(&a.title),
+                    words(&one.text)
+                ),
+            ));
+        }
+        if m.areas.len() >= 3 && area_words * 2 > total {
+            notes.push(Note::at(
+                line(a.title_lines.or(a.commitments.first().and_then(|c| c.lines))),
+                format!(
+                    "area \"{}\" holds {}% of the commitments' words; check whether headings inside it were missed",
+                    fidelity::excerpt(&a.title),
+                    area_words * 100 / total.max(1)
+                ),
+            ));
+        }
+    }
+    if let Some(last) = m.preamble.last()
+        && text::ends_with_colon(&last.text)
+        && m.areas.is_empty()
+    {
+        notes.push(Note::at(
+            line(last.lines),
+            "the preamble ends in a colon with nothing recognised after it; check what it leads into",
+        ));
+    }
+    notes
 }
 
 /// The statement file for `text`, with notes on what was unsure.
@@ -186,25 +267,38 @@ fn statement(
         .and_then(|d| d.place.clone())
         .or_else(|| front_str(front.as_ref(), &["place", "location", "city"]))
         .or_else(|| meta::find_place(&intro));
-    let name_of_partnership = opts
+    let mut name_of_partnership = opts
         .partnership_name
         .clone()
         .unwrap_or_else(|| meta::partnership_name(&head.title));
+    let mut known_parties = opts.parties.clone();
     let partnership_id = match &opts.partnership_id {
         Some(id) if model::is_slug(id) => id.clone(),
         Some(id) => return Err(fail(format!("`{id}` is not a valid partnership id"))),
-        None => {
-            let id = Some(meta::slug(&name_of_partnership, 5))
-                .filter(|s| model::is_slug(s))
-                .unwrap_or_else(|| "imported".into());
-            notes.push(Note::whole(format!(
-                "partnership id `{id}` was made from the title; give --partnership ID to file this meeting \
-                 with the other meetings of its partnership (`jointly list` shows their ids)"
-            )));
-            id
-        }
+        None => match meta::same_partnership(&name_of_partnership, &opts.known) {
+            Some(k) => {
+                notes.push(Note::usage(format!(
+                    "filed under the loaded partnership `{}` ({}), whose name matches the title; give \
+                     --partnership ID to file it elsewhere",
+                    k.id, k.name
+                )));
+                name_of_partnership = k.name.clone();
+                known_parties = k.parties.clone();
+                k.id.clone()
+            }
+            None => {
+                let id = Some(meta::slug(&name_of_partnership, 5))
+                    .filter(|s| model::is_slug(s))
+                    .unwrap_or_else(|| "imported".into());
+                notes.push(Note::usage(format!(
+                    "partnership id `{id}` was made from the title; give --partnership ID to file this meeting \
+                     with the other meetings of its partnership (`jointly list` shows their ids)"
+                )));
+                id
+            }
+        },
     };
-    let parties = if opts.parties.is_empty() {
+    let parties = if known_parties.is_empty() {
         let found = meta::parties(&name_of_partnership, &intro);
         if found.is_empty() {
             meta::parties(&head.title, &intro)
@@ -212,7 +306,7 @@ fn statement(
             found
         }
     } else {
-        opts.parties.clone()
+        known_parties
     };
     let statement = StatementFile {
         partnership: PartnershipSpec {
@@ -519,8 +613,13 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
 }
 
 /// Loads the YAML back as the loader would, against `source`, and returns
-/// every difference between the tree and its source.
-fn check(name: &str, yaml: &str, source: &str, markup: Markup) -> Result<Vec<String>, Problem> {
+/// the meeting with every difference between the tree and its source.
+fn check(
+    name: &str,
+    yaml: &str,
+    source: &str,
+    markup: Markup,
+) -> Result<(model::Meeting, Vec<String>), Problem> {
     let (_, meeting, warnings) = parse_statement(name, yaml, &SourceLookup::Given(source.to_string()))
         .map_err(|p| {
             Problem::error(
@@ -532,7 +631,7 @@ fn check(name: &str, yaml: &str, source: &str, markup: Markup) -> Result<Vec<Str
     if drift.is_empty() && fidelity::tree_text(&meeting) != fidelity::normalise_source(source, markup).text {
         drift.push("the tree's text differs from the source's text".into());
     }
-    Ok(drift)
+    Ok((meeting, drift))
 }
 
 #[cfg(test)]

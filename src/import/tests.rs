@@ -159,7 +159,7 @@ fn the_check_catches_a_changed_word() {
     let i = run("s.txt", source);
     let edited = i.yaml.replace("will cooperate", "will not cooperate");
     assert_ne!(edited, i.yaml);
-    let drift = check("s.txt", &edited, source, Markup::Plain).unwrap();
+    let (_, drift) = check("s.txt", &edited, source, Markup::Plain).unwrap();
     assert!(
         drift.iter().any(|d| d.contains("not found in the source")),
         "{drift:#?}"

@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::loader::schema::{CommitmentSpec, NonEmpty, StatementFile};
+use super::Note;
+use crate::loader::schema::{CommitmentSpec, NonEmpty, StatementFile, fingerprint};
 
 /// The statement file as YAML text, with a header naming its origin.
 pub fn write(file: &StatementFile, origin: &str) -> String {
@@ -102,6 +103,28 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
     list(&mut y, "closing", &file.closing);
     list(&mut y, "signatories", &file.signatories);
     y
+}
+
+/// Appends the importer's findings as a `review:` block, fingerprinted
+/// with the text before it so that an edit of the file retires them.
+pub fn append_review(y: &mut String, notes: &[Note]) {
+    let notes: Vec<&Note> = notes.iter().filter(|n| n.about_text).collect();
+    if notes.is_empty() {
+        return;
+    }
+    let fp = fingerprint(y);
+    y.push_str("# What `jointly import` was unsure of: `jointly check` and the browser show it until this file is edited.\n");
+    let _ = writeln!(y, "review:\n  fingerprint: {}\n  notes:", quote(&fp));
+    for n in &notes {
+        match n.line {
+            Some(l) => {
+                let _ = writeln!(y, "    - line: {l}\n      message: {}", quote(&n.message));
+            }
+            None => {
+                let _ = writeln!(y, "    - message: {}", quote(&n.message));
+            }
+        }
+    }
 }
 
 fn list(y: &mut String, key: &str, items: &[NonEmpty]) {

@@ -137,9 +137,32 @@ pub fn parse_statement(
              `meeting` and `areas`",
         ));
     }
-    let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let mut file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let review = file.review.take();
     let (partnership, mut meeting) = build(name, file);
     let mut warnings = Vec::new();
+    if let Some(r) = review {
+        // The importer's findings hold while the file is as it wrote it.
+        let before = text.find("\nreview:").map_or(text, |i| &text[..=i]);
+        let before = before
+            .rfind("\n# What `jointly import`")
+            .filter(|&i| text[i + 1..].starts_with("# What"))
+            .map_or(before, |i| &before[..=i]);
+        if schema::fingerprint(before) == r.fingerprint.0 {
+            let source = meeting
+                .source
+                .source_file
+                .clone()
+                .unwrap_or_else(|| name.to_string());
+            for n in r.notes {
+                let p = Problem::warning(
+                    source.clone(),
+                    format!("import: {} (reported in {name})", n.message.0),
+                );
+                warnings.push(p.at(n.line.map(|l| (l, 1))));
+            }
+        }
+    }
     if let Some(src_name) = meeting.source.source_file.clone() {
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
