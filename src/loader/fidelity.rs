@@ -347,23 +347,14 @@ pub fn pieces(m: &Meeting) -> Vec<(Piece, &str)> {
             .enumerate()
             .map(|(i, p)| (Piece::Preamble(i), p.text.as_str())),
     );
-    // The sections an area opens are those its predecessor was not in (the
-    // predecessor's own title counts: an area with text and sub-headings is
-    // the section of the areas that follow it).
-    let mut context: Vec<&str> = Vec::new();
     for (a, area) in m.areas.iter().enumerate() {
-        let shared = context
-            .iter()
-            .zip(&area.section)
-            .take_while(|(c, s)| **c == s.as_str())
-            .count();
-        for (k, s) in area.section.iter().enumerate().skip(shared) {
-            out.push((Piece::Section(a, k), s.as_str()));
+        let opened = m.opened_sections(a);
+        let first = area.section.len() - opened.len();
+        for (k, s) in opened.iter().enumerate() {
+            out.push((Piece::Section(a, first + k), s.as_str()));
         }
-        context = area.section.iter().map(String::as_str).collect();
         if !area.untitled {
             out.push((Piece::AreaTitle(a), &area.title));
-            context.push(&area.title);
         }
         out.extend(
             area.intro

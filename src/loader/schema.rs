@@ -146,6 +146,11 @@ pub struct AreaSpec {
     pub id: Slug,
     /// Heading as written.
     pub title: NonEmpty,
+    /// Topic ids chosen by a person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Slug>,
+    /// At least one commitment.
+    pub commitments: Commitments,
     /// The source gives this area no heading (a fact sheet's one list):
     /// `title` is a placeholder, not text of the source.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -156,11 +161,6 @@ pub struct AreaSpec {
     /// Paragraphs before its first item ("The Quad will:"): not commitments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intro: Vec<NonEmpty>,
-    /// Topic ids chosen by a person.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<Slug>,
-    /// At least one commitment.
-    pub commitments: Commitments,
 }
 
 /// A commitment: a plain string, or a map with `text` and an optional `stance`.

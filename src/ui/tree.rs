@@ -62,7 +62,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 "▸ "
             };
-            let indent = "  ".repeat(usize::from(row.depth));
+            // Areas stand indented under the sections they are in.
+            let sections = match node {
+                Node::Area(_, _, a) | Node::Commitment(_, _, a, _, _) => a.section.len(),
+                _ => 0,
+            };
+            let indent = "  ".repeat(usize::from(row.depth) + sections);
             let lead = format!("{indent}{marker}");
             let text = format!("{lead}{}", sanitize(&label(node)));
             let style = if Some(i) == app.selected {
