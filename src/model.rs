@@ -97,6 +97,8 @@ pub struct Area {
     pub section: Vec<String>,
     /// Paragraphs before its first item: an introduction, not commitments.
     pub intro: Vec<Text>,
+    /// Text after its commitments that leads into what follows ("The Quad will:").
+    pub outro: Vec<Text>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.

@@ -244,6 +244,9 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
                     writeln!(out, "{}. {}", i + 1, c.text)?;
                 }
                 writeln!(out)?;
+                for p in &a.outro {
+                    writeln!(out, "{}\n", p.text)?;
+                }
             }
             for p in m.closing.iter().chain(&m.signatories) {
                 writeln!(out, "{}\n", p.text)?;
@@ -258,6 +261,9 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
                 writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
             }
             writeln!(out)?;
+            for p in &a.outro {
+                writeln!(out, "{}\n", p.text)?;
+            }
             source_line(
                 out,
                 m,

@@ -95,6 +95,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                             untitled: false,
                             section: vec![],
                             intro: vec![],
+                            outro: vec![],
                             topics: vec![],
                             title_lines: None,
                             commitments: cs

@@ -431,6 +431,7 @@ mod tests {
             untitled: false,
             section: Vec::new(),
             intro: Vec::new(),
+            outro: Vec::new(),
             topics: Vec::new(),
             title_lines: None,
             commitments: vec![

@@ -600,6 +600,7 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
                 untitled: a.untitled,
                 section: a.section.into_iter().map(NonEmpty).collect(),
                 intro: a.intro.into_iter().map(NonEmpty).collect(),
+                outro: a.outro.into_iter().map(NonEmpty).collect(),
                 topics: Vec::new(),
                 commitments: Commitments(
                     a.commitments

@@ -239,13 +239,25 @@ fn is_lead_list(blocks: &[Block], roles: &[Role]) -> bool {
 /// Areas made of lead-in items `blocks` (a list of areas), under `section`.
 /// Returns the index of the first area added.
 fn lead_areas(blocks: &[Block], roles: &[Role], section: &[String], parts: &mut Parts) {
-    for (b, r) in blocks.iter().zip(roles) {
+    for (k, (b, r)) in blocks.iter().zip(roles).enumerate() {
         match (r, b.lead_split()) {
             (Role::Lead, Some((title, body))) if is_top(b, blocks) => {
+                // "... including the following:" over nested items is the intro.
+                let nested_follow = blocks.get(k + 1).is_some_and(|n| !is_top(n, blocks));
+                let leads_in = nested_follow && text::ends_with_colon(body);
                 parts.areas.push(AreaParts {
                     title: title.to_string(),
                     section: section.to_vec(),
-                    commitments: sentences_of(body).collect(),
+                    intro: if leads_in {
+                        vec![body.to_string()]
+                    } else {
+                        Vec::new()
+                    },
+                    commitments: if leads_in {
+                        Vec::new()
+                    } else {
+                        sentences_of(body).collect()
+                    },
                     ..AreaParts::default()
                 });
             }
@@ -363,10 +375,16 @@ fn heading_segment(
         .find(|&&(s, e)| is_lead_list(&blocks[s..e], &roles[s..e]))
     {
         if s > 0 {
-            // The heading's own text: an area titled by it.
-            parts
-                .areas
-                .push(area(&heading.text, section, &blocks[..s], &roles[..s]));
+            // The heading's own text: an area titled by it. Its last sentence,
+            // when it ends in a colon ("The Quad will:"), leads into the list.
+            let mut own = area(&heading.text, section, &blocks[..s], &roles[..s]);
+            if roles[s - 1] == Role::Para
+                && own.commitments.len() > 1
+                && own.commitments.last().is_some_and(|c| text::ends_with_colon(c))
+            {
+                own.outro.extend(own.commitments.pop());
+            }
+            parts.areas.push(own);
         }
         let mut i = s;
         for &(ls, le) in runs.iter().filter(|&&(ls, _)| ls >= s) {

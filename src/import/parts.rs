@@ -20,6 +20,8 @@ pub struct AreaParts {
     pub intro: Vec<String>,
     /// One per list item, line or sentence.
     pub commitments: Vec<String>,
+    /// The sentence after the commitments that leads into a list of areas.
+    pub outro: Vec<String>,
 }
 
 /// The statement cut into its parts.

@@ -22,7 +22,10 @@ pub fn split(text: &str) -> Vec<&str> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices(' ') {
-        if i > start && ends_sentence(&text[start..i]) && begins_sentence(&text[i + 1..]) {
+        let before = &text[start..i];
+        let after = &text[i + 1..];
+        let ends = ends_sentence(before) || (ends_with_dotted_acronym(before) && opens_clause(after));
+        if i > start && ends && begins_sentence(after) {
             out.push(&text[start..i]);
             start = i + 1;
         }
@@ -62,6 +65,26 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
+/// "Washington, D.C.", "the U.S.": a dotted acronym of two letters or more.
+fn ends_with_dotted_acronym(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    word.len() >= 4
+        && word.ends_with('.')
+        && word[..word.len() - 1]
+            .split('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Words that open a sentence and never follow "U.S." or "D.C." within one
+/// ("... in Washington, D.C. The event ..." is two sentences).
+fn opens_clause(after: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "The", "This", "These", "We", "They", "It", "Our", "In", "Both", "Together",
+    ];
+    let first = after.split(' ').next().unwrap_or("");
+    STARTERS.contains(&first)
+}
+
 /// Whether `after` (the text after a space) can open a sentence.
 fn begins_sentence(after: &str) -> bool {
     // "(b) The two sides ...": a numbered point opens a sentence.
@@ -99,7 +122,9 @@ mod tests {
         assert_eq!(
             split(s),
             vec![
-                "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister Lee in Washington, D.C. The talks (e.g. on AI) went on.",
+                // "D.C." then "The": a sentence ends there, as a reader reads it.
+                "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister Lee in Washington, D.C.",
+                "The talks (e.g. on AI) went on.",
                 "Minister Dr. Vivian Balakrishnan spoke.",
                 "The U.S. Department of Commerce agreed.",
             ]

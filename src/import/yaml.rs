@@ -99,6 +99,12 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
                 }
             }
         }
+        if !a.outro.is_empty() {
+            y.push_str("    outro:\n");
+            for o in &a.outro {
+                let _ = writeln!(y, "      - {}", quote(&o.0));
+            }
+        }
     }
     list(&mut y, "closing", &file.closing);
     list(&mut y, "signatories", &file.signatories);

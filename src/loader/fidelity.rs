@@ -13,7 +13,7 @@
 //!   byte-order mark at the start are removed.
 //!
 //! The tree's text (title, date line, preamble, then for each area the
-//! sections it opens, its title, intro and commitments, then the closing and
+//! sections it opens, its title, intro, commitments and outro, then the closing and
 //! the signatories, in order) must then equal the source's text. Aligning the
 //! two also gives every node its line range in the source.
 
@@ -310,6 +310,8 @@ pub enum Piece {
     AreaTitle(usize),
     /// A paragraph of an area's introduction: area, index.
     Intro(usize, usize),
+    /// A sentence after an area's commitments leading into what follows: area, index.
+    Outro(usize, usize),
     /// A commitment: area, index.
     Commitment(usize, usize),
     /// A closing paragraph.
@@ -328,6 +330,7 @@ impl Piece {
             Piece::Section(a, k) => format!("areas[{a}].section[{k}]"),
             Piece::AreaTitle(a) => format!("areas[{a}].title"),
             Piece::Intro(a, i) => format!("areas[{a}].intro[{i}]"),
+            Piece::Outro(a, i) => format!("areas[{a}].outro[{i}]"),
             Piece::Commitment(a, c) => format!("areas[{a}].commitments[{c}]"),
             Piece::Closing(i) => format!("closing[{i}]"),
             Piece::Signatory(i) => format!("signatories[{i}]"),
@@ -367,6 +370,12 @@ pub fn pieces(m: &Meeting) -> Vec<(Piece, &str)> {
                 .iter()
                 .enumerate()
                 .map(|(c, k)| (Piece::Commitment(a, c), &*k.text)),
+        );
+        out.extend(
+            area.outro
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Piece::Outro(a, i), p.text.as_str())),
         );
     }
     out.extend(
@@ -485,6 +494,11 @@ fn set_lines(m: &mut Meeting, piece: Piece, lines: Option<LineRange>) {
         Piece::Section(..) => {}
         Piece::Intro(a, i) => {
             if let Some(p) = m.areas.get_mut(a).and_then(|area| area.intro.get_mut(i)) {
+                p.lines = lines;
+            }
+        }
+        Piece::Outro(a, i) => {
+            if let Some(p) = m.areas.get_mut(a).and_then(|area| area.outro.get_mut(i)) {
                 p.lines = lines;
             }
         }

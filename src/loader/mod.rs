@@ -282,6 +282,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
                 untitled: a.untitled,
                 section: a.section.into_iter().map(|s| s.0).collect(),
                 intro: a.intro.into_iter().map(text).collect(),
+                outro: a.outro.into_iter().map(text).collect(),
                 topics: a
                     .topics
                     .into_iter()

@@ -161,6 +161,10 @@ pub struct AreaSpec {
     /// Paragraphs before its first item ("The Quad will:"): not commitments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intro: Vec<NonEmpty>,
+    /// The sentence after its commitments that leads into the list of areas
+    /// that follows ("The Quad will:"): not a commitment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outro: Vec<NonEmpty>,
 }
 
 /// A commitment: a plain string, or a map with `text` and an optional `stance`.

@@ -179,6 +179,10 @@ fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id
         doc.marked(&format!("{:>2}. ", i + 1), &c.text, style, marked, styles.matched);
         doc.blank();
     }
+    for p in &a.outro {
+        doc.para(&p.text, styles.dim);
+        doc.blank();
+    }
 }
 
 struct Writer {
