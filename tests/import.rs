@@ -607,3 +607,57 @@ fn what_the_importer_was_unsure_of_stays_with_the_file_until_it_is_edited() {
         stderr(&check)
     );
 }
+
+#[test]
+fn importer_messages_say_what_is_wrong_and_where() {
+    // A date the calendar does not have is named, with its line and column.
+    let (code, err, _) = import_bytes(
+        "d.md",
+        b"Joint Statement\n\nThe meeting on 31 February 2025 was good.\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("d.md:3:16: error: \"31 February 2025\" is not a date in the calendar"),
+        "{err}"
+    );
+    // Front matter that is not valid YAML is reported, located, and the rest still imports.
+    let (code, err, _) = import_bytes(
+        "f.md",
+        b"---\ntitle: \"X\ndate: [\n---\n\n# T\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("f.md:4:1: warning: the front matter is not valid YAML"),
+        "{err}"
+    );
+    // Front matter never closed is said to be so, not "only markup".
+    let (code, err, _) = import_bytes("g.md", b"---\ntitle: X\n", &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("g.md:1:1: error: the front matter that opens at line 1 with `---` is never closed"),
+        "{err}"
+    );
+    let (_, err, _) = import_bytes(
+        "h.md",
+        b"---\ntitle: X\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert!(
+        err.contains("h.md:1:1: warning: the front matter that opens here"),
+        "{err}"
+    );
+    // --date decides, but a different date in the text is pointed out.
+    let (code, err, out) = import_bytes(
+        "e.md",
+        b"# T\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &["--date", "2025-05-02"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("--date 2025-05-02 differs from the date the text gives (2025-05-01)"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out).contains("date: \"2025-05-02\""));
+}

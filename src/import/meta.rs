@@ -110,6 +110,41 @@ pub fn find_date(text: &str) -> Option<Found> {
     None
 }
 
+/// A date written in a known form that the calendar does not have ("31
+/// February 2025"): its column (1-based, in characters) and its words.
+pub fn impossible_date(text: &str) -> Option<(usize, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.chars().count() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for i in 0..words.len() {
+        let Some(m) = month(words[i].1) else { continue };
+        let get = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|w| w.1);
+        // "31 February 2025", then "February 31, 2025".
+        for (d, y, first, last) in [
+            (get(i.checked_sub(1)), get(Some(i + 1)), i.checked_sub(1), i + 1),
+            (get(Some(i + 1)), get(Some(i + 2)), Some(i), i + 2),
+        ] {
+            if let (Some(d), Some(y), Some(first)) = (d.and_then(day), y.and_then(year), first)
+                && Date::new(y, m, d).is_none()
+            {
+                let phrase: Vec<&str> = words[first..=last].iter().map(|w| w.1).collect();
+                let phrase = phrase.join(" ");
+                return Some((
+                    words[first].0 + 1,
+                    phrase.trim_end_matches([',', '.']).to_string(),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A date line: a short line that is a date, possibly with a place
 /// ("Brussels, 1 December 2025"). Returns the date and the place.
 pub fn date_line(text: &str) -> Option<(Date, Option<String>)> {
@@ -788,5 +823,18 @@ mod tests {
             find_place(&["Since the previous meeting in Pittsburgh, we have worked hard. We met today."]),
             None
         );
+    }
+
+    #[test]
+    fn dates_not_in_the_calendar_are_found_with_their_column() {
+        assert_eq!(
+            impossible_date("On 31 February 2025, we met."),
+            Some((4, "31 February 2025".into()))
+        );
+        assert_eq!(
+            impossible_date("April 31, 2024 was"),
+            Some((1, "April 31, 2024".into()))
+        );
+        assert_eq!(impossible_date("On 28 February 2025, we met."), None);
     }
 }

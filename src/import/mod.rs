@@ -222,6 +222,14 @@ fn statement(
         Markup::Plain => read_plain(text, notes),
     }
     .ok_or_else(|| {
+        if markup == Markup::Markdown && opens_front_matter(text) {
+            return Problem::error(
+                name,
+                "the front matter that opens at line 1 with `---` is never closed by a `---` line, and no \
+                 text follows it; close it, then add the statement's text",
+            )
+            .at(Some((1, 1)));
+        }
         fail(
             "no text found: the file holds only markup or white space, so there is no statement to import"
                 .into(),
@@ -252,14 +260,30 @@ fn statement(
         )
         .collect();
     let date = match opts.date {
-        Some(d) => d,
-        None => find_meeting_date(front.as_ref(), &head, &parts, notes).ok_or_else(|| {
-            fail(
-                "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
-                 or \"2025-12-01\"; give it with --date YYYY-MM-DD"
-                    .into(),
-            )
-        })?,
+        Some(d) => {
+            // The text's own date, where it gives one, should agree.
+            let mut ignored = Vec::new();
+            if let Some(found) = find_meeting_date(front.as_ref(), &head, &parts, &mut ignored)
+                && found != d
+            {
+                notes.push(Note::usage(format!(
+                    "--date {d} differs from the date the text gives ({found}); the file says {d}"
+                )));
+            }
+            d
+        }
+        None => match find_meeting_date(front.as_ref(), &head, &parts, notes) {
+            Some(d) => d,
+            None if markup == Markup::Markdown && front.is_none() && opens_front_matter(text) => {
+                return Err(Problem::error(
+                    name,
+                    "the front matter that opens at line 1 with `---` is never closed by a `---` line, so its \
+                     date was not read, and the text gives none; close it, or give --date YYYY-MM-DD",
+                )
+                .at(Some((1, 1))));
+            }
+            None => return Err(no_date(name, text)),
+        },
     };
     let place = head
         .dateline
@@ -374,22 +398,39 @@ fn read_plain(text: &str, notes: &mut Vec<Note>) -> Option<(Head, parts::Parts, 
     Some((head, parts, doc.front))
 }
 
+/// Whether a markdown text opens with a `---` line, as front matter does.
+fn opens_front_matter(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == "---")
+}
+
 /// A markdown statement: parsed blocks, then the outline.
 fn read_markdown(
     text: &str,
     notes: &mut Vec<Note>,
 ) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
     let doc = markdown::parse(text);
+    if doc.front.is_none() && opens_front_matter(text) {
+        notes.push(Note::at(
+            1,
+            "the front matter that opens here with `---` is never closed by a `---` line, so it was read as \
+             text; close it to have its title, date and address read",
+        ));
+    }
     let front: Option<serde_yaml::Value> = match doc.front.as_deref() {
         Some(f) => {
             match serde_yaml::from_str(f) {
                 Ok(v) => Some(v),
                 Err(e) => {
+                    // The YAML starts on the line after the opening `---`.
                     let line = e.location().map_or(1, |l| l.line() + 1);
+                    let why = crate::loader::yaml_problem("", &e).message;
                     notes.push(Note::at(
-                    line,
-                    format!("the front matter is not valid YAML ({e}); its title, date and address were not read"),
-                ));
+                        line,
+                        format!("the front matter is not valid YAML ({why}); its title, date and address were not read"),
+                    ));
                     None
                 }
             }
@@ -557,6 +598,28 @@ fn find_meeting_date(
         found.date
     )));
     Some(found.date)
+}
+
+/// Why no date was found: a date that is not in the calendar ("31
+/// February 2025"), located; or none in a known form.
+fn no_date(name: &str, text: &str) -> Problem {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((col, phrase)) = meta::impossible_date(line) {
+            return Problem::error(
+                name,
+                format!(
+                    "\"{phrase}\" is not a date in the calendar, and the text gives no other; correct it, or \
+                     give the date with --date YYYY-MM-DD"
+                ),
+            )
+            .at(Some((i + 1, col)));
+        }
+    }
+    Problem::error(
+        name,
+        "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
+         or \"2025-12-01\"; give it with --date YYYY-MM-DD",
+    )
 }
 
 /// A string value of the front matter, under the first of `keys` it has.
