@@ -222,7 +222,7 @@ fn statement(
         Markup::Plain => read_plain(text, notes),
     }
     .ok_or_else(|| {
-        if markup == Markup::Markdown && opens_front_matter(text) {
+        if markup == Markup::Markdown && unclosed_front_matter(text) {
             return Problem::error(
                 name,
                 "the front matter that opens at line 1 with `---` is never closed by a `---` line, and no \
@@ -274,7 +274,7 @@ fn statement(
         }
         None => match find_meeting_date(front.as_ref(), &head, &parts, notes) {
             Some(d) => d,
-            None if markup == Markup::Markdown && front.is_none() && opens_front_matter(text) => {
+            None if markup == Markup::Markdown && unclosed_front_matter(text) => {
                 return Err(Problem::error(
                     name,
                     "the front matter that opens at line 1 with `---` is never closed by a `---` line, so its \
@@ -398,12 +398,11 @@ fn read_plain(text: &str, notes: &mut Vec<Note>) -> Option<(Head, parts::Parts, 
     Some((head, parts, doc.front))
 }
 
-/// Whether a markdown text opens with a `---` line, as front matter does.
-fn opens_front_matter(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .lines()
-        .next()
-        .is_some_and(|l| l.trim_end() == "---")
+/// Whether a markdown text opens front matter with a `---` line and never closes it.
+fn unclosed_front_matter(text: &str) -> bool {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    lines.next().is_some_and(|l| l.trim_end() == "---")
+        && !lines.any(|l| matches!(l.trim_end(), "---" | "..."))
 }
 
 /// A markdown statement: parsed blocks, then the outline.
@@ -412,7 +411,7 @@ fn read_markdown(
     notes: &mut Vec<Note>,
 ) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
     let doc = markdown::parse(text);
-    if doc.front.is_none() && opens_front_matter(text) {
+    if unclosed_front_matter(text) {
         notes.push(Note::at(
             1,
             "the front matter that opens here with `---` is never closed by a `---` line, so it was read as \
