@@ -2,10 +2,13 @@
 //! off a government website (plain text or markdown), to a statement file in
 //! the seed schema (`seeds/README.md`).
 //!
-//! The text goes one way: lines ([`text`]) → units: headings, items,
-//! paragraphs ([`structure`]) → preamble, areas, closing ([`parts`]) → a
+//! Markdown is parsed into blocks as a reader sees them
+//! ([`crate::loader::markdown`]), and the outline (sections, areas, intros,
+//! commitments, signatories) is read from the blocks ([`outline`]). Plain
+//! text goes lines ([`text`]) → units: headings, items, paragraphs
+//! ([`structure`]) → preamble, areas, closing ([`parts`]). Both end in a
 //! [`StatementFile`] written as YAML ([`yaml`]). Every text placed in the
-//! tree is a line's text as the fidelity normaliser reads it, so nothing is
+//! tree is the source's text as the fidelity rule reads it, so nothing is
 //! lost; the result is loaded back and compared with its source before it is
 //! handed out, and any difference is reported as drift.
 

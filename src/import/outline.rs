@@ -237,7 +237,6 @@ fn is_lead_list(blocks: &[Block], roles: &[Role]) -> bool {
 }
 
 /// Areas made of lead-in items `blocks` (a list of areas), under `section`.
-/// Returns the index of the first area added.
 fn lead_areas(blocks: &[Block], roles: &[Role], section: &[String], parts: &mut Parts) {
     for (k, (b, r)) in blocks.iter().zip(roles).enumerate() {
         match (r, b.lead_split()) {
