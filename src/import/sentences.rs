@@ -54,6 +54,8 @@ fn ends_sentence(before: &str) -> bool {
 /// initial or a dotted acronym.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
+    // "EU-U.S.": the acronym after the hyphen decides.
+    let word = word.rsplit(['-', '–', '/']).next().unwrap_or(word);
     if word.is_empty() {
         return false;
     }
@@ -136,5 +138,6 @@ mod tests {
         let s = "A. B. c. D e. F (G.) H.";
         assert_eq!(split(s).join(" "), s);
         assert!(split("").is_empty());
+        assert_eq!(split("extend the EU-U.S. Mutual Recognition Agreement.").len(), 1);
     }
 }
