@@ -238,6 +238,10 @@ pub fn parse(text: &str) -> Document {
                 }
                 if let Some(o) = &mut open {
                     o.underline = spans.iter().any(|&u| u);
+                    // A line break between words still parts them.
+                    if tag.starts_with("br") {
+                        o.space(at);
+                    }
                 }
             }
             Event::SoftBreak => {
@@ -582,9 +586,9 @@ mod tests {
     fn html_links_escapes_and_entities_read_as_text() {
         assert_eq!(
             texts(
-                "- one\n\n<!-- -->\n\n- A\\*STAR and \\[note\\] &amp; [the guide](https://x.org/a) on the 21<sup>st</sup> <img src=\"a\"/>day\n\n\\###\n"
+                "- one<br>two\n\n<!-- -->\n\n- A\\*STAR and \\[note\\] &amp; [the guide](https://x.org/a) on the 21<sup>st</sup> <img src=\"a\"/>day\n\n\\###\n"
             ),
-            ["one", "A*STAR and [note] & the guide on the 21st day"]
+            ["one two", "A*STAR and [note] & the guide on the 21st day"]
         );
         let d = parse("See [here](https://x.org).\n");
         assert_eq!(d.blocks[0].links, ["https://x.org"]);
