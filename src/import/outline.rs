@@ -100,6 +100,22 @@ fn signatories(blocks: &[Block]) -> usize {
 struct Open {
     rank: u32,
     title: String,
+    /// Whether its title is in the tree: an area stands in it, or it is an area's title.
+    used: bool,
+}
+
+/// Pops the sections ranked at or below `eff`; the titles of those no area
+/// stood in go into the tree as text, in source order, so nothing is lost.
+fn pop_to(stack: &mut Vec<Open>, eff: u32, parts: &mut Parts) {
+    let mut unused = Vec::new();
+    while stack.last().is_some_and(|s| s.rank >= eff) {
+        if let Some(s) = stack.pop().filter(|s| !s.used) {
+            unused.push(s.title);
+        }
+    }
+    for t in unused.into_iter().rev() {
+        push_loose(parts, t);
+    }
 }
 
 /// Builds the parts of a statement from its body blocks (after title and date line).
@@ -138,9 +154,7 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
             Some(n) if content.is_empty() && n <= rank => 2 * n - 1,
             _ => 2 * rank,
         };
-        while stack.last().is_some_and(|s| s.rank >= eff) {
-            stack.pop();
-        }
+        pop_to(&mut stack, eff, &mut parts);
         let heading = &blocks[i];
         let path: Vec<String> = stack.iter().map(|s| s.title.clone()).collect();
         if content.is_empty() {
@@ -153,14 +167,20 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
                         excerpt(&heading.text)
                     ),
                 ));
+                // Sections no area stood in come before it.
+                pop_to(&mut stack, 0, &mut parts);
                 push_loose(&mut parts, heading.text.clone());
                 continue;
             }
             stack.push(Open {
                 rank: eff,
                 title: heading.text.clone(),
+                used: false,
             });
             continue;
+        }
+        for s in &mut stack {
+            s.used = true;
         }
         if text::word_count(&heading.text) > 20 {
             notes.push(Note::at(
@@ -183,6 +203,7 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
             stack.push(Open {
                 rank: eff,
                 title: heading.text.clone(),
+                used: true,
             });
         }
         if holds_leads && !sub_follows {

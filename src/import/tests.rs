@@ -175,3 +175,22 @@ fn a_single_plain_lead_in_is_a_sentence() {
     assert_eq!(titles(&i), ["QUANTUM"]);
     assert_eq!(commitments(&i, 0), ["Note: The two sides will meet again."]);
 }
+
+#[test]
+fn headings_with_nothing_under_them_and_glued_lead_ins_keep_every_word() {
+    // Found by the property tests: a section that no area stands in, and a
+    // bold lead-in with no space after it.
+    for (name, text) in [
+        ("a.md", ":**\\\nA\n\n**A"),
+        ("b.md", "A\n- **\na**A"),
+        ("c.md", "Title\n\n1 May 2025\n\n**One**\n\n**Two**\n\n**Three**"),
+    ] {
+        let opts = ImportOptions {
+            source_file: name.to_string(),
+            date: Some(Date::new(2025, 5, 1).unwrap()),
+            ..ImportOptions::default()
+        };
+        let i = import(name, text, &opts).unwrap();
+        assert!(i.drift.is_empty(), "{name}: {:#?}", i.drift);
+    }
+}

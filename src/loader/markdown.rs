@@ -433,7 +433,11 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
         }
         text.push(ch.c);
     }
-    let lead = lead.map(|n: usize| chars[..n].iter().map(|c| c.c.len_utf8()).sum());
+    // A lead-in is followed by a space, so that title and text joined by one
+    // say what the block says.
+    let lead = lead
+        .filter(|&n| chars.get(n).is_some_and(|c| c.c == ' '))
+        .map(|n: usize| chars[..n].iter().map(|c| c.c.len_utf8()).sum());
     Some(Block {
         kind,
         first_line: chars.iter().map(|c| c.line).min().unwrap_or(0),
