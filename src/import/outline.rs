@@ -192,22 +192,20 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
             ));
         }
         let sub_follows = next_rank.is_some_and(|n| 2 * n > eff);
-        let holds_leads = heading_segment(
+        heading_segment(
             heading,
             &blocks[content.clone()],
             &roles[content],
             &path,
             &mut parts,
         );
-        if sub_follows || holds_leads {
+        // Its sub-headings stand in it (its title is already in the tree).
+        if sub_follows {
             stack.push(Open {
                 rank: eff,
                 title: heading.text.clone(),
                 used: true,
             });
-        }
-        if holds_leads && !sub_follows {
-            stack.pop();
         }
     }
     parts
@@ -380,14 +378,9 @@ fn lead_segment(
     parts.preamble.extend(blocks.iter().map(|b| b.text.clone()));
 }
 
-/// The text under one heading. Returns whether it holds a list of lead-in areas.
-fn heading_segment(
-    heading: &Block,
-    blocks: &[Block],
-    roles: &[Role],
-    section: &[String],
-    parts: &mut Parts,
-) -> bool {
+/// The text under one heading: an area, or a list of lead-in areas in the
+/// heading's section (after an area of the heading's own text, if it has some).
+fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &[String], parts: &mut Parts) {
     let runs = lists(roles);
     let inner: Vec<String> = section.iter().cloned().chain([heading.text.clone()]).collect();
     if let Some(&(s, _)) = runs
@@ -425,10 +418,9 @@ fn heading_segment(
                 a.commitments.extend(sentences_of(&b.text));
             }
         }
-        return true;
+        return;
     }
     parts.areas.push(area(&heading.text, section, blocks, roles));
-    false
 }
 
 /// An area from a heading and its blocks: paragraphs before the first item
