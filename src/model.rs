@@ -55,6 +55,8 @@ pub struct Meeting {
     pub areas: Vec<Area>,
     /// Paragraphs after the last area.
     pub closing: Vec<Text>,
+    /// The signature block, if the statement ends with one.
+    pub signatories: Vec<Text>,
 }
 
 /// A co-chair of a meeting.
@@ -77,13 +79,26 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
+/// An area's section path as a breadcrumb prefix ("II. Key Outcomes › "), empty without one.
+fn sections(a: &Area) -> String {
+    a.section.iter().map(|s| format!("{s} › ")).collect()
+}
+
 /// A headed topic of a statement, such as "Quantum".
 #[derive(Debug, Clone)]
 pub struct Area {
     /// Slug unique within its meeting, e.g. `quantum`.
     pub id: String,
-    /// Heading exactly as written.
+    /// Heading exactly as written (a placeholder when `untitled`).
     pub title: String,
+    /// Whether the source gives the area no heading, so `title` is a placeholder.
+    pub untitled: bool,
+    /// The sections it stands in, outermost first; empty when the statement has none.
+    pub section: Vec<String>,
+    /// Paragraphs before its first item: an introduction, not commitments.
+    pub intro: Vec<Text>,
+    /// Text after its commitments that leads into what follows ("The Quad will:").
+    pub outro: Vec<Text>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.
@@ -484,12 +499,13 @@ impl Corpus {
         Some(match self.get(path)? {
             Node::Partnership(p) => p.name.clone(),
             Node::Meeting(p, m) => format!("{} › {}", p.name, m.id),
-            Node::Area(p, m, a) => format!("{} › {} › {}", p.name, m.id, a.title),
+            Node::Area(p, m, a) => format!("{} › {} › {}{}", p.name, m.id, sections(a), a.title),
             Node::Commitment(p, m, a, i, _) => {
                 format!(
-                    "{} › {} › {} › {}/{}",
+                    "{} › {} › {}{} › {}/{}",
                     p.name,
                     m.id,
+                    sections(a),
                     a.title,
                     i + 1,
                     a.commitments.len()
@@ -521,6 +537,33 @@ impl Corpus {
 }
 
 impl Meeting {
+    /// The sections area `a` is the first to stand in (the tail of its
+    /// section path that the area before it was not in): the section
+    /// headings to show before it. The area before counts as a section
+    /// when its title heads this area's path (a heading with its own text
+    /// and sub-headings is both).
+    pub fn opened_sections(&self, a: usize) -> &[String] {
+        let Some(area) = self.areas.get(a) else {
+            return &[];
+        };
+        let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
+        let context = prev.map(|p| {
+            let own = (!p.untitled).then_some(p.title.as_str());
+            p.section
+                .iter()
+                .map(String::as_str)
+                .chain(own)
+                .collect::<Vec<_>>()
+        });
+        let shared = context.map_or(0, |c| {
+            c.iter()
+                .zip(&area.section)
+                .take_while(|(c, s)| **c == s.as_str())
+                .count()
+        });
+        &area.section[shared..]
+    }
+
     /// Number of commitments over all areas.
     pub fn commitment_count(&self) -> usize {
         self.areas.iter().map(|a| a.commitments.len()).sum()

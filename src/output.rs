@@ -75,6 +75,12 @@ struct JsonMeeting<'a> {
 struct JsonArea<'a> {
     id: String,
     title: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    untitled: bool,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    section: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    intro: Vec<&'a str>,
     topics: Vec<JsonTag<'a>>,
     lines: Option<String>,
     commitments: Vec<JsonCommitment<'a>>,
@@ -148,6 +154,9 @@ fn json_area<'a>(meeting: &str, a: &'a Area) -> JsonArea<'a> {
             .collect(),
         id: aid,
         title: &a.title,
+        untitled: a.untitled,
+        section: &a.section,
+        intro: a.intro.iter().map(|p| p.text.as_str()).collect(),
     }
 }
 
@@ -194,7 +203,11 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
                 plural(m.areas.len(), "area"),
                 plural(m.commitment_count(), "commitment")
             )?;
-            for a in &m.areas {
+            for (ai, a) in m.areas.iter().enumerate() {
+                let opened = m.opened_sections(ai);
+                for k in a.section.len() - opened.len()..a.section.len() {
+                    writeln!(out, "    § {}", a.section[..=k].join(" › "))?;
+                }
                 writeln!(
                     out,
                     "    {}/{}/{}  {}  ({})",
@@ -258,23 +271,40 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
             for p in &m.preamble {
                 writeln!(out, "{}\n", p.text)?;
             }
-            for a in &m.areas {
-                writeln!(out, "## {}\n", a.title)?;
+            for (ai, a) in m.areas.iter().enumerate() {
+                let opened = m.opened_sections(ai);
+                let first = a.section.len() - opened.len();
+                for (k, s) in opened.iter().enumerate() {
+                    writeln!(out, "{} {s}\n", "#".repeat(first + k + 1))?;
+                }
+                writeln!(out, "{} {}\n", "#".repeat(a.section.len() + 2), a.title)?;
+                for p in &a.intro {
+                    writeln!(out, "{}\n", p.text)?;
+                }
                 for (i, c) in a.commitments.iter().enumerate() {
                     writeln!(out, "{}. {}", i + 1, c.text)?;
                 }
                 writeln!(out)?;
+                for p in &a.outro {
+                    writeln!(out, "{}\n", p.text)?;
+                }
             }
-            for p in &m.closing {
+            for p in m.closing.iter().chain(&m.signatories) {
                 writeln!(out, "{}\n", p.text)?;
             }
         }
         Some(Node::Area(_, m, a)) => {
             writeln!(out, "{}\n", a.title)?;
+            for p in &a.intro {
+                writeln!(out, "{}\n", p.text)?;
+            }
             for (i, c) in a.commitments.iter().enumerate() {
                 writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
             }
             writeln!(out)?;
+            for p in &a.outro {
+                writeln!(out, "{}\n", p.text)?;
+            }
             source_line(out, m, area_lines(a))?;
         }
         Some(Node::Commitment(_, m, _, _, c)) => {

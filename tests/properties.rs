@@ -92,6 +92,10 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         .map(|(i, (t, cs))| Area {
                             id: format!("a{i}"),
                             title: t,
+                            untitled: false,
+                            section: vec![],
+                            intro: vec![],
+                            outro: vec![],
                             topics: vec![],
                             title_lines: None,
                             commitments: cs
@@ -105,6 +109,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         })
                         .collect(),
                     closing: vec![],
+                    signatories: vec![],
                 }],
             }],
         })

@@ -428,6 +428,10 @@ mod tests {
         let area = Area {
             id: "a".into(),
             title: "A".into(),
+            untitled: false,
+            section: Vec::new(),
+            intro: Vec::new(),
+            outro: Vec::new(),
             topics: Vec::new(),
             title_lines: None,
             commitments: vec![

@@ -215,6 +215,10 @@ mod tests {
         Area {
             id: "x".into(),
             title: title.into(),
+            untitled: false,
+            section: Vec::new(),
+            intro: Vec::new(),
+            outro: Vec::new(),
             topics: Vec::new(),
             title_lines: None,
             commitments: texts

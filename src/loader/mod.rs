@@ -6,6 +6,7 @@
 //! reported as a [`Problem`] and skipped; it never stops the good ones.
 
 pub mod fidelity;
+pub mod markdown;
 pub mod problem;
 pub mod read;
 pub mod schema;
@@ -136,9 +137,32 @@ pub fn parse_statement(
              `meeting` and `areas`",
         ));
     }
-    let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let mut file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let review = file.review.take();
     let (partnership, mut meeting) = build(name, file);
     let mut warnings = Vec::new();
+    if let Some(r) = review {
+        // The importer's findings hold while the file is as it wrote it.
+        let before = text.find("\nreview:").map_or(text, |i| &text[..=i]);
+        let before = before
+            .rfind("\n# What `jointly import`")
+            .filter(|&i| text[i + 1..].starts_with("# What"))
+            .map_or(before, |i| &before[..=i]);
+        if schema::fingerprint(before) == r.fingerprint.0 {
+            let source = meeting
+                .source
+                .source_file
+                .clone()
+                .unwrap_or_else(|| name.to_string());
+            for n in r.notes {
+                let p = Problem::warning(
+                    source.clone(),
+                    format!("import: {} (reported in {name})", n.message.0),
+                );
+                warnings.push(p.at(n.line.map(|l| (l, 1))));
+            }
+        }
+    }
     if let Some(src_name) = meeting.source.source_file.clone() {
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
@@ -255,6 +279,10 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             .map(|a| Area {
                 id: a.id.0,
                 title: a.title.0,
+                untitled: a.untitled,
+                section: a.section.into_iter().map(|s| s.0).collect(),
+                intro: a.intro.into_iter().map(text).collect(),
+                outro: a.outro.into_iter().map(text).collect(),
                 topics: a
                     .topics
                     .into_iter()
@@ -274,6 +302,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             })
             .collect(),
         closing: f.closing.into_iter().map(text).collect(),
+        signatories: f.signatories.into_iter().map(text).collect(),
     };
     let mut meeting = meeting;
     // Collecting in place keeps the parser's spare capacity; at a million

@@ -106,14 +106,20 @@ fn meeting(doc: &mut Writer, m: &Meeting, styles: &Styles) {
         doc.blank();
     }
     for (i, a) in m.areas.iter().enumerate() {
+        // Sections as headings over the areas they hold, indented by depth.
+        let opened = m.opened_sections(i);
+        let first = a.section.len() - opened.len();
+        for (k, s) in opened.iter().enumerate() {
+            doc.indented(&"  ".repeat(first + k), s, styles.dim);
+        }
         doc.indented(
-            &format!("{:>2}. ", i + 1),
+            &format!("{}{:>2}. ", "  ".repeat(a.section.len()), i + 1),
             &format!("{} ({})", a.title, a.commitments.len()),
             styles.title,
         );
     }
     doc.blank();
-    for p in &m.closing {
+    for p in m.closing.iter().chain(&m.signatories) {
         doc.para(&p.text, Style::new());
         doc.blank();
     }
@@ -146,12 +152,20 @@ impl AreaMarks {
 }
 
 fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id: &str, marks: &AreaMarks) {
+    if !a.section.is_empty() {
+        doc.para(&a.section.join(" › "), styles.dim);
+    }
     doc.marked("", &a.title, styles.title, &marks.title, styles.matched);
     doc.para(
         &format!("{} · {id}", plural(a.commitments.len(), "commitment")),
         styles.dim,
     );
     doc.blank();
+    // The intro leads into the numbered commitments; it is not one of them.
+    for p in &a.intro {
+        doc.para(&p.text, Style::new());
+        doc.blank();
+    }
     for (i, c) in a.commitments.iter().enumerate() {
         let style = if selected == Some(i) {
             styles.selected
@@ -163,6 +177,10 @@ fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id
         }
         let marked = marks.commitments.get(i).map_or(&[][..], Vec::as_slice);
         doc.marked(&format!("{:>2}. ", i + 1), &c.text, style, marked, styles.matched);
+        doc.blank();
+    }
+    for p in &a.outro {
+        doc.para(&p.text, styles.dim);
         doc.blank();
     }
 }

@@ -62,7 +62,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 "▸ "
             };
-            let indent = "  ".repeat(usize::from(row.depth));
+            // Areas stand indented under the sections they are in.
+            let sections = match node {
+                Node::Area(_, _, a) | Node::Commitment(_, _, a, _, _) => a.section.len(),
+                _ => 0,
+            };
+            let indent = "  ".repeat(usize::from(row.depth) + sections);
             let explained = app.filter_explain(row.path);
             // A match that shows only through a tag or an acronym says so
             // before the label, where truncation does not hide it.
