@@ -132,11 +132,13 @@ impl<'a> View<'a> {
     /// The closing note on what was inferred.
     fn note(&self) -> String {
         let (mut inferred, mut total, mut unknown, mut topics) = (0, 0, 0, false);
+        let mut one_sided = 0;
         for (_, m, _) in &self.sides {
             for a in &m.areas {
                 let t = Tally::of(a);
                 inferred += t.inferred;
                 unknown += t.unknown;
+                one_sided += t.one_sided_total();
                 total += a.commitments.len();
                 topics |= a.topics.iter().any(|(_, o)| *o == Origin::Inferred);
             }
@@ -148,6 +150,11 @@ impl<'a> View<'a> {
         if unknown > 0 {
             note.push_str(&format!(
                 " +N? counts commitments whose stance could not be read ({unknown})."
+            ));
+        }
+        if one_sided > 0 {
+            note.push_str(&format!(
+                " (alone C/I/E/A) counts, within the tally, what one party undertakes alone ({one_sided}); the rest is joint."
             ));
         }
         if topics {

@@ -24,13 +24,15 @@ use crate::model::{Corpus, Origin};
 ///   id the taxonomy does not know is kept, with a warning naming the
 ///   statement file and the path of the topic in it.
 /// - An area with no topics gets those inferred from its title and text.
-/// - A commitment with no stance gets the one its wording signals, if any.
+/// - A commitment with no stance gets the one its wording signals, if any,
+///   with the words that decided it; every commitment gets its actor.
 ///
 /// Curated values are never changed otherwise, and inferred ones are never
 /// recomputed, so calling it twice changes nothing more (but warns again).
 pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
     for partnership in &mut corpus.partnerships {
+        let parties = stance::Parties::new(&partnership.parties);
         for meeting in &mut partnership.meetings {
             let file = &meeting.source.statement_file;
             for (ai, area) in meeting.areas.iter_mut().enumerate() {
@@ -66,10 +68,14 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
                         .collect();
                 }
                 area.topics = topics;
+                let lead_in = stance::lead_in(&meeting.preamble, area).map(str::to_owned);
                 for c in &mut area.commitments {
+                    let reading = stance::read(&c.text, lead_in.as_deref(), &parties);
                     if c.stance.is_none() {
-                        c.stance = stance::infer(&c.text).map(|s| (s, Origin::Inferred));
+                        c.stance = reading.stance.map(|s| (s, Origin::Inferred));
+                        c.basis = reading.basis;
                     }
+                    c.actor = reading.actor;
                 }
             }
         }

@@ -1,0 +1,508 @@
+//! The grammar of one sentence, as far as stance needs it: words with their
+//! places, the verbs that head clauses, what a modal or "intend to" carries,
+//! and each verb's subject.
+//!
+//! A verb is read as a finite verb only where the grammar allows one: not
+//! after an article, a possessive or a preposition ("a plan to", "the will"),
+//! not after "to" (an infinitive belongs to the verb before it), not in a
+//! relative clause ("an initiative which aims to ..."), and not inside the
+//! complement of "intend to" or "will", whose verbs it carries. A participle is
+//! a verb only after "are"/"is" ("are working towards") or as the opening of
+//! an item ("Establishing a working group ...").
+
+use super::lexicon::{self, Class, Form};
+use crate::model::Stance;
+
+/// A word or a punctuation mark, with its byte range in the commitment's text.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    /// Lowercase, without a possessive "’s" and without dots ("u.s" stays "u.s").
+    pub lower: String,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Punctuation that ends a phrase: `, ; : — –`.
+    pub punct: bool,
+    /// Whether it starts with a capital letter in the text.
+    pub cap: bool,
+}
+
+/// Splits `sentence` (found at byte `base` of the text) into words and phrase punctuation.
+pub fn tokens(sentence: &str, base: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            // Inner hyphens, dots ("U.S.") and apostrophes stay in the word.
+            while j < chars.len() {
+                let c = chars[j].1;
+                let joins = matches!(c, '-' | '.' | '’' | '\'' | '&')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if c.is_alphanumeric() || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(sentence.len(), |c| c.0);
+            let word = &sentence[at..end];
+            let mut lower = word.to_lowercase();
+            for suffix in ["’s", "'s"] {
+                if let Some(s) = lower.strip_suffix(suffix) {
+                    lower = s.to_string();
+                }
+            }
+            out.push(Tok {
+                lower,
+                start: base + at,
+                end: base + end,
+                punct: false,
+                cap: c.is_uppercase(),
+            });
+            i = j;
+        } else {
+            if matches!(c, ',' | ';' | ':' | '—' | '–') {
+                out.push(Tok {
+                    lower: c.to_string(),
+                    start: base + at,
+                    end: base + at + c.len_utf8(),
+                    punct: true,
+                    cap: false,
+                });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Who a verb's clause names as its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The words before the verb, as a byte range of the text.
+    Explicit(usize, usize),
+    /// None written: an item of a list ("Intend to ...", "Establishing ..."),
+    /// whose subject is the list's lead-in or the statement's authors.
+    Unwritten,
+    /// A verb coordinated with an earlier one ("..., and will build"): its subject.
+    Earlier,
+}
+
+/// How a cue was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A finite verb (or a modal with its verb) heading a clause.
+    Finite,
+    /// The gerund or bare infinitive an item opens with.
+    Opening,
+    /// A verb that reports or describes, and signals no stance of its own.
+    Other,
+}
+
+/// A verb that decides a stance, with its words and subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The stance it signals.
+    pub stance: Stance,
+    /// Byte range of the deciding words ("will explore", "intend to").
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Its subject.
+    pub subject: Subject,
+    /// How it was found.
+    pub kind: Kind,
+    /// For an opening bare infinitive: a lead-in's modal would carry it.
+    pub bare: bool,
+}
+
+/// Every cue of one sentence, in order. `opening` says whether the sentence
+/// opens an item, so that a gerund or bare infinitive at its start heads it.
+pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
+    let mut out: Vec<Cue> = Vec::new();
+    let at = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    // Inside the complement of "intend to", "will" or a verb's object: verbs
+    // there are carried, not heads, unless a new subject opens a clause.
+    let mut complement = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = at(i);
+        if toks[i].punct {
+            if matches!(w, ";" | ":") {
+                complement = false;
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(w, "that" | "we" | "they" | "it" | "both" | "whereas") && !after_to(toks, i) {
+            complement = false;
+        }
+        let prev = previous_word(toks, i);
+        if lexicon::is_modal(w) {
+            // "the will", "political will of": a noun, not a modal.
+            let noun = prev.is_some_and(|p| lexicon::is_determiner(p) || lexicon::opens_relative(p))
+                || toks[i + 1..]
+                    .iter()
+                    .find(|t| t.punct || !lexicon::is_adverb(&t.lower))
+                    .is_none_or(|t| t.punct || t.lower == "to" || lexicon::is_determiner(&t.lower));
+            if noun {
+                i += 1;
+                continue;
+            }
+            let (stance, end) = carried(toks, i + 1);
+            out.push(Cue {
+                stance,
+                start: toks[i].start,
+                end: toks[end].end,
+                subject: subject(toks, i),
+                kind: Kind::Finite,
+                bare: false,
+            });
+            complement = true;
+            i = end + 1;
+            continue;
+        }
+        // "This assists", "These show": a demonstrative may be a subject.
+        let pronoun = matches!(prev, Some("this" | "these" | "it"));
+        let blocked = prev.is_some_and(|p| {
+            p == "to" || (lexicon::is_determiner(p) && !pronoun) || lexicon::opens_relative(p)
+        });
+        let coordinated = prev == Some("and") && !complement_of_to(&out);
+        if blocked || (complement && !coordinated) {
+            i += 1;
+            continue;
+        }
+        if let Some((stance, end, form)) = finite(toks, i, prev) {
+            out.push(Cue {
+                stance,
+                start: toks[i].start,
+                end: toks[end].end,
+                subject: subject(toks, i),
+                kind: Kind::Finite,
+                // "Explore ..." opening an item: a lead-in's "will" or "intend to" carries it.
+                bare: i == 0 && form == Form::Base,
+            });
+            complement = true;
+            i = end + 1;
+            continue;
+        }
+        if other_verb(toks, i, prev) {
+            // "is committed to": an auxiliary opens no complement.
+            let aux = lexicon::is_auxiliary(w);
+            out.push(Cue {
+                stance: Stance::Acknowledge,
+                start: toks[i].start,
+                end: toks[i].end,
+                subject: subject(toks, i),
+                kind: Kind::Other,
+                bare: false,
+            });
+            complement = !aux;
+        }
+        i += 1;
+    }
+    if opening && let Some(cue) = opening_cue(toks, &out) {
+        if !cue.bare {
+            // "Welcoming X and committing to Y": gerunds joined to the opening one.
+            for i in 2..toks.len() {
+                if toks[i - 1].lower != "and" || !toks[i].lower.ends_with("ing") {
+                    continue;
+                }
+                if let Some((class, end)) = head(toks, i, true) {
+                    out.push(Cue {
+                        stance: class.stance(),
+                        start: toks[i].start,
+                        end: toks[end].end,
+                        subject: Subject::Unwritten,
+                        kind: Kind::Opening,
+                        bare: false,
+                    });
+                }
+            }
+            out.sort_by_key(|c| c.start);
+        }
+        out.insert(0, cue);
+    }
+    out
+}
+
+/// The word before `i`, passing over adverbs.
+fn previous_word(toks: &[Tok], i: usize) -> Option<&str> {
+    toks[..i]
+        .iter()
+        .rev()
+        .find(|t| t.punct || !lexicon::is_adverb(&t.lower))
+        .map(|t| t.lower.as_str())
+}
+
+/// Whether the word at `i` follows "to" (an infinitive's object, not a subject).
+fn after_to(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i - 1].lower == "to"
+}
+
+/// Whether the last cue ends in "to": its complement is an infinitive whose
+/// coordinated verbs ("to continue X and explore Y") it carries.
+fn complement_of_to(cues: &[Cue]) -> bool {
+    cues.last()
+        .is_some_and(|c| c.kind == Kind::Finite && c.stance != Stance::Acknowledge)
+}
+
+/// What "will" carries, from the word at `i`: the stance and the index of the
+/// last word of the verb group.
+fn carried(toks: &[Tok], mut i: usize) -> (Stance, usize) {
+    let last = toks.len().saturating_sub(1);
+    while i < toks.len() && !toks[i].punct && lexicon::is_adverb(&toks[i].lower) {
+        i += 1;
+    }
+    if i >= toks.len() || toks[i].punct {
+        return (Stance::Commit, i.saturating_sub(1).min(last));
+    }
+    // "will be launched", "will be able to": the verb after "be" carries.
+    if toks[i].lower == "be" && toks.get(i + 1).is_some_and(|t| !t.punct) {
+        i += 1;
+    }
+    match head(toks, i, true) {
+        Some((Class::Aspect, end)) => {
+            // "will continue to explore": the verb after the aspect decides.
+            let next = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
+                end + 2
+            } else {
+                end + 1
+            };
+            match toks.get(next).and_then(|_| head(toks, next, true)) {
+                Some((class, e)) if class != Class::Aspect && class != Class::Commit => (class.stance(), e),
+                _ => (Stance::Commit, end),
+            }
+        }
+        Some((Class::Acknowledge, end)) => (Stance::Commit, end),
+        Some((class, end)) => (class.stance(), end),
+        None => (Stance::Commit, i),
+    }
+}
+
+/// The class of the verb at `i` taken in its base or gerund form, with the
+/// index of the last word of its cue: "seek to" (intend), "look forward to",
+/// "express interest" (explore). `None` when the word is not a cue verb, or
+/// lacks what its class needs ("plan" without "to").
+fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
+    let word = toks.get(i)?;
+    if word.punct {
+        return None;
+    }
+    let (lemma, form) = lexicon::find(&word.lower, |l| lexicon::class(l).is_some())?;
+    if !any_form && form == Form::Gerund {
+        return None;
+    }
+    let next = |k: usize| toks.get(i + k).map_or("", |t| t.lower.as_str());
+    let class = lexicon::class(&lemma)?;
+    Some(match (class, lemma.as_str()) {
+        (Class::IntendTo, "look") => match (next(1), next(2)) {
+            ("forward", "to") => (Class::IntendTo, i + 2),
+            ("to", _) => (Class::IntendTo, i + 1),
+            ("into", _) => (Class::Explore, i + 1),
+            _ => return None,
+        },
+        (Class::IntendTo, "work") => match next(1) {
+            "toward" | "towards" | "to" => (Class::IntendTo, i + 1),
+            _ => return None,
+        },
+        (Class::IntendTo, "stand") => match (next(1), next(2)) {
+            ("ready", "to") => (Class::IntendTo, i + 2),
+            _ => return None,
+        },
+        (Class::IntendTo | Class::CommitTo, _) => match next(1) {
+            "to" => (class, i + 1),
+            // "have committed $1 billion", "are determined in": a firm act only for commit.
+            _ if lemma == "commit" => (Class::Commit, i),
+            _ => return None,
+        },
+        (Class::Commit, "agree") if next(1) == "that" => (Class::Acknowledge, i),
+        (Class::Acknowledge, "take") => match next(1) {
+            "note" | "stock" => (Class::Acknowledge, i + 1),
+            _ => return None,
+        },
+        (Class::Acknowledge, "share") => {
+            let k = (1..=3).find(|&k| {
+                matches!(
+                    next(k),
+                    "interest" | "interests" | "view" | "views" | "concern" | "concerns" | "vision"
+                )
+            })?;
+            if form == Form::Past && !matches!(next(1), "a" | "an" | "the" | "their" | "our") {
+                return None;
+            }
+            (Class::Acknowledge, i + k)
+        }
+        (Class::Acknowledge, "express") => match next(1) {
+            "interest" => (Class::Explore, i + 1),
+            "appreciation" | "support" | "concern" | "concerns" | "gratitude" | "condolences"
+            | "satisfaction" | "hope" => (Class::Acknowledge, i + 1),
+            _ if next(2) == "interest" => (Class::Explore, i + 2),
+            _ => return None,
+        },
+        // "mark" acknowledges only as a finite verb with a subject ("This marks a step").
+        (Class::Acknowledge, "mark") if form == Form::Base || form == Form::Gerund => return None,
+        _ => (class, i),
+    })
+}
+
+/// A finite cue verb at `i` (not a modal): its stance and last word.
+fn finite(toks: &[Tok], i: usize, prev: Option<&str>) -> Option<(Stance, usize, Form)> {
+    let (_, form) = lexicon::find(&toks[i].lower, |l| lexicon::class(l).is_some())?;
+    if form == Form::Gerund && !prev.is_some_and(lexicon::is_auxiliary) {
+        return None;
+    }
+    let (stance, end) = match head(toks, i, true)? {
+        // An aspect verb alone ("they continue to meet") is a commitment to go on.
+        (Class::Aspect, end) => {
+            let next = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
+                end + 2
+            } else {
+                end + 1
+            };
+            match head(toks, next, true) {
+                Some((c, e)) if matches!(c, Class::Explore | Class::IntendTo | Class::Intend) => {
+                    (c.stance(), e)
+                }
+                // "exchanges continue." goes on, and undertakes nothing new.
+                _ if toks.get(end + 1).is_none_or(|t| t.punct) => return None,
+                _ => (Stance::Commit, end),
+            }
+        }
+        (class, end) => (class.stance(), end),
+    };
+    Some((stance, end, form))
+}
+
+/// A finite verb that is no cue: "is", "could", "contributes", "discussed".
+fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
+    let w = toks[i].lower.as_str();
+    if lexicon::is_auxiliary(w) || lexicon::is_weak_modal(w) {
+        return prev.is_some();
+    }
+    let Some(p) = prev else { return false };
+    if p == "," || p == "and" || p == "or" {
+        return false;
+    }
+    let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
+    let lowercase = !toks[i].cap;
+    let past = w.len() > 4 && w.ends_with("ed");
+    let third = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && (matches!(p, "this" | "it" | "which" | "that")
+            || matches!(
+                next,
+                "the" | "a" | "an" | "to" | "that" | "our" | "their" | "its" | "on" | "in" | "as"
+            ));
+    lowercase && (past || third)
+}
+
+/// The gerund or bare infinitive an item opens with ("Establishing ...",
+/// "Facilitate ...", "Working toward ..."), unless it opens a leading phrase
+/// before a clause with its own subject ("Building on X, the sides resolve").
+fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
+    let first = toks.first()?;
+    if first.punct {
+        return None;
+    }
+    let next = toks.get(1).map_or("", |t| t.lower.as_str());
+    if matches!(next, "of" | "for") {
+        return None;
+    }
+    // A finite cue at the start already reads it ("Intend to", "Welcomed").
+    if found.first().is_some_and(|c| c.start == first.start) {
+        return None;
+    }
+    let (lemma, form) = lexicon::find(&first.lower, lexicon::is_action).or_else(|| {
+        // Any "-ing" word opening an item is a gerund ("Upgrading ...").
+        (first.lower.len() > 5 && first.lower.ends_with("ing")).then(|| (first.lower.clone(), Form::Gerund))
+    })?;
+    if !matches!(form, Form::Gerund | Form::Base) {
+        return None;
+    }
+    let comma = toks.iter().position(|t| t.lower == ",");
+    let adjunct = comma.is_some_and(|c| {
+        found
+            .iter()
+            .any(|cue| cue.start > toks[c].start && matches!(cue.subject, Subject::Explicit(..)))
+    });
+    if adjunct {
+        return None;
+    }
+    let (stance, end) = match head(toks, 0, true) {
+        Some((Class::Aspect, end)) => {
+            let k = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
+                end + 2
+            } else {
+                end + 1
+            };
+            match head(toks, k, true) {
+                Some((c, e)) if matches!(c, Class::Explore | Class::IntendTo | Class::Intend) => {
+                    (c.stance(), e)
+                }
+                _ => (Stance::Commit, end),
+            }
+        }
+        Some((class, end)) => (class.stance(), end),
+        // "Looking ahead" and "Standing by" undertake nothing; "Working together" does.
+        None if matches!(lemma.as_str(), "look" | "stand") => return None,
+        None => (Stance::Commit, 0),
+    };
+    Some(Cue {
+        stance,
+        start: first.start,
+        end: toks[end].end,
+        subject: Subject::Unwritten,
+        kind: Kind::Opening,
+        bare: form == Form::Base,
+    })
+}
+
+/// The subject of the verb group whose first word is at `i`: the words back
+/// to the start of the clause.
+fn subject(toks: &[Tok], i: usize) -> Subject {
+    let mut j = i;
+    // Adverbs between the subject and its verb ("The EU also commended").
+    while j > 0 && !toks[j - 1].punct && lexicon::is_adverb(&toks[j - 1].lower) {
+        j -= 1;
+    }
+    if j == 0 {
+        return Subject::Unwritten;
+    }
+    if matches!(toks[j - 1].lower.as_str(), "and" | "or" | "but" | ",") {
+        return Subject::Earlier;
+    }
+    let end = j;
+    let mut k = j;
+    while k > 0 {
+        let t = &toks[k - 1];
+        let boundary = t.punct
+            || lexicon::opens_relative(&t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "while" | "because" | "whereas" | "although" | "to"
+            );
+        if boundary {
+            // A list of subjects: "the United States, Japan, and India will".
+            let listed = t.lower == "," && toks[k].lower == "and" && k >= 2 && !toks[k - 2].punct;
+            if !listed {
+                break;
+            }
+        }
+        k -= 1;
+        if end - k > 30 {
+            break;
+        }
+    }
+    if k == end {
+        return Subject::Unwritten;
+    }
+    Subject::Explicit(toks[k].start, toks[end - 1].end)
+}
