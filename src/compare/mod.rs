@@ -68,7 +68,8 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
                         .collect();
                 }
                 area.topics = topics;
-                let lead_in = stance::lead_in(&meeting.preamble, area).map(str::to_owned);
+                // As `stance::lead_in`, in one pass.
+                let mut lead_in = stance::lead_in(&meeting.preamble, area, 0).map(str::to_owned);
                 for c in &mut area.commitments {
                     let reading = stance::read(&c.text, lead_in.as_deref(), &parties);
                     if c.stance.is_none() {
@@ -76,6 +77,9 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
                         c.basis = reading.basis;
                     }
                     c.actor = reading.actor;
+                    if stance::is_lead_in(&c.text) {
+                        lead_in = Some(c.text.trim_end().to_owned());
+                    }
                 }
             }
         }

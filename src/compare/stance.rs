@@ -143,13 +143,27 @@ fn first_word(text: &str) -> usize {
     text.find(char::is_alphanumeric).unwrap_or(0)
 }
 
-/// The lead-in of an area's list: the paragraph that introduces its items,
-/// when it ends in a colon. Until areas carry their own intro, the
-/// statement's last preamble paragraph is the lead-in of every area ("The EU
-/// and Singapore:").
-pub fn lead_in<'a>(preamble: &'a [Text], _area: &'a Area) -> Option<&'a str> {
-    let last = preamble.last()?.text.trim_end();
-    last.ends_with(':').then_some(last)
+/// The lead-in of the `index`th commitment of `area`: the paragraph that
+/// introduces the list it is an item of, when it ends in a colon. That is the
+/// nearest commitment before it that ends in a colon (a statement imported
+/// without intros keeps "The Quad will:" as a commitment; a parent item
+/// "... use science and evidence to:" leads in its nested items), else the
+/// statement's last preamble paragraph ("The EU and Singapore:"), which leads
+/// in every area's list.
+pub fn lead_in<'a>(preamble: &'a [Text], area: &'a Area, index: usize) -> Option<&'a str> {
+    let before = area.commitments.get(..index).unwrap_or(&area.commitments);
+    before
+        .iter()
+        .rev()
+        .map(|c| &*c.text)
+        .find(|t| is_lead_in(t))
+        .or_else(|| preamble.last().map(|p| p.text.as_str()).filter(|t| is_lead_in(t)))
+        .map(str::trim_end)
+}
+
+/// Whether `text` is a lead-in: it ends in a colon, waiting for its list.
+pub fn is_lead_in(text: &str) -> bool {
+    text.trim_end().ends_with(':')
 }
 
 /// How a lead-in completes its items.

@@ -128,18 +128,61 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
     // Inside the complement of "intend to", "will" or a verb's object: verbs
     // there are carried, not heads, unless a new subject opens a clause.
     let mut complement = false;
+    // Inside an infinitive ("a dialogue to discuss options to promote
+    // internationally recognized rights"): its verbs are never heads.
+    let mut infinitive = false;
+    let mut leading_infinitive = false;
     let mut i = 0;
     while i < toks.len() {
         let w = at(i);
         if toks[i].punct {
             if matches!(w, ";" | ":") {
                 complement = false;
+                infinitive = false;
+            }
+            // "To support our aims, the sides intend to ...": a leading purpose ends at its comma.
+            if w == "," && leading_infinitive {
+                infinitive = false;
+                leading_infinitive = false;
             }
             i += 1;
             continue;
         }
         if matches!(w, "that" | "we" | "they" | "it" | "both" | "whereas") && !after_to(toks, i) {
             complement = false;
+            infinitive = false;
+        }
+        // A finite "is" or "was" cannot be inside an infinitive: the main clause resumes.
+        if lexicon::is_auxiliary(w) && !matches!(w, "be" | "been" | "have" | "do" | "remain") {
+            infinitive = false;
+        }
+        if w == "to"
+            && toks.get(i + 1).is_some_and(|t| {
+                lexicon::find(&t.lower, lexicon::is_action).is_some_and(|(_, f)| f == Form::Base)
+            })
+        {
+            infinitive = true;
+            leading_infinitive |= i == 0;
+            i += 1;
+            continue;
+        }
+        // "Progress in the task force, including exploring reciprocity": an
+        // undertaking the item names among others.
+        if i > 0
+            && toks[i - 1].lower == "including"
+            && w.ends_with("ing")
+            && let Some((class, end)) = head(toks, i, true)
+        {
+            out.push(Cue {
+                stance: class.stance(),
+                start: toks[i].start,
+                end: toks[end].end,
+                subject: Subject::Unwritten,
+                kind: Kind::Opening,
+                bare: false,
+            });
+            i = end + 1;
+            continue;
         }
         let prev = previous_word(toks, i);
         if lexicon::is_modal(w) {
@@ -148,7 +191,10 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
                 || toks[i + 1..]
                     .iter()
                     .find(|t| t.punct || !lexicon::is_adverb(&t.lower))
-                    .is_none_or(|t| t.punct || t.lower == "to" || lexicon::is_determiner(&t.lower));
+                    .is_none_or(|t| {
+                        // "The Quad will:" carries the verbs of the list after it.
+                        (t.punct && t.lower != ":") || t.lower == "to" || lexicon::is_determiner(&t.lower)
+                    });
             if noun {
                 i += 1;
                 continue;
@@ -166,13 +212,54 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             i = end + 1;
             continue;
         }
+        // "Commitment to continue ...", "Reaffirmed the willingness to implement":
+        // an undertaking named by a noun, opening an item or affirmed by its verb.
+        if let Some((stance, end)) = nominal(toks, i, &out, complement) {
+            out.push(Cue {
+                stance,
+                start: toks[i].start,
+                end: toks[end].end,
+                subject: if i == 0 {
+                    Subject::Unwritten
+                } else {
+                    Subject::Earlier
+                },
+                kind: Kind::Finite,
+                bare: false,
+            });
+            i = end + 1;
+            continue;
+        }
+        // "Japan is in discussions to provide ...": exploring.
+        if lexicon::is_auxiliary(w)
+            && prev.is_some()
+            && toks.get(i + 1).is_some_and(|t| t.lower == "in")
+            && toks.get(i + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "discussion" | "discussions" | "talks" | "negotiations"
+                )
+            })
+        {
+            out.push(Cue {
+                stance: Stance::Explore,
+                start: toks[i].start,
+                end: toks[i + 2].end,
+                subject: subject(toks, i),
+                kind: Kind::Finite,
+                bare: false,
+            });
+            complement = true;
+            i += 3;
+            continue;
+        }
         // "This assists", "These show": a demonstrative may be a subject.
         let pronoun = matches!(prev, Some("this" | "these" | "it"));
         let blocked = prev.is_some_and(|p| {
             p == "to" || (lexicon::is_determiner(p) && !pronoun) || lexicon::opens_relative(p)
         });
         let coordinated = prev == Some("and") && !complement_of_to(&out);
-        if blocked || (complement && !coordinated) {
+        if blocked || infinitive || (complement && !coordinated) {
             i += 1;
             continue;
         }
@@ -318,6 +405,8 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
             "to" => (class, i + 1),
             // "have committed $1 billion", "are determined in": a firm act only for commit.
             _ if lemma == "commit" => (Class::Commit, i),
+            // "We wish these universities success": a courtesy.
+            _ if lemma == "wish" && form != Form::Gerund => (Class::Acknowledge, i),
             _ => return None,
         },
         (Class::Commit, "agree") if next(1) == "that" => (Class::Acknowledge, i),
@@ -329,7 +418,27 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
             let k = (1..=3).find(|&k| {
                 matches!(
                     next(k),
-                    "interest" | "interests" | "view" | "views" | "concern" | "concerns" | "vision"
+                    "interest"
+                        | "interests"
+                        | "view"
+                        | "views"
+                        | "concern"
+                        | "concerns"
+                        | "vision"
+                        | "commitment"
+                        | "objective"
+                        | "objectives"
+                        | "aim"
+                        | "aims"
+                        | "goal"
+                        | "goals"
+                        | "desire"
+                        | "belief"
+                        | "values"
+                        | "principles"
+                        | "priority"
+                        | "priorities"
+                        | "imperative"
                 )
             })?;
             if form == Form::Past && !matches!(next(1), "a" | "an" | "the" | "their" | "our") {
@@ -337,17 +446,62 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
             }
             (Class::Acknowledge, i + k)
         }
-        (Class::Acknowledge, "express") => match next(1) {
-            "interest" => (Class::Explore, i + 1),
-            "appreciation" | "support" | "concern" | "concerns" | "gratitude" | "condolences"
-            | "satisfaction" | "hope" => (Class::Acknowledge, i + 1),
-            _ if next(2) == "interest" => (Class::Explore, i + 2),
-            _ => return None,
-        },
+        (Class::Acknowledge, "express") => {
+            // "express interest", "expressed their strong support".
+            let k = (1..=3).find(|&k| {
+                matches!(
+                    next(k),
+                    "interest"
+                        | "appreciation"
+                        | "support"
+                        | "concern"
+                        | "concerns"
+                        | "gratitude"
+                        | "condolences"
+                        | "satisfaction"
+                        | "hope"
+                        | "regret"
+                )
+            })?;
+            let class = if next(k) == "interest" {
+                Class::Explore
+            } else {
+                Class::Acknowledge
+            };
+            (class, i + k)
+        }
         // "mark" acknowledges only as a finite verb with a subject ("This marks a step").
         (Class::Acknowledge, "mark") if form == Form::Base || form == Form::Gerund => return None,
         _ => (class, i),
     })
+}
+
+/// An undertaking named by a noun at `i` with "to" and a verb after it
+/// ("commitment to continue", "willingness to implement"), where it counts:
+/// opening an item, or as the object of an affirming verb ("reaffirmed the
+/// willingness to"), not inside a description ("a joint commitment to ...").
+fn nominal(toks: &[Tok], i: usize, found: &[Cue], complement: bool) -> Option<(Stance, usize)> {
+    let stance = match toks[i].lower.as_str() {
+        "commitment" | "commitments" | "determination" | "pledge" | "resolve" => Stance::Commit,
+        "willingness" | "intention" | "intent" | "readiness" | "aspiration" | "ambition" => Stance::Intend,
+        _ => return None,
+    };
+    if toks.get(i + 1)?.lower != "to" {
+        return None;
+    }
+    let verb = toks.get(i + 2)?;
+    let is_verb = lexicon::find(&verb.lower, lexicon::is_action)
+        .is_some_and(|(_, f)| matches!(f, Form::Base | Form::Gerund));
+    if !is_verb {
+        return None;
+    }
+    let affirmed = complement
+        && found.last().is_some_and(|c| {
+            c.kind == Kind::Finite
+                && c.stance == Stance::Acknowledge
+                && !toks[..i].iter().any(|t| t.punct && t.start > c.end)
+        });
+    (i == 0 || affirmed).then_some((stance, i + 1))
 }
 
 /// A finite cue verb at `i` (not a modal): its stance and last word.
@@ -385,23 +539,36 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
         return prev.is_some();
     }
     let Some(p) = prev else { return false };
-    if p == "," || p == "and" || p == "or" {
+    if p == "," || p == "and" || p == "or" || toks[i].cap {
         return false;
     }
+    // Right after a subject pronoun, or after an adverb that sits before
+    // verbs ("the sides also support"), a word is a verb: "we ask", "we call on".
+    let before = toks[..i].last().map_or("", |t| t.lower.as_str());
+    if matches!(p, "we" | "they" | "i")
+        || (matches!(before, "also" | "further" | "jointly" | "together" | "now")
+            && lexicon::find(w, lexicon::is_action).is_some())
+    {
+        return true;
+    }
     let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
-    let lowercase = !toks[i].cap;
-    let past = w.len() > 4 && w.ends_with("ed");
-    let third = w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
+    // "held", "met", "brought": past tenses that do not end in "-ed".
+    let irregular = !w.ends_with("ed") && lexicon::lemmas(w).iter().any(|(l, f)| *f == Form::Past && l != w);
+    let past = (w.len() > 4 && w.ends_with("ed")) || irregular;
+    let plain_s =
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    let third = plain_s
         && (matches!(p, "this" | "it" | "which" | "that")
             || matches!(
                 next,
-                "the" | "a" | "an" | "to" | "that" | "our" | "their" | "its" | "on" | "in" | "as"
-            ));
-    lowercase && (past || third)
+                "the" | "a" | "an" | "that" | "our" | "their" | "its" | "on" | "in" | "as" | "us"
+                    | "them"
+            )
+            // "Investment in Europe supports resilience": a verb of doing with an object.
+            || (lexicon::find(w, lexicon::is_action).is_some_and(|(_, f)| f == Form::Third)
+                && toks.get(i + 1).is_some_and(|t| !t.punct)
+                && !lexicon::is_determiner(p)));
+    past || third
 }
 
 /// The gerund or bare infinitive an item opens with ("Establishing ...",
@@ -427,11 +594,13 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
     if !matches!(form, Form::Gerund | Form::Base) {
         return None;
     }
+    // A leading phrase ends at its comma, and the main clause's subject follows it.
     let comma = toks.iter().position(|t| t.lower == ",");
     let adjunct = comma.is_some_and(|c| {
+        let after = toks.get(c + 1).map_or(usize::MAX, |t| t.start);
         found
             .iter()
-            .any(|cue| cue.start > toks[c].start && matches!(cue.subject, Subject::Explicit(..)))
+            .any(|cue| matches!(cue.subject, Subject::Explicit(s, _) if s == after))
     });
     if adjunct {
         return None;
@@ -467,7 +636,7 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
 
 /// The subject of the verb group whose first word is at `i`: the words back
 /// to the start of the clause.
-fn subject(toks: &[Tok], i: usize) -> Subject {
+pub fn subject(toks: &[Tok], i: usize) -> Subject {
     let mut j = i;
     // Adverbs between the subject and its verb ("The EU also commended").
     while j > 0 && !toks[j - 1].punct && lexicon::is_adverb(&toks[j - 1].lower) {
@@ -476,11 +645,20 @@ fn subject(toks: &[Tok], i: usize) -> Subject {
     if j == 0 {
         return Subject::Unwritten;
     }
-    if matches!(toks[j - 1].lower.as_str(), "and" | "or" | "but" | ",") {
+    if matches!(toks[j - 1].lower.as_str(), "and" | "or" | "but") {
         return Subject::Earlier;
+    }
+    if toks[j - 1].lower == "," {
+        // "The United States, through the DFC, will": the subject is before
+        // the parenthesis; with no comma before it, the verb is coordinated.
+        match toks[..j - 1].iter().rposition(|t| t.punct) {
+            Some(o) if toks[o].lower == "," && o > 0 && !toks[o - 1].punct => j = o,
+            _ => return Subject::Earlier,
+        }
     }
     let end = j;
     let mut k = j;
+    let mut list = false;
     while k > 0 {
         let t = &toks[k - 1];
         let boundary = t.punct
@@ -490,9 +668,10 @@ fn subject(toks: &[Tok], i: usize) -> Subject {
                 "while" | "because" | "whereas" | "although" | "to"
             );
         if boundary {
-            // A list of subjects: "the United States, Japan, and India will".
-            let listed = t.lower == "," && toks[k].lower == "and" && k >= 2 && !toks[k - 2].punct;
-            if !listed {
+            // A list of names: "the United States, Japan, and the Republic of Korea are".
+            list |= t.lower == "," && toks.get(k).is_some_and(|n| n.lower == "and");
+            let name = k >= 2 && (toks[k - 2].cap || toks[k - 2].lower == "the");
+            if !(list && t.lower == "," && name && k < end) {
                 break;
             }
         }

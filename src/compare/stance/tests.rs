@@ -203,11 +203,52 @@ fn the_firmest_undertaking_anywhere_decides() {
         stance("Acknowledged the initiative which aims to agree on labels."),
         Some(Acknowledge)
     );
+    assert_eq!(stance("A plan to meet was noted."), Some(Acknowledge));
+}
+
+#[test]
+fn an_undertaking_named_by_a_noun() {
+    // Affirmed by the item's verb, or opening the item.
     assert_eq!(
-        stance("Reaffirmed the willingness to implement it."),
+        why("Reaffirmed the willingness to implement the accord.", None),
+        (Some(Intend), "willingness to".into(), 1)
+    );
+    assert_eq!(
+        stance("Commitment to continue to coordinate export rules."),
+        Some(Commit)
+    );
+    // A description is no undertaking.
+    assert_eq!(
+        stance("Their ties rest on a joint commitment to preserving open markets."),
+        None
+    );
+    assert_eq!(
+        stance("Reaffirmed the willingness of both sides."),
         Some(Acknowledge)
     );
-    assert_eq!(stance("A plan to meet was noted."), Some(Acknowledge));
+}
+
+#[test]
+fn discussions_infinitives_and_including() {
+    // "is in discussions to": exploring.
+    assert_eq!(
+        stance("Bland, through its agency, is in discussions to provide loans."),
+        Some(Explore)
+    );
+    // Verbs inside an infinitive are not heads: "recognized" acknowledges nothing here.
+    let announced = Some("They announced outcomes including:");
+    assert_eq!(
+        why(
+            "A dialogue to discuss options to promote internationally recognized rights;",
+            announced
+        )
+        .0,
+        Some(Commit)
+    );
+    assert_eq!(
+        stance("Progress in the task force, including exploring reciprocity."),
+        Some(Explore)
+    );
 }
 
 #[test]
