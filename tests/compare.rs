@@ -152,7 +152,8 @@ fn every_seed_commitment_gets_a_sensible_stance() {
     use Stance::{Acknowledge as A, Commit as C, Explore as E, Intend as I};
     let corpus = seeds();
     let expected: &[(&str, &[Stance])] = &[
-        ("eu-sg-dp/2025-12-01/ai", &[A, A, I]),
+        // ai/2 "Reaffirmed the willingness to implement": intend, as tests/gold/stance.yaml reads it.
+        ("eu-sg-dp/2025-12-01/ai", &[A, I, I]),
         ("eu-sg-dp/2025-12-01/online-safety-and-scams", &[I, I, E]),
         ("eu-sg-dp/2025-12-01/verifiable-credentials", &[I]),
         // The whole item decides: "Both sides envisage ..." (2), "will explore" (4).
