@@ -143,7 +143,10 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             // "To support our aims, the sides intend to ...": a leading purpose ends at its comma.
             if w == "," && leading_infinitive {
                 infinitive = false;
-                leading_infinitive = false;
+                // "To achieve X, and to ensure Y, the sides ...": the phrase goes on.
+                leading_infinitive = toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "to"));
             }
             i += 1;
             continue;
@@ -162,7 +165,8 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             })
         {
             infinitive = true;
-            leading_infinitive |= i == 0;
+            // A sentence that opens "To ..." leads in with a purpose until its main clause.
+            leading_infinitive |= toks[0].lower == "to" && out.is_empty();
             i += 1;
             continue;
         }
@@ -568,7 +572,25 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
             || (lexicon::find(w, lexicon::is_action).is_some_and(|(_, f)| f == Form::Third)
                 && toks.get(i + 1).is_some_and(|t| !t.punct)
                 && !lexicon::is_determiner(p)));
-    past || third
+    // "HRDs play a role", "the recommendations propose the development": a
+    // plain verb between a plural or a name and its object.
+    let raw_prev = toks[..i].last();
+    let plural_verb = raw_prev.is_some_and(|t| {
+        !t.punct && (t.cap || (t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss")))
+    }) && w.len() >= 3
+        && !w.ends_with('s')
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !lexicon::is_determiner(w)
+        && !matches!(
+            w,
+            "and" | "or" | "but" | "to" | "than" | "as" | "at" | "such" | "like"
+        )
+        && matches!(
+            next,
+            "a" | "an" | "the" | "our" | "their" | "its" | "this" | "these" | "on" | "that"
+        );
+    past || third || plural_verb
 }
 
 /// The gerund or bare infinitive an item opens with ("Establishing ...",

