@@ -10,7 +10,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::{Format, exit};
-use crate::model::{Corpus, LineRange, Meeting, Node, NodePath, Origin, Stance};
+use crate::compare::Tally;
+use crate::compare::stance::Why;
+use crate::model::{Actor, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin};
 
 #[derive(Serialize)]
 struct JsonTree<'a> {
@@ -42,6 +44,8 @@ struct JsonArea<'a> {
     title: &'a str,
     topics: Vec<JsonTag<'a>>,
     lines: Option<String>,
+    /// Stances by kind, and those one party undertakes alone.
+    stances: Tally,
     commitments: Vec<JsonCommitment<'a>>,
 }
 
@@ -57,6 +61,10 @@ struct JsonCommitment<'a> {
     text: &'a str,
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided an inferred stance.
+    stance_basis: Option<Why<'a>>,
+    /// "joint", or the party that undertakes it alone.
+    actor: String,
     lines: Option<String>,
 }
 
@@ -108,6 +116,7 @@ fn json_tree(corpus: &Corpus) -> JsonTree<'_> {
                                             })
                                             .collect(),
                                         lines: lines(a.title_lines),
+                                        stances: Tally::of(a),
                                         commitments: a
                                             .commitments
                                             .iter()
@@ -120,6 +129,8 @@ fn json_tree(corpus: &Corpus) -> JsonTree<'_> {
                                                     c.stance,
                                                     Some((_, Origin::Inferred))
                                                 ),
+                                                stance_basis: Why::of(&m.preamble, a, i),
+                                                actor: c.actor.name(&p.parties),
                                                 lines: lines(c.lines),
                                             })
                                             .collect(),
@@ -163,12 +174,13 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
             for a in &m.areas {
                 writeln!(
                     out,
-                    "    {}/{}/{}  {}  ({})",
+                    "    {}/{}/{}  {}  ({})  c/i/e/a {}",
                     p.id,
                     m.id,
                     a.id,
                     a.title,
-                    a.commitments.len()
+                    a.commitments.len(),
+                    Tally::of(a)
                 )?;
             }
         }
@@ -228,10 +240,11 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
                 writeln!(out, "{}\n", p.text)?;
             }
         }
-        Some(Node::Area(_, m, a)) => {
+        Some(Node::Area(p, m, a)) => {
             writeln!(out, "{}\n", a.title)?;
             for (i, c) in a.commitments.iter().enumerate() {
-                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
+                let why = Why::of(&m.preamble, a, i);
+                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c, why, &p.parties))?;
             }
             writeln!(out)?;
             source_line(
@@ -245,8 +258,9 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
                     }),
             )?;
         }
-        Some(Node::Commitment(_, m, _, _, c)) => {
-            writeln!(out, "{}{}\n", c.text, stance_suffix(c.stance))?;
+        Some(Node::Commitment(p, m, a, i, c)) => {
+            let why = Why::of(&m.preamble, a, i);
+            writeln!(out, "{}{}\n", c.text, stance_suffix(c, why, &p.parties))?;
             source_line(out, m, c.lines)?;
         }
         None => {}
@@ -281,11 +295,21 @@ pub fn cite(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
     }
 }
 
-fn stance_suffix(stance: Option<(Stance, Origin)>) -> String {
-    match stance {
-        Some((s, Origin::Curated)) => format!("  [{}]", s.as_str()),
-        Some((s, Origin::Inferred)) => format!("  [{}, inferred]", s.as_str()),
-        None => String::new(),
+/// `  [explore, inferred from “will explore”, sentence 2]`, with `; United
+/// States alone` when one party undertakes it.
+fn stance_suffix(c: &Commitment, why: Option<Why>, parties: &[String]) -> String {
+    let alone = match c.actor {
+        Actor::Joint => String::new(),
+        actor => format!("; {} alone", actor.name(parties)),
+    };
+    match (c.stance, why) {
+        (Some((s, Origin::Curated)), _) => format!("  [{}{alone}]", s.as_str()),
+        (Some((s, Origin::Inferred)), Some(why)) => {
+            format!("  [{}, inferred from {why}{alone}]", s.as_str())
+        }
+        (Some((s, Origin::Inferred)), None) => format!("  [{}, inferred{alone}]", s.as_str()),
+        (None, _) if !alone.is_empty() => format!("  [no stance{alone}]"),
+        (None, _) => String::new(),
     }
 }
 

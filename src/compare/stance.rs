@@ -166,6 +166,53 @@ pub fn is_lead_in(text: &str) -> bool {
     text.trim_end().ends_with(':')
 }
 
+/// The words that decided a commitment's inferred stance, as JSON shows them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Why<'a> {
+    /// The deciding words, as written ("will explore").
+    pub words: &'a str,
+    /// The sentence of the commitment they are in, from 1.
+    pub sentence: u8,
+    /// The lead-in that completed the item, when it took part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<&'a str>,
+    /// Whether the words are the lead-in's (the item has no verb of its own).
+    #[serde(skip)]
+    pub in_lead_in: bool,
+}
+
+impl<'a> Why<'a> {
+    /// Why `c`, the `index`th commitment of `area`, has its stance; `None`
+    /// when the stance was written in the file, or none was found.
+    pub fn of(preamble: &'a [Text], area: &'a Area, index: usize) -> Option<Why<'a>> {
+        let c = area.commitments.get(index)?;
+        let basis = c.basis?;
+        let lead = lead_in(preamble, area, index);
+        let words = basis.words(&c.text, lead);
+        (!words.is_empty()).then_some(Why {
+            words,
+            sentence: basis.sentence.get(),
+            lead_in: match basis.place {
+                BasisPlace::Text => None,
+                BasisPlace::Carried | BasisPlace::LeadIn => lead,
+            },
+            in_lead_in: basis.place == BasisPlace::LeadIn,
+        })
+    }
+}
+
+impl fmt::Display for Why<'_> {
+    /// `“will explore”, sentence 2`; `“announced” in the lead-in “... including:”`;
+    /// `“Develop”, sentence 1, under “The Quad will:”`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.lead_in {
+            Some(lead) if self.in_lead_in => write!(f, "“{}” in the lead-in “{lead}”", self.words),
+            Some(lead) => write!(f, "“{}”, sentence {}, under “{lead}”", self.words, self.sentence),
+            None => write!(f, "“{}”, sentence {}", self.words, self.sentence),
+        }
+    }
+}
+
 /// How a lead-in completes its items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Carrier {
@@ -330,6 +377,47 @@ impl Tally {
     /// All commitments one party undertakes alone.
     pub fn one_sided_total(&self) -> usize {
         self.one_sided.iter().sum()
+    }
+}
+
+/// Counts by stance, as JSON shows them: `{commit, intend, explore, acknowledge}`.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Counts {
+    /// Commit.
+    pub commit: usize,
+    /// Intend.
+    pub intend: usize,
+    /// Explore.
+    pub explore: usize,
+    /// Acknowledge.
+    pub acknowledge: usize,
+}
+
+impl From<[usize; 4]> for Counts {
+    fn from([commit, intend, explore, acknowledge]: [usize; 4]) -> Counts {
+        Counts {
+            commit,
+            intend,
+            explore,
+            acknowledge,
+        }
+    }
+}
+
+impl serde::Serialize for Tally {
+    /// `{commit, intend, explore, acknowledge, unknown, inferred, one_sided: {commit, ...}}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = Counts::from(self.counts);
+        let mut st = s.serialize_struct("Tally", 7)?;
+        st.serialize_field("commit", &c.commit)?;
+        st.serialize_field("intend", &c.intend)?;
+        st.serialize_field("explore", &c.explore)?;
+        st.serialize_field("acknowledge", &c.acknowledge)?;
+        st.serialize_field("unknown", &self.unknown)?;
+        st.serialize_field("inferred", &self.inferred)?;
+        st.serialize_field("one_sided", &Counts::from(self.one_sided))?;
+        st.end()
     }
 }
 
