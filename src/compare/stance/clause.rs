@@ -26,6 +26,10 @@ pub struct Tok {
     pub punct: bool,
     /// Whether it starts with a capital letter in the text.
     pub cap: bool,
+    /// The cue verb it is a form of ([`lexicon::class`]), with the form.
+    pub cue: Option<(String, Form)>,
+    /// The verb of doing it is a form of ([`lexicon::is_action`]), with the form.
+    pub act: Option<(String, Form)>,
 }
 
 /// Splits `sentence` (found at byte `base` of the text) into words and phrase punctuation.
@@ -57,11 +61,14 @@ pub fn tokens(sentence: &str, base: usize) -> Vec<Tok> {
                 }
             }
             out.push(Tok {
-                lower,
                 start: base + at,
                 end: base + end,
                 punct: false,
                 cap: c.is_uppercase(),
+                // Looked up once here: the rules ask about each word many times.
+                cue: lexicon::find(&lower, |l| lexicon::class(l).is_some()),
+                act: lexicon::find(&lower, lexicon::is_action),
+                lower,
             });
             i = j;
         } else {
@@ -72,6 +79,8 @@ pub fn tokens(sentence: &str, base: usize) -> Vec<Tok> {
                     end: base + at + c.len_utf8(),
                     punct: true,
                     cap: false,
+                    cue: None,
+                    act: None,
                 });
             }
             i += 1;
@@ -161,7 +170,7 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
         }
         if w == "to"
             && toks.get(i + 1).is_some_and(|t| {
-                lexicon::find(&t.lower, lexicon::is_action).is_some_and(|(_, f)| f == Form::Base)
+                t.act.as_ref().is_some_and(|(_, f)| *f == Form::Base)
             })
         {
             infinitive = true;
@@ -384,13 +393,14 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
     if word.punct {
         return None;
     }
-    let (lemma, form) = lexicon::find(&word.lower, |l| lexicon::class(l).is_some())?;
+    let (lemma, form) = word.cue.as_ref()?;
+    let (lemma, form) = (lemma.as_str(), *form);
     if !any_form && form == Form::Gerund {
         return None;
     }
     let next = |k: usize| toks.get(i + k).map_or("", |t| t.lower.as_str());
     let class = lexicon::class(&lemma)?;
-    Some(match (class, lemma.as_str()) {
+    Some(match (class, lemma) {
         (Class::IntendTo, "look") => match (next(1), next(2)) {
             ("forward", "to") => (Class::IntendTo, i + 2),
             ("to", _) => (Class::IntendTo, i + 1),
@@ -494,7 +504,9 @@ fn nominal(toks: &[Tok], i: usize, found: &[Cue], complement: bool) -> Option<(S
         return None;
     }
     let verb = toks.get(i + 2)?;
-    let is_verb = lexicon::find(&verb.lower, lexicon::is_action)
+    let is_verb = verb
+        .act
+        .as_ref()
         .is_some_and(|(_, f)| matches!(f, Form::Base | Form::Gerund));
     if !is_verb {
         return None;
@@ -510,7 +522,7 @@ fn nominal(toks: &[Tok], i: usize, found: &[Cue], complement: bool) -> Option<(S
 
 /// A finite cue verb at `i` (not a modal): its stance and last word.
 fn finite(toks: &[Tok], i: usize, prev: Option<&str>) -> Option<(Stance, usize, Form)> {
-    let (_, form) = lexicon::find(&toks[i].lower, |l| lexicon::class(l).is_some())?;
+    let form = toks[i].cue.as_ref()?.1;
     if form == Form::Gerund && !prev.is_some_and(lexicon::is_auxiliary) {
         return None;
     }
@@ -551,13 +563,13 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
     let before = toks[..i].last().map_or("", |t| t.lower.as_str());
     if matches!(p, "we" | "they" | "i")
         || (matches!(before, "also" | "further" | "jointly" | "together" | "now")
-            && lexicon::find(w, lexicon::is_action).is_some())
+            && toks[i].act.is_some())
     {
         return true;
     }
     let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
     // "held", "met", "brought": past tenses that do not end in "-ed".
-    let irregular = !w.ends_with("ed") && lexicon::lemmas(w).iter().any(|(l, f)| *f == Form::Past && l != w);
+    let irregular = lexicon::irregular(w).is_some();
     let past = (w.len() > 4 && w.ends_with("ed")) || irregular;
     let plain_s =
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
@@ -569,7 +581,7 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
                     | "them"
             )
             // "Investment in Europe supports resilience": a verb of doing with an object.
-            || (lexicon::find(w, lexicon::is_action).is_some_and(|(_, f)| f == Form::Third)
+            || (toks[i].act.as_ref().is_some_and(|(_, f)| *f == Form::Third)
                 && toks.get(i + 1).is_some_and(|t| !t.punct)
                 && !lexicon::is_determiner(p)));
     // "HRDs play a role", "the recommendations propose the development": a
@@ -609,7 +621,7 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
     if found.first().is_some_and(|c| c.start == first.start) {
         return None;
     }
-    let (lemma, form) = lexicon::find(&first.lower, lexicon::is_action).or_else(|| {
+    let (lemma, form) = first.act.clone().or_else(|| {
         // Any "-ing" word opening an item is a gerund ("Upgrading ...").
         (first.lower.len() > 5 && first.lower.ends_with("ing")).then(|| (first.lower.clone(), Form::Gerund))
     })?;

@@ -203,66 +203,70 @@ pub enum Form {
     Gerund,
 }
 
-/// The lemmas a lowercase word may be a form of, with the form, tried in
-/// order: "committed" → ("commit", Past); "exploring" → ("explore", Gerund).
-pub fn lemmas(word: &str) -> Vec<(String, Form)> {
-    let mut out = vec![(word.to_string(), Form::Base)];
-    let irregular = match word {
-        "undertook" | "undertaken" => Some("undertake"),
-        "sought" => Some("seek"),
-        "took" | "taken" => Some("take"),
-        "held" => Some("hold"),
-        "built" => Some("build"),
-        "led" => Some("lead"),
-        "met" => Some("meet"),
-        "made" => Some("make"),
-        "brought" => Some("bring"),
-        "began" | "begun" => Some("begin"),
-        "stood" => Some("stand"),
-        _ => None,
-    };
-    if let Some(l) = irregular {
-        out.push((l.to_string(), Form::Past));
-    }
-    let stems = |stem: &str, form: Form, out: &mut Vec<(String, Form)>| {
-        if stem.len() < 2 {
-            return;
-        }
-        out.push((stem.to_string(), form));
-        out.push((format!("{stem}e"), form));
-        let b = stem.as_bytes();
-        // "committ" → "commit", "plann" → "plan".
-        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-            out.push((stem[..stem.len() - 1].to_string(), form));
-        }
-        // "studi" → "study".
-        if let Some(s) = stem.strip_suffix('i') {
-            out.push((format!("{s}y"), form));
-        }
-    };
-    if let Some(s) = word.strip_suffix("ing") {
-        stems(s, Form::Gerund, &mut out);
-    } else if let Some(s) = word.strip_suffix("ed") {
-        stems(s, Form::Past, &mut out);
-    } else if let Some(s) = word.strip_suffix("es") {
-        out.push((s.to_string(), Form::Third));
-        out.push((format!("{s}e"), Form::Third));
-        if let Some(s) = s.strip_suffix('i') {
-            out.push((format!("{s}y"), Form::Third));
-        }
-    } else if let Some(s) = word.strip_suffix('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
-        out.push((s.to_string(), Form::Third));
-    }
-    out
+/// The lemma of an irregular past form ("sought" → "seek").
+pub fn irregular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "undertook" | "undertaken" => "undertake",
+        "sought" => "seek",
+        "took" | "taken" => "take",
+        "held" => "hold",
+        "built" => "build",
+        "led" => "lead",
+        "met" => "meet",
+        "made" => "make",
+        "brought" => "bring",
+        "began" | "begun" => "begin",
+        "stood" => "stand",
+        _ => return None,
+    })
 }
 
-/// The first lemma of `word` that `accept` takes, with its form.
+/// The first lemma that `accept` takes among those a lowercase word may be a
+/// form of, with the form, tried in order: the word itself, an irregular
+/// past, then the stem without "-ing", "-ed", "-es" or "-s" (as is, with "e"
+/// added, with a doubled consonant undone, with "i" back to "y"):
+/// "committed" → ("commit", Past); "exploring" → ("explore", Gerund).
 pub fn find(word: &str, accept: impl Fn(&str) -> bool) -> Option<(String, Form)> {
-    lemmas(word).into_iter().find(|(l, _)| accept(l))
+    if accept(word) {
+        return Some((word.to_string(), Form::Base));
+    }
+    if let Some(l) = irregular(word)
+        && accept(l)
+    {
+        return Some((l.to_string(), Form::Past));
+    }
+    let (stem, form) = if let Some(s) = word.strip_suffix("ing") {
+        (s, Form::Gerund)
+    } else if let Some(s) = word.strip_suffix("ed") {
+        (s, Form::Past)
+    } else if let Some(s) = word.strip_suffix("es") {
+        (s, Form::Third)
+    } else if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        (&word[..word.len() - 1], Form::Third)
+    } else {
+        return None;
+    };
+    if stem.len() < 2 {
+        return None;
+    }
+    let mut buf = String::with_capacity(stem.len() + 1);
+    let mut try_one = |parts: &[&str]| {
+        buf.clear();
+        for p in parts {
+            buf.push_str(p);
+        }
+        accept(&buf).then(|| buf.clone())
+    };
+    let b = stem.as_bytes();
+    // "committ" → "commit", "plann" → "plan".
+    let undoubled = (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    // "studi" → "study".
+    let y = stem.strip_suffix('i');
+    try_one(&[stem])
+        .or_else(|| try_one(&[stem, "e"]))
+        .or_else(|| undoubled.and_then(|u| try_one(&[u])))
+        .or_else(|| y.and_then(|y| try_one(&[y, "y"])))
+        .map(|l| (l, form))
 }
 
 /// Words that may sit inside a verb group without ending it: "will also
