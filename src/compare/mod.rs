@@ -32,7 +32,6 @@ use crate::model::{Corpus, Origin};
 pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
     for partnership in &mut corpus.partnerships {
-        let parties = stance::Parties::new(&partnership.parties);
         for meeting in &mut partnership.meetings {
             let file = &meeting.source.statement_file;
             for (ai, area) in meeting.areas.iter_mut().enumerate() {
@@ -68,21 +67,9 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
                         .collect();
                 }
                 area.topics = topics;
-                // As `stance::lead_in`, in one pass.
-                let mut lead_in = stance::lead_in(&meeting.preamble, area, 0).map(str::to_owned);
-                for c in &mut area.commitments {
-                    let reading = stance::read(&c.text, lead_in.as_deref(), &parties);
-                    if c.stance.is_none() {
-                        c.stance = reading.stance.map(|s| (s, Origin::Inferred));
-                        c.basis = reading.basis;
-                    }
-                    c.actor = reading.actor;
-                    if stance::is_lead_in(&c.text) {
-                        lead_in = Some(c.text.trim_end().to_owned());
-                    }
-                }
             }
         }
     }
+    stance::annotate(corpus);
     problems
 }

@@ -25,7 +25,7 @@ mod tests;
 use std::fmt;
 use std::num::NonZeroU8;
 
-use crate::model::{Actor, Area, Basis, BasisPlace, Origin, Stance, Text};
+use crate::model::{Actor, Area, Basis, BasisPlace, Corpus, Meeting, Origin, Stance, Text};
 pub use actor::Parties;
 use clause::{Cue, Kind, Subject, Tok};
 
@@ -40,6 +40,48 @@ pub struct Reading {
     pub actor: Actor,
 }
 
+/// Reads every commitment of `corpus`: a commitment with no stance gets the
+/// one its wording signals, with the words that decided it; every
+/// commitment gets its actor. Meetings are read on every core.
+pub fn annotate(corpus: &mut Corpus) {
+    let mut jobs: Vec<(&[String], &mut Meeting)> = Vec::new();
+    for p in &mut corpus.partnerships {
+        for m in &mut p.meetings {
+            jobs.push((&p.parties, m));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let per = jobs.len().div_ceil(threads).max(64);
+    std::thread::scope(|s| {
+        for chunk in jobs.chunks_mut(per) {
+            s.spawn(move || {
+                for (parties, meeting) in chunk {
+                    annotate_meeting(&Parties::new(parties), meeting);
+                }
+            });
+        }
+    });
+}
+
+fn annotate_meeting(parties: &Parties, meeting: &mut Meeting) {
+    let preamble = &meeting.preamble;
+    for area in &mut meeting.areas {
+        // As `lead_in`, in one pass; each lead-in parsed once.
+        let mut lead = lead_in(preamble, area, 0).and_then(LeadIn::parse_owned);
+        for c in &mut area.commitments {
+            let reading = read_with(&c.text, lead.as_ref(), parties);
+            if c.stance.is_none() {
+                c.stance = reading.stance.map(|s| (s, Origin::Inferred));
+                c.basis = reading.basis;
+            }
+            c.actor = reading.actor;
+            if is_lead_in(&c.text) {
+                lead = LeadIn::parse_owned(&c.text);
+            }
+        }
+    }
+}
+
 /// The stance the rules read in `text` alone, if any.
 pub fn infer(text: &str) -> Option<Stance> {
     read(text, None, &Parties::new(&[])).stance
@@ -48,14 +90,18 @@ pub fn infer(text: &str) -> Option<Stance> {
 /// Reads `text`, an item of a list whose lead-in (the paragraph before the
 /// list, such as "The Quad will:") is `lead_in`, in a partnership of `parties`.
 pub fn read(text: &str, lead_in: Option<&str>, parties: &Parties) -> Reading {
-    let lead = lead_in.and_then(LeadIn::parse);
+    read_with(text, lead_in.and_then(LeadIn::parse_owned).as_ref(), parties)
+}
+
+/// As [`read`], with the lead-in already parsed.
+fn read_with(text: &str, lead: Option<&LeadIn>, parties: &Parties) -> Reading {
     let mut found: Vec<(usize, Cue)> = Vec::new();
     for (n, (offset, sentence)) in sentences_with_offsets(text).enumerate() {
         let toks = clause::tokens(sentence, offset);
         found.extend(clause::cues(&toks, n == 0).into_iter().map(|c| (n + 1, c)));
     }
     let mut carried = false;
-    if let (Some(lead), Some((1, first))) = (&lead, found.first_mut())
+    if let (Some(lead), Some((1, first))) = (lead, found.first_mut())
         && first.bare
     {
         match lead.carrier {
@@ -84,7 +130,7 @@ pub fn read(text: &str, lead_in: Option<&str>, parties: &Parties) -> Reading {
         .is_some_and(|(n, c)| *n == 1 && c.start == first_word(text));
     if chosen.is_none()
         && !opens_with_verb
-        && let Some(lead) = &lead
+        && let Some(lead) = lead
         && let Some(own) = lead.own
     {
         return Reading {
@@ -97,7 +143,7 @@ pub fn read(text: &str, lead_in: Option<&str>, parties: &Parties) -> Reading {
         return Reading {
             stance: None,
             basis: None,
-            actor: lead.as_ref().map_or(Actor::Joint, |l| l.actor(parties)),
+            actor: lead.map_or(Actor::Joint, |l| l.actor(parties)),
         };
     };
     let place = if carried && n == 1 && found.first().is_some_and(|f| f.1 == cue) {
@@ -120,7 +166,7 @@ pub fn read(text: &str, lead_in: Option<&str>, parties: &Parties) -> Reading {
                 || lead.as_ref().map_or(Actor::Joint, |l| l.actor(parties)),
                 |s| parties.actor(s),
             ),
-        Subject::Unwritten => lead.as_ref().map_or(Actor::Joint, |l| l.actor(parties)),
+        Subject::Unwritten => lead.map_or(Actor::Joint, |l| l.actor(parties)),
     };
     Reading {
         stance: Some(cue.stance),
@@ -223,8 +269,8 @@ enum Carrier {
 }
 
 /// What a lead-in says of the items under it.
-struct LeadIn<'a> {
-    text: &'a str,
+struct LeadIn {
+    text: String,
     /// How it completes a bare infinitive item.
     carrier: Option<Carrier>,
     /// Byte range of its subject, if it names one.
@@ -233,8 +279,8 @@ struct LeadIn<'a> {
     own: Option<Cue>,
 }
 
-impl<'a> LeadIn<'a> {
-    fn parse(text: &'a str) -> Option<LeadIn<'a>> {
+impl LeadIn {
+    fn parse_owned(text: &str) -> Option<LeadIn> {
         let text = text.trim_end();
         let body = text.strip_suffix(':')?;
         let (offset, last) = sentences_with_offsets(body).last()?;
@@ -271,7 +317,7 @@ impl<'a> LeadIn<'a> {
             .min_by_key(|c| c.stance)
             .copied();
         Some(LeadIn {
-            text,
+            text: text.to_string(),
             carrier,
             subject,
             own,

@@ -27,9 +27,9 @@ pub struct Tok {
     /// Whether it starts with a capital letter in the text.
     pub cap: bool,
     /// The cue verb it is a form of ([`lexicon::class`]), with the form.
-    pub cue: Option<(String, Form)>,
-    /// The verb of doing it is a form of ([`lexicon::is_action`]), with the form.
-    pub act: Option<(String, Form)>,
+    pub cue: Option<(&'static str, Form)>,
+    /// The verb of doing (or cue verb) it is a form of ([`lexicon::verb`]), with the form.
+    pub act: Option<(&'static str, Form)>,
 }
 
 /// Splits `sentence` (found at byte `base` of the text) into words and phrase punctuation.
@@ -60,14 +60,15 @@ pub fn tokens(sentence: &str, base: usize) -> Vec<Tok> {
                     lower = s.to_string();
                 }
             }
+            let verb = lexicon::verb(&lower);
             out.push(Tok {
                 start: base + at,
                 end: base + end,
                 punct: false,
                 cap: c.is_uppercase(),
                 // Looked up once here: the rules ask about each word many times.
-                cue: lexicon::find(&lower, |l| lexicon::class(l).is_some()),
-                act: lexicon::find(&lower, lexicon::is_action),
+                cue: verb.filter(|v| v.class.is_some()).map(|v| (v.lemma, v.form)),
+                act: verb.map(|v| (v.lemma, v.form)),
                 lower,
             });
             i = j;
@@ -169,9 +170,9 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             infinitive = false;
         }
         if w == "to"
-            && toks.get(i + 1).is_some_and(|t| {
-                t.act.as_ref().is_some_and(|(_, f)| *f == Form::Base)
-            })
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.act.as_ref().is_some_and(|(_, f)| *f == Form::Base))
         {
             infinitive = true;
             // A sentence that opens "To ..." leads in with a purpose until its main clause.
@@ -394,12 +395,12 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
         return None;
     }
     let (lemma, form) = word.cue.as_ref()?;
-    let (lemma, form) = (lemma.as_str(), *form);
+    let (lemma, form) = (*lemma, *form);
     if !any_form && form == Form::Gerund {
         return None;
     }
     let next = |k: usize| toks.get(i + k).map_or("", |t| t.lower.as_str());
-    let class = lexicon::class(&lemma)?;
+    let class = lexicon::class(lemma)?;
     Some(match (class, lemma) {
         (Class::IntendTo, "look") => match (next(1), next(2)) {
             ("forward", "to") => (Class::IntendTo, i + 2),
@@ -562,8 +563,7 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
     // verbs ("the sides also support"), a word is a verb: "we ask", "we call on".
     let before = toks[..i].last().map_or("", |t| t.lower.as_str());
     if matches!(p, "we" | "they" | "i")
-        || (matches!(before, "also" | "further" | "jointly" | "together" | "now")
-            && toks[i].act.is_some())
+        || (matches!(before, "also" | "further" | "jointly" | "together" | "now") && toks[i].act.is_some())
     {
         return true;
     }
@@ -621,9 +621,9 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
     if found.first().is_some_and(|c| c.start == first.start) {
         return None;
     }
-    let (lemma, form) = first.act.clone().or_else(|| {
+    let (lemma, form) = first.act.or_else(|| {
         // Any "-ing" word opening an item is a gerund ("Upgrading ...").
-        (first.lower.len() > 5 && first.lower.ends_with("ing")).then(|| (first.lower.clone(), Form::Gerund))
+        (first.lower.len() > 5 && first.lower.ends_with("ing")).then_some(("", Form::Gerund))
     })?;
     if !matches!(form, Form::Gerund | Form::Base) {
         return None;
@@ -655,7 +655,7 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
         }
         Some((class, end)) => (class.stance(), end),
         // "Looking ahead" and "Standing by" undertake nothing; "Working together" does.
-        None if matches!(lemma.as_str(), "look" | "stand") => return None,
+        None if matches!(lemma, "look" | "stand") => return None,
         None => (Stance::Commit, 0),
     };
     Some(Cue {
