@@ -6,7 +6,8 @@
 //! Corpus entries name a commitment by its first words; one the importer did
 //! not cut out as a commitment of its own is counted "unmatched" and left out
 //! of the accuracy (the importer, not stance, decides what a commitment is).
-//! Each entry's first words are also read on their own, with no importer.
+//! Each entry's first words are also read on their own, with no importer, and
+//! an unmatched entry's whole sentence is read from the source.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -122,6 +123,31 @@ fn imported(file: &str) -> (Partnership, Meeting) {
     (p, m)
 }
 
+/// The sentence of corpus file `file` that starts with `first` (normalised
+/// words), read from the source with markup dropped.
+fn source_sentence(file: &str, first: &str) -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus")
+        .join(file);
+    let text = norm(&std::fs::read_to_string(&path).ok()?);
+    let rest = &text[text.find(first)?..];
+    // The sentence ends at ". X" (not after an abbreviation), at ";", or
+    // where the next list item (" - ") or paragraph mark begins.
+    let mut end = rest.len();
+    for (i, _) in rest.match_indices(' ') {
+        let (before, after) = (&rest[..i], &rest[i + 1..]);
+        let abbreviation = ["U.S.", "D.C.", "Dr.", "e.g.", "i.e.", "No.", "Ltd."]
+            .iter()
+            .any(|a| before.ends_with(a));
+        let full_stop = before.ends_with('.') && after.starts_with(char::is_uppercase) && !abbreviation;
+        if full_stop || before.ends_with(';') || after.starts_with("- ") || after.starts_with("<!--") {
+            end = i;
+            break;
+        }
+    }
+    Some(rest[..end].to_string())
+}
+
 #[test]
 fn stance_and_actor_agree_with_the_gold() {
     let mut seeds = load(&LoadOptions::embedded_only());
@@ -129,6 +155,8 @@ fn stance_and_actor_agree_with_the_gold() {
     let seeds: Corpus = seeds.corpus;
     let mut by_statement: Vec<(String, Score)> = Vec::new();
     let mut direct = Score::default();
+    let mut no_stance: Vec<String> = Vec::new();
+    let mut unmatched = Score::default();
     for st in gold() {
         let mut score = Score::default();
         if let Some(meeting) = st.statement.strip_prefix("seed:") {
@@ -150,6 +178,10 @@ fn stance_and_actor_agree_with_the_gold() {
         } else {
             let (p, m) = imported(&st.statement);
             let commitments: Vec<_> = m.areas.iter().flat_map(|a| &a.commitments).collect();
+            // Whatever the importer made a commitment and has no stance: it should hold no verb.
+            for c in commitments.iter().filter(|c| c.stance.is_none()) {
+                no_stance.push(format!("    {}: {}", st.statement, c.text));
+            }
             let parties = Parties::new(&p.parties);
             for item in &st.items {
                 let first = norm(
@@ -170,7 +202,20 @@ fn stance_and_actor_agree_with_the_gold() {
                         (c.stance.map(|s| s.0.as_str()), c.actor.name(&p.parties)),
                         item,
                     ),
-                    None => score.unmatched += 1,
+                    None => {
+                        score.unmatched += 1;
+                        // Not a commitment of its own after import: read the
+                        // source's sentence that starts with these words.
+                        match source_sentence(&st.statement, &first) {
+                            Some(sentence) => {
+                                let r = stance::read(&sentence, None, &parties);
+                                let got = (r.stance.map(|s| s.as_str()), r.actor.name(&p.parties));
+                                unmatched.add(&sentence, got, item);
+                            }
+                            // Markup (a link) inside the first words.
+                            None => unmatched.unmatched += 1,
+                        }
+                    }
                 }
             }
         }
@@ -222,20 +267,38 @@ fn stance_and_actor_agree_with_the_gold() {
     };
     line("seeds", &seeds_total);
     line("corpus (imported)", &total);
-    line("corpus, first words alone", &direct);
+    line("corpus, the gold's first words alone (no lead-in)", &direct);
     for m in &direct.misses {
         println!("{m}");
     }
+    line(
+        "corpus, unmatched entries read from their source sentence",
+        &unmatched,
+    );
+    for m in &unmatched.misses {
+        println!("{m}");
+    }
+    println!("  imported commitments with no stance: {}", no_stance.len());
+    for m in &no_stance {
+        println!("{m}");
+    }
 
-    // Floors set from the measurement recorded in the README (a little below it).
+    // Floors set from the measurement recorded in the README (seeds 100%/100%,
+    // corpus 98.5%/100%, first words alone 59.5%, unmatched entries read from
+    // their source sentence 100%), a little below it.
     let floors: HashMap<&str, f64> = [
-        ("seed stance", 0.0),
-        ("seed actor", 0.0),
-        ("corpus stance", 0.0),
-        ("corpus actor", 0.0),
-        ("direct stance", 0.0),
+        ("seed stance", 97.0),
+        ("seed actor", 97.0),
+        ("corpus stance", 92.0),
+        ("corpus actor", 95.0),
+        ("direct stance", 55.0),
+        ("unmatched stance", 80.0),
     ]
     .into();
+    assert_eq!(
+        seeds_total.unknown, 0,
+        "every seed commitment has a verb, so a stance"
+    );
     let check = |what: &str, k: usize, n: usize| {
         let got = Score::pct(k, n);
         assert!(
@@ -249,4 +312,5 @@ fn stance_and_actor_agree_with_the_gold() {
     check("corpus stance", total.stance, total.n);
     check("corpus actor", total.actor, total.n);
     check("direct stance", direct.stance, direct.n);
+    check("unmatched stance", unmatched.stance, unmatched.n);
 }
