@@ -286,11 +286,11 @@ impl LeadIn {
         let (offset, last) = sentences_with_offsets(body).last()?;
         let toks = clause::tokens(last, offset);
         let cues = clause::cues(&toks, false);
-        let words: Vec<&Tok> = toks.iter().filter(|t| !t.punct).collect();
+        let words: Vec<&Tok<'_>> = toks.iter().filter(|t| !t.punct).collect();
         let tail: Vec<&str> = words
             .iter()
             .rev()
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .skip_while(|w| lexicon::is_adverb(w))
             .take(2)
             .collect();
@@ -352,7 +352,7 @@ impl<'a> Iterator for Sentences<'a> {
             return None;
         }
         let mut from = 0;
-        while let Some(at) = text[from..].find(['.', '?', '!']) {
+        while let Some(at) = memchr::memchr3(b'.', b'?', b'!', &text.as_bytes()[from..]) {
             let i = from + at;
             from = i + 1;
             let after = &text[from..];

@@ -11,20 +11,56 @@ use crate::model::Actor;
 
 /// The forms by which each party may be named, longest first.
 pub struct Parties {
-    names: Vec<Vec<String>>,
+    names: Vec<Vec<Name>>,
+}
+
+/// One name of a party, ready to be looked for.
+struct Name {
+    /// Names in capitals ("EU", "U.S.") match case-sensitively, as written.
+    exact: bool,
+    /// The name, lowercase unless `exact`.
+    text: String,
+}
+
+impl Name {
+    fn new(name: &str) -> Name {
+        let exact = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        Name {
+            exact,
+            text: if exact {
+                name.to_string()
+            } else {
+                name.to_lowercase()
+            },
+        }
+    }
+
+    /// Whether the name is in `text` (whose lowercase is `lower`) as whole words.
+    fn found_in(&self, text: &str, lower: &str) -> bool {
+        contains_word(if self.exact { text } else { lower }, &self.text)
+    }
 }
 
 impl Parties {
     /// The aliases of each of `parties`, in order.
     pub fn new(parties: &[String]) -> Parties {
         Parties {
-            names: parties.iter().map(|p| aliases(p)).collect(),
+            names: parties
+                .iter()
+                .map(|p| aliases(p).iter().map(|a| Name::new(a)).collect())
+                .collect(),
         }
     }
 
     /// The actor of a clause whose subject is `subject`.
     pub fn actor(&self, subject: &str) -> Actor {
         if self.names.len() < 2 || self.names.len() > 8 {
+            return Actor::Joint;
+        }
+        let all = u8::MAX >> (8 - self.names.len());
+        // Most subjects name no party ("we") or every party: no need to split them.
+        let whole = self.named_in(subject);
+        if whole == 0 || whole == all {
             return Actor::Joint;
         }
         let mut mask = 0u8;
@@ -36,7 +72,6 @@ impl Parties {
             }
             mask |= named;
         }
-        let all = u8::MAX >> (8 - self.names.len());
         if mask == 0 || mask == all {
             Actor::Joint
         } else {
@@ -46,9 +81,10 @@ impl Parties {
 
     /// The parties `text` names, as a mask.
     fn named_in(&self, text: &str) -> u8 {
+        let lower = text.to_lowercase();
         let mut mask = 0u8;
         for (i, names) in self.names.iter().enumerate() {
-            if names.iter().any(|n| contains_word(text, n)) {
+            if names.iter().any(|n| n.found_in(text, &lower)) {
                 mask |= 1 << i;
             }
         }
@@ -78,17 +114,10 @@ fn conjuncts(subject: &str) -> Vec<&str> {
     parts
 }
 
-/// Whether `name` occurs in `text` as whole words. Names in capitals
-/// ("EU", "U.S.") match case-sensitively, others in any case.
-fn contains_word(text: &str, name: &str) -> bool {
-    let exact = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let (hay, needle) = if exact {
-        (text.to_string(), name.to_string())
-    } else {
-        (text.to_lowercase(), name.to_lowercase())
-    };
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_word(hay: &str, needle: &str) -> bool {
     let mut from = 0;
-    while let Some(at) = hay[from..].find(&needle) {
+    while let Some(at) = hay[from..].find(needle) {
         let start = from + at;
         let end = start + needle.len();
         let before = hay[..start].chars().next_back();

@@ -10,14 +10,17 @@
 //! a verb only after "are"/"is" ("are working towards") or as the opening of
 //! an item ("Establishing a working group ...").
 
-use super::lexicon::{self, Class, Form};
+use std::borrow::Cow;
+
+use super::lexicon::{self, ADVERB, AUXILIARY, Class, DETERMINER, Form, MODAL, RELATIVE, WEAK_MODAL};
 use crate::model::Stance;
 
 /// A word or a punctuation mark, with its byte range in the commitment's text.
 #[derive(Debug, Clone)]
-pub struct Tok {
-    /// Lowercase, without a possessive "’s" and without dots ("u.s" stays "u.s").
-    pub lower: String,
+pub struct Tok<'a> {
+    /// Lowercase, without a possessive "’s" ("u.s" keeps its dot); borrowed
+    /// from the text when it is lowercase already.
+    pub lower: Cow<'a, str>,
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -26,68 +29,96 @@ pub struct Tok {
     pub punct: bool,
     /// Whether it starts with a capital letter in the text.
     pub cap: bool,
-    /// The cue verb it is a form of ([`lexicon::class`]), with the form.
-    pub cue: Option<(&'static str, Form)>,
-    /// The verb of doing (or cue verb) it is a form of ([`lexicon::verb`]), with the form.
+    /// What it is among the function words ([`lexicon::flags`]).
+    pub flags: u8,
+    /// The cue verb it is a form of, with its form and class.
+    pub cue: Option<lexicon::Verb>,
+    /// The verb of doing (or cue verb) it is a form of ([`lexicon::lookup`]), with the form.
     pub act: Option<(&'static str, Form)>,
 }
 
 /// Splits `sentence` (found at byte `base` of the text) into words and phrase punctuation.
-pub fn tokens(sentence: &str, base: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+pub fn tokens(sentence: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while i < sentence.len() {
+        let (c, len) = char_at(sentence, i);
         if c.is_alphanumeric() {
-            let mut j = i + 1;
+            let mut end = i + len;
             // Inner hyphens, dots ("U.S.") and apostrophes stay in the word.
-            while j < chars.len() {
-                let c = chars[j].1;
-                let joins = matches!(c, '-' | '.' | '’' | '\'' | '&')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if c.is_alphanumeric() || joins {
-                    j += 1;
+            while end < sentence.len() {
+                let (n, n_len) = char_at(sentence, end);
+                let joins = matches!(n, '-' | '.' | '’' | '\'' | '&')
+                    && end + n_len < sentence.len()
+                    && char_at(sentence, end + n_len).0.is_alphanumeric();
+                if n.is_alphanumeric() || joins {
+                    end += n_len;
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(sentence.len(), |c| c.0);
-            let word = &sentence[at..end];
-            let mut lower = word.to_lowercase();
-            for suffix in ["’s", "'s"] {
-                if let Some(s) = lower.strip_suffix(suffix) {
-                    lower = s.to_string();
-                }
-            }
-            let verb = lexicon::verb(&lower);
+            let word = &sentence[i..end];
+            let word = word
+                .strip_suffix("’s")
+                .or_else(|| word.strip_suffix("'s"))
+                .or_else(|| word.strip_suffix("’S"))
+                .unwrap_or(word);
+            let lower: Cow<str> = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 128) {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            };
+            // Looked up once here: the rules ask about each word many times.
+            // Numbers and long words are neither verbs of the lexicon nor function words.
+            // Nor is a capitalised word inside a sentence: a name ("Singapore", "NIST").
+            let plain = lower.len() <= 16 && !c.is_numeric() && !(c.is_uppercase() && !out.is_empty());
+            let (verb, flags) = if plain { lexicon::lookup(&lower) } else { (None, 0) };
             out.push(Tok {
-                start: base + at,
+                start: base + i,
                 end: base + end,
                 punct: false,
                 cap: c.is_uppercase(),
-                // Looked up once here: the rules ask about each word many times.
-                cue: verb.filter(|v| v.class.is_some()).map(|v| (v.lemma, v.form)),
+                flags,
+                cue: verb.filter(|v| v.class.is_some()),
                 act: verb.map(|v| (v.lemma, v.form)),
                 lower,
             });
-            i = j;
-        } else {
-            if matches!(c, ',' | ';' | ':' | '—' | '–') {
-                out.push(Tok {
-                    lower: c.to_string(),
-                    start: base + at,
-                    end: base + at + c.len_utf8(),
-                    punct: true,
-                    cap: false,
-                    cue: None,
-                    act: None,
-                });
-            }
-            i += 1;
+            i = end;
+            continue;
         }
+        if matches!(c, ',' | ';' | ':' | '—' | '–') {
+            out.push(Tok {
+                lower: Cow::Borrowed(&sentence[i..i + len]),
+                start: base + i,
+                end: base + i + len,
+                punct: true,
+                cap: false,
+                flags: 0,
+                cue: None,
+                act: None,
+            });
+        }
+        i += len;
     }
     out
+}
+
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 128 => (char::from(b), 1),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+impl Tok<'_> {
+    /// Whether it has any of the [`lexicon::flags`] bits `f`.
+    pub fn is(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
 }
 
 /// Who a verb's clause names as its subject.
@@ -132,9 +163,9 @@ pub struct Cue {
 
 /// Every cue of one sentence, in order. `opening` says whether the sentence
 /// opens an item, so that a gerund or bare infinitive at its start heads it.
-pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
+pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
-    let at = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let at = |i: usize| toks.get(i).map_or("", |t| t.lower.as_ref());
     // Inside the complement of "intend to", "will" or a verb's object: verbs
     // there are carried, not heads, unless a new subject opens a clause.
     let mut complement = false;
@@ -156,7 +187,7 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
                 // "To achieve X, and to ensure Y, the sides ...": the phrase goes on.
                 leading_infinitive = toks
                     .get(i + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "to"));
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "and" | "to"));
             }
             i += 1;
             continue;
@@ -166,7 +197,7 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             infinitive = false;
         }
         // A finite "is" or "was" cannot be inside an infinitive: the main clause resumes.
-        if lexicon::is_auxiliary(w) && !matches!(w, "be" | "been" | "have" | "do" | "remain") {
+        if toks[i].is(AUXILIARY) && !matches!(w, "be" | "been" | "have" | "do" | "remain") {
             infinitive = false;
         }
         if w == "to"
@@ -198,16 +229,17 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             i = end + 1;
             continue;
         }
-        let prev = previous_word(toks, i);
-        if lexicon::is_modal(w) {
+        let prev_tok = previous(toks, i);
+        let prev = prev_tok.map(|t| t.lower.as_ref());
+        if toks[i].is(MODAL) {
             // "the will", "political will of": a noun, not a modal.
-            let noun = prev.is_some_and(|p| lexicon::is_determiner(p) || lexicon::opens_relative(p))
+            let noun = prev_tok.is_some_and(|p| p.is(DETERMINER | RELATIVE))
                 || toks[i + 1..]
                     .iter()
-                    .find(|t| t.punct || !lexicon::is_adverb(&t.lower))
+                    .find(|t| t.punct || !t.is(ADVERB))
                     .is_none_or(|t| {
                         // "The Quad will:" carries the verbs of the list after it.
-                        (t.punct && t.lower != ":") || t.lower == "to" || lexicon::is_determiner(&t.lower)
+                        (t.punct && t.lower != ":") || t.lower == "to" || t.is(DETERMINER)
                     });
             if noun {
                 i += 1;
@@ -245,12 +277,12 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             continue;
         }
         // "Japan is in discussions to provide ...": exploring.
-        if lexicon::is_auxiliary(w)
+        if toks[i].is(AUXILIARY)
             && prev.is_some()
             && toks.get(i + 1).is_some_and(|t| t.lower == "in")
             && toks.get(i + 2).is_some_and(|t| {
                 matches!(
-                    t.lower.as_str(),
+                    t.lower.as_ref(),
                     "discussion" | "discussions" | "talks" | "negotiations"
                 )
             })
@@ -269,15 +301,14 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
         }
         // "This assists", "These show": a demonstrative may be a subject.
         let pronoun = matches!(prev, Some("this" | "these" | "it"));
-        let blocked = prev.is_some_and(|p| {
-            p == "to" || (lexicon::is_determiner(p) && !pronoun) || lexicon::opens_relative(p)
-        });
+        let blocked =
+            prev_tok.is_some_and(|p| p.lower == "to" || (p.is(DETERMINER) && !pronoun) || p.is(RELATIVE));
         let coordinated = prev == Some("and") && !complement_of_to(&out);
         if blocked || infinitive || (complement && !coordinated) {
             i += 1;
             continue;
         }
-        if let Some((stance, end, form)) = finite(toks, i, prev) {
+        if let Some((stance, end, form)) = finite(toks, i, prev_tok) {
             out.push(Cue {
                 stance,
                 start: toks[i].start,
@@ -291,9 +322,9 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
             i = end + 1;
             continue;
         }
-        if other_verb(toks, i, prev) {
+        if other_verb(toks, i, prev_tok) {
             // "is committed to": an auxiliary opens no complement.
-            let aux = lexicon::is_auxiliary(w);
+            let aux = toks[i].is(AUXILIARY);
             out.push(Cue {
                 stance: Stance::Acknowledge,
                 start: toks[i].start,
@@ -332,16 +363,12 @@ pub fn cues(toks: &[Tok], opening: bool) -> Vec<Cue> {
 }
 
 /// The word before `i`, passing over adverbs.
-fn previous_word(toks: &[Tok], i: usize) -> Option<&str> {
-    toks[..i]
-        .iter()
-        .rev()
-        .find(|t| t.punct || !lexicon::is_adverb(&t.lower))
-        .map(|t| t.lower.as_str())
+fn previous<'t>(toks: &'t [Tok<'t>], i: usize) -> Option<&'t Tok<'t>> {
+    toks[..i].iter().rev().find(|t| t.punct || !t.is(ADVERB))
 }
 
 /// Whether the word at `i` follows "to" (an infinitive's object, not a subject).
-fn after_to(toks: &[Tok], i: usize) -> bool {
+fn after_to(toks: &[Tok<'_>], i: usize) -> bool {
     i > 0 && toks[i - 1].lower == "to"
 }
 
@@ -354,9 +381,9 @@ fn complement_of_to(cues: &[Cue]) -> bool {
 
 /// What "will" carries, from the word at `i`: the stance and the index of the
 /// last word of the verb group.
-fn carried(toks: &[Tok], mut i: usize) -> (Stance, usize) {
+fn carried(toks: &[Tok<'_>], mut i: usize) -> (Stance, usize) {
     let last = toks.len().saturating_sub(1);
-    while i < toks.len() && !toks[i].punct && lexicon::is_adverb(&toks[i].lower) {
+    while i < toks.len() && !toks[i].punct && toks[i].is(ADVERB) {
         i += 1;
     }
     if i >= toks.len() || toks[i].punct {
@@ -389,18 +416,17 @@ fn carried(toks: &[Tok], mut i: usize) -> (Stance, usize) {
 /// index of the last word of its cue: "seek to" (intend), "look forward to",
 /// "express interest" (explore). `None` when the word is not a cue verb, or
 /// lacks what its class needs ("plan" without "to").
-fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
+fn head(toks: &[Tok<'_>], i: usize, any_form: bool) -> Option<(Class, usize)> {
     let word = toks.get(i)?;
     if word.punct {
         return None;
     }
-    let (lemma, form) = word.cue.as_ref()?;
-    let (lemma, form) = (*lemma, *form);
+    let lexicon::Verb { lemma, form, class } = word.cue?;
     if !any_form && form == Form::Gerund {
         return None;
     }
-    let next = |k: usize| toks.get(i + k).map_or("", |t| t.lower.as_str());
-    let class = lexicon::class(lemma)?;
+    let next = |k: usize| toks.get(i + k).map_or("", |t| t.lower.as_ref());
+    let class = class?;
     Some(match (class, lemma) {
         (Class::IntendTo, "look") => match (next(1), next(2)) {
             ("forward", "to") => (Class::IntendTo, i + 2),
@@ -495,8 +521,8 @@ fn head(toks: &[Tok], i: usize, any_form: bool) -> Option<(Class, usize)> {
 /// ("commitment to continue", "willingness to implement"), where it counts:
 /// opening an item, or as the object of an affirming verb ("reaffirmed the
 /// willingness to"), not inside a description ("a joint commitment to ...").
-fn nominal(toks: &[Tok], i: usize, found: &[Cue], complement: bool) -> Option<(Stance, usize)> {
-    let stance = match toks[i].lower.as_str() {
+fn nominal(toks: &[Tok<'_>], i: usize, found: &[Cue], complement: bool) -> Option<(Stance, usize)> {
+    let stance = match toks[i].lower.as_ref() {
         "commitment" | "commitments" | "determination" | "pledge" | "resolve" => Stance::Commit,
         "willingness" | "intention" | "intent" | "readiness" | "aspiration" | "ambition" => Stance::Intend,
         _ => return None,
@@ -522,9 +548,9 @@ fn nominal(toks: &[Tok], i: usize, found: &[Cue], complement: bool) -> Option<(S
 }
 
 /// A finite cue verb at `i` (not a modal): its stance and last word.
-fn finite(toks: &[Tok], i: usize, prev: Option<&str>) -> Option<(Stance, usize, Form)> {
-    let form = toks[i].cue.as_ref()?.1;
-    if form == Form::Gerund && !prev.is_some_and(lexicon::is_auxiliary) {
+fn finite(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> Option<(Stance, usize, Form)> {
+    let form = toks[i].cue?.form;
+    if form == Form::Gerund && !prev.is_some_and(|p| p.is(AUXILIARY)) {
         return None;
     }
     let (stance, end) = match head(toks, i, true)? {
@@ -550,24 +576,25 @@ fn finite(toks: &[Tok], i: usize, prev: Option<&str>) -> Option<(Stance, usize, 
 }
 
 /// A finite verb that is no cue: "is", "could", "contributes", "discussed".
-fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
-    let w = toks[i].lower.as_str();
-    if lexicon::is_auxiliary(w) || lexicon::is_weak_modal(w) {
+fn other_verb(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> bool {
+    let w = toks[i].lower.as_ref();
+    if toks[i].is(AUXILIARY | WEAK_MODAL) {
         return prev.is_some();
     }
-    let Some(p) = prev else { return false };
+    let Some(prev) = prev else { return false };
+    let p = prev.lower.as_ref();
     if p == "," || p == "and" || p == "or" || toks[i].cap {
         return false;
     }
     // Right after a subject pronoun, or after an adverb that sits before
     // verbs ("the sides also support"), a word is a verb: "we ask", "we call on".
-    let before = toks[..i].last().map_or("", |t| t.lower.as_str());
+    let before = toks[..i].last().map_or("", |t| t.lower.as_ref());
     if matches!(p, "we" | "they" | "i")
         || (matches!(before, "also" | "further" | "jointly" | "together" | "now") && toks[i].act.is_some())
     {
         return true;
     }
-    let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
+    let next = toks.get(i + 1).map_or("", |t| t.lower.as_ref());
     // "held", "met", "brought": past tenses that do not end in "-ed".
     let irregular = lexicon::irregular(w).is_some();
     let past = (w.len() > 4 && w.ends_with("ed")) || irregular;
@@ -583,7 +610,7 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
             // "Investment in Europe supports resilience": a verb of doing with an object.
             || (toks[i].act.as_ref().is_some_and(|(_, f)| *f == Form::Third)
                 && toks.get(i + 1).is_some_and(|t| !t.punct)
-                && !lexicon::is_determiner(p)));
+                && !prev.is(DETERMINER)));
     // "HRDs play a role", "the recommendations propose the development": a
     // plain verb between a plural or a name and its object.
     let raw_prev = toks[..i].last();
@@ -593,7 +620,7 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
         && !w.ends_with('s')
         && !w.ends_with("ing")
         && !w.ends_with("ly")
-        && !lexicon::is_determiner(w)
+        && !toks[i].is(DETERMINER)
         && !matches!(
             w,
             "and" | "or" | "but" | "to" | "than" | "as" | "at" | "such" | "like"
@@ -608,12 +635,12 @@ fn other_verb(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
 /// The gerund or bare infinitive an item opens with ("Establishing ...",
 /// "Facilitate ...", "Working toward ..."), unless it opens a leading phrase
 /// before a clause with its own subject ("Building on X, the sides resolve").
-fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
+fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
     let first = toks.first()?;
     if first.punct {
         return None;
     }
-    let next = toks.get(1).map_or("", |t| t.lower.as_str());
+    let next = toks.get(1).map_or("", |t| t.lower.as_ref());
     if matches!(next, "of" | "for") {
         return None;
     }
@@ -670,16 +697,16 @@ fn opening_cue(toks: &[Tok], found: &[Cue]) -> Option<Cue> {
 
 /// The subject of the verb group whose first word is at `i`: the words back
 /// to the start of the clause.
-pub fn subject(toks: &[Tok], i: usize) -> Subject {
+pub fn subject(toks: &[Tok<'_>], i: usize) -> Subject {
     let mut j = i;
     // Adverbs between the subject and its verb ("The EU also commended").
-    while j > 0 && !toks[j - 1].punct && lexicon::is_adverb(&toks[j - 1].lower) {
+    while j > 0 && !toks[j - 1].punct && toks[j - 1].is(ADVERB) {
         j -= 1;
     }
     if j == 0 {
         return Subject::Unwritten;
     }
-    if matches!(toks[j - 1].lower.as_str(), "and" | "or" | "but") {
+    if matches!(toks[j - 1].lower.as_ref(), "and" | "or" | "but") {
         return Subject::Earlier;
     }
     if toks[j - 1].lower == "," {
@@ -696,9 +723,9 @@ pub fn subject(toks: &[Tok], i: usize) -> Subject {
     while k > 0 {
         let t = &toks[k - 1];
         let boundary = t.punct
-            || lexicon::opens_relative(&t.lower)
+            || t.is(RELATIVE)
             || matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "while" | "because" | "whereas" | "although" | "to"
             );
         if boundary {

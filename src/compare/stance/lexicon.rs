@@ -323,17 +323,30 @@ pub struct Verb {
     pub class: Option<Class>,
 }
 
-/// The verb a lowercase word is a form of, if it is one of the lexicon's:
-/// "committed" → commit (past), "exploring" → explore (gerund). One lookup
-/// in a table of every form of every lemma, built on first use.
-pub fn verb(word: &str) -> Option<Verb> {
-    static FORMS: OnceLock<HashMap<String, Verb>> = OnceLock::new();
-    FORMS.get_or_init(forms).get(word).copied()
+/// The verb a lowercase word is a form of, if it is one of the lexicon's
+/// ("committed" → commit, past; "exploring" → explore, gerund), and its
+/// [`flags`]: one lookup in one table of every form of every lemma and every
+/// function word, built on first use, since every word of every commitment
+/// is looked up.
+pub fn lookup(word: &str) -> (Option<Verb>, u8) {
+    static WORDS: OnceLock<FnvMap<(Option<Verb>, u8)>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: FnvMap<(Option<Verb>, u8)> = forms().into_iter().map(|(w, v)| (w, (Some(v), 0))).collect();
+        for (w, f) in function_words() {
+            m.entry(w).or_insert((None, 0)).1 |= f;
+        }
+        m
+    });
+    let (verb, mut f) = words.get(word).copied().unwrap_or((None, 0));
+    if ly_adverb(word) {
+        f |= ADVERB;
+    }
+    (verb, f)
 }
 
 /// Every form of every lemma: cue verbs first, so that they win a clash.
-fn forms() -> HashMap<String, Verb> {
-    let mut out = HashMap::new();
+fn forms() -> FnvMap<Verb> {
+    let mut out = FnvMap::default();
     let lemmas = CLASSES
         .iter()
         .flat_map(|(c, ls)| ls.iter().map(move |l| (*l, Some(*c))))
@@ -400,112 +413,159 @@ fn inflections(lemma: &str) -> Vec<(String, Form)> {
     out
 }
 
-/// Words that may sit inside a verb group without ending it: "will also
-/// explore", "are now working".
+/// [`flags`]: an adverb that may sit in a verb group ("will also explore").
+pub const ADVERB: u8 = 1;
+/// [`flags`]: a word after which a word is a noun or an adjective, not a
+/// finite verb: articles, possessives, prepositions ("a plan to", "the will").
+pub const DETERMINER: u8 = 2;
+/// [`flags`]: a word that opens a relative or subordinate clause: a verb
+/// right after it belongs to that clause ("which aims to").
+pub const RELATIVE: u8 = 4;
+/// [`flags`]: a form of "be", "have", "do", or "remain" as a linking verb.
+pub const AUXILIARY: u8 = 8;
+/// [`flags`]: "will" or "shall", which carry the verb after them.
+pub const MODAL: u8 = 16;
+/// [`flags`]: "would", "could", "may" and the like: what may be, not what
+/// anyone undertakes.
+pub const WEAK_MODAL: u8 = 32;
+
+/// Adverbs that may sit inside a verb group, besides words in "-ly".
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "together",
+    "now",
+    "therefore",
+    "then",
+    "both",
+    "still",
+    "soon",
+    "again",
+    "each",
+    "all",
+    "collectively",
+    "hereby",
+    "already",
+    "today",
+    "not",
+];
+/// See [`DETERMINER`].
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "these",
+    "those",
+    "our",
+    "their",
+    "its",
+    "his",
+    "her",
+    "your",
+    "my",
+    "of",
+    "any",
+    "every",
+    "such",
+    "no",
+    "new",
+    "joint",
+    "mutual",
+    "shared",
+    "common",
+    "for",
+    "in",
+    "on",
+    "with",
+    "by",
+    "from",
+    "into",
+    "under",
+    "between",
+    "among",
+    "across",
+    "including",
+    "via",
+    "per",
+];
+/// See [`RELATIVE`].
+const RELATIVES: &[&str] = &[
+    "which", "who", "whom", "whose", "that", "where", "when", "whereby", "if", "unless",
+];
+/// See [`AUXILIARY`].
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "am", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "remain",
+    "remains", "remained",
+];
+/// See [`MODAL`].
+const MODALS: &[&str] = &["will", "shall"];
+/// See [`WEAK_MODAL`].
+const WEAK_MODALS: &[&str] = &["would", "could", "can", "may", "might", "should", "must"];
+
+/// What a word is among the function words, as bits. One lookup per word:
+/// the grammar asks about each word many times.
+pub fn flags(w: &str) -> u8 {
+    lookup(w).1
+}
+
+/// The function words with their [`flags`].
+fn function_words() -> FnvMap<u8> {
+    {
+        let mut m = FnvMap::default();
+        for (bit, list) in [
+            (ADVERB, ADVERBS),
+            (DETERMINER, DETERMINERS),
+            (RELATIVE, RELATIVES),
+            (AUXILIARY, AUXILIARIES),
+            (MODAL, MODALS),
+            (WEAK_MODAL, WEAK_MODALS),
+        ] {
+            for w in list {
+                *m.entry((*w).to_string()).or_insert(0) |= bit;
+            }
+        }
+        m
+    }
+}
+
+/// "jointly", "collectively": adverbs in "-ly", not "supply" or "Italy".
+fn ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "supply" | "apply" | "italy" | "rely")
+}
+
+/// Whether `w` is an adverb that may sit inside a verb group.
 pub fn is_adverb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && !matches!(w, "supply" | "apply" | "italy" | "rely"))
-        || matches!(
-            w,
-            "also"
-                | "further"
-                | "together"
-                | "now"
-                | "therefore"
-                | "then"
-                | "both"
-                | "still"
-                | "soon"
-                | "again"
-                | "each"
-                | "all"
-                | "collectively"
-                | "hereby"
-                | "already"
-                | "today"
-                | "not"
-        )
+    flags(w) & ADVERB != 0
 }
 
-/// Modal verbs that carry the verb after them.
+/// Whether `w` is "will" or "shall".
 pub fn is_modal(w: &str) -> bool {
-    matches!(w, "will" | "shall")
+    flags(w) & MODAL != 0
 }
 
-/// Modals that say what may be, not what anyone undertakes.
-pub fn is_weak_modal(w: &str) -> bool {
-    matches!(w, "would" | "could" | "can" | "may" | "might" | "should" | "must")
+/// FNV-1a: a fast hash for the short words of these tables (the standard
+/// SipHash is built to resist attacks that a fixed table does not face).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-/// Forms of "be", "have" and "do", and "remain" as a linking verb.
-pub fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "am"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "remain"
-            | "remains"
-            | "remained"
-    )
-}
-
-/// Words after which a word is a noun or an adjective, not a finite verb.
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "these"
-            | "those"
-            | "our"
-            | "their"
-            | "its"
-            | "his"
-            | "her"
-            | "your"
-            | "my"
-            | "of"
-            | "any"
-            | "every"
-            | "such"
-            | "no"
-            | "new"
-            | "joint"
-            | "mutual"
-            | "shared"
-            | "common"
-            | "for"
-            | "in"
-            | "on"
-            | "with"
-            | "by"
-            | "from"
-            | "into"
-            | "under"
-            | "between"
-            | "among"
-            | "across"
-            | "including"
-            | "via"
-            | "per"
-    )
-}
-
-/// Pronouns and words that open a relative or subordinate clause: a verb
-/// right after them belongs to that clause, not to the commitment's subject.
-pub fn opens_relative(w: &str) -> bool {
-    matches!(
-        w,
-        "which" | "who" | "whom" | "whose" | "that" | "where" | "when" | "whereby" | "if" | "unless"
-    )
-}
+/// A table keyed by words, hashed with [`Fnv`].
+type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
