@@ -71,7 +71,7 @@ pub fn tokens(sentence: &str, base: usize) -> Vec<Tok<'_>> {
             // Looked up once here: the rules ask about each word many times.
             // Numbers and long words are neither verbs of the lexicon nor function words.
             // Nor is a capitalised word inside a sentence: a name ("Singapore", "NIST").
-            let plain = lower.len() <= 16 && !c.is_numeric() && !(c.is_uppercase() && !out.is_empty());
+            let plain = lower.len() <= 16 && !c.is_numeric() && (out.is_empty() || !c.is_uppercase());
             let (verb, flags) = if plain { lexicon::lookup(&lower) } else { (None, 0) };
             out.push(Tok {
                 start: base + i,
