@@ -203,6 +203,9 @@ pub fn lead_in<'a>(preamble: &'a [Text], area: &'a Area, index: usize) -> Option
         .rev()
         .map(|c| &*c.text)
         .find(|t| is_lead_in(t))
+        // When areas carry the paragraphs before their list (`intro`), their
+        // last one comes here, before the preamble:
+        // .or_else(|| area.intro.last().map(|p| p.text.as_str()).filter(|t| is_lead_in(t)))
         .or_else(|| preamble.last().map(|p| p.text.as_str()).filter(|t| is_lead_in(t)))
         .map(str::trim_end)
 }
