@@ -404,3 +404,69 @@ fn tallies_count_by_stance_origin_and_actor() {
     );
     assert_eq!(t.to_string(), "1/2/0/0 +1? (alone 1/0/0/0)");
 }
+
+#[test]
+fn odd_text_reads_without_panicking() {
+    let p = parties(&["Aland", "Bland"]);
+    for text in [
+        "",
+        " ",
+        ":",
+        ".",
+        "will",
+        "will:",
+        "to",
+        "to to to",
+        "’s",
+        "'s",
+        "U.S.",
+        "and, will",
+        "Intend to",
+        "Working",
+        "Working toward",
+        "express",
+        "share",
+        "look forward",
+        "The Quad will",
+        "é’s ÉTUDE – will — explore;",
+        "🙂 will 🙂 explore 🙂.",
+        "a, b, and c will",
+        ", will explore",
+        "Commitment to",
+        "willingness to",
+        "is in",
+        "is in discussions",
+        "including exploring",
+    ] {
+        for lead in [
+            None,
+            Some("will:"),
+            Some("to:"),
+            Some(":"),
+            Some("They announced:"),
+        ] {
+            let r = read(text, lead, &p);
+            if let Some(b) = r.basis {
+                let _ = b.words(text, lead);
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Any text, under any lead-in, reads without panicking, and the basis
+    /// it gives is words of the text (or of the lead-in).
+    #[test]
+    fn any_text_reads_and_its_basis_is_in_it(
+        text in "[a-zA-Z ,.;:’'é🙂-]{0,80}|(Intend to|will|They|explore|Welcomed|, and) [a-z ,.:]{0,40}",
+        lead in proptest::option::of("[a-zA-Z ,.:]{0,30}"),
+    ) {
+        let r = read(&text, lead.as_deref(), &parties(&["Aland", "Bland"]));
+        if let Some(b) = r.basis {
+            let words = b.words(&text, lead.as_deref());
+            let source = if b.place == BasisPlace::LeadIn { lead.as_deref().unwrap_or("") } else { text.as_str() };
+            proptest::prop_assert!(source.contains(words), "{words:?} not in {source:?}");
+            proptest::prop_assert!(r.stance.is_some());
+        }
+    }
+}
