@@ -9,9 +9,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ReportFormat, exit};
 use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
 use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
+use crate::output::{ReportFormat, exit};
 use crate::output::{md_cell, md_inline};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them

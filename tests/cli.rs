@@ -124,7 +124,7 @@ fn user_data_folder_and_data_flag_are_loaded_and_bad_files_reported() {
 
     let o = jointly(home.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("1 errors"));
+    assert!(stdout(&o).contains("1 error,"));
 }
 
 #[test]
@@ -236,6 +236,15 @@ fn show_and_list_say_why_a_stance_and_who_undertakes_it() {
     );
     let o = jointly(home.path(), &["show", "eu-sg-dp/2025-12-01/cybersecurity/4"]);
     assert!(stdout(&o).contains("[explore, inferred from “will explore”, sentence 2]"));
+    let o = jointly(
+        home.path(),
+        &["show", "us-sg-cet/2023-10-12/biotechnology/1", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["stance_basis"]["words"], "committed to", "{v}");
+    assert_eq!(v["actor"], "United States");
+    assert_eq!(v["commitment"]["stance_basis"]["sentence"], 1);
+    assert_eq!(v["commitment"]["actor"], "United States");
     let o = jointly(home.path(), &["list"]);
     let out = stdout(&o);
     assert!(
