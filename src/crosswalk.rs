@@ -132,11 +132,13 @@ impl<'a> View<'a> {
     /// The closing note on what was inferred.
     fn note(&self) -> String {
         let (mut inferred, mut total, mut unknown, mut topics) = (0, 0, 0, false);
+        let mut one_sided = 0;
         for (_, m, _) in &self.sides {
             for a in &m.areas {
                 let t = Tally::of(a);
                 inferred += t.inferred;
                 unknown += t.unknown;
+                one_sided += t.one_sided_total();
                 total += a.commitments.len();
                 topics |= a.topics.iter().any(|(_, o)| *o == Origin::Inferred);
             }
@@ -148,6 +150,11 @@ impl<'a> View<'a> {
         if unknown > 0 {
             note.push_str(&format!(
                 " +N? counts commitments whose stance could not be read ({unknown})."
+            ));
+        }
+        if one_sided > 0 {
+            note.push_str(&format!(
+                " (alone C/I/E/A) counts, within the tally, what one party undertakes alone ({one_sided}); the rest is joint."
             ));
         }
         if topics {
@@ -373,6 +380,8 @@ struct JsonTally {
     acknowledge: usize,
     unknown: usize,
     inferred: usize,
+    /// Of the counts, those one party undertakes alone.
+    one_sided: compare::stance::Counts,
 }
 
 #[derive(Serialize)]
@@ -380,6 +389,18 @@ struct JsonCommitment {
     id: String,
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided an inferred stance.
+    stance_basis: Option<JsonWhy>,
+    /// "joint", or the party that undertakes it alone.
+    actor: String,
+}
+
+#[derive(Serialize)]
+struct JsonWhy {
+    words: String,
+    sentence: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lead_in: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -449,6 +470,14 @@ fn json(v: &View) -> JsonCompare {
                             id: commitment_id(side, i, c),
                             stance: cm.stance.map(|(s, _)| s.as_str()),
                             stance_inferred: matches!(cm.stance, Some((_, Origin::Inferred))),
+                            stance_basis: compare::stance::Why::of(&v.side(side).1.preamble, a, c).map(|w| {
+                                JsonWhy {
+                                    words: w.words.to_string(),
+                                    sentence: w.sentence,
+                                    lead_in: w.lead_in.map(str::to_string),
+                                }
+                            }),
+                            actor: cm.actor.name(&v.side(side).0.parties),
                         })
                         .collect(),
                 })
@@ -511,6 +540,7 @@ fn tally(a: &Area) -> JsonTally {
         acknowledge: t.get(Stance::Acknowledge),
         unknown: t.unknown,
         inferred: t.inferred,
+        one_sided: t.one_sided.into(),
     }
 }
 

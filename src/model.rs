@@ -116,6 +116,90 @@ pub struct Commitment {
     pub stance: Option<(Stance, Origin)>,
     /// Line range in the source.
     pub lines: Option<LineRange>,
+    /// The words that decided an inferred stance; `None` when the stance was
+    /// written in the file or none was found.
+    pub basis: Option<Basis>,
+    /// Who undertakes it: the parties jointly, or one of them.
+    pub actor: Actor,
+}
+
+/// The words that decided an inferred stance ("will explore", sentence 2),
+/// kept as a place in the text rather than a copy of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Basis {
+    /// Byte offset of the words, in the commitment's text or, for
+    /// [`BasisPlace::LeadIn`], in the lead-in.
+    pub start: u32,
+    /// Their length in bytes.
+    pub len: u16,
+    /// The sentence of the commitment they are in, from 1.
+    pub sentence: std::num::NonZeroU8,
+    /// Where they are.
+    pub place: BasisPlace,
+}
+
+/// Where the words of a [`Basis`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BasisPlace {
+    /// In the commitment's text.
+    Text,
+    /// In the commitment's text, carried by the lead-in of its list ("The
+    /// Quad will:" + "Launch ...").
+    Carried,
+    /// In the lead-in of its list: the item has no verb of its own
+    /// ("announced key outcomes including:" + "A new dialogue ...").
+    LeadIn,
+}
+
+impl Basis {
+    /// The deciding words, given the commitment's text and its lead-in.
+    pub fn words<'a>(&self, text: &'a str, lead_in: Option<&'a str>) -> &'a str {
+        let source = match self.place {
+            BasisPlace::LeadIn => lead_in.unwrap_or(""),
+            BasisPlace::Text | BasisPlace::Carried => text,
+        };
+        let (start, end) = (self.start as usize, self.start as usize + self.len as usize);
+        source.get(start..end).unwrap_or("")
+    }
+}
+
+/// Who undertakes a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Actor {
+    /// The parties together, or a subject that names no one party ("we",
+    /// "the two sides").
+    #[default]
+    Joint,
+    /// Some of the parties and not all: a mask of indices into the
+    /// partnership's `parties` (bit 0 is the first party).
+    Parties(u8),
+}
+
+impl Actor {
+    /// Whether the parties undertake it together.
+    pub fn is_joint(self) -> bool {
+        self == Actor::Joint
+    }
+
+    /// "joint", or the parties by name ("United States"), joined by " and ".
+    pub fn name(self, parties: &[String]) -> String {
+        match self {
+            Actor::Joint => "joint".into(),
+            Actor::Parties(mask) => {
+                let named: Vec<&str> = parties
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i < 8 && mask & (1 << i) != 0)
+                    .map(|(_, p)| p.as_str())
+                    .collect();
+                if named.is_empty() {
+                    "joint".into()
+                } else {
+                    named.join(" and ")
+                }
+            }
+        }
+    }
 }
 
 /// A paragraph (or date line) with its place in the source.

@@ -43,8 +43,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::compare::Tally;
+use crate::compare::stance::Why;
 use crate::model::{
-    Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership, Stance,
+    Actor, Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
 };
 
 #[derive(Serialize)]
@@ -83,6 +85,8 @@ struct JsonArea<'a> {
     intro: Vec<&'a str>,
     topics: Vec<JsonTag<'a>>,
     lines: Option<String>,
+    /// Stances by kind, and those one party undertakes alone.
+    stances: Tally,
     commitments: Vec<JsonCommitment<'a>>,
 }
 
@@ -98,6 +102,10 @@ struct JsonCommitment<'a> {
     text: &'a str,
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided an inferred stance.
+    stance_basis: Option<Why<'a>>,
+    /// "joint", or the party that undertakes it alone.
+    actor: String,
     lines: Option<String>,
 }
 
@@ -124,33 +132,39 @@ fn json_partnership(p: &Partnership) -> JsonPartnership<'_> {
         id: &p.id,
         name: &p.name,
         parties: &p.parties,
-        meetings: p.meetings.iter().map(|m| json_meeting(&p.id, m)).collect(),
+        meetings: p.meetings.iter().map(|m| json_meeting(p, m)).collect(),
     }
 }
 
-fn json_meeting<'a>(partnership: &str, m: &'a Meeting) -> JsonMeeting<'a> {
-    let mid = format!("{partnership}/{}", m.id);
+fn json_meeting<'a>(p: &'a Partnership, m: &'a Meeting) -> JsonMeeting<'a> {
+    let mid = format!("{}/{}", p.id, m.id);
     JsonMeeting {
         title: &m.title,
         date: m.date.to_string(),
         place: m.place.as_deref(),
         source: m.source.source_file.as_deref(),
         url: m.source.url.as_deref(),
-        areas: m.areas.iter().map(|a| json_area(&mid, a)).collect(),
+        areas: m
+            .areas
+            .iter()
+            .map(|a| json_area(&mid, m, &p.parties, a))
+            .collect(),
         id: mid,
     }
 }
 
-fn json_area<'a>(meeting: &str, a: &'a Area) -> JsonArea<'a> {
+/// An area of meeting `m` (id `meeting`) of a partnership of `parties`.
+fn json_area<'a>(meeting: &str, m: &'a Meeting, parties: &[String], a: &'a Area) -> JsonArea<'a> {
     let aid = format!("{meeting}/{}", a.id);
     JsonArea {
         topics: json_topics(a),
         lines: a.title_lines.map(|l| l.to_string()),
+        stances: Tally::of(a),
         commitments: a
             .commitments
             .iter()
             .enumerate()
-            .map(|(i, c)| json_commitment(&aid, i, c))
+            .map(|(i, c)| json_commitment(&aid, i, c, Why::of(&m.preamble, a, i), parties))
             .collect(),
         id: aid,
         title: &a.title,
@@ -170,12 +184,22 @@ fn json_topics(a: &Area) -> Vec<JsonTag<'_>> {
         .collect()
 }
 
-fn json_commitment<'a>(area: &str, i: usize, c: &'a Commitment) -> JsonCommitment<'a> {
+/// The `i`th commitment of an area (id `area`), with why its stance was
+/// read (`why`) and who undertakes it, named among `parties`.
+fn json_commitment<'a>(
+    area: &str,
+    i: usize,
+    c: &'a Commitment,
+    why: Option<Why<'a>>,
+    parties: &[String],
+) -> JsonCommitment<'a> {
     JsonCommitment {
         id: format!("{area}/{}", i + 1),
         text: &c.text,
         stance: c.stance.map(|(s, _)| s.as_str()),
         stance_inferred: matches!(c.stance, Some((_, Origin::Inferred))),
+        stance_basis: why,
+        actor: c.actor.name(parties),
         lines: c.lines.map(|l| l.to_string()),
     }
 }
@@ -210,12 +234,13 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
                 }
                 writeln!(
                     out,
-                    "    {}/{}/{}  {}  ({})",
+                    "    {}/{}/{}  {}  ({})  c/i/e/a {}",
                     p.id,
                     m.id,
                     a.id,
                     a.title,
-                    a.commitments.len()
+                    a.commitments.len(),
+                    Tally::of(a)
                 )?;
             }
         }
@@ -293,13 +318,14 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
                 writeln!(out, "{}\n", p.text)?;
             }
         }
-        Some(Node::Area(_, m, a)) => {
+        Some(Node::Area(p, m, a)) => {
             writeln!(out, "{}\n", a.title)?;
             for p in &a.intro {
                 writeln!(out, "{}\n", p.text)?;
             }
             for (i, c) in a.commitments.iter().enumerate() {
-                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
+                let why = Why::of(&m.preamble, a, i);
+                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c, why, &p.parties))?;
             }
             writeln!(out)?;
             for p in &a.outro {
@@ -307,8 +333,9 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
             }
             source_line(out, m, area_lines(a))?;
         }
-        Some(Node::Commitment(_, m, _, _, c)) => {
-            writeln!(out, "{}{}\n", c.text, stance_suffix(c.stance))?;
+        Some(Node::Commitment(p, m, a, i, c)) => {
+            let why = Why::of(&m.preamble, a, i);
+            writeln!(out, "{}{}\n", c.text, stance_suffix(c, why, &p.parties))?;
             source_line(out, m, c.lines)?;
         }
         None => {}
@@ -328,6 +355,10 @@ struct JsonShow<'a> {
     /// A commitment's stance (else null), and whether the rules inferred it.
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided a commitment's inferred stance.
+    stance_basis: Option<Why<'a>>,
+    /// Who undertakes a commitment: "joint", or the party alone.
+    actor: Option<String>,
     /// An area's topics; a commitment's are its area's.
     topics: Vec<JsonTag<'a>>,
     partnership: Option<JsonPartnership<'a>>,
@@ -366,6 +397,8 @@ fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
         source: None,
         stance: None,
         stance_inferred: false,
+        stance_basis: None,
+        actor: None,
         topics: Vec::new(),
         partnership: None,
         meeting: None,
@@ -377,23 +410,26 @@ fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
         Some(Node::Meeting(p, m)) => {
             doc.kind = "meeting";
             doc.source = Some(json_source(m, m.title_lines));
-            doc.meeting = Some(json_meeting(&p.id, m));
+            doc.meeting = Some(json_meeting(p, m));
         }
-        Some(Node::Area(_, m, a)) => {
+        Some(Node::Area(p, m, a)) => {
             doc.kind = "area";
             doc.source = Some(json_source(m, area_lines(a)));
             doc.topics = json_topics(a);
             let meeting = doc.id.rsplit_once('/').map(|(m, _)| m.to_string());
-            doc.area = Some(json_area(&meeting.unwrap_or_default(), a));
+            doc.area = Some(json_area(&meeting.unwrap_or_default(), m, &p.parties, a));
         }
-        Some(Node::Commitment(_, m, a, i, c)) => {
+        Some(Node::Commitment(p, m, a, i, c)) => {
             doc.kind = "commitment";
             doc.source = Some(json_source(m, c.lines));
             doc.topics = json_topics(a);
             doc.stance = c.stance.map(|(s, _)| s.as_str());
             doc.stance_inferred = matches!(c.stance, Some((_, Origin::Inferred)));
+            doc.stance_basis = Why::of(&m.preamble, a, i);
+            doc.actor = Some(c.actor.name(&p.parties));
             let area = doc.id.rsplit_once('/').map(|(a, _)| a.to_string());
-            doc.commitment = Some(json_commitment(&area.unwrap_or_default(), i, c));
+            let why = Why::of(&m.preamble, a, i);
+            doc.commitment = Some(json_commitment(&area.unwrap_or_default(), i, c, why, &p.parties));
         }
         None => {}
     }
@@ -437,11 +473,21 @@ pub fn cite(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
     }
 }
 
-fn stance_suffix(stance: Option<(Stance, Origin)>) -> String {
-    match stance {
-        Some((s, Origin::Curated)) => format!("  [{}]", s.as_str()),
-        Some((s, Origin::Inferred)) => format!("  [{}, inferred]", s.as_str()),
-        None => String::new(),
+/// `  [explore, inferred from “will explore”, sentence 2]`, with `; United
+/// States alone` when one party undertakes it.
+fn stance_suffix(c: &Commitment, why: Option<Why>, parties: &[String]) -> String {
+    let alone = match c.actor {
+        Actor::Joint => String::new(),
+        actor => format!("; {} alone", actor.name(parties)),
+    };
+    match (c.stance, why) {
+        (Some((s, Origin::Curated)), _) => format!("  [{}{alone}]", s.as_str()),
+        (Some((s, Origin::Inferred)), Some(why)) => {
+            format!("  [{}, inferred from {why}{alone}]", s.as_str())
+        }
+        (Some((s, Origin::Inferred)), None) => format!("  [{}, inferred{alone}]", s.as_str()),
+        (None, _) if !alone.is_empty() => format!("  [no stance{alone}]"),
+        (None, _) => String::new(),
     }
 }
 

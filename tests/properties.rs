@@ -104,6 +104,8 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                                     text: c.into(),
                                     stance: None,
                                     lines: None,
+                                    basis: None,
+                                    actor: jointly::model::Actor::Joint,
                                 })
                                 .collect(),
                         })

@@ -149,3 +149,22 @@ fn control_characters_in_statements_are_not_drawn() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_one_sided_undertaking_is_tagged_with_its_party_and_tallied_apart() {
+    let mut a = app(false);
+    a.update(Action::Resize(120, 40));
+    a.update(Action::Compare);
+    a.update(Action::SwitchPane);
+    // US: AI (1 + 4 commitments), Digital Economy (1 + 7), then Biotechnology and its first.
+    for _ in 0..14 {
+        a.update(Action::MoveDown);
+    }
+    let screen = render(&mut a, 120, 40);
+    // "The United States is committed to building ...": the U.S. alone.
+    assert!(
+        screen.contains("[commit* · United States] The United States is"),
+        "{screen}"
+    );
+    assert!(screen.contains("C2 I1 E0 A1 alone C1"), "{screen}");
+}

@@ -227,6 +227,8 @@ mod tests {
                     text: (*t).into(),
                     stance: None,
                     lines: None,
+                    basis: None,
+                    actor: crate::model::Actor::Joint,
                 })
                 .collect(),
         }

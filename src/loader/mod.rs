@@ -297,6 +297,8 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
                         stance: c.stance().map(|s| (s, Origin::Curated)),
                         text: c.text().into(),
                         lines: None,
+                        basis: None,
+                        actor: crate::model::Actor::Joint,
                     })
                     .collect(),
             })

@@ -174,7 +174,15 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
         w.items.insert(Item::Area(a), start..w.lines.len());
         for (c, commitment) in area.commitments.iter().enumerate() {
             let start = w.lines.len();
-            let tag = stance_tag(commitment.stance);
+            let mut tag = stance_tag(commitment.stance);
+            if !commitment.actor.is_joint() {
+                // "[commit* · United States]": one party undertakes it alone.
+                let parties = app
+                    .corpus
+                    .meeting(cmp.alignment.meeting(side))
+                    .map_or(&[][..], |(p, _)| p.parties.as_slice());
+                tag.insert_str(tag.len() - 1, &format!(" · {}", commitment.actor.name(parties)));
+            }
             let tag_style = commitment
                 .stance
                 .map_or(styles.dim, |(s, _)| Styles::stance(app, s));
@@ -212,6 +220,16 @@ fn tally_line(app: &App, area: &Area, styles: &Styles, max: usize) -> Line<'stat
     }
     if t.unknown > 0 {
         spans.push(Span::styled(format!("?{} ", t.unknown), styles.dim));
+    }
+    if t.one_sided_total() > 0 {
+        // What one party undertakes alone, within the counts: "alone C1".
+        let alone: Vec<String> = Stance::ALL
+            .into_iter()
+            .zip(["C", "I", "E", "A"])
+            .filter(|(s, _)| t.one_sided(*s) > 0)
+            .map(|(s, l)| format!("{l}{}", t.one_sided(s)))
+            .collect();
+        spans.push(Span::styled(format!("alone {} ", alone.join(" ")), styles.dim));
     }
     let topics: Vec<String> = area
         .topics

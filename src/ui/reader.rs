@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Styles;
 use crate::app::{App, Pane};
-use crate::model::{Area, Meeting, Node, NodePath};
+use crate::compare::stance::Why;
+use crate::model::{Area, Meeting, Node, NodePath, Text};
 use crate::output::plural;
 use crate::search::Field;
 use crate::wrap::{sanitize, wrap};
@@ -64,18 +65,36 @@ pub fn document(app: &App) -> Document {
             }
         }
         Some((_, Node::Meeting(_, m))) => meeting(&mut doc, m, &styles),
-        Some((path, Node::Area(_, _, a))) => area(
+        Some((path, Node::Area(p, m, a))) => area(
             &mut doc,
             a,
             None,
             &styles,
             &app.corpus.id_of(path).unwrap_or_default(),
             &AreaMarks::of(app, path),
+            &Stances {
+                app,
+                preamble: &m.preamble,
+                parties: &p.parties,
+            },
         ),
-        Some((path, Node::Commitment(_, _, a, i, _))) => {
+        Some((path, Node::Commitment(p, m, a, i, _))) => {
             let parent = path.parent().unwrap_or(path);
             let id = app.corpus.id_of(parent).unwrap_or_default();
-            area(&mut doc, a, Some(i), &styles, &id, &AreaMarks::of(app, parent));
+            let stances = Stances {
+                app,
+                preamble: &m.preamble,
+                parties: &p.parties,
+            };
+            area(
+                &mut doc,
+                a,
+                Some(i),
+                &styles,
+                &id,
+                &AreaMarks::of(app, parent),
+                &stances,
+            );
         }
     }
     Document {
@@ -151,7 +170,42 @@ impl AreaMarks {
     }
 }
 
-fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id: &str, marks: &AreaMarks) {
+/// What the line under each commitment needs: its stance's colour, the
+/// lead-in its basis may lie in, and the names of the parties.
+struct Stances<'a> {
+    app: &'a App,
+    preamble: &'a [Text],
+    parties: &'a [String],
+}
+
+impl Stances<'_> {
+    /// `[explore*] “will explore”, sentence 2 · Singapore alone`, the tag in
+    /// its stance's colour: how the stance was read and who undertakes it.
+    fn line(&self, doc: &mut Writer, a: &Area, i: usize, styles: &Styles) {
+        let Some(c) = a.commitments.get(i) else { return };
+        let tag = super::compare::stance_tag(c.stance);
+        let mut text = tag.clone();
+        if let Some(why) = Why::of(self.preamble, a, i) {
+            text.push_str(&format!(" {why}"));
+        }
+        if !c.actor.is_joint() {
+            text.push_str(&format!(" · {} alone", c.actor.name(self.parties)));
+        }
+        let colour = c.stance.map_or(styles.dim, |(s, _)| Styles::stance(self.app, s));
+        let tag_chars: Vec<usize> = (0..tag.chars().count()).collect();
+        doc.marked("    ", &text, styles.dim, &tag_chars, colour);
+    }
+}
+
+fn area(
+    doc: &mut Writer,
+    a: &Area,
+    selected: Option<usize>,
+    styles: &Styles,
+    id: &str,
+    marks: &AreaMarks,
+    stances: &Stances,
+) {
     if !a.section.is_empty() {
         doc.para(&a.section.join(" › "), styles.dim);
     }
@@ -177,6 +231,7 @@ fn area(doc: &mut Writer, a: &Area, selected: Option<usize>, styles: &Styles, id
         }
         let marked = marks.commitments.get(i).map_or(&[][..], Vec::as_slice);
         doc.marked(&format!("{:>2}. ", i + 1), &c.text, style, marked, styles.matched);
+        stances.line(doc, a, i, styles);
         doc.blank();
     }
     for p in &a.outro {
