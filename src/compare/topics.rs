@@ -197,6 +197,18 @@ impl Taxonomy {
         }
     }
 
+    /// The topics whose keywords `text` mentions, in taxonomy order.
+    pub fn mentioned(&self, text: &str) -> Vec<&Topic> {
+        let mut hits = vec![0; self.topics.len()];
+        self.keyword_hits(text, &mut hits, &mut Scratch::default());
+        self.topics
+            .iter()
+            .zip(hits)
+            .filter(|&(_, h)| h > 0)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
     /// Topics of an area inferred from its title and commitments, main topic
     /// first. A keyword in the title weighs as much as three in the text; a
     /// topic needs a weight of two (one mention in the title, or two in the
