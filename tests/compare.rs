@@ -1,7 +1,7 @@
 //! The comparison on the seeds and on small made-up meetings: annotation
 //! (topics, stances, unknown topics), area alignment and commitment counterparts.
 
-use jointly::compare::{Alignment, Side, Taxonomy, align, annotate};
+use jointly::compare::{Alignment, Counterparts, Side, Taxonomy, align, annotate};
 use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
 use jointly::model::{Corpus, NodePath, Origin, Stance, Tag};
 
@@ -130,21 +130,51 @@ fn links_are_ranked_by_topics_then_text() {
 }
 
 #[test]
-fn commitment_counterparts_are_ranked_by_cosine() {
+fn commitment_counterparts_are_searched_in_the_whole_other_meeting() {
+    use jointly::compare::counterparts::{STRONG, Strength, WEAK};
     let corpus = seeds();
-    let a = seeds_aligned(&corpus);
-    let quantum = a.counterpart(Side::Left, 6).unwrap();
-    // EU quantum/2 (R&D, standards, quantum communication) reads closest to
-    // US quantum/3 (post-quantum cryptography with NIST and the Quantum Office).
-    let closest = quantum.closest(Side::Left, 1);
-    assert_eq!(closest[0].0, 2, "{closest:?}");
-    assert!(closest.windows(2).all(|w| w[0].1 >= w[1].1));
-    assert!(closest.iter().all(|&(_, s)| s > 0.0 && s <= 1.0));
-    // Read from the right, the same score comes back.
-    let back = quantum.closest(Side::Right, 2);
-    assert!(back.contains(&(1, closest[0].1)), "{back:?}");
+    let glossary = jointly::glossary::Glossary::build(&corpus);
+    let (eu, us) = (
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+    );
+    let cp = Counterparts::between(&corpus, eu, us, Taxonomy::builtin(), &glossary).unwrap();
+    let (cyber, ci, ai) = (3, 3, 0);
+    // EU cybersecurity/1 (critical infrastructure, cyber resilience) answers
+    // US critical-infrastructure/1 (secure ICT infrastructure), not the
+    // Smart Cities Program it shares "ASEAN" and "capacity-building" with.
+    let best = cp.closest(Side::Left, cyber, 0).unwrap();
+    assert_eq!((best.area, best.commitment), (ci, 0), "{best:?}");
+    assert!(!best.shared.is_empty());
+    assert!(
+        cp.of(Side::Left, cyber, 0)
+            .iter()
+            .all(|m| (m.area, m.commitment) != (ci, 3))
+    );
+    // EUCC/SCCS certification and the evaluation of language models have none.
+    assert!(cp.of(Side::Left, cyber, 3).is_empty());
+    assert!(cp.of(Side::Left, ai, 2).is_empty());
+    // Every counterpart, each way, is above the threshold, best first, its
+    // strength told by its score; read from the other side, the score is the same.
+    for side in [Side::Left, Side::Right] {
+        let (p, m) = cp.meeting(side).meeting().unwrap();
+        for (a, area) in corpus.partnerships[p].meetings[m].areas.iter().enumerate() {
+            for c in 0..area.commitments.len() {
+                let found = cp.of(side, a, c);
+                assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+                for f in found {
+                    assert!(f.score >= WEAK && f.score <= 1.0, "{f:?}");
+                    assert_eq!(f.strength == Strength::Strong, f.score >= STRONG);
+                    let back = cp.of(side.other(), f.area, f.commitment);
+                    if let Some(b) = back.iter().find(|b| (b.area, b.commitment) == (a, c)) {
+                        assert!((b.score - f.score).abs() < 1e-6);
+                    }
+                }
+            }
+        }
+    }
     // Out of range asks for nothing, and gets nothing.
-    assert!(quantum.closest(Side::Left, 99).is_empty());
+    assert!(cp.of(Side::Left, 99, 0).is_empty() && cp.of(Side::Left, 0, 99).is_empty());
 }
 
 #[test]

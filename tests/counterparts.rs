@@ -238,4 +238,4 @@ fn counterparts_agree_with_the_gold_reading_of_the_seeds() {
 }
 
 /// The fewest right answers (of 18) the seeds' gold must get.
-const FLOOR: usize = 14;
+const FLOOR: usize = 13;

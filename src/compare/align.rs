@@ -1,4 +1,4 @@
-//! Area alignment between two meetings, and commitment counterparts.
+//! Area alignment between two meetings (commitment counterparts are in [`super::counterparts`]).
 //!
 //! Two areas are linked when they share a topic. Topics weigh by their place
 //! in an area's list: the main topic (listed first) weighs 1, another subject
@@ -54,9 +54,6 @@ pub struct Link {
     pub text_score: f32,
     /// Whether the link is strong enough to make the areas counterparts.
     pub primary: bool,
-    /// Commitment cosines, left-major: `similarity[l * right_len + r]`.
-    similarity: Vec<f32>,
-    right_len: usize,
 }
 
 impl Link {
@@ -66,33 +63,6 @@ impl Link {
             Side::Left => self.left,
             Side::Right => self.right,
         }
-    }
-
-    /// The cosine between left commitment `l` and right commitment `r`.
-    pub fn similarity(&self, l: usize, r: usize) -> f32 {
-        self.similarity
-            .get(l * self.right_len + r)
-            .copied()
-            .unwrap_or(0.0)
-    }
-
-    /// Commitments of the other side's area closest to commitment `index` of
-    /// this side's area, closest first, with their cosine; those sharing no
-    /// word are left out.
-    pub fn closest(&self, side: Side, index: usize) -> Vec<(usize, f32)> {
-        let left_len = self.similarity.len().checked_div(self.right_len).unwrap_or(0);
-        let mut out: Vec<(usize, f32)> = match side {
-            Side::Left if index < left_len => (0..self.right_len)
-                .map(|r| (r, self.similarity(index, r)))
-                .collect(),
-            Side::Right if index < self.right_len => {
-                (0..left_len).map(|l| (l, self.similarity(l, index))).collect()
-            }
-            _ => Vec::new(),
-        };
-        out.retain(|&(_, s)| s > 0.0);
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
     }
 
     /// Strongest first: topic score, then text similarity.
@@ -162,21 +132,14 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
     let space = fit(&[(lp, lm), (rp, rm)]);
     let area_vectors =
         |m: &Meeting| -> Vec<Vector> { m.areas.iter().map(|a| space.vector(&area_text(a))).collect() };
-    let commitment_vectors = |m: &Meeting| -> Vec<Vec<Vector>> {
-        m.areas
-            .iter()
-            .map(|a| a.commitments.iter().map(|c| space.vector(&c.text)).collect())
-            .collect()
-    };
     let (lav, rav) = (area_vectors(lm), area_vectors(rm));
-    let (lcv, rcv) = (commitment_vectors(lm), commitment_vectors(rm));
     let right_weights: Vec<HashMap<&str, u32>> = rm.areas.iter().map(|a| weights(a, taxonomy)).collect();
 
     let mut links = Vec::new();
     for (li, la) in lm.areas.iter().enumerate() {
         let lw = weights(la, taxonomy);
         let mut area_links = Vec::new();
-        for (ri, ra) in rm.areas.iter().enumerate() {
+        for ri in 0..rm.areas.len() {
             let rw = &right_weights[ri];
             let shared: Vec<String> = la
                 .topics
@@ -191,10 +154,6 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
             let weight = |w: &HashMap<&str, u32>, t: &str| w.get(t).copied().unwrap_or(0);
             let quarters: u32 = shared.iter().map(|t| weight(&lw, t).min(weight(rw, t))).sum();
             let topic_score = quarters as f32 / 4.0;
-            let similarity = lcv[li]
-                .iter()
-                .flat_map(|l| rcv[ri].iter().map(move |r| cosine(l, r)))
-                .collect();
             area_links.push(Link {
                 left: li,
                 right: ri,
@@ -202,8 +161,6 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
                 topic_score,
                 text_score: cosine(&lav[li], &rav[ri]),
                 primary: topic_score >= PRIMARY_SCORE,
-                similarity,
-                right_len: ra.commitments.len(),
             });
         }
         area_links.sort_by(|a, b| a.strength_cmp(b));

@@ -64,6 +64,13 @@ pub const AREA: f32 = 5.0;
 const TOPIC_PREFIX: &str = "topic:";
 const AREA_PREFIX: &str = "area:";
 
+/// The evidence two commitments need, besides their score: the weights of
+/// the words and the subjects of the taxonomy they share (each counted as
+/// often as the side that has it less, half in a later sentence), summed.
+/// One word of middling rarity ("ASEAN", "capacity") is not enough; two, a
+/// subject named in both ("quantum"), or one rare name are.
+pub const EVIDENCE: f32 = 5.0;
+
 /// How many counterparts are kept for each commitment, best first.
 pub const KEEP: usize = 3;
 
@@ -366,9 +373,10 @@ impl Reader {
     }
 }
 
-/// A commitment as a unit vector of weighted terms, sorted by term id.
+/// A commitment as a vector of weighted terms, sorted by term id, with its length.
 struct Vector {
     weights: Vec<(u32, f32)>,
+    norm: f32,
 }
 
 /// The counterparts of every commitment of two meetings, each way.
@@ -476,12 +484,7 @@ impl Counterparts {
                 .collect();
             weights.sort_by_key(|&(t, _)| t);
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut weights {
-                    *w /= norm;
-                }
-            }
-            Vector { weights }
+            Vector { weights, norm }
         };
         let vectors = |t: &[Vec<Terms>]| -> Vec<Vec<Vector>> {
             t.iter().map(|a| a.iter().map(&vector).collect()).collect()
@@ -567,7 +570,7 @@ impl Counterparts {
 /// The cosine of two vectors, and the distinctive terms they share,
 /// weightiest first; no distinctive term shared makes the score 0.
 fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32>) {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    let (mut i, mut j, mut dot, mut evidence) = (0, 0, 0.0, 0.0);
     let mut shared: Vec<(u32, f32)> = Vec::new();
     while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.weights.get(i), b.weights.get(j)) {
         match ta.cmp(&tb) {
@@ -575,7 +578,11 @@ fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 dot += wa * wb;
-                if idf[ta as usize] >= DISTINCTIVE && !names[ta as usize].contains(':') {
+                let word = !names[ta as usize].contains(':');
+                if !names[ta as usize].starts_with(AREA_PREFIX) {
+                    evidence += wa.min(wb);
+                }
+                if word && idf[ta as usize] >= DISTINCTIVE {
                     shared.push((ta, wa * wb));
                 }
                 i += 1;
@@ -583,9 +590,13 @@ fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32
             }
         }
     }
-    if shared.is_empty() {
+    if shared.is_empty() || evidence < EVIDENCE || a.norm <= 0.0 || b.norm <= 0.0 {
         return (0.0, Vec::new());
     }
     shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    (dot.clamp(0.0, 1.0), shared.into_iter().map(|(t, _)| t).collect())
+    let cosine = dot / (a.norm * b.norm);
+    (
+        cosine.clamp(0.0, 1.0),
+        shared.into_iter().map(|(t, _)| t).collect(),
+    )
 }
