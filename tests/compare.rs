@@ -399,3 +399,48 @@ fn inferred_main_topics_agree_with_the_curated_ones() {
         }
     }
 }
+
+/// The seeds with every `topics:` line removed, as an imported statement
+/// would come: topics must then be inferred.
+fn seeds_without_topics() -> Corpus {
+    let mut loaded = Loaded::default();
+    for seed in jointly::loader::SEEDS {
+        let text: String = seed
+            .text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("topics:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(text, seed.text, "{}: the copy has no topics", seed.name);
+        let (mut p, m, _) = parse_statement(seed.name, &text, &SourceLookup::Embedded).unwrap();
+        assert!(m.areas.iter().all(|a| a.topics.is_empty()));
+        p.meetings.push(m);
+        loaded.corpus.partnerships.push(p);
+    }
+    annotate(&mut loaded.corpus, Taxonomy::builtin());
+    loaded.corpus
+}
+
+#[test]
+fn the_seeds_pair_as_the_issue_says_by_inference_alone() {
+    let corpus = seeds_without_topics();
+    let t = Taxonomy::builtin();
+    let (eu, us) = (
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+    );
+    let a = align(&corpus, eu, us, t).unwrap();
+    let (primary, eu_only, us_only) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("ai", "ai"),
+            ("quantum", "quantum"),
+            ("data-flows", "digital-economy"),
+            ("semiconductors", "critical-infrastructure"),
+            ("cybersecurity", "critical-infrastructure"),
+        ])
+    );
+    assert_eq!(eu_only, ["online-safety-and-scams", "verifiable-credentials"]);
+    assert_eq!(us_only, ["biotechnology", "defense-innovation"]);
+}

@@ -1,13 +1,17 @@
 //! Area alignment between two meetings (commitment counterparts are in [`super::counterparts`]).
 //!
 //! Two areas are linked when they share a topic. Topics weigh by their place
-//! in an area's list: the main topic (listed first) weighs 1, another subject
-//! 1/2, a cross-cutting theme (research, talent, standards) 1/4. A link's topic
-//! score adds, for each shared topic, the smaller of its two weights. A link
-//! scoring 1 or more is *primary*: the areas share the main topic of both, or
-//! two subjects, or a subject and two themes. Lesser links are kept and shown
-//! as weaker. An area with no primary link has no counterpart. Links are
-//! ranked by topic score, then by the TF-IDF cosine of the two areas' texts.
+//! in an area's list: a main subject weighs 1 (the topic listed first, and,
+//! in an area whose topics were inferred, every subject its title names),
+//! another subject 1/2, a cross-cutting theme (research, talent, standards)
+//! 1/4. A link's topic score adds, for each shared topic, the smaller of its
+//! two weights. A link is *primary* when its subjects alone (themes left
+//! out) score 1 or more and include a main subject of either area: the
+//! areas share the main topic of both, or the main subject of one and
+//! another subject. Subjects only mentioned on both sides, or cross-cutting
+//! themes, never make a counterpart alone. Lesser links are kept and shown as weaker. An area
+//! with no primary link has no counterpart. Links are ranked by topic score,
+//! then by the TF-IDF cosine of the two areas' texts.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -154,13 +158,22 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
             let weight = |w: &HashMap<&str, u32>, t: &str| w.get(t).copied().unwrap_or(0);
             let quarters: u32 = shared.iter().map(|t| weight(&lw, t).min(weight(rw, t))).sum();
             let topic_score = quarters as f32 / 4.0;
+            let names_one = shared
+                .iter()
+                .any(|t| weight(&lw, t) == MAIN || weight(rw, t) == MAIN);
+            // Cross-cutting themes add to the score, but never make a counterpart.
+            let subjects: u32 = shared
+                .iter()
+                .filter(|t| !taxonomy.is_cross_cutting(t))
+                .map(|t| weight(&lw, t).min(weight(rw, t)))
+                .sum();
             area_links.push(Link {
                 left: li,
                 right: ri,
                 shared,
                 topic_score,
                 text_score: cosine(&lav[li], &rav[ri]),
-                primary: topic_score >= PRIMARY_SCORE,
+                primary: subjects as f32 / 4.0 >= PRIMARY_SCORE && names_one,
             });
         }
         area_links.sort_by(|a, b| a.strength_cmp(b));
@@ -209,12 +222,15 @@ fn area_text(a: &Area) -> String {
     text
 }
 
-/// Each topic's weight in the area, in quarters: main 4, subject 2, theme 1.
+/// The weight of a main subject, in quarters.
+const MAIN: u32 = 4;
+
+/// Each topic's weight in the area, in quarters: main [`MAIN`], subject 2, theme 1.
 fn weights<'a>(area: &'a Area, taxonomy: &Taxonomy) -> HashMap<&'a str, u32> {
     let mut w = HashMap::new();
     for (i, (t, _)) in area.topics.iter().enumerate() {
-        let weight = if i == 0 {
-            4
+        let weight = if i == 0 || (taxonomy.is_main(area, t)) {
+            MAIN
         } else if taxonomy.is_cross_cutting(t) {
             1
         } else {
