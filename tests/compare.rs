@@ -444,3 +444,52 @@ fn the_seeds_pair_as_the_issue_says_by_inference_alone() {
     assert_eq!(eu_only, ["online-safety-and-scams", "verifiable-credentials"]);
     assert_eq!(us_only, ["biotechnology", "defense-innovation"]);
 }
+
+/// A fact sheet as the importer makes it: no topics anywhere.
+const FACT_SHEET: &str = r#"
+partnership: {id: us-sg-stp, name: U.S.-Singapore Strategic Technology Partnership, parties: [United States, Singapore]}
+meeting: {title: Fact Sheet, date: "2024-10-01"}
+areas:
+  - id: biotech-biomanufacturing
+    title: Biotechnology and Biomanufacturing
+    commitments:
+      - Expanding cooperation on synthetic biology and biomanufacturing research.
+      - Establishing a working group on biosafety and biosecurity.
+  - id: digital-connectivity
+    title: Digital Connectivity and ICT
+    commitments:
+      - Promoting trusted telecommunications vendors and secure subsea cable projects in the region.
+      - Exploring cooperation on Open RAN deployment.
+  - id: ai-standards
+    title: AI and Standards
+    commitments:
+      - Establishing a bilateral AI Governance Working Group.
+      - Facilitating coordination on technology standards development for AI.
+"#;
+
+#[test]
+fn a_fact_sheet_without_topics_pairs_by_what_its_titles_name() {
+    let (mut corpus, _) = corpus_of(&[("fact-sheet.yaml", FACT_SHEET)]);
+    let mut loaded = load(&LoadOptions::embedded_only());
+    annotate(&mut loaded.corpus, Taxonomy::builtin());
+    corpus.partnerships.extend(loaded.corpus.partnerships);
+    let fs = meeting(&corpus, "us-sg-stp/2024-10-01");
+    let us = meeting(&corpus, "us-sg-cet/2023-10-12");
+    let a = align(&corpus, fs, us, Taxonomy::builtin()).unwrap();
+    let (primary, only, _) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("biotech-biomanufacturing", "biotechnology"),
+            ("digital-connectivity", "critical-infrastructure"),
+            ("ai-standards", "ai"),
+        ]),
+        "{only:?}"
+    );
+    // AI and Standards touches Defense Innovation (AI), as a weaker link only.
+    assert!(
+        a.links_of(Side::Left, 2)
+            .iter()
+            .all(|l| l.right != 4 || !l.primary)
+    );
+}
