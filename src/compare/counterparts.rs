@@ -246,6 +246,28 @@ fn first_sentence_end(text: &str) -> usize {
     text.len()
 }
 
+/// Byte ranges of the web addresses in `text` ("https://…", "www.…"): their
+/// words ("https", "gov") say nothing of what is undertaken.
+fn links(text: &str) -> Vec<std::ops::Range<usize>> {
+    let is_break = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>');
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (is_break(c), start) {
+            (true, Some(s)) => {
+                let token = &text[s..i];
+                if token.contains("://") || token.starts_with("www.") {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// An acronym the glossary defines, as the phrases that name it.
 struct Acronym {
     /// The term both phrases count as (the acronym in lowercase).
@@ -314,9 +336,12 @@ impl Reader {
     /// The terms of `text`: an acronym's phrases become the acronym, stop
     /// words and the parties' names are left out, other words are stemmed.
     fn read(&self, text: &str) -> Terms {
+        let links = links(text);
         let mut spans: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
         words::each_span(text, |r, lower, folded| {
-            spans.push((r, lower.to_string(), folded.to_string()));
+            if !links.iter().any(|l| l.contains(&r.start)) {
+                spans.push((r, lower.to_string(), folded.to_string()));
+            }
         });
         let main_end = first_sentence_end(text);
         let mut terms = Terms::default();
@@ -599,4 +624,33 @@ fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32
         cosine.clamp(0.0, 1.0),
         shared.into_iter().map(|(t, _)| t).collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_found() {
+        let text = "Read it [here](https://example.gov/a.pdf) or at www.example.eu, not here.";
+        let found: Vec<&str> = links(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["https://example.gov/a.pdf", "www.example.eu,"]);
+    }
+
+    #[test]
+    fn the_first_sentence_ends_at_a_real_full_stop() {
+        let text = "The U.S. Department will act. Then more.";
+        assert_eq!(&text[..first_sentence_end(text)], "The U.S. Department will act.");
+        assert_eq!(first_sentence_end("No stop here"), 12);
+    }
+
+    #[test]
+    fn a_background_table_is_read_and_written_back() {
+        let table = Background::tabulate(["Cooperation on quantum.", "Cooperation on chips."]);
+        assert_eq!(table, "documents 2\ncooperation 2\non 2\n");
+        let bg = Background::parse(&table).unwrap();
+        assert_eq!((bg.documents, bg.df("cooper")), (2, 2));
+        assert!(Background::parse("cooperation 2\n").is_err());
+        assert!(Background::parse("documents 2\ncooperation two\n").is_err());
+    }
 }
