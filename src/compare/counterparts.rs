@@ -14,12 +14,18 @@
 //! expansion are one word ("NIST" is "National Institute of Standards and
 //! Technology").
 //!
-//! The score is the cosine of the two weighted word vectors, 0 to 1. A
+//! Words after a commitment's first sentence weigh half ([`LATER_SENTENCES`]).
+//! Besides words, a vector holds the subjects of the taxonomy the text
+//! mentions ([`TOPIC`]) and the subjects of its area ([`AREA`]): the context
+//! a reader reads a commitment in.
+//!
+//! The score is the cosine of the two weighted vectors, 0 to 1. A
 //! commitment's counterparts are those scoring [`WEAK`] or more that share
-//! at least one distinctive word (see [`DISTINCTIVE`]); from [`STRONG`] a
-//! counterpart is strong. Below that there is no close counterpart, and the
-//! answer is an empty list rather than a guess. Both thresholds were set by
-//! measuring against counterparts read by a person (`tests/gold/`).
+//! enough evidence ([`EVIDENCE`]) and at least one distinctive word
+//! ([`DISTINCTIVE`]); from [`STRONG`] a counterpart is strong. Below that
+//! there is no close counterpart, and the answer is an empty list rather
+//! than a guess. The thresholds were set by measuring against counterparts
+//! read by a person (`tests/gold/`, `tests/counterparts.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -227,18 +233,16 @@ pub const LATER_SENTENCES: f32 = 0.5;
 /// three lowercase letters or more ("U.S." and "Dr." end none), followed by
 /// a space and a capital; the end of the text when there is no such stop.
 fn first_sentence_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
     for (i, _) in text.match_indices(". ") {
-        let before = text[..i]
+        let word: Vec<char> = text[..i]
             .chars()
             .rev()
             .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>();
+            .collect();
         let next = text[i + 2..].chars().next();
-        if before.len() >= 3
-            && before.iter().all(|c| c.is_lowercase())
+        if word.len() >= 3
+            && word.iter().all(|c| c.is_lowercase())
             && next.is_some_and(|c| c.is_uppercase() || c == '“' || c == '"')
-            && i + 2 <= bytes.len()
         {
             return i + 1;
         }

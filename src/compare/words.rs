@@ -135,7 +135,7 @@ const SUFFIXES: [(&str, &str); 37] = [
 
 /// The letters a stem keeps at least: shorter words are left whole, so
 /// that "data" or "used" do not shrink to nothing.
-const MIN_STEM: usize = 4;
+pub const MIN_STEM: usize = 4;
 
 /// A light stem of a folded word, so that the forms of one word meet:
 /// "resilient" and "resilience", "certification" and "certify",
