@@ -121,6 +121,7 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
     let other = side.other();
     let other_meeting = app.corpus.meeting(cmp.alignment.meeting(other)).map(|(_, m)| m);
     let other_name = partnership_name(&app.corpus, cmp, other);
+    let other_id = app.corpus.id_of(cmp.alignment.meeting(other)).unwrap_or_default();
     let focused = cmp.focus == side;
     let cursor = focused.then(|| cmp.cursor(side)).flatten();
     let marked = (!focused).then(|| cmp.highlight()).flatten();
@@ -203,9 +204,10 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
                 Some((tag.len(), mark(item, tag_style))),
             );
             if cmp.counterparts.of(side, a, c).is_empty() {
+                // The other meeting by its id: one short line.
                 w.text(
                     "     ",
-                    &format!("no close counterpart in {other_name}"),
+                    &format!("no close counterpart in {other_id}"),
                     styles.dim,
                     None,
                 );
