@@ -131,7 +131,7 @@ fn links_are_ranked_by_topics_then_text() {
 
 #[test]
 fn commitment_counterparts_are_searched_in_the_whole_other_meeting() {
-    use jointly::compare::counterparts::{STRONG, Strength, WEAK};
+    use jointly::compare::counterparts::{Background, STRONG, Strength, Thresholds, WEAK};
     let corpus = seeds();
     let glossary = jointly::glossary::Glossary::build(&corpus);
     let (eu, us) = (
@@ -175,6 +175,33 @@ fn commitment_counterparts_are_searched_in_the_whole_other_meeting() {
     }
     // Out of range asks for nothing, and gets nothing.
     assert!(cp.of(Side::Left, 99, 0).is_empty() && cp.of(Side::Left, 0, 99).is_empty());
+
+    // Other thresholds: one counterpart at most, from a higher score.
+    let strict = Thresholds {
+        weak: 0.3,
+        keep: 1,
+        ..Thresholds::default()
+    };
+    let few = Counterparts::with(
+        &corpus,
+        eu,
+        us,
+        Taxonomy::builtin(),
+        &glossary,
+        Background::builtin(),
+        strict,
+    )
+    .unwrap();
+    assert_eq!(few.thresholds(), strict);
+    assert_eq!(cp.thresholds(), Thresholds::default());
+    let (mut kept, mut all) = (0, 0);
+    for (a, c) in [(0, 0), (0, 1), (3, 0), (4, 2), (6, 0), (6, 1)] {
+        let f = few.of(Side::Left, a, c);
+        assert!(f.len() <= 1 && f.iter().all(|m| m.score >= 0.3));
+        kept += f.len();
+        all += cp.of(Side::Left, a, c).len();
+    }
+    assert!(0 < kept && kept < all, "{kept} of {all}");
 }
 
 #[test]

@@ -80,6 +80,31 @@ pub const EVIDENCE: f32 = 5.0;
 /// How many counterparts are kept for each commitment, best first.
 pub const KEEP: usize = 3;
 
+/// The bars a counterpart must pass; [`Thresholds::default`] holds the
+/// measured ones ([`WEAK`], [`STRONG`], [`EVIDENCE`], [`KEEP`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// The score from which a commitment is a counterpart.
+    pub weak: f32,
+    /// The score from which a counterpart is strong.
+    pub strong: f32,
+    /// The evidence (shared words and subjects, weighed) a counterpart needs.
+    pub evidence: f32,
+    /// How many counterparts are kept for each commitment.
+    pub keep: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            weak: WEAK,
+            strong: STRONG,
+            evidence: EVIDENCE,
+            keep: KEEP,
+        }
+    }
+}
+
 /// How strong a counterpart is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Strength {
@@ -98,8 +123,8 @@ impl Strength {
         }
     }
 
-    fn of(score: f32) -> Strength {
-        if score >= STRONG {
+    fn of(score: f32, thresholds: &Thresholds) -> Strength {
+        if score >= thresholds.strong {
             Strength::Strong
         } else {
             Strength::Weak
@@ -417,6 +442,8 @@ pub struct Counterparts {
     pub right: NodePath,
     /// By side, area and commitment: its counterparts, best first.
     matches: [Vec<Vec<Vec<Match>>>; 2],
+    /// The bars the counterparts passed.
+    thresholds: Thresholds,
 }
 
 impl Counterparts {
@@ -430,17 +457,27 @@ impl Counterparts {
         taxonomy: &Taxonomy,
         glossary: &Glossary,
     ) -> Option<Counterparts> {
-        Counterparts::with_background(corpus, left, right, taxonomy, glossary, Background::builtin())
+        Counterparts::with(
+            corpus,
+            left,
+            right,
+            taxonomy,
+            glossary,
+            Background::builtin(),
+            Thresholds::default(),
+        )
     }
 
-    /// As [`Counterparts::between`], with another background.
-    pub fn with_background(
+    /// As [`Counterparts::between`], with another background and other
+    /// thresholds.
+    pub fn with(
         corpus: &Corpus,
         left: NodePath,
         right: NodePath,
         taxonomy: &Taxonomy,
         glossary: &Glossary,
         background: &Background,
+        thresholds: Thresholds,
     ) -> Option<Counterparts> {
         let (lp, lm) = corpus.meeting(left)?;
         let (rp, rm) = corpus.meeting(right)?;
@@ -534,15 +571,15 @@ impl Counterparts {
                             let mut found: Vec<Match> = Vec::new();
                             for (oa, other_area) in theirs.iter().enumerate() {
                                 for (oc, w) in other_area.iter().enumerate() {
-                                    let (score, shared) = compare(v, w, &idf, &names);
-                                    if score < WEAK || shared.is_empty() {
+                                    let (score, shared) = compare(v, w, &idf, &names, thresholds.evidence);
+                                    if score < thresholds.weak || shared.is_empty() {
                                         continue;
                                     }
                                     found.push(Match {
                                         area: oa,
                                         commitment: oc,
                                         score,
-                                        strength: Strength::of(score),
+                                        strength: Strength::of(score, &thresholds),
                                         shared: shared
                                             .iter()
                                             .map(|&t| {
@@ -562,7 +599,7 @@ impl Counterparts {
                                     .total_cmp(&a.score)
                                     .then((a.area, a.commitment).cmp(&(b.area, b.commitment)))
                             });
-                            found.truncate(KEEP);
+                            found.truncate(thresholds.keep);
                             found
                         })
                         .collect()
@@ -570,7 +607,12 @@ impl Counterparts {
                 .collect()
         };
         let matches = [side(&lv, &lt, &rv), side(&rv, &rt, &lv)];
-        Some(Counterparts { left, right, matches })
+        Some(Counterparts {
+            left,
+            right,
+            matches,
+            thresholds,
+        })
     }
 
     /// The counterparts of commitment `commitment` of area `area` on `side`,
@@ -587,6 +629,11 @@ impl Counterparts {
         self.of(side, area, commitment).first()
     }
 
+    /// The bars the counterparts passed.
+    pub fn thresholds(&self) -> Thresholds {
+        self.thresholds
+    }
+
     /// The meeting path of `side`.
     pub fn meeting(&self, side: Side) -> NodePath {
         match side {
@@ -598,7 +645,7 @@ impl Counterparts {
 
 /// The cosine of two vectors, and the distinctive terms they share,
 /// weightiest first; no distinctive term shared makes the score 0.
-fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32>) {
+fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str], needed: f32) -> (f32, Vec<u32>) {
     let (mut i, mut j, mut dot, mut evidence) = (0, 0, 0.0, 0.0);
     let mut shared: Vec<(u32, f32)> = Vec::new();
     while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.weights.get(i), b.weights.get(j)) {
@@ -619,7 +666,7 @@ fn compare(a: &Vector, b: &Vector, idf: &[f32], names: &[&str]) -> (f32, Vec<u32
             }
         }
     }
-    if shared.is_empty() || evidence < EVIDENCE || a.norm <= 0.0 || b.norm <= 0.0 {
+    if shared.is_empty() || evidence < needed || a.norm <= 0.0 || b.norm <= 0.0 {
         return (0.0, Vec::new());
     }
     shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
