@@ -273,7 +273,7 @@ fn counterparts_by_inferred_topics_alone() {
 }
 
 /// The fewest right answers (of 18) the seeds' gold must get.
-const FLOOR: usize = 13;
+const FLOOR: usize = 14;
 
 /// The same, with the seeds' topics inferred.
-const FLOOR_INFERRED: usize = 13;
+const FLOOR_INFERRED: usize = 14;

@@ -251,6 +251,9 @@ fn looks_like_acronym(word: &str) -> bool {
     word.chars().filter(char::is_ascii_uppercase).count() >= 2
 }
 
+/// The weight of each part of a hyphenated compound.
+pub const COMPOUND_PART: f32 = 0.5;
+
 /// The weight of a word after a commitment's first sentence.
 pub const LATER_SENTENCES: f32 = 0.5;
 
@@ -374,10 +377,23 @@ impl Reader {
         });
         let main_end = first_sentence_end(text);
         let mut terms = Terms::default();
-        let mut add = |term: String, shown: &str, at: usize| {
+        // Whether a word is joined to the one before or after it by a hyphen.
+        let hyphen = |a: usize, b: usize| -> bool {
+            match (spans.get(a), spans.get(b)) {
+                (Some(x), Some(y)) => text.get(x.0.end..y.0.start) == Some("-"),
+                _ => false,
+            }
+        };
+        let compound: Vec<bool> = (0..spans.len())
+            .map(|i| (i > 0 && hyphen(i - 1, i)) || hyphen(i, i + 1))
+            .collect();
+        let mut add = |term: String, shown: &str, at: usize, part: bool| {
             // The first sentence says what is undertaken; later ones
-            // elaborate, or add a side remark, and weigh half.
+            // elaborate, or add a side remark, and weigh half. The parts of
+            // a hyphenated compound ("cross-border", "capacity-building")
+            // are one word between them.
             let weight = if at < main_end { 1.0 } else { LATER_SENTENCES };
+            let weight = if part { weight * COMPOUND_PART } else { weight };
             *terms.count.entry(term.clone()).or_default() += weight;
             terms.shown.entry(term).or_insert_with(|| shown.to_string());
         };
@@ -404,7 +420,7 @@ impl Reader {
                 && (phrase.len() > 1 || looks_like_acronym(written))
             {
                 let acronym = &self.list[a];
-                add(acronym.term.clone(), &acronym.shown, range.start);
+                add(acronym.term.clone(), &acronym.shown, range.start, false);
                 i += phrase.len();
                 continue;
             }
@@ -421,7 +437,7 @@ impl Reader {
             } else {
                 lower.as_str()
             };
-            add(term, shown, range.start);
+            add(term, shown, range.start, compound[i - 1]);
         }
         terms
     }
