@@ -21,15 +21,16 @@ fn repo() -> PathBuf {
 }
 
 /// The statements the background is counted on: the real statements in
-/// `../shared/corpus` and the importer's fixtures (never the seeds, whose
-/// counterparts the gold measures). `None` where `../shared` is not there.
+/// `../shared/corpus` (never the seeds, whose counterparts the gold
+/// measures; nor the importer's fixtures, which change with the importer).
+/// `None` where `../shared` is not there.
 fn background_sources() -> Option<Vec<(String, String)>> {
     let corpus = repo().join("../shared/corpus");
     if !corpus.is_dir() {
         return None;
     }
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in [corpus, repo().join("tests/fixtures/import")] {
+    for dir in [corpus] {
         for e in std::fs::read_dir(&dir).unwrap() {
             let p = e.unwrap().path();
             let name = p.file_name().unwrap().to_string_lossy().to_string();
@@ -97,8 +98,8 @@ fn tabulated() -> Option<String> {
     let mut out = String::from(
         "# How many sentences (or list items) of real joint statements hold each word:\n\
          # the background by which jointly weighs the words two commitments share\n\
-         # (src/compare/counterparts.rs). Counted on ../shared/corpus and\n\
-         # tests/fixtures/import; regenerate with\n\
+         # (src/compare/counterparts.rs). Counted on ../shared/corpus;\n\
+         # regenerate with\n\
          #   cargo test --test counterparts -- --ignored write_background\n",
     );
     out.push_str(&Background::tabulate(docs.iter().map(String::as_str)));
