@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use super::similarity::{TfIdf, Vector, cosine};
 use super::topics::Taxonomy;
 use super::words;
-use crate::model::{Area, Corpus, Meeting, NodePath, Partnership};
+use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership};
 
 /// The topic score from which a link is primary.
 pub const PRIMARY_SCORE: f32 = 1.0;
@@ -228,10 +228,20 @@ const MAIN: u32 = 4;
 /// Each topic's weight in the area, in quarters: main [`MAIN`], subject 2, theme 1.
 fn weights<'a>(area: &'a Area, taxonomy: &Taxonomy) -> HashMap<&'a str, u32> {
     let mut w = HashMap::new();
-    for (i, (t, _)) in area.topics.iter().enumerate() {
-        let weight = if i == 0 || (taxonomy.is_main(area, t)) {
+    // The title is read once, and only when the rules inferred the topics.
+    let inferred = area.topics.iter().any(|(_, o)| *o == Origin::Inferred);
+    let named = if inferred {
+        taxonomy.title_topics(&area.title)
+    } else {
+        Vec::new()
+    };
+    for (i, (t, origin)) in area.topics.iter().enumerate() {
+        let cross_cutting = taxonomy.is_cross_cutting(t);
+        let title_subject = *origin == Origin::Inferred && !cross_cutting && named.contains(t);
+        // As `Taxonomy::is_main`, without reading the title once per topic.
+        let weight = if i == 0 || title_subject {
             MAIN
-        } else if taxonomy.is_cross_cutting(t) {
+        } else if cross_cutting {
             1
         } else {
             2
