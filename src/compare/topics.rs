@@ -59,8 +59,8 @@ struct Keyword {
 struct Scratch {
     /// Word ids of the text.
     ids: Vec<u32>,
-    /// Whether each word of the text starts with a capital.
-    caps: Vec<bool>,
+    /// Where each word of the text starts.
+    starts: Vec<usize>,
     /// By topic: where the last keyword counted for it ended.
     covered: Vec<usize>,
 }
@@ -211,14 +211,21 @@ impl Taxonomy {
     /// Telecommunication Union") names an organisation or a programme, not
     /// the subject, and does not count.
     fn keyword_hits(&self, text: &str, hits: &mut [u32], scratch: &mut Scratch) {
-        let Scratch { ids, caps, covered } = scratch;
+        let Scratch { ids, starts, covered } = scratch;
         ids.clear();
-        caps.clear();
+        starts.clear();
         words::each_span(text, |range, _, folded| {
             ids.push(self.vocabulary.get(folded).copied().unwrap_or(NO_WORD));
-            caps.push(text[range].chars().next().is_some_and(char::is_uppercase));
+            starts.push(range.start);
         });
-        let capital = |i: usize| caps.get(i).copied().unwrap_or(false);
+        // Read only around a keyword found, which is rare.
+        let capital = |i: usize| {
+            starts
+                .get(i)
+                .and_then(|&at| text.get(at..))
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
         covered.clear();
         covered.resize(self.topics.len(), 0);
         for (i, &id) in ids.iter().enumerate() {
