@@ -302,39 +302,15 @@ fn parse_theme(
     out
 }
 
-/// Parses a colour name, `#rrggbb` or an index 0-255.
+/// Parses a colour as ratatui does (a name such as `dark_gray` or
+/// `light-blue`, `#rrggbb`, or an index 0-255), plus `default`: the
+/// terminal's own colour.
 pub fn parse_colour(s: &str) -> Option<Color> {
     let s = s.trim();
-    if let Some(hex) = s.strip_prefix('#') {
-        if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let v = u32::from_str_radix(hex, 16).ok()?;
-            return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
-        }
-        return None;
+    if s.eq_ignore_ascii_case("default") {
+        return Some(Color::Reset);
     }
-    if let Ok(i) = s.parse::<u8>() {
-        return Some(Color::Indexed(i));
-    }
-    Some(match s.to_ascii_lowercase().replace('-', "_").as_str() {
-        "black" => Color::Black,
-        "red" => Color::Red,
-        "green" => Color::Green,
-        "yellow" => Color::Yellow,
-        "blue" => Color::Blue,
-        "magenta" => Color::Magenta,
-        "cyan" => Color::Cyan,
-        "gray" | "grey" => Color::Gray,
-        "dark_gray" | "dark_grey" => Color::DarkGray,
-        "light_red" => Color::LightRed,
-        "light_green" => Color::LightGreen,
-        "light_yellow" => Color::LightYellow,
-        "light_blue" => Color::LightBlue,
-        "light_magenta" => Color::LightMagenta,
-        "light_cyan" => Color::LightCyan,
-        "white" => Color::White,
-        "reset" | "default" => Color::Reset,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 /// Line and column of the first `word` used as a key or list item at or after line `from` (0-based).
@@ -446,6 +422,8 @@ mod tests {
         assert_eq!(parse_colour("#ff0080"), Some(Color::Rgb(255, 0, 128)));
         assert_eq!(parse_colour("208"), Some(Color::Indexed(208)));
         assert_eq!(parse_colour("dark-gray"), Some(Color::DarkGray));
+        assert_eq!(parse_colour(" Default "), Some(Color::Reset));
+        assert_eq!(parse_colour("light blue"), Some(Color::LightBlue));
         assert_eq!(parse_colour("#ff00"), None);
         assert_eq!(parse_colour("purpl"), None);
     }

@@ -9,10 +9,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ReportFormat, exit};
 use crate::compare::{self, Alignment, Counterparts, Link, Side, Tally, Taxonomy};
 use crate::glossary::Glossary;
 use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
+use crate::output::{ReportFormat, exit};
 use crate::output::{md_cell, md_inline};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them

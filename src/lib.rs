@@ -15,6 +15,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod crosswalk;
+pub mod diagnostics;
 pub mod glossary;
 pub mod import;
 pub mod loader;

@@ -3,14 +3,49 @@
 //! Every function writes to a `Write` and returns the exit code, so that a
 //! closed pipe surfaces as an `io::Error` the caller treats as a normal end.
 
+pub mod check;
+pub mod colour;
 pub mod search;
+
+pub use colour::{ColorWhen, colour, colour_stderr, problem_line};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
+    pub const PROBLEMS: u8 = 1;
+    /// Wrong usage: bad arguments, or the app started with no terminal.
+    pub const USAGE: u8 = 2;
+}
+
+/// Output formats of the commands that print for people as well as programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable text.
+    Text,
+    /// Markdown, to paste into notes and reports.
+    Md,
+    /// JSON, for other programs.
+    Json,
+}
+
+/// Output formats of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON, for other programs.
+    Json,
+}
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
-use crate::model::{Corpus, LineRange, Meeting, Node, NodePath, Origin, Stance};
+use crate::model::{
+    Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership, Stance,
+};
 
 #[derive(Serialize)]
 struct JsonTree<'a> {
@@ -73,67 +108,66 @@ pub fn list(out: &mut dyn Write, corpus: &Corpus, format: Format) -> io::Result<
 }
 
 fn json_tree(corpus: &Corpus) -> JsonTree<'_> {
-    let lines = |l: Option<LineRange>| l.map(|l| l.to_string());
     JsonTree {
-        partnerships: corpus
-            .partnerships
+        partnerships: corpus.partnerships.iter().map(json_partnership).collect(),
+    }
+}
+
+fn json_partnership(p: &Partnership) -> JsonPartnership<'_> {
+    JsonPartnership {
+        id: &p.id,
+        name: &p.name,
+        parties: &p.parties,
+        meetings: p.meetings.iter().map(|m| json_meeting(&p.id, m)).collect(),
+    }
+}
+
+fn json_meeting<'a>(partnership: &str, m: &'a Meeting) -> JsonMeeting<'a> {
+    let mid = format!("{partnership}/{}", m.id);
+    JsonMeeting {
+        title: &m.title,
+        date: m.date.to_string(),
+        place: m.place.as_deref(),
+        source: m.source.source_file.as_deref(),
+        url: m.source.url.as_deref(),
+        areas: m.areas.iter().map(|a| json_area(&mid, a)).collect(),
+        id: mid,
+    }
+}
+
+fn json_area<'a>(meeting: &str, a: &'a Area) -> JsonArea<'a> {
+    let aid = format!("{meeting}/{}", a.id);
+    JsonArea {
+        topics: json_topics(a),
+        lines: a.title_lines.map(|l| l.to_string()),
+        commitments: a
+            .commitments
             .iter()
-            .map(|p| JsonPartnership {
-                id: &p.id,
-                name: &p.name,
-                parties: &p.parties,
-                meetings: p
-                    .meetings
-                    .iter()
-                    .map(|m| {
-                        let mid = format!("{}/{}", p.id, m.id);
-                        JsonMeeting {
-                            title: &m.title,
-                            date: m.date.to_string(),
-                            place: m.place.as_deref(),
-                            source: m.source.source_file.as_deref(),
-                            url: m.source.url.as_deref(),
-                            areas: m
-                                .areas
-                                .iter()
-                                .map(|a| {
-                                    let aid = format!("{mid}/{}", a.id);
-                                    JsonArea {
-                                        topics: a
-                                            .topics
-                                            .iter()
-                                            .map(|(t, o)| JsonTag {
-                                                id: t,
-                                                inferred: *o == Origin::Inferred,
-                                            })
-                                            .collect(),
-                                        lines: lines(a.title_lines),
-                                        commitments: a
-                                            .commitments
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(i, c)| JsonCommitment {
-                                                id: format!("{aid}/{}", i + 1),
-                                                text: &c.text,
-                                                stance: c.stance.map(|(s, _)| s.as_str()),
-                                                stance_inferred: matches!(
-                                                    c.stance,
-                                                    Some((_, Origin::Inferred))
-                                                ),
-                                                lines: lines(c.lines),
-                                            })
-                                            .collect(),
-                                        id: aid,
-                                        title: &a.title,
-                                    }
-                                })
-                                .collect(),
-                            id: mid,
-                        }
-                    })
-                    .collect(),
-            })
+            .enumerate()
+            .map(|(i, c)| json_commitment(&aid, i, c))
             .collect(),
+        id: aid,
+        title: &a.title,
+    }
+}
+
+fn json_topics(a: &Area) -> Vec<JsonTag<'_>> {
+    a.topics
+        .iter()
+        .map(|(t, o)| JsonTag {
+            id: t,
+            inferred: *o == Origin::Inferred,
+        })
+        .collect()
+}
+
+fn json_commitment<'a>(area: &str, i: usize, c: &'a Commitment) -> JsonCommitment<'a> {
+    JsonCommitment {
+        id: format!("{area}/{}", i + 1),
+        text: &c.text,
+        stance: c.stance.map(|(s, _)| s.as_str()),
+        stance_inferred: matches!(c.stance, Some((_, Origin::Inferred))),
+        lines: c.lines.map(|l| l.to_string()),
     }
 }
 
@@ -184,20 +218,27 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
     )
 }
 
-/// "1 area", "13 areas".
+/// "1 area", "13 areas", "2 matches".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("{n} {noun}")
+    } else if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) {
+        format!("{n} {noun}es")
     } else {
         format!("{n} {noun}s")
     }
 }
 
 /// `jointly show ID`.
-pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
+pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> io::Result<u8> {
     let Some(path) = corpus.resolve(id) else {
         return unknown_id(id);
     };
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, &json_show(corpus, path)).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(exit::OK);
+    }
     let crumb = corpus.breadcrumb(path).unwrap_or_default();
     let full_id = corpus.id_of(path).unwrap_or_default();
     writeln!(out, "{crumb}\n{full_id}\n")?;
@@ -234,16 +275,7 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
                 writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
             }
             writeln!(out)?;
-            source_line(
-                out,
-                m,
-                a.title_lines
-                    .zip(a.commitments.last().and_then(|c| c.lines))
-                    .map(|(f, l)| LineRange {
-                        first: f.first,
-                        last: l.last,
-                    }),
-            )?;
+            source_line(out, m, area_lines(a))?;
         }
         Some(Node::Commitment(_, m, _, _, c)) => {
             writeln!(out, "{}{}\n", c.text, stance_suffix(c.stance))?;
@@ -252,6 +284,100 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
         None => {}
     }
     Ok(exit::OK)
+}
+
+/// `jointly show ID --format json`: the node in the shape `list` gives it,
+/// with where it is and where it comes from.
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    id: String,
+    kind: &'static str,
+    breadcrumb: String,
+    /// The statement's source: file, line range, public address.
+    source: Option<JsonSource<'a>>,
+    /// A commitment's stance (else null), and whether the rules inferred it.
+    stance: Option<&'static str>,
+    stance_inferred: bool,
+    /// An area's topics; a commitment's are its area's.
+    topics: Vec<JsonTag<'a>>,
+    partnership: Option<JsonPartnership<'a>>,
+    meeting: Option<JsonMeeting<'a>>,
+    area: Option<JsonArea<'a>>,
+    commitment: Option<JsonCommitment<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    /// The source text the statement file was made from, else the statement file.
+    file: &'a str,
+    statement_file: &'a str,
+    lines: Option<String>,
+    url: Option<&'a str>,
+}
+
+fn json_source<'a>(m: &'a Meeting, lines: Option<LineRange>) -> JsonSource<'a> {
+    JsonSource {
+        file: m
+            .source
+            .source_file
+            .as_deref()
+            .unwrap_or(&m.source.statement_file),
+        statement_file: &m.source.statement_file,
+        lines: lines.map(|l| l.to_string()),
+        url: m.source.url.as_deref(),
+    }
+}
+
+fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
+    let mut doc = JsonShow {
+        id: corpus.id_of(path).unwrap_or_default(),
+        kind: "partnership",
+        breadcrumb: corpus.breadcrumb(path).unwrap_or_default(),
+        source: None,
+        stance: None,
+        stance_inferred: false,
+        topics: Vec::new(),
+        partnership: None,
+        meeting: None,
+        area: None,
+        commitment: None,
+    };
+    match corpus.get(path) {
+        Some(Node::Partnership(p)) => doc.partnership = Some(json_partnership(p)),
+        Some(Node::Meeting(p, m)) => {
+            doc.kind = "meeting";
+            doc.source = Some(json_source(m, m.title_lines));
+            doc.meeting = Some(json_meeting(&p.id, m));
+        }
+        Some(Node::Area(_, m, a)) => {
+            doc.kind = "area";
+            doc.source = Some(json_source(m, area_lines(a)));
+            doc.topics = json_topics(a);
+            let meeting = doc.id.rsplit_once('/').map(|(m, _)| m.to_string());
+            doc.area = Some(json_area(&meeting.unwrap_or_default(), a));
+        }
+        Some(Node::Commitment(_, m, a, i, c)) => {
+            doc.kind = "commitment";
+            doc.source = Some(json_source(m, c.lines));
+            doc.topics = json_topics(a);
+            doc.stance = c.stance.map(|(s, _)| s.as_str());
+            doc.stance_inferred = matches!(c.stance, Some((_, Origin::Inferred)));
+            let area = doc.id.rsplit_once('/').map(|(a, _)| a.to_string());
+            doc.commitment = Some(json_commitment(&area.unwrap_or_default(), i, c));
+        }
+        None => {}
+    }
+    doc
+}
+
+/// An area's lines: from its title to its last commitment.
+fn area_lines(a: &Area) -> Option<LineRange> {
+    a.title_lines
+        .zip(a.commitments.last().and_then(|c| c.lines))
+        .map(|(f, l)| LineRange {
+            first: f.first,
+            last: l.last,
+        })
 }
 
 fn unknown_id(id: &str) -> io::Result<u8> {
@@ -374,6 +500,14 @@ pub fn md_inline(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(plural(1, "problem"), "1 problem");
+        assert_eq!(plural(0, "error"), "0 errors");
+        assert_eq!(plural(2, "match"), "2 matches");
+        assert_eq!(plural(1, "match"), "1 match");
+    }
 
     #[test]
     fn markdown_cells_escape_pipes_backslashes_and_line_breaks() {

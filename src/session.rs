@@ -71,7 +71,13 @@ impl Session {
                     ))];
                 };
                 *store.set_mut() = set;
-                match store.save(Timestamp::now()) {
+                let saved = store.save(Timestamp::now());
+                log::debug!(
+                    "bookmarks saved to {}: {:?}",
+                    store.path().display(),
+                    saved.as_ref().map(Vec::len)
+                );
+                match saved {
                     Ok(warnings) => {
                         let mut out: Vec<Msg> = warnings.into_iter().map(Msg::Problem).collect();
                         out.push(Msg::Bookmarks(store.set().clone()));
@@ -88,6 +94,7 @@ impl Session {
 
     /// Saves where the reader is.
     pub fn close(&self, app: &App) -> io::Result<()> {
+        log::debug!("saving the place to {:?}", self.state_path);
         match &self.state_path {
             Some(path) => state::save(path, &app.place()),
             None => Ok(()),

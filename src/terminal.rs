@@ -14,9 +14,9 @@ use ratatui::backend::Backend;
 
 use crate::app::keymap::KeyBinding;
 use crate::app::{Action, App, Effect, Msg};
-use crate::cli::exit;
 use crate::loader::Problem;
 use crate::model::Corpus;
+use crate::output::exit;
 use crate::search::{SearchWorker, Searcher};
 use crate::session::Session;
 
@@ -214,8 +214,10 @@ pub fn run(mut app: App) -> io::Result<u8> {
     };
     let (_, meetings, areas, commitments) = app.corpus.counts();
     if meetings + areas + commitments >= OFF_THREAD_MIN {
+        log::info!("search runs on its own thread");
         app.search_off_thread();
     }
+    log::info!("terminal opened: {:?}", terminal.size());
     let mut events = TerminalEvents {
         session,
         search: Background::new(Arc::clone(&app.corpus)),
@@ -244,6 +246,11 @@ pub fn run(mut app: App) -> io::Result<u8> {
     } else {
         result?;
     }
+    log::info!(
+        "terminal restored; hung up: {}, signal: {}",
+        events.hung_up(),
+        stop.load(Ordering::SeqCst)
+    );
     // Killed by a signal we handled: exit as the shell reports it (128 + n).
     Ok(match stop.load(Ordering::SeqCst) {
         0 => exit::OK,
@@ -355,6 +362,7 @@ pub fn handle(app: &mut App, ev: Event) -> bool {
             }
         }
         Event::Resize(w, h) => {
+            log::debug!("resize {w}x{h}");
             app.update(Action::Resize(w, h));
             true
         }

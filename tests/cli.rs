@@ -124,7 +124,7 @@ fn user_data_folder_and_data_flag_are_loaded_and_bad_files_reported() {
 
     let o = jointly(home.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("1 errors"));
+    assert!(stdout(&o).contains("1 error,"));
 }
 
 #[test]

@@ -344,7 +344,7 @@ fn check_warns_about_an_unknown_topic() {
         )),
         "{err}"
     );
-    assert!(stdout(&o).contains("0 errors, 1 warnings"));
+    assert!(stdout(&o).contains("0 errors, 1 warning"));
     // The file still loads: a warning keeps nothing out.
     let o = jointly(
         home.path(),

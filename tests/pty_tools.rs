@@ -136,7 +136,7 @@ fn a_truncated_state_file_gives_a_warning_and_a_working_app() {
     )
     .unwrap();
     let mut s = start(home.path());
-    s.wait_for_text("⚠ 1 problems");
+    s.wait_for_text("⚠ 1 problem");
     s.type_slowly(&["!"]);
     s.wait_for_text("the remembered place is damaged");
     s.type_slowly(&["\x1b"]);

@@ -62,7 +62,7 @@ pub struct App {
     pub problems: Vec<Problem>,
     /// Keys and colours.
     pub config: Config,
-    /// Whether colours may be used (`NO_COLOR` unset).
+    /// Whether colours may be used (`--color`, `NO_COLOR` and the rest: `output::colour`).
     pub colour: bool,
     /// Open tree nodes.
     pub expanded: Expanded,

@@ -268,9 +268,10 @@ pub(super) fn merge_and_write(
             warnings.push(Problem::warning(
                 path.display().to_string(),
                 format!(
-                    "the damaged bookmarks file was moved to {}; the {} that could be read are kept",
+                    "the damaged bookmarks file was moved to {}; {} that could be read {} kept",
                     aside.display(),
-                    plural(theirs.set.list().len(), "bookmark")
+                    plural(theirs.set.list().len(), "bookmark"),
+                    if theirs.set.list().len() == 1 { "is" } else { "are" }
                 ),
             ));
         }

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Bookmark, BookmarkStore};
-use crate::cli::{ReportFormat, exit};
 use crate::model::{Corpus, Node};
 use crate::output::md_cell;
+use crate::output::{ReportFormat, exit};
 
 /// A bookmark with what the corpus says about its node.
 struct Resolved<'a> {

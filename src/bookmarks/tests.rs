@@ -3,8 +3,8 @@ use std::fs;
 use proptest::prelude::*;
 
 use super::*;
-use crate::cli::ReportFormat;
 use crate::loader::{self, LoadOptions};
+use crate::output::ReportFormat;
 
 const Q2: &str = "eu-sg-dp/2025-12-01/quantum/2";
 const AI: &str = "us-sg-cet/2023-10-12/ai";
@@ -150,7 +150,7 @@ fn a_damaged_file_is_read_as_far_as_possible_and_moved_aside_on_save() {
         "{w:?}"
     );
     assert!(
-        w[0].contains("bookmarks[1]: `yesterday` is not a UTC time"),
+        w[0].contains("bookmarks[1]: `yesterday` is not an RFC 3339 time"),
         "{w:?}"
     );
     assert!(w[0].contains("; 1 bookmark could still be read;"), "{w:?}");

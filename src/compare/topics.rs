@@ -7,7 +7,6 @@
 //! through the keywords adds the rest.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -68,30 +67,11 @@ struct Scratch {
 /// The id of a word that is in no keyword.
 const NO_WORD: u32 = u32::MAX;
 
-/// FNV-1a: keyword lookups hash every word of every untagged area at
-/// start-up, and words are short, where FNV is several times quicker than
-/// the standard library's DoS-resistant SipHash (the keys are our own
-/// keywords, so there is nothing to resist).
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// foldhash: keyword lookups hash every word of every untagged area at
+/// start-up, and words are short, where it is several times quicker than the
+/// standard library's DoS-resistant SipHash (the keys are our own keywords,
+/// so there is nothing to resist).
+type KeywordHasher = foldhash::fast::FixedState;
 
 /// The topics, with the lookups inference and alignment need.
 #[derive(Debug, Clone)]
@@ -100,7 +80,7 @@ pub struct Taxonomy {
     /// Ids and aliases → index in `topics`.
     names: HashMap<String, usize>,
     /// Every folded word of a keyword → its id.
-    vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    vocabulary: HashMap<String, u32, KeywordHasher>,
     /// By the id of their first word: the keywords starting with it.
     keywords: Vec<Vec<Keyword>>,
     /// As `keywords`, with each topic's label, id and aliases besides: the
@@ -127,7 +107,7 @@ impl Taxonomy {
     pub fn parse(text: &str) -> Result<Taxonomy, String> {
         let file: TaxonomyFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
         let mut names: HashMap<String, usize> = HashMap::new();
-        let mut vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut vocabulary: HashMap<String, u32, KeywordHasher> = HashMap::default();
         let mut keywords: Vec<Vec<Keyword>> = Vec::new();
         let mut title_names: Vec<(Box<[u32]>, usize)> = Vec::new();
         for (i, t) in file.topics.iter().enumerate() {

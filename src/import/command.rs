@@ -8,9 +8,9 @@ use std::path::{Component, Path, PathBuf};
 use clap::Args;
 
 use super::{ImportOptions, Imported, import};
-use crate::cli::{Cli, exit};
-use crate::loader::{self, Problem, ReadError};
+use crate::loader::{self, LoadOptions, Problem, ReadError};
 use crate::model::Date;
+use crate::output::exit;
 use crate::storage;
 
 /// Arguments of `jointly import`.
@@ -49,7 +49,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs the import; notes and problems go to stderr, the YAML to stdout
 /// unless `--out` or `--install` sends it elsewhere.
-pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
+pub fn run(load: &LoadOptions, args: &ImportArgs) -> io::Result<u8> {
     let shown = args.file.to_string_lossy().into_owned();
     let mut err = io::stderr().lock();
     let text = match read_source(&args.file) {
@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
     // Filing under a known partnership keeps its name and parties, so the
     // loader does not warn that the two files name it differently.
     if let Some(id) = &args.partnership {
-        let loaded = loader::load(&cli.load_options());
+        let loaded = loader::load(load);
         if let Some(p) = loaded.corpus.partnerships.iter().find(|p| &p.id == id) {
             opts.partnership_name = Some(p.name.clone());
             opts.parties = p.parties.clone();

@@ -276,8 +276,9 @@ pub fn slug(s: &str, max_words: usize) -> String {
         "a", "an", "and", "the", "of", "for", "with", "on", "in", "to", "at", "by",
     ];
     let mut words = Vec::new();
-    // "U.S." is one word, `us`.
-    let s = s.replace('.', "");
+    // "U.S." is one word, `us`; "Côte d'Ivoire–Türkiye" is spelt in ASCII
+    // first ("Cote d'Ivoire-Turkiye"), so no letter is lost.
+    let s = deunicode::deunicode(s).replace('.', "");
     for word in s.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
         let w: String = word
             .trim_matches('-')
@@ -392,6 +393,11 @@ mod tests {
             area_id("1. Cross-Border Data Flows with Trust"),
             "cross-border-data-flows-trust"
         );
-        assert_eq!(area_id("数据"), "");
+        // Transliterated (deunicode) rather than dropped.
+        assert_eq!(area_id("数据"), "shu-ju");
+        assert_eq!(
+            slug("Côte d'Ivoire–Türkiye Digital Dialogue", 5),
+            "cote-d-ivoire-turkiye-digital-dialogue"
+        );
     }
 }

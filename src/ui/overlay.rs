@@ -30,7 +30,10 @@ pub fn lines(app: &App, overlay: Overlay, width: usize) -> Vec<Line<'static>> {
         Overlay::Problems { .. } => {
             let mut out = vec![
                 Line::styled(
-                    format!("{} problems found while loading", app.problems.len()),
+                    format!(
+                        "{} found while loading",
+                        crate::output::plural(app.problems.len(), "problem")
+                    ),
                     styles.title,
                 ),
                 Line::default(),

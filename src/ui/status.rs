@@ -105,7 +105,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         left.insert(
             0,
             Span::styled(
-                format!("⚠ {} problems ({key}) ", app.problems.len()),
+                format!(
+                    "⚠ {} ({key}) ",
+                    crate::output::plural(app.problems.len(), "problem")
+                ),
                 styles.notice,
             ),
         );

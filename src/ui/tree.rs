@@ -10,8 +10,8 @@ use super::marks;
 use super::theme::Styles;
 use crate::app::tree::child_count;
 use crate::app::{App, Pane};
-use crate::model::{Node, NodePath};
-use crate::search::Field;
+use crate::model::Node;
+use crate::search::{Field, FieldMatch};
 use crate::wrap::{sanitize, width};
 
 /// The label of a row, without indentation or marker.
@@ -63,7 +63,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 "▸ "
             };
             let indent = "  ".repeat(usize::from(row.depth));
-            let lead = format!("{indent}{marker}");
+            let explained = app.filter_explain(row.path);
+            // A match that shows only through a tag or an acronym says so
+            // before the label, where truncation does not hide it.
+            let via = explained
+                .via
+                .as_deref()
+                .map(|v| format!("‹{}› ", sanitize(v)))
+                .unwrap_or_default();
+            let lead = format!("{indent}{marker}{via}");
             let text = format!("{lead}{}", sanitize(&label(node)));
             let style = if Some(i) == app.selected {
                 styles.selected
@@ -73,7 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let shown = truncate(&text, max);
             let cut = usize::from(shown != text);
             let marked = marks::shifted(
-                &label_marks(app, row.path, node),
+                &label_marks(&explained.marks, node),
                 lead.chars().count() as isize,
                 shown.chars().count().saturating_sub(cut),
             );
@@ -83,14 +91,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The characters of a row's label that the filter matched.
-fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
+/// The characters of a row's label that the filter matched (`found`).
+fn label_marks(found: &[FieldMatch], node: Node<'_>) -> Vec<usize> {
     let (field, offset) = match node {
         Node::Area(..) => (Field::Title, 0),
         Node::Commitment(_, _, _, i, _) => (Field::Text, format!("{}. ", i + 1).chars().count()),
         _ => return Vec::new(),
     };
-    let found = marks::in_field(&app.filter_marks(path), field);
+    let found = marks::in_field(found, field);
     marks::shifted(&found, offset as isize, usize::MAX)
 }
 
@@ -98,16 +106,21 @@ fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
 fn filter_prompt(app: &App) -> Option<String> {
     let f = app.filter.as_ref()?;
     let query = sanitize(&f.query);
+    // The corrected query the matches answer, said where the count is.
+    let fixed = match (&f.corrected, f.pending) {
+        (Some(c), false) => format!(", showing results for {}", sanitize(c)),
+        _ => String::new(),
+    };
     Some(if f.pending {
         // The matches shown are an older query's until the answer comes.
         let cursor = if f.typing { "▏" } else { " " };
         format!(" /{query}{cursor} searching… ")
     } else if f.typing {
-        format!(" /{query}▏ {} ", plural(f.hits.len(), "match"))
+        format!(" /{query}▏ {}{fixed} ", plural(f.hits.len(), "match"))
     } else if f.hits.is_empty() {
         format!(" /{query}  no matches ")
     } else {
-        format!(" /{query}  {} of {} ", f.current + 1, f.hits.len())
+        format!(" /{query}  {} of {}{fixed} ", f.current + 1, f.hits.len())
     })
 }
 
