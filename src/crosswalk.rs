@@ -9,7 +9,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
+use crate::compare::{self, Alignment, Counterparts, Link, Side, Tally, Taxonomy};
+use crate::glossary::Glossary;
 use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
 use crate::output::{ReportFormat, exit};
 use crate::output::{md_cell, md_inline};
@@ -30,7 +31,11 @@ pub fn compare(
     let Some(alignment) = compare::align(corpus, l, r, taxonomy) else {
         return Ok(exit::PROBLEMS);
     };
-    let Some(view) = View::new(corpus, &alignment) else {
+    let glossary = Glossary::build(corpus);
+    let Some(counterparts) = Counterparts::between(corpus, l, r, taxonomy, &glossary) else {
+        return Ok(exit::PROBLEMS);
+    };
+    let Some(view) = View::new(corpus, &alignment, &counterparts) else {
         return Ok(exit::PROBLEMS);
     };
     match format {
@@ -81,11 +86,12 @@ fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
 struct View<'a> {
     sides: [(&'a Partnership, &'a Meeting, String); 2],
     alignment: &'a Alignment,
+    counterparts: &'a Counterparts,
 }
 
 impl<'a> View<'a> {
     /// `None` if the alignment's meetings are not in `corpus`.
-    fn new(corpus: &'a Corpus, alignment: &'a Alignment) -> Option<View<'a>> {
+    fn new(corpus: &'a Corpus, alignment: &'a Alignment, counterparts: &'a Counterparts) -> Option<View<'a>> {
         let side = |path: NodePath| {
             let (p, m) = corpus.meeting(path)?;
             Some((p, m, format!("{}/{}", p.id, m.id)))
@@ -93,6 +99,7 @@ impl<'a> View<'a> {
         Some(View {
             sides: [side(alignment.left)?, side(alignment.right)?],
             alignment,
+            counterparts,
         })
     }
 
@@ -163,6 +170,11 @@ impl<'a> View<'a> {
         note.push_str(&format!(
             " Primary links share topics weighing {:.2} or more (main topic 1, other subject 1/2, cross-cutting theme 1/4).",
             compare::align::PRIMARY_SCORE
+        ));
+        note.push_str(&format!(
+            " A commitment's closest counterparts are searched in the whole other meeting: they score {:.2} or more (strong from {:.2}); an empty list means no close counterpart.",
+            compare::counterparts::WEAK,
+            compare::counterparts::STRONG
         ));
         note
     }
@@ -393,6 +405,9 @@ struct JsonCommitment {
     stance_basis: Option<JsonWhy>,
     /// "joint", or the party that undertakes it alone.
     actor: String,
+    /// Its counterparts in the other meeting, best first; empty when it
+    /// has no close counterpart.
+    closest: Vec<JsonScore>,
 }
 
 #[derive(Serialize)]
@@ -414,23 +429,17 @@ struct JsonPair {
     text_score: f64,
     left_stances: JsonTally,
     right_stances: JsonTally,
-    counterparts: Vec<JsonCounterparts>,
-}
-
-#[derive(Serialize)]
-struct JsonCounterparts {
-    commitment: String,
-    closest: Vec<JsonScore>,
 }
 
 #[derive(Serialize)]
 struct JsonScore {
     commitment: String,
     score: f64,
+    /// "strong" or "weak".
+    strength: &'static str,
+    /// The distinctive words the two share, weightiest first.
+    shared: Vec<String>,
 }
-
-/// How many closest commitments the JSON lists for each commitment.
-const CLOSEST: usize = 3;
 
 fn json(v: &View) -> JsonCompare {
     let area_id = |side: Side, i: usize| format!("{}/{}", v.side(side).2, v.area(side, i).id);
@@ -478,6 +487,17 @@ fn json(v: &View) -> JsonCompare {
                                 }
                             }),
                             actor: cm.actor.name(&v.side(side).0.parties),
+                            closest: v
+                                .counterparts
+                                .of(side, i, c)
+                                .iter()
+                                .map(|m| JsonScore {
+                                    commitment: commitment_id(side.other(), m.area, m.commitment),
+                                    score: round(m.score),
+                                    strength: m.strength.as_str(),
+                                    shared: m.shared.clone(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -488,36 +508,15 @@ fn json(v: &View) -> JsonCompare {
         .alignment
         .links
         .iter()
-        .map(|l| {
-            let mut counterparts = Vec::new();
-            for side in [Side::Left, Side::Right] {
-                let area = l.area(side);
-                for c in 0..v.area(side, area).commitments.len() {
-                    counterparts.push(JsonCounterparts {
-                        commitment: commitment_id(side, area, c),
-                        closest: l
-                            .closest(side, c)
-                            .into_iter()
-                            .take(CLOSEST)
-                            .map(|(o, score)| JsonScore {
-                                commitment: commitment_id(side.other(), l.area(side.other()), o),
-                                score: round(score),
-                            })
-                            .collect(),
-                    });
-                }
-            }
-            JsonPair {
-                left: area_id(Side::Left, l.left),
-                right: area_id(Side::Right, l.right),
-                strength: if l.primary { "primary" } else { "weaker" },
-                shared_topics: l.shared.clone(),
-                topic_score: round(l.topic_score),
-                text_score: round(l.text_score),
-                left_stances: tally(v.area(Side::Left, l.left)),
-                right_stances: tally(v.area(Side::Right, l.right)),
-                counterparts,
-            }
+        .map(|l| JsonPair {
+            left: area_id(Side::Left, l.left),
+            right: area_id(Side::Right, l.right),
+            strength: if l.primary { "primary" } else { "weaker" },
+            shared_topics: l.shared.clone(),
+            topic_score: round(l.topic_score),
+            text_score: round(l.text_score),
+            left_stances: tally(v.area(Side::Left, l.left)),
+            right_stances: tally(v.area(Side::Right, l.right)),
         })
         .collect();
     let only = |side: Side| v.alignment.only(side).iter().map(|&i| area_id(side, i)).collect();

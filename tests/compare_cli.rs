@@ -118,10 +118,39 @@ fn compare_json_gives_the_pairing_and_the_stances() {
     assert_eq!(quantum["left_stances"]["intend"], 2);
     assert_eq!(quantum["right_stances"]["commit"], 1);
     assert_eq!(quantum["right_stances"]["inferred"], 4);
-    let first = &quantum["counterparts"][1];
-    assert_eq!(first["commitment"], format!("{EU}/quantum/2"));
-    assert_eq!(first["closest"][0]["commitment"], format!("{US}/quantum/3"));
-    assert!(first["closest"][0]["score"].as_f64().unwrap() > 0.0);
+
+    // Counterparts: each commitment's closest in the whole other meeting,
+    // or an empty list when it has no close one.
+    let closest = |side: &str, id: &str| -> Vec<serde_json::Value> {
+        v[side]["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["commitments"].as_array().unwrap())
+            .find(|c| c["id"].as_str().unwrap().ends_with(&format!("/{id}")))
+            .unwrap()["closest"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let cyber1 = closest("left", "cybersecurity/1");
+    assert_eq!(cyber1[0]["commitment"], format!("{US}/critical-infrastructure/1"));
+    assert!(!cyber1[0]["shared"].as_array().unwrap().is_empty());
+    assert!(closest("left", "cybersecurity/4").is_empty());
+    assert!(closest("left", "ai/3").is_empty());
+    let threshold = jointly::compare::counterparts::WEAK as f64;
+    for side in ["left", "right"] {
+        for a in v[side]["areas"].as_array().unwrap() {
+            for c in a["commitments"].as_array().unwrap() {
+                for m in c["closest"].as_array().unwrap() {
+                    let score = m["score"].as_f64().unwrap();
+                    assert!(score >= threshold - 0.001, "{c}");
+                    assert!(m["strength"] == "strong" || m["strength"] == "weak", "{c}");
+                }
+            }
+        }
+    }
+    assert!(v["pairs"][0].get("counterparts").is_none());
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn compare_closest_commitment_80x24_without_colour() {
     a.update(Action::MoveDown);
     let screen = render(&mut a, 80, 24);
     assert!(
-        screen.contains("quantum/2 ↔ quantum/3 (similarity 0.28)"),
+        screen.contains("m/2 ↔ quantum/1 (strong 0.") && screen.contains(": quantum)"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);

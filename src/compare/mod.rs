@@ -6,12 +6,14 @@
 //! meetings. Nothing here knows about terminals or output formats.
 
 pub mod align;
+pub mod counterparts;
 pub mod similarity;
 pub mod stance;
 pub mod topics;
 pub mod words;
 
 pub use align::{Alignment, Link, Side, align};
+pub use counterparts::{Counterparts, Match, Strength};
 pub use stance::Tally;
 pub use topics::Taxonomy;
 

@@ -1,6 +1,7 @@
 //! The comparison view: two meetings side by side (stacked on a narrow
 //! terminal), each area with its stance tally, topics and counterpart, each
-//! commitment with its stance tag; and the meeting picker.
+//! commitment with its stance tag (and a notice when it has no close
+//! counterpart in the other meeting); and the meeting picker.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,7 +17,7 @@ use super::theme::Styles;
 use super::tree::truncate;
 use crate::app::compare::{Comparison, Item, MeetingPicker, index};
 use crate::app::{Action, App};
-use crate::compare::{Side, Tally};
+use crate::compare::{Side, Strength, Tally};
 use crate::model::{Area, Corpus, Origin, Stance};
 use crate::wrap::{sanitize, width, wrap};
 
@@ -88,8 +89,11 @@ pub fn line_count(app: &App, side: Side) -> usize {
 }
 
 /// Marks, on the side without the cursor, what the cursor corresponds to
-/// (also without colour).
+/// (also without colour); a weak counterpart gets the hollow [`WEAK_POINTER`].
 const POINTER: &str = "▶ ";
+
+/// Marks a weak counterpart of the commitment under the cursor.
+const WEAK_POINTER: char = '▷';
 
 /// The tag of a stance: `[intend]` as curated, `[intend*]` as inferred.
 pub fn stance_tag(stance: Option<(Stance, Origin)>) -> String {
@@ -117,12 +121,19 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
     let other = side.other();
     let other_meeting = app.corpus.meeting(cmp.alignment.meeting(other)).map(|(_, m)| m);
     let other_name = partnership_name(&app.corpus, cmp, other);
+    let other_id = app.corpus.id_of(cmp.alignment.meeting(other)).unwrap_or_default();
     let focused = cmp.focus == side;
     let cursor = focused.then(|| cmp.cursor(side)).flatten();
-    let highlight = (!focused).then(|| cmp.highlight().map(|h| h.0)).flatten();
+    let marked = (!focused).then(|| cmp.highlight()).flatten();
+    let highlight = marked.map(|h| h.0);
+    let weak = marked
+        .and_then(|h| h.1)
+        .is_some_and(|m| m.strength == Strength::Weak);
     let mark = |item: Item, normal: Style| -> Style {
         if cursor == Some(item) {
             styles.selected
+        } else if highlight == Some(item) && weak {
+            styles.dim
         } else if highlight == Some(item) {
             styles.matched
         } else {
@@ -188,7 +199,11 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
                 .map_or(styles.dim, |(s, _)| Styles::stance(app, s));
             let item = Item::Commitment(a, c);
             // A column is kept for the pointer, so that text does not shift.
-            let lead = if highlight == Some(item) { '▶' } else { ' ' };
+            let lead = match (highlight == Some(item), weak) {
+                (true, true) => WEAK_POINTER,
+                (true, false) => '▶',
+                (false, _) => ' ',
+            };
             let label = format!("{lead}{:>2}. ", c + 1);
             w.text(
                 &label,
@@ -196,6 +211,15 @@ pub fn document(app: &App, cmp: &Comparison, side: Side) -> Document {
                 mark(item, Style::new()),
                 Some((tag.len(), mark(item, tag_style))),
             );
+            if cmp.counterparts.of(side, a, c).is_empty() {
+                // The other meeting by its id: one short line.
+                w.text(
+                    "     ",
+                    &format!("no close counterpart in {other_id}"),
+                    styles.dim,
+                    None,
+                );
+            }
             w.items.insert(item, start..w.lines.len());
         }
         w.lines.push(Line::default());
@@ -407,13 +431,25 @@ pub fn status_left(app: &App, cmp: &Comparison) -> String {
     let Some(mine) = cmp.cursor(side).and_then(|c| id(side, c)) else {
         return String::new();
     };
-    match cmp.highlight() {
-        Some((item, score)) => {
+    match (cmp.highlight(), cmp.cursor(side)) {
+        (Some((item, found)), _) => {
             let theirs = id(side.other(), item).unwrap_or_default();
-            let score = score.map(|s| format!(" (similarity {s:.2})")).unwrap_or_default();
-            format!("{mine} ↔ {theirs}{score}")
+            let why = found
+                .map(|m| {
+                    let shared = m.shared.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+                    format!(" ({} {:.2}: {shared})", m.strength.as_str(), m.score)
+                })
+                .unwrap_or_default();
+            format!("{mine} ↔ {theirs}{why}")
         }
-        None => mine,
+        // The other meeting by its id: the status line is short.
+        (None, Some(Item::Commitment(..))) => format!(
+            "{mine}: no close counterpart in {}",
+            app.corpus
+                .id_of(cmp.alignment.meeting(side.other()))
+                .unwrap_or_default()
+        ),
+        (None, _) => mine,
     }
 }
 
