@@ -11,7 +11,10 @@ use jointly::cli::{self, Cli};
 use jointly::{config, loader, terminal};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::usage(&e),
+    };
     match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => {

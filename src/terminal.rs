@@ -233,10 +233,9 @@ pub fn run(mut app: App) -> io::Result<u8> {
     restore_quietly();
     if let Err(e) = events.session.close(&app) {
         // Not `?`: with the terminal gone, stderr may fail too.
-        let _ = writeln!(
-            io::stderr(),
+        let _ = crate::output::say(format_args!(
             "jointly: warning: where you were was not saved: {e}"
-        );
+        ));
     }
     // A failed frame on a terminal that went away is the hang-up, not an error.
     if result.is_err() && events.hung_up() {
@@ -258,7 +257,7 @@ fn restore_quietly() {
     if let Err(e) = ratatui::try_restore()
         && io::stdin().is_terminal()
     {
-        let _ = writeln!(io::stderr(), "jointly: the terminal was not restored: {e}");
+        let _ = crate::output::say(format_args!("jointly: the terminal was not restored: {e}"));
     }
 }
 

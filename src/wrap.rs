@@ -6,11 +6,12 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 /// Replaces control characters (which could move the cursor or change the
-/// terminal's state if printed) with U+FFFD, one char for one char, so that
+/// terminal's state if printed) and invisible characters that reorder text
+/// (the rule of [`crate::output::is_unsafe`]) with U+FFFD, one char for one char, so that
 /// character positions (such as match highlights) stay valid. Tabs and line
 /// breaks become spaces.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(|c| c.is_control() || crate::output::is_unsafe(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(sanitize_char).collect())
@@ -20,7 +21,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 pub fn sanitize_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
-        c if c.is_control() => '\u{FFFD}',
+        c if crate::output::is_unsafe(c) => '\u{FFFD}',
         c => c,
     }
 }

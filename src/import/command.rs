@@ -51,7 +51,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// unless `--out` or `--install` sends it elsewhere.
 pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
     let shown = args.file.to_string_lossy().into_owned();
-    let mut err = io::stderr().lock();
+    let mut stderr = io::stderr().lock();
+    let mut err = crate::output::Plain(&mut stderr);
     let text = match read_source(&args.file) {
         Ok(t) => t,
         Err((message, location)) => {

@@ -69,10 +69,7 @@ pub fn search(
     marks: bool,
 ) -> io::Result<u8> {
     if query.trim().is_empty() {
-        writeln!(
-            io::stderr().lock(),
-            "jointly: the query is empty; give one or more words to look for"
-        )?;
+        crate::output::say("jointly: the query is empty; give one or more words to look for")?;
         return Ok(exit::USAGE);
     }
     let mut searcher = Searcher::new(corpus);

@@ -1,0 +1,153 @@
+//! Hostile input, second round (issue 18): each defect found from outside
+//! the code, reproduced here against the binary, the loader or the app.
+
+mod common;
+
+use common::{jointly, stderr, stdout};
+use jointly::app::{Action, App, Effect};
+use jointly::loader::{LoadOptions, load};
+
+/// A statement whose every field a user could read carries an escape
+/// sequence (OSC 52 sets the clipboard, OSC 0 the window title, CSI 2J
+/// clears the screen), a C1 control, or a character that reorders or hides
+/// text (U+202E, U+2066, U+200B).
+const HOSTILE: &str = "partnership:\n  id: h\n  name: \"Hostile \\e]0;PWNED\\a \\u202Ereversed\"\n  parties: [A, B]\n\
+meeting:\n  title: \"Title \\e[2J \\u2066isolated\\u2069\"\n  date: \"2024-01-01\"\n\
+areas:\n  - id: a\n    title: \"Area \\x9b31m \\u200Bzero\"\n    commitments:\n\
+      \x20     - \"Commit \\e]52;c;cm0gLXJmIH4K\\a to \\u202Enothing.\"\n";
+
+/// What must never reach a terminal from a file, a file name or an argument.
+fn assert_harmless(what: &str, s: &str) {
+    for bad in ['\x1b', '\x07', '\u{9b}', '\r', '\u{202E}', '\u{2066}', '\u{200B}'] {
+        assert!(!s.contains(bad), "{what}: {bad:?} reached the terminal: {s:?}");
+    }
+}
+
+#[test]
+fn escape_sequences_and_reordering_characters_never_reach_stdout_or_stderr() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("hostile.yaml");
+    std::fs::write(&file, HOSTILE).unwrap();
+    let data = file.to_str().unwrap();
+    for args in [
+        vec!["list", "--no-default", "--data", data],
+        vec!["show", "h/2024-01-01", "--no-default", "--data", data],
+        vec![
+            "show",
+            "h/2024-01-01/a/1",
+            "--cite",
+            "--no-default",
+            "--data",
+            data,
+        ],
+        vec!["search", "commit", "--no-default", "--data", data],
+    ] {
+        let o = jointly(home.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert_harmless(&format!("{args:?} stdout"), &stdout(&o));
+        assert!(
+            stdout(&o).contains('\u{FFFD}'),
+            "shown, not dropped: {}",
+            stdout(&o)
+        );
+    }
+
+    // Bad values in a file are echoed in messages on stderr.
+    let bad = home.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "partnership:\n  id: \"\\e]52;c;cm0gLXJmIH4K\\a\\e]0;PWNED\\a\"\n  name: x\n  parties: [a]\n\
+         meeting: {title: t, date: \"2024-01-01\"}\nareas:\n  - id: a\n    title: t\n    topics: [\"\\e[2J\\u202E\"]\n\
+         \x20   commitments: [{text: x, stance: \"\\e]0;x\\a\"}]\n",
+    )
+    .unwrap();
+    // A file name with an escape sequence and a line break in it.
+    let named = home.path().join("evil\x1b]0;PWNED\x07\nname.yaml");
+    std::fs::write(&named, "partnership: [\n").unwrap();
+    let mut cases: Vec<Vec<String>> = vec![
+        vec!["check".into(), bad.to_string_lossy().into()],
+        vec!["check".into(), named.to_string_lossy().into()],
+        vec![
+            "--no-default".into(),
+            "--data".into(),
+            named.to_string_lossy().into(),
+            "list".into(),
+        ],
+        vec!["show".into(), "x\x1b]0;PWNED\x07\u{202E}".into()],
+        vec!["compare".into(), "a\x1b[2J".into(), "b\u{9b}2J".into()],
+        vec!["--data".into(), "/nowhere/\x1b]0;PWNED\x07".into(), "list".into()],
+        vec!["show".into(), "x".into(), "\x1b]0;PWNED\x07".into()],
+    ];
+    cases.push(vec!["search".into(), "\x1b]0;PWNED\x07".into()]);
+    for args in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = jointly(home.path(), &args);
+        let err = stderr(&o);
+        if args[0] != "search" {
+            assert!(!err.is_empty(), "{args:?}: a message is expected");
+        }
+        assert_harmless(&format!("{args:?} stderr"), &err);
+        assert_harmless(&format!("{args:?} stdout"), &stdout(&o));
+    }
+}
+
+fn hostile_app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hostile.yaml");
+    std::fs::write(&file, HOSTILE).unwrap();
+    let loaded = jointly::cli::annotated(load(&LoadOptions {
+        embedded: false,
+        user_dir: None,
+        extra: vec![file],
+    }));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let (config, _) = jointly::config::parse("test", None);
+    App::new(loaded.corpus, loaded.problems, config, false)
+}
+
+/// Decodes standard base64 (the OSC 52 payload).
+fn unbase64(s: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for b in s.bytes().filter(|&b| b != b'=') {
+        let v = ALPHABET.iter().position(|&a| a == b).unwrap() as u32;
+        bits = bits << 6 | v;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_status_line_and_a_copied_citation_are_harmless() {
+    let mut app = hostile_app();
+    let path = app.corpus.resolve("h/2024-01-01/a/1").unwrap();
+    app.select_path(path);
+    let screen = common::render(&mut app, 120, 30);
+    let status = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap();
+    assert!(
+        status.contains("stile"),
+        "the status line shows the breadcrumb: {screen}"
+    );
+    assert_harmless("status line", status);
+    assert_harmless("screen", &screen);
+
+    app.update(Action::CopyCitation);
+    let effects = app.take_effects();
+    let Some(Effect::Clipboard(seq)) = effects.first() else {
+        panic!("y copies: {effects:?}");
+    };
+    let payload = seq
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|s| s.strip_suffix('\x07'))
+        .unwrap();
+    let citation = String::from_utf8(unbase64(payload)).unwrap();
+    assert!(citation.contains("Commit"), "{citation}");
+    assert_harmless("copied citation", &citation);
+    assert!(citation.contains('\u{FFFD}'), "{citation}");
+}
