@@ -189,6 +189,7 @@ fn sections(text: &str) -> Result<Mapping, serde_yaml::Error> {
     if text.trim().is_empty() {
         return Ok(Mapping::new());
     }
+    loader::yaml::check_expansion(text)?;
     match serde_yaml::from_str::<Value>(text)? {
         Value::Mapping(m) => Ok(m),
         Value::Null => Ok(Mapping::new()),

@@ -165,6 +165,7 @@ fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::warning(name, "the file is empty"));
     }
+    crate::loader::yaml::check_expansion(text).map_err(|e| yaml_problem(name, &e))?;
     let file: FileRepr = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
     storage::check_version(name, file.version, VERSION)?;
     let mut set = BookmarkSet::default();
@@ -183,6 +184,9 @@ fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
 /// Every entry of a damaged file that is well formed on its own.
 fn parse_lenient(text: &str) -> BookmarkSet {
     let mut set = BookmarkSet::default();
+    if crate::loader::yaml::check_expansion(text).is_err() {
+        return set;
+    }
     let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         return set;
     };

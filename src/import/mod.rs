@@ -126,7 +126,7 @@ fn statement(
         ));
     }
     let yaml_like = text.lines().any(|l| l.starts_with("partnership:"));
-    if yaml_like && serde_yaml::from_str::<StatementFile>(text).is_ok() {
+    if yaml_like && crate::loader::yaml::from_str::<StatementFile>(text).is_ok() {
         return Err(fail(
             "is already a statement file: there is nothing to import; `jointly check` validates it, and \
              `--data` or the data folder loads it as it is"

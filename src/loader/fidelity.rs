@@ -101,7 +101,7 @@ pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
     let mut out = Normalised::default();
     let source = split_source(text, markup);
     if let Some(front) = &source.front
-        && let Some(title) = serde_yaml::from_str(&front.text)
+        && let Some(title) = super::yaml::from_str(&front.text)
             .ok()
             .and_then(|v| front_matter_title(&v))
     {

@@ -9,6 +9,7 @@ pub mod fidelity;
 pub mod problem;
 pub mod read;
 pub mod schema;
+pub mod yaml;
 
 use std::collections::HashMap;
 use std::fs;
@@ -136,6 +137,7 @@ pub fn parse_statement(
              `meeting` and `areas`",
         ));
     }
+    yaml::check_expansion(text).map_err(|e| yaml_problem(name, &e))?;
     let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
     let (partnership, mut meeting) = build(name, file);
     let mut warnings = Vec::new();
