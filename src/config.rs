@@ -20,6 +20,9 @@ pub const DEFAULT_TEXT: &str = include_str!("../assets/config.yaml");
 /// Environment variable naming the config file, ahead of the platform default.
 pub const ENV_VAR: &str = "JOINTLY_CONFIG";
 
+/// Largest config file read: the commented default is a few kilobytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 /// The settings in force.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -85,7 +88,7 @@ pub fn load() -> (Config, Vec<Problem>) {
     if !path.exists() {
         return parse(&shown, None);
     }
-    match loader::read_text(&path) {
+    match loader::read_text_as(&path, MAX_BYTES, "a config file") {
         Ok(text) => parse(&shown, Some(&text)),
         Err(message) => {
             let (config, mut problems) = parse(&shown, None);

@@ -17,6 +17,9 @@ use crate::timestamp::Timestamp;
 pub struct Session {
     state_path: Option<PathBuf>,
     store: Option<BookmarkStore>,
+    /// The last save of the bookmarks failed: they are kept in memory, and
+    /// saved again at the next change and at exit.
+    unsaved: bool,
 }
 
 impl Session {
@@ -46,7 +49,11 @@ impl Session {
             app.update(Msg::Bookmarks(store.set().clone()));
             store
         });
-        Session { state_path, store }
+        Session {
+            state_path,
+            store,
+            unsaved: false,
+        }
     }
 
     /// Carries out one effect; `out` is the terminal. Returns what the app
@@ -59,7 +66,7 @@ impl Session {
                 let written = out.write_all(sequence.as_bytes()).and_then(|()| out.flush());
                 written
                     .err()
-                    .map(|e| Msg::Problem(Problem::warning("clipboard", format!("not copied: {e}"))))
+                    .map(|e| Msg::Failed(Problem::warning("clipboard", format!("Not copied: {e}"))))
                     .into_iter()
                     .collect()
             }
@@ -73,16 +80,38 @@ impl Session {
                 *store.set_mut() = set;
                 match store.save(Timestamp::now()) {
                     Ok(warnings) => {
+                        self.unsaved = false;
                         let mut out: Vec<Msg> = warnings.into_iter().map(Msg::Problem).collect();
                         out.push(Msg::Bookmarks(store.set().clone()));
                         out
                     }
-                    Err(e) => vec![Msg::Problem(Problem::error(
-                        store.path().display().to_string(),
-                        e.to_string(),
-                    ))],
+                    Err(e) => {
+                        self.unsaved = true;
+                        vec![Msg::Failed(Problem::error(
+                            store.path().display().to_string(),
+                            format!(
+                                "{e}; they are kept until you quit, and saved again at the next change and at exit"
+                            ),
+                        ))]
+                    }
                 }
             }
+        }
+    }
+
+    /// Saves the bookmarks again if their last save failed; says why if it
+    /// fails again (the caller prints it when the terminal is restored).
+    pub fn save_pending(&mut self) -> Option<String> {
+        let store = self.store.as_mut().filter(|_| self.unsaved)?;
+        match store.save(Timestamp::now()) {
+            Ok(_) => {
+                self.unsaved = false;
+                None
+            }
+            Err(e) => Some(format!(
+                "{}: {e}; your new bookmarks are lost",
+                store.path().display()
+            )),
         }
     }
 

@@ -231,6 +231,9 @@ pub fn run(mut app: App) -> io::Result<u8> {
         drop(terminal);
     }
     restore_quietly();
+    if let Some(e) = events.session.save_pending() {
+        let _ = crate::output::say(format_args!("jointly: error: {e}"));
+    }
     if let Err(e) = events.session.close(&app) {
         // Not `?`: with the terminal gone, stderr may fail too.
         let _ = crate::output::say(format_args!(

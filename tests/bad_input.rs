@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use jointly::loader::{self, LoadOptions, Severity};
 
+mod common;
+
 /// What one input must give: the file, `line:column` where the problem has
 /// one, and words the message must hold.
 struct Case {
@@ -527,4 +529,73 @@ fn each_bad_file_alone_is_named_by_jointly_check() {
             std::slice::from_ref(alone),
         );
     }
+}
+
+/// A statement whose area title is one word of `len` letters.
+fn one_word_title(len: usize) -> String {
+    format!(
+        "partnership: {{id: long, name: Long, parties: [a, b]}}\nmeeting: {{title: T, date: \"2024-01-01\"}}\nareas:\n  - id: a\n    title: \"{}\"\n    commitments: [\"We intend to read.\"]\n",
+        "A".repeat(len)
+    )
+}
+
+#[test]
+fn a_20_mb_one_word_title_opens_in_the_browser_and_filters_under_the_cap() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("data/jointly/statements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("long.yaml"), one_word_title(20_000_000)).unwrap();
+    // Before the fix the first frame took 493 s and a key in `/` minutes.
+    let start = Instant::now();
+    let mut s = common::Session::start_capped(home.path(), &["--no-default"], 100, 30);
+    s.wait_for_text("Statements");
+    let first = start.elapsed();
+    // Down to the area: the reader and the status line show the word too.
+    s.keys("jj");
+    s.wait_for_text("┌ Area");
+    s.keys("/");
+    s.wait_for_text("/▏");
+    let key = Instant::now();
+    s.keys("A");
+    s.wait_for_text("/A▏ 1 match");
+    let filtered = key.elapsed();
+    s.keys("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        first < Duration::from_secs(1) && filtered < Duration::from_secs(1),
+        "first frame after {first:?}, a filter key answered after {filtered:?}"
+    );
+}
+
+#[test]
+fn searching_a_20_mb_one_word_commitment_stays_under_the_cap() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("word.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "partnership: {{id: w, name: W, parties: [a, b]}}\nmeeting: {{title: T, date: \"2024-01-01\"}}\nareas:\n  - id: a\n    title: Area\n    commitments: [\"{}\"]\n",
+            "A".repeat(20_000_000)
+        ),
+    )
+    .unwrap();
+    // Before the fix: 3.6 GB for the matcher's table, killed under the cap.
+    let (code, out, err) = jointly(
+        home.path(),
+        &[
+            "search",
+            "AAAA",
+            "--no-default",
+            "--data",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("\"id\": \"w/2024-01-01/a/1\""),
+        "{}",
+        &out[..out.len().min(500)]
+    );
 }

@@ -151,3 +151,59 @@ fn the_status_line_and_a_copied_citation_are_harmless() {
     assert_harmless("copied citation", &citation);
     assert!(citation.contains('\u{FFFD}'), "{citation}");
 }
+
+/// A bookmark whose save fails (here the data folder is a file; a
+/// read-only folder or a full disk fail the same way) is said at once in
+/// the status line, kept, saved again at the next change, and at exit.
+#[test]
+fn a_failed_bookmark_save_is_said_kept_and_retried_at_the_next_save_and_at_exit() {
+    use jointly::bookmarks::BookmarkStore;
+    use jointly::session::Session;
+
+    let dir = tempfile::tempdir().unwrap();
+    let blocked = dir.path().join("data");
+    std::fs::write(&blocked, "a file where the data folder should be").unwrap();
+    let path = blocked.join("bookmarks.yaml");
+    let mut app = common::app(false);
+    let mut session = Session::open_at(&mut app, None, Some(BookmarkStore::open(&path)));
+    let q2 = app.corpus.resolve("eu-sg-dp/2025-12-01/quantum/2").unwrap();
+    app.select_path(q2);
+    app.update(Action::Bookmark);
+    app.update(Action::Open);
+    assert!(app.message.as_deref().unwrap().starts_with("Bookmarked"));
+    let mut sink = Vec::new();
+    for effect in app.take_effects() {
+        for msg in session.perform(effect, &mut sink) {
+            app.update(msg);
+        }
+    }
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("bookmarks not saved"),
+        "the status line says so: {said}"
+    );
+    assert!(said.contains("saved again"), "{said}");
+    assert!(app.problems.iter().any(|p| p.message.contains("not saved")));
+
+    // Kept in memory: the next change saves it too.
+    std::fs::remove_file(&blocked).unwrap();
+    let ai = app.corpus.resolve("us-sg-cet/2023-10-12/ai").unwrap();
+    app.select_path(ai);
+    std::fs::write(&blocked, "still a file").unwrap();
+    app.update(Action::Bookmark);
+    app.update(Action::Open);
+    for effect in app.take_effects() {
+        for msg in session.perform(effect, &mut sink) {
+            app.update(msg);
+        }
+    }
+    assert!(app.message.as_deref().unwrap_or_default().contains("not saved"));
+    // At exit it is tried once more; a failure then is said.
+    assert!(session.save_pending().unwrap().contains("lost"));
+    std::fs::remove_file(&blocked).unwrap();
+    assert_eq!(session.save_pending(), None);
+    let (saved, warnings) = BookmarkStore::open(&path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let ids: Vec<&str> = saved.set().list().iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, ["eu-sg-dp/2025-12-01/quantum/2", "us-sg-cet/2023-10-12/ai"]);
+}

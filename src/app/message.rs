@@ -26,6 +26,10 @@ pub enum Msg {
     Bookmarks(BookmarkSet),
     /// Something the user should know about their files.
     Problem(Problem),
+    /// Something the user just asked for failed (a save, a copy): said at
+    /// once in the status line, over what it said before, and kept with
+    /// the problems.
+    Failed(Problem),
     /// The answer to an [`Effect::Search`]; dropped unless it answers the
     /// query the filter or palette holds now.
     Ranked(Ranked),

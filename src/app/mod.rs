@@ -267,6 +267,10 @@ impl App {
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
             Msg::Problem(p) => self.problems.push(p),
+            Msg::Failed(p) => {
+                self.message = Some(p.message.clone());
+                self.problems.push(p);
+            }
             Msg::Ranked(ranked) => self.take_ranked(ranked),
         }
     }

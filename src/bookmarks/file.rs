@@ -2,9 +2,10 @@
 //! one, and the locked read-merge-write of a save.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -106,7 +107,7 @@ impl std::error::Error for SaveError {}
 /// Reads the bookmarks at `path`, changing nothing on disk.
 pub fn read(path: &Path) -> Loaded {
     let name = path.display().to_string();
-    let text = match storage::read_text(path) {
+    let text = match storage::read_text_limited(path, storage::MAX_BOOKMARKS_BYTES) {
         Ok(text) => text,
         Err(ReadError::Missing) => return Loaded::default(),
         Err(ReadError::Damaged(e)) => {
@@ -282,22 +283,64 @@ pub(super) fn merge_and_write(
     let mut merged = mine.merge(&theirs.set);
     merged.prune(now);
     let text = render(&merged).map_err(|e| write_err(io::Error::other(e)))?;
+    if text.len() as u64 > storage::MAX_BOOKMARKS_BYTES {
+        return Err(write_err(io::Error::other(format!(
+            "they would take {:.1} MB, more than the {} MiB jointly reads back",
+            text.len() as f64 / 1e6,
+            storage::MAX_BOOKMARKS_BYTES / 1024 / 1024
+        ))));
+    }
     storage::write_atomic(path, text.as_bytes()).map_err(write_err)?;
     drop(lock);
     Ok((merged, warnings))
 }
 
+/// How long a save waits for another process's lock before it gives up and
+/// says so: a save runs between two keys, and the screen waits for it.
+pub const LOCK_WAIT: Duration = Duration::from_secs(1);
+
 /// Holds an exclusive lock on `<file>.lock` until dropped. The lock file is
 /// separate from the bookmarks file because the atomic rename replaces that
-/// file, and a lock on a replaced file protects nothing.
+/// file, and a lock on a replaced file protects nothing. It is opened
+/// without waiting (a named pipe in its place would block the open) and
+/// must be a regular file; the lock is tried until [`LOCK_WAIT`] has passed.
 fn lock_file(path: &Path) -> io::Result<File> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
-    let f = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(PathBuf::from(name))?;
-    f.lock()?;
-    Ok(f)
+    let name = PathBuf::from(name);
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let shown = name.display();
+    let f = options
+        .open(&name)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot open the lock file {shown}: {e}")))?;
+    if !f.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "the lock file {shown} is not a regular file (a named pipe or a device?); remove it"
+        )));
+    }
+    let start = Instant::now();
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(f),
+            Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "another process has held the lock {shown} for more than {} s (another jointly saving?)",
+                        LOCK_WAIT.as_secs()
+                    ),
+                ));
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+    }
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Tag, Text};
 pub use problem::{Problem, Severity};
-pub use read::{MAX_FILE_BYTES, ReadError, read_text};
+pub use read::{MAX_FILE_BYTES, ReadError, open_nonblocking, read_text, read_text_as};
 use schema::StatementFile;
 
 /// A seed statement compiled into the binary.

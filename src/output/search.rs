@@ -8,7 +8,7 @@ use crate::cli::{Format, exit};
 use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
 use crate::search::{Field, FieldMatch, Searcher};
-use crate::wrap::{sanitize, sanitize_char};
+use crate::wrap::{sanitize_all as sanitize, sanitize_char};
 
 /// Starts a marked (matched) run of characters: bold and underlined, so
 /// that it shows without colour too.

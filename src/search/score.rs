@@ -77,13 +77,24 @@ impl FieldMatch {
     /// The character indices (not bytes) of the matched characters: text
     /// shown on a screen is sanitised one character for one character, so
     /// character positions survive it where byte offsets may not.
+    /// Reads the text only up to the last matched character: a match in the
+    /// first words of a 20 MB text costs what it costs in a short one.
     pub fn chars(&self) -> Vec<usize> {
-        self.text
-            .char_indices()
-            .enumerate()
-            .filter(|(_, (b, _))| self.bytes.binary_search(b).is_ok())
-            .map(|(i, _)| i)
-            .collect()
+        let Some(&last) = self.bytes.last() else {
+            return Vec::new();
+        };
+        let mut wanted = self.bytes.iter().copied().peekable();
+        let mut out = Vec::with_capacity(self.bytes.len());
+        for (i, (b, _)) in self.text.char_indices().enumerate() {
+            if b > last {
+                break;
+            }
+            while wanted.next_if(|&w| w < b).is_some() {}
+            if wanted.next_if_eq(&b).is_some() {
+                out.push(i);
+            }
+        }
+        out
     }
 }
 
@@ -136,6 +147,7 @@ fn next_word(text: &str, end: usize) -> usize {
 /// scores 72 in "sociodrama" against 91 in "scams"); scaled, letters spread
 /// over twice their number score half, and the cut drops them.
 fn word_score(matcher: &SkimMatcherV2, word: &str, term: &Term) -> Option<i32> {
+    let word = matchable(word);
     let (score, at) = matcher.fuzzy_indices(word, &term.text)?;
     let span = match (at.first(), at.last()) {
         (Some(first), Some(last)) => last - first + 1,
@@ -143,6 +155,21 @@ fn word_score(matcher: &SkimMatcherV2, word: &str, term: &Term) -> Option<i32> {
     };
     let tight = score.saturating_mul(at.len() as i64) / span.max(1) as i64;
     Some(i32::try_from(tight).unwrap_or(i32::MIN))
+}
+
+/// The most bytes of one word the matcher reads: longer than any real word
+/// or address. SkimMatcherV2's time and memory grow with the word times the
+/// query, so a 20 MB "word" would take minutes and gigabytes; past this its
+/// first bytes stand for it, and matching stays linear in the text.
+pub const MAX_WORD_BYTES: usize = 1024;
+
+/// `word` cut to at most [`MAX_WORD_BYTES`], at a character boundary.
+fn matchable(word: &str) -> &str {
+    let mut end = word.len().min(MAX_WORD_BYTES);
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
 }
 
 /// Scores candidates for one query; holds the memo of word scores.
@@ -314,6 +341,7 @@ pub fn highlights(corpus: &Corpus, path: NodePath, query: &str) -> Vec<FieldMatc
                 if !super::passes_cut(s, best) {
                     continue;
                 }
+                let w = matchable(w);
                 if let Some((_, chars)) = matcher.fuzzy_indices(w, &term.text) {
                     let offsets: Vec<usize> = w.char_indices().map(|(b, _)| b).collect();
                     fm.bytes
