@@ -60,8 +60,9 @@ impl Session {
     /// should learn from it.
     pub fn perform(&mut self, effect: Effect, out: &mut dyn Write) -> Vec<Msg> {
         match effect {
-            // Searches run on the event source's search thread.
-            Effect::Search(_) => Vec::new(),
+            // Searches run on the event source's search thread, and the
+            // terminal suspends itself.
+            Effect::Search(_) | Effect::Suspend => Vec::new(),
             Effect::Clipboard(sequence) => {
                 let written = out.write_all(sequence.as_bytes()).and_then(|()| out.flush());
                 written

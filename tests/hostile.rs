@@ -207,3 +207,157 @@ fn a_failed_bookmark_save_is_said_kept_and_retried_at_the_next_save_and_at_exit(
     let ids: Vec<&str> = saved.set().list().iter().map(|b| b.id.as_str()).collect();
     assert_eq!(ids, ["eu-sg-dp/2025-12-01/quantum/2", "us-sg-cet/2023-10-12/ai"]);
 }
+
+fn kill(signal: &str, pid: u32) {
+    let killed = std::process::Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "kill -{signal}");
+}
+
+/// The state of process `pid` from `/proc` (`T` when stopped).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|s| s.trim().chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_until(what: &str, f: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !f() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigint_sigquit_sigusr1_and_sigalrm_restore_the_terminal_and_save_the_place() {
+    for (signal, code) in [("INT", 130), ("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = common::Session::start(home.path(), &[], 100, 30);
+        s.wait_for_text("EU-Singapore Digital Partnership");
+        s.keys("j");
+        kill(signal, s.pid().unwrap());
+        assert_eq!(s.wait_exit(), code, "SIG{signal}");
+        assert!(
+            !s.alternate_screen(),
+            "SIG{signal}: the alternate screen was left"
+        );
+        let raw = s.raw_output();
+        let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+        assert!(
+            tail.contains("\x1b[?25h"),
+            "SIG{signal}: the cursor is shown: {tail:?}"
+        );
+        assert!(
+            home.path().join("state/jointly/state.yaml").exists(),
+            "SIG{signal}: the place is saved"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again_and_redraws() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = common::Session::start(home.path(), &[], 100, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    let pid = s.pid().unwrap();
+    for (stop, how) in [("TSTP", "kill -TSTP"), ("STOP", "kill -STOP")] {
+        let before = s.raw_output().len();
+        kill(stop, pid);
+        wait_until(&format!("{how}: stopped"), || process_state(pid) == 'T');
+        if stop == "TSTP" {
+            // The shell gets its screen back: main screen, cursor shown.
+            wait_until(&format!("{how}: main screen, cursor shown"), || {
+                let raw = s.raw_output();
+                !s.alternate_screen() && String::from_utf8_lossy(&raw[before..]).contains("\x1b[?25h")
+            });
+        }
+        let stopped = s.raw_output().len();
+        kill("CONT", pid);
+        // A whole frame is drawn again, not a diff of nothing.
+        wait_until(&format!("{how}: a whole frame after SIGCONT"), || {
+            let raw = s.raw_output();
+            s.alternate_screen()
+                && String::from_utf8_lossy(&raw[stopped..]).contains("EU-Singapore Digital Partnership")
+        });
+    }
+    // Still answering keys, in raw mode: `q` is a key, not a line.
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Ctrl-z in the browser, under an interactive shell with job control:
+/// the shell's prompt comes back on the main screen, and `fg` brings back
+/// a whole frame that answers keys (issue 15 item 9, issue 18 item 6).
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let home = tempfile::tempdir().unwrap();
+    let pair = common::pty::open(100, 30);
+    let mut cmd = common::pty::command("bash", home.path());
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "PROMPT$ ");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let parser = std::sync::Arc::new(std::sync::Mutex::new(vt100::Parser::new(
+        30.try_into().unwrap(),
+        100.try_into().unwrap(),
+        0,
+    )));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let p = std::sync::Arc::clone(&parser);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = std::io::Read::read(&mut reader, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    let mut type_ = |s: &str| {
+        std::io::Write::write_all(&mut writer, s.as_bytes()).unwrap();
+        std::io::Write::flush(&mut writer).unwrap();
+    };
+    let screen = || parser.lock().unwrap().screen().contents();
+    let alternate = || parser.lock().unwrap().screen().alternate_screen();
+    wait_until("the prompt", || screen().contains("PROMPT$"));
+    type_(&format!("{}\r", env!("CARGO_BIN_EXE_jointly")));
+    wait_until("the browser", || {
+        screen().contains("EU-Singapore Digital Partnership") && alternate()
+    });
+    type_("\x1a");
+    wait_until("the shell's prompt on the main screen", || {
+        !alternate() && screen().matches("PROMPT$").count() >= 2
+    });
+    type_("fg\r");
+    wait_until("a whole frame after fg", || {
+        alternate()
+            && screen().contains("EU-Singapore Digital Partnership")
+            && screen().contains("Statements")
+    });
+    type_("j");
+    type_("q");
+    wait_until("the shell again after q", || {
+        !alternate() && screen().matches("PROMPT$").count() >= 3
+    });
+    type_("exit\r");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

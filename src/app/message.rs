@@ -46,6 +46,9 @@ impl From<Action> for Msg {
 pub enum Effect {
     /// Write this OSC 52 sequence to the terminal: it sets the clipboard.
     Clipboard(String),
+    /// Suspend to the shell: restore the terminal, stop, and on `fg` take
+    /// the terminal back and redraw.
+    Suspend,
     /// Save these bookmarks (merging with the file).
     SaveBookmarks(BookmarkSet),
     /// Rank the corpus against this query off the interface's thread (see

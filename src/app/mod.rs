@@ -179,6 +179,11 @@ impl App {
             self.running = false;
             return;
         }
+        // From anywhere, as Ctrl-c quits from anywhere: nothing changes here.
+        if action == Action::Suspend {
+            self.effects.push(Effect::Suspend);
+            return;
+        }
         if self.palette.is_some() {
             self.update_palette(action);
             return;
