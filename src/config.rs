@@ -160,6 +160,29 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     // only that action its user keys, not the whole file.
     let mut keymap = KeyMap::new(&keys).unwrap_or_default();
     for (action, bindings) in user_keys {
+        if bindings.is_empty() {
+            let at = locate(text, &action.name(), 0);
+            let path = format!("keys.{}", action.name());
+            if action == Action::Quit {
+                problems.push(
+                    Problem::warning(
+                        name,
+                        "quit needs a key (Ctrl-c also quits); its default keys are kept",
+                    )
+                    .at(at)
+                    .at_path(path),
+                );
+                continue;
+            }
+            problems.push(
+                Problem::warning(
+                    name,
+                    format!("`{}` is given no key, so it cannot be used", action.name()),
+                )
+                .at(at)
+                .at_path(path),
+            );
+        }
         let mut trial = keys.clone();
         trial.insert(action, bindings);
         match KeyMap::new(&trial) {
@@ -288,7 +311,12 @@ fn parse_theme(
             );
             continue;
         }
-        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| format!("{v:?}"));
+        // As written in the file (`256`), not as the parser holds it.
+        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| {
+            serde_yaml::to_string(v)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        });
         match parse_colour(&spec) {
             Some(c) => {
                 out.insert(role.to_string(), c);

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{jointly, stderr, stdout};
 use jointly::app::{Action, App, Effect};
 use jointly::loader::{LoadOptions, load};
@@ -360,4 +362,218 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+const SMALL: &str = "partnership: {id: x, name: X, parties: [a]}\nmeeting: {title: T, date: \"2024-01-01\", source: {file: SOURCE}}\nareas:\n  - {id: a, title: A, commitments: [x]}\n";
+
+/// `source.file` is read inside the statement's folder (or, outside it, only
+/// a statement's text), links resolved; a refusal quotes no byte.
+#[cfg(unix)]
+#[test]
+fn source_file_cannot_reach_outside_the_statements_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("deep/er");
+    std::fs::create_dir_all(&dir).unwrap();
+    let secret = home.path().join("secret");
+    std::fs::write(&secret, "TOPSECRET line one\nTOPSECRET line two\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("looks-like-a-source.md")).unwrap();
+    for (name, source) in [
+        ("up.yaml", "../../secret".to_string()),
+        ("absolute.yaml", secret.display().to_string()),
+        ("link.yaml", "looks-like-a-source.md".to_string()),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, SMALL.replace("SOURCE", &format!("\"{source}\""))).unwrap();
+        let o = jointly(home.path(), &["check", file.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert!(
+            err.contains("is not read: it is outside the statement's folder"),
+            "{name}: {err}"
+        );
+        assert!(
+            !err.contains("TOPSECRET"),
+            "{name}: a byte of the file was quoted: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_folder_that_cannot_be_used_is_said_on_every_command() {
+    use std::os::unix::fs::symlink;
+    type Make = fn(&Path);
+    let cases: [(&str, Make); 3] = [
+        ("it is a file, not a folder", |p| {
+            std::fs::write(p, "oops").unwrap()
+        }),
+        ("a symbolic link to a file that does not exist", |p| {
+            symlink(p.with_file_name("nowhere"), p).unwrap()
+        }),
+        ("cannot be followed", |p| symlink(p, p).unwrap()),
+    ];
+    for (why, make) in cases {
+        let home = tempfile::tempdir().unwrap();
+        let statements = home.path().join("data/jointly/statements");
+        std::fs::create_dir_all(statements.parent().unwrap()).unwrap();
+        make(&statements);
+        for args in [
+            vec!["list"],
+            vec!["check"],
+            vec!["search", "quantum"],
+            vec!["glossary"],
+        ] {
+            let o = jointly(home.path(), &args);
+            let err = stderr(&o);
+            assert!(
+                err.contains("the folder of your statements cannot be read") && err.contains(why),
+                "{why}: {args:?}: {err}"
+            );
+        }
+        let o = jointly(home.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1), "check fails: {}", stderr(&o));
+    }
+    // A data folder that may not be read (root reads it anyway).
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/jointly");
+    std::fs::create_dir_all(data.join("statements")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&data).is_err() {
+        let o = jointly(home.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("permission denied"), "{}", stderr(&o));
+    }
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn import_install_force_refuses_to_replace_its_own_input() {
+    let home = tempfile::tempdir().unwrap();
+    let statements = home.path().join("data/jointly/statements");
+    std::fs::create_dir_all(&statements).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/korea-singapore-dpc-2026.md");
+    // Import once to learn the file name the install takes.
+    let o = jointly(
+        home.path(),
+        &[
+            "import",
+            src.to_str().unwrap(),
+            "--partnership",
+            "kr-sg-dpc",
+            "--install",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let target = std::fs::read_dir(&statements)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    // The statement's text, saved under that very name.
+    let text = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(&target, &text).unwrap();
+    let o = jointly(
+        home.path(),
+        &[
+            "import",
+            target.to_str().unwrap(),
+            "--partnership",
+            "kr-sg-dpc",
+            "--install",
+            "--force",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is the file being imported"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        text,
+        "the input is intact"
+    );
+}
+
+#[test]
+fn messages_for_people_not_programmers() {
+    // A colour given as a number out of range is named as written.
+    let (_, problems) = jointly::config::parse("c.yaml", Some("theme:\n  border: 256\n"));
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(shown.iter().any(|p| p.contains("bad colour `256`")), "{shown:?}");
+    assert!(!shown.iter().any(|p| p.contains("Number(")), "{shown:?}");
+
+    // An action left with no key is said; quit keeps its default.
+    let (config, problems) = jointly::config::parse(
+        "c.yaml",
+        Some("keys:\n  quit: []\n  help: []\n  move_down: [e]\n"),
+    );
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("c.yaml:2:3: warning: keys.quit: quit needs a key")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|p| p.contains("`help` is given no key")),
+        "{shown:?}"
+    );
+    assert_eq!(config.keys.action("q".parse().unwrap()), Some(Action::Quit));
+    assert_eq!(
+        config.keys.action("e".parse().unwrap()),
+        Some(Action::MoveDown),
+        "the rest still applies"
+    );
+
+    // Two byte-order marks.
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bom.yaml");
+    let good = SMALL.replace(", source: {file: SOURCE}", "");
+    std::fs::write(&file, format!("\u{feff}\u{feff}{good}")).unwrap();
+    let o = jointly(home.path(), &["check", file.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("begins with 2 byte-order marks"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("missing field"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 statement files loaded"), "{}", stdout(&o));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_into_a_full_disk_is_an_error() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [["--help"], ["--version"]] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_jointly"))
+            .args(args)
+            .env("HOME", home.path())
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("No space left"), "{}", stderr(&o));
+    }
+}
+
+/// A 40 MB config is called a config file, and the browser still starts.
+#[test]
+fn a_huge_config_is_named_a_config_file() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/jointly/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(40_000_000)
+        .unwrap();
+    let mut s = common::Session::start(home.path(), &[], 120, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.keys("!");
+    let screen = s.wait_for_text("config file may have");
+    assert!(!screen.contains("statement file"), "{screen}");
+    s.keys("\x03");
+    assert_eq!(s.wait_exit(), 0);
 }

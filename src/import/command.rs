@@ -115,6 +115,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
         }
         Target::Install { dir } => {
             let path = dir.join(file_name(&imported));
+            if same_inode(&path, &args.file) {
+                writeln!(
+                    err,
+                    "jointly import: {} is the file being imported; installing would replace it: import a copy",
+                    path.display()
+                )?;
+                return Ok(exit::PROBLEMS);
+            }
             if let Err(message) = install(&dir, &path, &imported.yaml, args.force) {
                 writeln!(err, "jointly import: {message}")?;
                 return Ok(exit::PROBLEMS);
@@ -170,6 +178,20 @@ impl Target {
             }
         };
         reference.to_string_lossy().into_owned()
+    }
+}
+
+/// Whether `a` and `b` are one file (same device and inode: through links,
+/// hard links and bind mounts alike).
+fn same_inode(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        matches!((fs::metadata(a), fs::metadata(b)), (Ok(x), Ok(y)) if (x.dev(), x.ino()) == (y.dev(), y.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        same_file(a, b)
     }
 }
 

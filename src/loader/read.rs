@@ -78,10 +78,7 @@ impl fmt::Display for ReadError {
             ReadError::BadLink(e) => write!(f, "is a symbolic link that cannot be followed (a loop?): {e}"),
             ReadError::PermissionDenied => write!(f, "permission denied"),
             ReadError::Folder => write!(f, "is a directory, not a file"),
-            ReadError::NotRegular => write!(
-                f,
-                "is a named pipe, socket or device (or a file that cannot be read without waiting), not a regular file"
-            ),
+            ReadError::NotRegular => write!(f, "is a named pipe, socket or device, not a regular file"),
             ReadError::TooLarge { size, limit, what } => write!(
                 f,
                 "is {:.1} MB, more than the {} MiB {what} may have",
