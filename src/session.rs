@@ -88,10 +88,12 @@ impl Session {
                     }
                     Err(e) => {
                         self.unsaved = true;
+                        // The status line keeps the end of a long message.
                         vec![Msg::Failed(Problem::error(
                             store.path().display().to_string(),
                             format!(
-                                "{e}; they are kept until you quit, and saved again at the next change and at exit"
+                                "{}: bookmarks not saved (kept, and saved again at the next change and at exit)",
+                                e.reason()
                             ),
                         ))]
                     }

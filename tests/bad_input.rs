@@ -599,3 +599,77 @@ fn searching_a_20_mb_one_word_commitment_stays_under_the_cap() {
         &out[..out.len().min(500)]
     );
 }
+
+fn mkfifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A named pipe in place of each of jointly's own files (the place, the
+/// bookmarks and their lock, the settings, the statements folder) never
+/// hangs a command or the browser: each is said, and the rest works.
+#[test]
+fn a_fifo_in_place_of_each_of_jointlys_own_files_never_hangs() {
+    // The commands (here the data folder is `home/jointly`).
+    let home = tempfile::tempdir().unwrap();
+    mkfifo(&home.path().join("jointly/bookmarks.yaml"));
+    mkfifo(&home.path().join("jointly/statements"));
+    let (code, _, err) = jointly(home.path(), &["bookmarks"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("bookmarks.yaml: warning: cannot read the bookmarks (it is a named pipe"),
+        "{err}"
+    );
+    assert!(
+        err.contains("statements: error: the folder of your statements cannot be read"),
+        "{err}"
+    );
+    let (code, out, err) = jointly(home.path(), &["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("eu-sg-dp/2025-12-01"), "the seeds still load: {out}");
+
+    // The browser (here the data folder is `home/data/jointly`).
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/jointly");
+    for fifo in [
+        data.join("bookmarks.yaml"),
+        data.join("statements"),
+        home.path().join("state/jointly/state.yaml"),
+        home.path().join("config/jointly/config.yaml"),
+    ] {
+        mkfifo(&fifo);
+    }
+    let mut s = common::Session::start_capped(home.path(), &[], 120, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.keys("!");
+    let screen = s.wait_for_text("problems found while loading");
+    for file in ["bookmarks.yaml", "statements", "state.yaml", "config.yaml"] {
+        assert!(screen.contains(file), "{file} is named: {screen}");
+    }
+    s.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    // A bookmark with the file a pipe: not saved, and said so.
+    s.keys("jjj");
+    s.keys("m");
+    s.wait_for_text("save");
+    s.keys("\r");
+    s.wait_for_text("not saved");
+    s.keys("\x03");
+    s.wait_exit();
+
+    // The lock a pipe, the bookmarks file fine: the save says so, in time.
+    let home = tempfile::tempdir().unwrap();
+    mkfifo(&home.path().join("data/jointly/bookmarks.yaml.lock"));
+    let mut s = common::Session::start_capped(home.path(), &[], 120, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.keys("jjj");
+    s.keys("m");
+    s.wait_for_text("save");
+    s.keys("\r");
+    s.wait_for_text("bookmarks not saved");
+    s.keys("!");
+    s.wait_for_text("is not a regular file (a named pipe");
+    s.keys("\x03");
+    s.wait_exit();
+}

@@ -86,19 +86,22 @@ pub enum SaveError {
     Write(io::Error),
 }
 
+impl SaveError {
+    /// Why, without "bookmarks not saved".
+    pub fn reason(&self) -> String {
+        match self {
+            SaveError::Unreadable(e) => format!("the file cannot be read ({e}), and is left as it is"),
+            SaveError::CannotMoveAside(e) => {
+                format!("the damaged file could not be moved aside ({e}), and is left as it is")
+            }
+            SaveError::Write(e) => e.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Unreadable(e) => write!(
-                f,
-                "bookmarks not saved: the file cannot be read ({e}), and is left as it is"
-            ),
-            SaveError::CannotMoveAside(e) => write!(
-                f,
-                "bookmarks not saved: the damaged file could not be moved aside ({e}), and is left as it is"
-            ),
-            SaveError::Write(e) => write!(f, "bookmarks not saved: {e}"),
-        }
+        write!(f, "bookmarks not saved: {}", self.reason())
     }
 }
 
@@ -316,13 +319,21 @@ fn lock_file(path: &Path) -> io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let shown = name.display();
-    let f = options
-        .open(&name)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot open the lock file {shown}: {e}")))?;
-    if !f.metadata()?.is_file() {
-        return Err(io::Error::other(format!(
+    let not_regular = || {
+        io::Error::other(format!(
             "the lock file {shown} is not a regular file (a named pipe or a device?); remove it"
-        )));
+        ))
+    };
+    let f = options.open(&name).map_err(|e| {
+        // Opening a pipe with no reader for writing, without waiting, fails so.
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ENXIO) {
+            return not_regular();
+        }
+        io::Error::new(e.kind(), format!("cannot open the lock file {shown}: {e}"))
+    })?;
+    if !f.metadata()?.is_file() {
+        return Err(not_regular());
     }
     let start = Instant::now();
     loop {
