@@ -325,7 +325,7 @@ fn alias_amplification_in_settings_and_front_matter_is_refused_under_the_cap() {
     }
     std::fs::write(&config, &text).unwrap();
     // Only the browser parses the settings, so the config reader is checked
-    // through the library (and in the pseudo-terminal by `tests/hostile.rs`).
+    // through the library (its memory is the fuzz target's to bound).
     let (_, problems) = jointly::config::parse("config.yaml", Some(&text));
     assert!(
         problems.iter().any(|p| p.message.contains("expand the document")),
