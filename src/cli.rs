@@ -393,13 +393,36 @@ fn roff_line(line: &str) -> String {
     }
 }
 
+/// What a command line clap could not take (or `--help`, `--version`)
+/// gives: the help on stdout, an error on stderr with the arguments it
+/// echoes made harmless ([`output::harmless`]). A help that could not be
+/// written (`--help > /dev/full`) is an error, not a success.
+pub fn usage(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let printed = e.print().and_then(|()| io::stdout().flush());
+        return match printed {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
+            Err(e) => {
+                let _ = output::say(format_args!("jointly: the help could not be written: {e}"));
+                ExitCode::from(exit::PROBLEMS)
+            }
+        };
+    }
+    let _ = io::stderr()
+        .lock()
+        .write_all(output::harmless(&e.render().to_string()).as_bytes());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(exit::USAGE))
+}
+
 /// Maps a command's outcome to an exit code; a closed pipe is a normal end.
 pub fn finish(result: io::Result<u8>) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
         Err(e) => {
-            let _ = writeln!(io::stderr(), "jointly: {e}");
+            let _ = output::say(format_args!("jointly: {e}"));
             ExitCode::from(exit::PROBLEMS)
         }
     }
@@ -469,14 +492,13 @@ fn config(path: bool) -> io::Result<u8> {
         return Ok(exit::OK);
     }
     let Some(file) = crate::config::path() else {
-        writeln!(
-            io::stderr(),
+        output::say(format_args!(
             "jointly: this platform has no config folder; set {} to a file",
             crate::config::ENV_VAR
-        )?;
+        ))?;
         return Ok(exit::PROBLEMS);
     };
-    writeln!(out, "{}", file.display())?;
+    writeln!(output::Plain(&mut out), "{}", file.display())?;
     Ok(exit::OK)
 }
 

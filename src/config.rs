@@ -20,6 +20,9 @@ pub const DEFAULT_TEXT: &str = include_str!("../assets/config.yaml");
 /// Environment variable naming the config file, ahead of the platform default.
 pub const ENV_VAR: &str = "JOINTLY_CONFIG";
 
+/// Largest config file read: the commented default is a few kilobytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 /// The settings in force.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -85,7 +88,7 @@ pub fn load() -> (Config, Vec<Problem>) {
     if !path.exists() {
         return parse(&shown, None);
     }
-    match loader::read_text(&path) {
+    match loader::read_text_as(&path, MAX_BYTES, "a config file") {
         Ok(text) => parse(&shown, Some(&text)),
         Err(message) => {
             let (config, mut problems) = parse(&shown, None);
@@ -157,6 +160,29 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     // only that action its user keys, not the whole file.
     let mut keymap = KeyMap::new(&keys).unwrap_or_default();
     for (action, bindings) in user_keys {
+        if bindings.is_empty() {
+            let at = locate(text, &action.name(), 0);
+            let path = format!("keys.{}", action.name());
+            if action == Action::Quit {
+                problems.push(
+                    Problem::warning(
+                        name,
+                        "quit needs a key (Ctrl-c also quits); its default keys are kept",
+                    )
+                    .at(at)
+                    .at_path(path),
+                );
+                continue;
+            }
+            problems.push(
+                Problem::warning(
+                    name,
+                    format!("`{}` is given no key, so it cannot be used", action.name()),
+                )
+                .at(at)
+                .at_path(path),
+            );
+        }
         let mut trial = keys.clone();
         trial.insert(action, bindings);
         match KeyMap::new(&trial) {
@@ -189,6 +215,7 @@ fn sections(text: &str) -> Result<Mapping, serde_yaml::Error> {
     if text.trim().is_empty() {
         return Ok(Mapping::new());
     }
+    loader::yaml::check_expansion(text)?;
     match serde_yaml::from_str::<Value>(text)? {
         Value::Mapping(m) => Ok(m),
         Value::Null => Ok(Mapping::new()),
@@ -284,7 +311,12 @@ fn parse_theme(
             );
             continue;
         }
-        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| format!("{v:?}"));
+        // As written in the file (`256`), not as the parser holds it.
+        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| {
+            serde_yaml::to_string(v)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        });
         match parse_colour(&spec) {
             Some(c) => {
                 out.insert(role.to_string(), c);

@@ -55,7 +55,8 @@ fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
     if let Some(path @ NodePath::Meeting(..)) = path {
         return Ok(Some(path));
     }
-    let mut err = io::stderr().lock();
+    let mut stderr = io::stderr().lock();
+    let mut err = crate::output::Plain(&mut stderr);
     match path {
         Some(NodePath::Partnership(p)) => {
             writeln!(

@@ -11,7 +11,10 @@ use jointly::cli::{self, Cli};
 use jointly::{config, diagnostics, output, terminal};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::usage(&e),
+    };
     if let Some(warning) = diagnostics::init() {
         let _ = writeln!(std::io::stderr(), "{warning}");
     }

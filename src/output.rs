@@ -39,6 +39,7 @@ pub enum Format {
     Json,
 }
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -447,9 +448,10 @@ fn area_lines(a: &Area) -> Option<LineRange> {
 }
 
 fn unknown_id(id: &str) -> io::Result<u8> {
-    let mut err = io::stderr().lock();
-    writeln!(err, "jointly: no statement, area or commitment has the id `{id}`")?;
-    writeln!(err, "hint: `jointly list` prints every id")?;
+    say(format_args!(
+        "jointly: no statement, area or commitment has the id `{id}`"
+    ))?;
+    say("hint: `jointly list` prints every id")?;
     Ok(exit::PROBLEMS)
 }
 
@@ -464,10 +466,9 @@ pub fn cite(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
             Ok(exit::OK)
         }
         None => {
-            writeln!(
-                io::stderr(),
+            say(format_args!(
                 "jointly: `{id}` is a partnership, which has no single statement to cite; cite one of its meetings"
-            )?;
+            ))?;
             Ok(exit::PROBLEMS)
         }
     }
@@ -521,26 +522,70 @@ fn source_line(out: &mut dyn Write, m: &Meeting, lines: Option<LineRange>) -> io
     writeln!(out)
 }
 
-/// A writer that replaces control characters other than line breaks and
-/// tabs with U+FFFD. Statement text comes from the user's files, and an
-/// escape sequence in one must not reach the terminal (it could move the
-/// cursor, retitle the window or set the clipboard).
+/// Whether `c` must not reach a terminal as it is. Control characters
+/// (C0 and C1, but for line breaks and tabs) can move the cursor, retitle
+/// the window or set the clipboard; the invisible format characters that
+/// reorder or hide text (bidirectional controls such as U+202E and U+2066,
+/// zero-width spaces such as U+200B, line and paragraph separators) can make
+/// a title or an id display in an order it is not in. Zero-width joiners
+/// (U+200C, U+200D) stay: scripts and emoji need them, and they move nothing.
+pub fn is_unsafe(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        c if c.is_control() => true,
+        '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' => true,
+        _ => false,
+    }
+}
+
+/// `s` made harmless to print: every character [`is_unsafe`] becomes U+FFFD,
+/// one for one, so that it shows (as the browser shows it) and cannot act.
+/// Every printer, every message on stderr, the status line and a copied
+/// citation go through this (the browser through [`crate::wrap::sanitize`],
+/// which uses the same rule).
+pub fn harmless(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// A writer that makes what goes through it [`harmless`]. Statement text,
+/// file names and arguments come from the user, and an escape sequence in
+/// one must not reach the terminal.
 pub struct Plain<'a>(pub &'a mut dyn Write);
 
 impl Write for Plain<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
         match std::str::from_utf8(buf) {
-            Ok(s) if s.chars().any(unsafe_char) => {
-                let clean: String = s
-                    .chars()
-                    .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            Ok(s) => self.0.write_all(harmless(s).as_bytes())?,
+            // Formatting writes whole strings; bytes that are not UTF-8 are
+            // passed on with their control bytes replaced.
+            Err(_) => {
+                let clean: Vec<u8> = buf
+                    .iter()
+                    .map(|&b| {
+                        if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {
+                            b'?'
+                        } else {
+                            b
+                        }
+                    })
                     .collect();
-                self.0.write_all(clean.as_bytes())?;
+                self.0.write_all(&clean)?;
             }
-            // Formatting writes whole strings, so a buffer that is not UTF-8
-            // holds no text of ours to clean.
-            _ => self.0.write_all(buf)?,
         }
         Ok(buf.len())
     }
@@ -548,6 +593,13 @@ impl Write for Plain<'_> {
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// Writes `message` and a line break to stderr, made [`harmless`]: the one
+/// way messages for people leave the program.
+pub fn say(message: impl std::fmt::Display) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    writeln!(Plain(&mut err), "{message}")
 }
 
 /// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes

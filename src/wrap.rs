@@ -6,22 +6,56 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Replaces control characters (which could move the cursor or change the
-/// terminal's state if printed) with U+FFFD, one char for one char, so that
-/// character positions (such as match highlights) stay valid. Tabs and line
-/// breaks become spaces.
+/// The most characters of one text the browser draws: some ten pages, more
+/// than any paragraph of a statement. Past it the text is cut with "…", so
+/// that a 20 MB word costs a frame no more than this does (the command line
+/// prints it whole).
+pub const MAX_DRAWN_CHARS: usize = 50_000;
+
+/// Text as the browser draws it: cut at [`MAX_DRAWN_CHARS`] (ending with
+/// "…"), control characters (which could move the cursor or change the
+/// terminal's state if printed) and invisible characters that reorder text
+/// (the rule of [`crate::output::is_unsafe`]) replaced with U+FFFD, one
+/// char for one char, so that character positions (such as match
+/// highlights) stay valid. Tabs and line breaks become spaces. It reads at
+/// most [`MAX_DRAWN_CHARS`] characters of `s`, whatever its length.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    let (head, cut) = head(s, MAX_DRAWN_CHARS);
+    let clean = sanitize_all(head);
+    if !cut {
+        return clean;
+    }
+    let mut out = clean.into_owned();
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// As [`sanitize`], whatever the length: for printing, where nothing is cut.
+pub fn sanitize_all(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || crate::output::is_unsafe(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(sanitize_char).collect())
+}
+
+/// The first `max` characters of `s`, and whether that left any out; reads
+/// no further than it returns.
+pub fn head(s: &str, max: usize) -> (&str, bool) {
+    // A character takes at most four bytes, so a short enough text is whole.
+    if s.len() <= max {
+        return (s, false);
+    }
+    match s.char_indices().nth(max) {
+        Some((at, _)) => (&s[..at], true),
+        None => (s, false),
+    }
 }
 
 /// One character as [`sanitize`] makes it.
 pub fn sanitize_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
-        c if c.is_control() => '\u{FFFD}',
+        c if crate::output::is_unsafe(c) => '\u{FFFD}',
         c => c,
     }
 }

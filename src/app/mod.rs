@@ -179,6 +179,11 @@ impl App {
             self.running = false;
             return;
         }
+        // From anywhere, as Ctrl-c quits from anywhere: nothing changes here.
+        if action == Action::Suspend {
+            self.effects.push(Effect::Suspend);
+            return;
+        }
         if self.palette.is_some() {
             self.update_palette(action);
             return;
@@ -267,6 +272,10 @@ impl App {
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
             Msg::Problem(p) => self.problems.push(p),
+            Msg::Failed(p) => {
+                self.message = Some(p.message.clone());
+                self.problems.push(p);
+            }
             Msg::Ranked(ranked) => self.take_ranked(ranked),
         }
     }

@@ -51,7 +51,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// unless `--out` or `--install` sends it elsewhere.
 pub fn run(load: &LoadOptions, args: &ImportArgs) -> io::Result<u8> {
     let shown = args.file.to_string_lossy().into_owned();
-    let mut err = io::stderr().lock();
+    let mut stderr = io::stderr().lock();
+    let mut err = crate::output::Plain(&mut stderr);
     let text = match read_source(&args.file) {
         Ok(t) => t,
         Err((message, location)) => {
@@ -127,6 +128,14 @@ pub fn run(load: &LoadOptions, args: &ImportArgs) -> io::Result<u8> {
         }
         Target::Install { dir } => {
             let path = dir.join(file_name(&imported));
+            if same_inode(&path, &args.file) {
+                writeln!(
+                    err,
+                    "jointly import: {} is the file being imported; installing would replace it: import a copy",
+                    path.display()
+                )?;
+                return Ok(exit::PROBLEMS);
+            }
             if let Err(message) = install(&dir, &path, &imported.yaml, args.force) {
                 writeln!(err, "jointly import: {message}")?;
                 return Ok(exit::PROBLEMS);
@@ -182,6 +191,20 @@ impl Target {
             }
         };
         reference.to_string_lossy().into_owned()
+    }
+}
+
+/// Whether `a` and `b` are one file (same device and inode: through links,
+/// hard links and bind mounts alike).
+fn same_inode(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        matches!((fs::metadata(a), fs::metadata(b)), (Ok(x), Ok(y)) if (x.dev(), x.ino()) == (y.dev(), y.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        same_file(a, b)
     }
 }
 

@@ -212,7 +212,7 @@ fn statement(
         ));
     }
     let yaml_like = text.lines().any(|l| l.starts_with("partnership:"));
-    if yaml_like && serde_yaml::from_str::<StatementFile>(text).is_ok() {
+    if yaml_like && crate::loader::yaml::from_str::<StatementFile>(text).is_ok() {
         return Err(fail(
             "is already a statement file: there is nothing to import; `jointly check` validates it, and \
              `--data` or the data folder loads it as it is"
@@ -423,7 +423,7 @@ fn read_markdown(
     }
     let front: Option<serde_yaml::Value> = match doc.front.as_deref() {
         Some(f) => {
-            match serde_yaml::from_str(f) {
+            match crate::loader::yaml::from_str(f) {
                 Ok(v) => Some(v),
                 Err(e) => {
                     // The YAML starts on the line after the opening `---`.

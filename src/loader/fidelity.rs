@@ -108,7 +108,7 @@ pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
     let mut out = Normalised::default();
     let source = split_source(text, markup);
     if let Some(front) = &source.front
-        && let Some(title) = serde_yaml::from_str(&front.text)
+        && let Some(title) = super::yaml::from_str(&front.text)
             .ok()
             .and_then(|v| front_matter_title(&v))
     {
@@ -129,7 +129,7 @@ fn normalise_markdown(text: &str) -> Normalised {
     if let Some(title) = doc
         .front
         .as_deref()
-        .and_then(|f| serde_yaml::from_str(f).ok())
+        .and_then(|f| super::yaml::from_str(f).ok())
         .and_then(|v| front_matter_title(&v))
     {
         out.push_str(&title, doc.title_line);

@@ -41,7 +41,10 @@ pub fn colour_stderr() -> bool {
 /// A problem as `file:line:column: error: path: message`, with the
 /// severity in bold red (error) or yellow (warning) when `colour`.
 pub fn problem_line(p: &Problem, colour: bool) -> String {
-    let plain = p.to_string();
+    // Made harmless before the colour goes in: the file name and the message
+    // come from the user's files, the escape codes from us.
+    let plain = super::harmless(&p.to_string()).into_owned();
+    let file_len = super::harmless(&p.file).len();
     let (kind, style) = match p.severity {
         Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
         Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
@@ -50,9 +53,9 @@ pub fn problem_line(p: &Problem, colour: bool) -> String {
     // The file name comes first and may hold ": error: " itself: the tag
     // is the first one after it.
     let found = plain
-        .get(p.file.len()..)
+        .get(file_len..)
         .and_then(|rest| rest.find(&tag))
-        .map(|i| i + p.file.len());
+        .map(|i| i + file_len);
     match found {
         Some(at) if colour => format!(
             "{}: {style}{kind}{style:#}: {}",

@@ -8,7 +8,7 @@ use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
 use crate::output::{Format, exit, plural};
 use crate::search::{Field, FieldMatch, Searcher};
-use crate::wrap::{sanitize, sanitize_char};
+use crate::wrap::{sanitize_all as sanitize, sanitize_char};
 
 /// Starts a marked (matched) run of characters: bold and underlined, so
 /// that it shows without colour too.
@@ -73,10 +73,7 @@ pub fn search(
     marks: bool,
 ) -> io::Result<u8> {
     if query.trim().is_empty() {
-        writeln!(
-            io::stderr().lock(),
-            "jointly: the query is empty; give one or more words to look for"
-        )?;
+        crate::output::say("jointly: the query is empty; give one or more words to look for")?;
         return Ok(exit::USAGE);
     }
     let mut searcher = Searcher::new(corpus);

@@ -151,13 +151,24 @@ impl FieldMatch {
     /// The character indices (not bytes) of the matched characters: text
     /// shown on a screen is sanitised one character for one character, so
     /// character positions survive it where byte offsets may not.
+    /// Reads the text only up to the last matched character: a match in the
+    /// first words of a 20 MB text costs what it costs in a short one.
     pub fn chars(&self) -> Vec<usize> {
-        self.text
-            .char_indices()
-            .enumerate()
-            .filter(|(_, (b, _))| self.bytes.binary_search(b).is_ok())
-            .map(|(i, _)| i)
-            .collect()
+        let Some(&last) = self.bytes.last() else {
+            return Vec::new();
+        };
+        let mut wanted = self.bytes.iter().copied().peekable();
+        let mut out = Vec::with_capacity(self.bytes.len());
+        for (i, (b, _)) in self.text.char_indices().enumerate() {
+            if b > last {
+                break;
+            }
+            while wanted.next_if(|&w| w < b).is_some() {}
+            if wanted.next_if_eq(&b).is_some() {
+                out.push(i);
+            }
+        }
+        out
     }
 }
 
@@ -345,7 +356,7 @@ fn classify(
 /// The score of `word` for `term` (see [`Class`]), or `None` when its
 /// letters are not all in it, in order.
 fn word_score(matcher: &SkimMatcherV2, vocab: Option<&Vocab>, word: &str, term: &Term) -> Option<i32> {
-    classify(matcher, vocab, &View::new(word, term), term).map(|(s, _)| s)
+    classify(matcher, vocab, &View::new(matchable(word), term), term).map(|(s, _)| s)
 }
 
 /// The score of `word` for `term` and the byte offsets in `word` of the
@@ -356,7 +367,7 @@ fn word_marks(
     word: &str,
     term: &Term,
 ) -> Option<(i32, Vec<usize>)> {
-    let view = View::new(word, term);
+    let view = View::new(matchable(word), term);
     let (score, span) = classify(matcher, vocab, &view, term)?;
     let at = match span {
         Span::Run(r) => view.originals(r),
@@ -368,6 +379,21 @@ fn word_marks(
     // Each matched character once, at its first byte.
     let starts: Vec<usize> = at.into_iter().filter(|&b| word.is_char_boundary(b)).collect();
     Some((score, starts))
+}
+
+/// The most bytes of one word the matcher reads: longer than any real word
+/// or address. SkimMatcherV2's time and memory grow with the word times the
+/// query, so a 20 MB "word" would take minutes and gigabytes; past this its
+/// first bytes stand for it, and matching stays linear in the text.
+pub const MAX_WORD_BYTES: usize = 1024;
+
+/// `word` cut to at most [`MAX_WORD_BYTES`], at a character boundary.
+fn matchable(word: &str) -> &str {
+    let mut end = word.len().min(MAX_WORD_BYTES);
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
 }
 
 /// Scores candidates for one query; holds the memo of word scores.

@@ -266,12 +266,16 @@ impl Writer {
         let text = sanitize(text);
         let indent = crate::wrap::width(label);
         let pad = " ".repeat(indent);
+        // Characters before the line, counted as the lines go: counting
+        // from the start for each line would be quadratic in a long word.
+        let (mut start, mut counted) = (0, 0);
         for (n, range) in wrap(&text, self.width.saturating_sub(indent))
             .into_iter()
             .enumerate()
         {
             let lead = if n == 0 { label.to_string() } else { pad.clone() };
-            let start = text[..range.start].chars().count();
+            start += text[counted..range.start].chars().count();
+            counted = range.start;
             let part = &text[range];
             let here = super::marks::shifted(marked, -(start as isize), part.chars().count());
             let mut spans = vec![Span::raw(lead)];
