@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod changes;
 pub mod cite;
 pub mod cli;
 pub mod compare;
