@@ -12,6 +12,7 @@ fn open_the_eu_quantum_area_read_help_and_quit_cleanly() {
     assert!(s.alternate_screen(), "the app draws on the alternate screen");
 
     // The EU Quantum area is the 9th row: partnership, meeting, 7 areas.
+    s.type_slowly(&["g"]);
     s.type_slowly(&["j"; 8]);
     let screen = s.wait_for_text("eu-sg-dp/2025-12-01/quantum");
     let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -102,9 +103,10 @@ fn a_key_remapped_in_the_config_file_works_and_a_bad_colour_is_a_warning() {
         &[("JOINTLY_CONFIG", config.to_str().unwrap())],
     );
     let screen = s.wait_for_text("EU-Singapore Digital Partnership");
-    assert!(screen.contains("⚠ 1 problems"), "{screen}");
+    assert!(screen.contains("⚠ 1 problem ("), "{screen}");
 
     s.type_slowly(&["j"; 3]); // no longer bound: nothing moves
+    s.type_slowly(&["g"]);
     s.type_slowly(&["J"; 8]);
     s.wait_for_text("eu-sg-dp/2025-12-01/quantum");
 

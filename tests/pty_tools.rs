@@ -14,6 +14,7 @@ const Q2: &str = "eu-sg-dp/2025-12-01/quantum/2";
 /// From the start: down to the EU Quantum area, open it, second commitment.
 fn go_to_q2(s: &mut Session) {
     s.wait_for_text("EU-Singapore Digital Partnership");
+    s.type_slowly(&["g"]);
     s.type_slowly(&["j"; 8]);
     s.type_slowly(&["l", "l", "j"]);
     s.wait_for_text(Q2);
@@ -136,7 +137,7 @@ fn a_truncated_state_file_gives_a_warning_and_a_working_app() {
     )
     .unwrap();
     let mut s = start(home.path());
-    s.wait_for_text("⚠ 1 problems");
+    s.wait_for_text("⚠ 1 problem (");
     s.type_slowly(&["!"]);
     s.wait_for_text("the remembered place is damaged");
     s.type_slowly(&["\x1b"]);
@@ -145,7 +146,7 @@ fn a_truncated_state_file_gives_a_warning_and_a_working_app() {
     });
     s.type_slowly(&["j"]);
     s.wait_for("the selection to move", |sc| {
-        status(sc).ends_with("eu-sg-dp/2025-12-01") || status(sc).contains("eu-sg-dp/2025-12-01 ")
+        status(sc).ends_with("eu-sg-dp/2025-12-01/ai") || status(sc).contains("eu-sg-dp/2025-12-01/ai ")
     });
     quit(&mut s);
     let aside: Vec<String> = std::fs::read_dir(&dir)

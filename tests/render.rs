@@ -13,6 +13,7 @@ use jointly::loader::{LoadOptions, load};
 use jointly::terminal::EventSource;
 
 fn at_eu_quantum(app: &mut App) {
+    app.update(Action::Top);
     for _ in 0..8 {
         app.update(Action::MoveDown);
     }
@@ -43,6 +44,7 @@ fn selected_commitment_80x24() {
 #[test]
 fn meeting_header_120x40() {
     let mut a = app(true);
+    a.update(Action::Top);
     a.update(Action::MoveDown);
     insta::assert_snapshot!(render(&mut a, 120, 40));
 }

@@ -132,7 +132,7 @@ fn control_characters_in_statements_are_not_drawn() {
     }
     for (w, h) in [(120, 40), (80, 24), (50, 16), (24, 6)] {
         a.update(Action::Resize(w, h));
-        if a.compare.is_none() {
+        if a.compare().is_none() {
             a.update(Action::Compare);
         }
         a.update(Action::MoveDown);

@@ -63,6 +63,15 @@ pub enum Action {
     Compare,
     /// In the comparison: turn synchronised scrolling on or off.
     ToggleSync,
+    /// Make the tree pane wider.
+    TreeWider,
+    /// Make the tree pane narrower.
+    TreeNarrower,
+    /// In the bookmarks: bring back the bookmark just deleted.
+    Undo,
+    /// Internal: Ctrl-c, which quits from anywhere.
+    #[serde(skip)]
+    QuitNow,
     /// Internal: the terminal now has this many columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -90,13 +99,15 @@ impl Action {
     }
 
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 31] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
         Action::Right,
         Action::Open,
         Action::SwitchPane,
+        Action::TreeWider,
+        Action::TreeNarrower,
         Action::Top,
         Action::Bottom,
         Action::HalfPageDown,
@@ -108,6 +119,7 @@ impl Action {
         Action::Bookmark,
         Action::Bookmarks,
         Action::DeleteBookmark,
+        Action::Undo,
         Action::Glossary,
         Action::Compare,
         Action::ToggleSync,
@@ -159,7 +171,10 @@ impl Action {
             Action::Glossary => "open the glossary of acronyms",
             Action::Compare => "compare two meetings side by side; there, choose the meetings",
             Action::ToggleSync => "in the comparison: synchronised scrolling on/off",
-            Action::Resize(..) => "",
+            Action::TreeWider => "make the tree wider",
+            Action::TreeNarrower => "make the tree narrower",
+            Action::Undo => "in the bookmarks: bring back the one just deleted",
+            Action::Resize(..) | Action::QuitNow => "",
         }
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Effect;
 use super::tree::{Expanded, Row};
-use super::{Action, App, Pane};
+use super::{Action, App, Layer, Pane};
 use crate::glossary::Glossary;
 use crate::model::NodePath;
 use crate::search::{FieldMatch, Hit, Pos, Ranked, Searcher, highlights_with};
@@ -15,11 +15,9 @@ use crate::search::{FieldMatch, Hit, Pos, Ranked, Searcher, highlights_with};
 /// reader was before, to go back there when the filter is cleared.
 #[derive(Debug, Clone)]
 pub struct Filter {
-    /// The query as typed.
+    /// The query as typed. Typed characters go to it while
+    /// [`super::Layer::FilterPrompt`] is on top; Enter keeps the filter.
     pub query: String,
-    /// Whether typed characters go to the query (the prompt is open);
-    /// false once Enter kept the filter.
-    pub typing: bool,
     /// Matches that passed the cut, best first.
     pub hits: Vec<Hit>,
     /// Whether `hits` answer an older query than `query`: the answer to
@@ -183,8 +181,7 @@ impl App {
     pub(super) fn take_ranked(&mut self, ranked: Ranked) {
         self.keep_glossary(&ranked);
         if self
-            .palette
-            .as_ref()
+            .palette()
             .is_some_and(|p| p.pending && p.query == ranked.query)
         {
             self.answer_palette(ranked.hits);
@@ -197,7 +194,7 @@ impl App {
             return;
         }
         f.pending = false;
-        let typing = f.typing;
+        let typing = self.layers.filter_prompt();
         self.show_filter_hits(ranked.hits);
         if !typing {
             self.go_to_match(0);
@@ -225,13 +222,12 @@ impl App {
 
     /// Opens the filter prompt, or reopens it to edit a kept filter.
     pub(super) fn open_filter(&mut self) {
-        if let Some(f) = &mut self.filter {
-            f.typing = true;
+        if self.filter.is_some() {
+            self.layers.push(Layer::FilterPrompt);
             return;
         }
         self.filter = Some(Filter {
             query: String::new(),
-            typing: true,
             hits: Vec::new(),
             pending: false,
             answered: false,
@@ -244,6 +240,7 @@ impl App {
                 focus: self.focus,
             },
         });
+        self.layers.push(Layer::FilterPrompt);
         self.focus = Pane::Tree;
     }
 
@@ -305,10 +302,10 @@ impl App {
                     self.clear_filter();
                     return;
                 }
+                self.layers.pop();
                 let Some(f) = &mut self.filter else {
                     return;
                 };
-                f.typing = false;
                 // Else the answer, when it comes, goes to the best match.
                 if !f.pending {
                     self.go_to_match(0);
@@ -373,12 +370,12 @@ impl App {
             return;
         };
         f.current = i;
-        let total = f.hits.len();
         if let Some(row) = self.row_of(path) {
             self.select_row(row);
         }
+        // The counter is in the tree's border and the status line's own
+        // place: the breadcrumb stays.
         self.focus = Pane::Tree;
-        self.message = Some(format!("Match {} of {total}", i + 1));
     }
 
     /// In the filtered tree every node shows its matching children, so
@@ -405,6 +402,9 @@ impl App {
 
     /// Clears the filter and returns to where the reader was before it.
     pub(super) fn clear_filter(&mut self) {
+        if self.layers.filter_prompt() {
+            self.layers.pop();
+        }
         let Some(f) = self.filter.take() else {
             return;
         };
@@ -425,6 +425,9 @@ impl App {
 
     /// Drops the filter without going back (a jump elsewhere replaces it).
     pub(super) fn drop_filter(&mut self) {
+        if self.layers.filter_prompt() {
+            self.layers.pop();
+        }
         if self.filter.take().is_some() {
             self.rows = self.visible_rows();
         }

@@ -6,11 +6,29 @@ use crate::compare::Side;
 use crate::loader::{LoadOptions, load};
 
 #[test]
-fn starts_on_the_first_partnership_with_the_outline_open() {
-    let app = app();
-    assert_eq!(id(&app), "eu-sg-dp");
+fn starts_on_the_first_meeting_with_the_outline_open() {
+    let app = super::test_support::fresh();
+    // Its header, preamble and areas fill the reader, not four lines.
+    assert_eq!(id(&app), "eu-sg-dp/2025-12-01");
     // 2 partnerships + 2 meetings + 13 areas.
     assert_eq!(app.rows.len(), 17);
+    let text: Vec<String> = app.reader_document().lines.iter().map(|l| l.text()).collect();
+    let text = text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("The second meeting of the European Union"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_partnership_says_what_to_press() {
+    let app = app();
+    let text: Vec<String> = app.reader_document().lines.iter().map(|l| l.text()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.contains("Enter opens it") && l.contains("? shows every key")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -69,14 +87,14 @@ fn help_opens_and_closes_and_leaves_the_view_as_it_was() {
     app.update(Action::MoveDown);
     let before = (app.selected, app.focus, app.reader_scroll);
     app.update(Action::Help);
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(_))));
     app.update(Action::MoveDown); // scrolls the help, not the tree
     app.update(Action::Close);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!((app.selected, app.focus, app.reader_scroll), before);
     app.update(Action::Help);
     app.update(Action::Help);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -87,7 +105,7 @@ fn the_reader_scrolls_within_its_content() {
     app.update(Action::SwitchPane);
     assert_eq!(app.focus, Pane::Reader);
     app.update(Action::Bottom);
-    let max = ui::reader::line_count(&app) - usize::from(ui::layout::body_height(app.size));
+    let max = app.reader_document().lines.len() - usize::from(crate::layout::body_height(app.size));
     assert_eq!(app.reader_scroll, max);
     app.update(Action::MoveDown);
     assert_eq!(app.reader_scroll, max);
@@ -101,7 +119,7 @@ fn the_reader_scrolls_within_its_content() {
 fn problems_without_problems_say_so() {
     let mut app = app();
     app.update(Action::Problems);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("No problems")));
 }
 
@@ -127,7 +145,7 @@ fn the_compare_default_view_opens_the_comparison_unless_a_place_is_remembered() 
     let loaded = crate::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = crate::config::parse("c.yaml", Some("default_view: compare\n"));
     let fresh = App::new(loaded.corpus.clone(), Vec::new(), config.clone(), true);
-    let cmp = fresh.compare.as_ref().expect("the comparison opens first");
+    let cmp = fresh.compare().expect("the comparison opens first");
     let ids: Vec<String> = [Side::Left, Side::Right]
         .map(|side| fresh.corpus.id_of(cmp.alignment.meeting(side)).unwrap())
         .into();
@@ -140,6 +158,6 @@ fn the_compare_default_view_opens_the_comparison_unless_a_place_is_remembered() 
         scroll: 0,
         view: Some("browse".into()),
     }));
-    assert!(back.compare.is_none());
+    assert!(back.compare().is_none());
     assert_eq!(id(&back), "us-sg-cet/2023-10-12/quantum");
 }
