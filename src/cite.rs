@@ -51,6 +51,12 @@ pub fn cite(corpus: &Corpus, path: NodePath) -> Option<String> {
     })
 }
 
+/// The citation of the node at `path` on one line: a commitment's, an
+/// area's heading line (statement title, date, id), a meeting's.
+pub fn one_line(corpus: &Corpus, path: NodePath) -> Option<String> {
+    cite(corpus, path)?.lines().next().map(str::to_string)
+}
+
 /// `“text” — title, date (iso), area, id, address`.
 fn commitment(m: &Meeting, a: &Area, c: &Commitment, id: &str) -> String {
     format!(

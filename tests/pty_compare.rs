@@ -37,8 +37,8 @@ fn c_then_the_eu_quantum_area_shows_the_us_quantum_area_beside_it() {
             "{cols}x{rows}: shared topics named:\n{screen}"
         );
         assert!(
-            screen.contains("quantum ↔ quantum"),
-            "{cols}x{rows}: status line:\n{screen}"
+            screen.contains("quantum ↔ Quantum Information Science"),
+            "{cols}x{rows}: the status line names the counterpart by its title:\n{screen}"
         );
 
         // s turns synchronised scrolling off, Esc leaves, q quits.
