@@ -177,6 +177,10 @@ const LEGEND: &[(&str, &str)] = &[
     ),
 ];
 
+/// The sections where printable keys are typed, not actions: only the
+/// other keys are listed there.
+const TYPING: &[&str] = &["Filter, reader search and pickers, while typing", "Jump palette"];
+
 /// The help's sections for the keys in force.
 pub fn sections(keys: &KeyMap) -> Vec<Section> {
     let mut out: Vec<Section> = SECTIONS
@@ -185,7 +189,7 @@ pub fn sections(keys: &KeyMap) -> Vec<Section> {
             title,
             entries: entries
                 .iter()
-                .map(|(actions, text)| entry(keys, actions, text))
+                .map(|(actions, text)| entry(keys, actions, text, TYPING.contains(title)))
                 .collect(),
             note: None,
         })
@@ -228,12 +232,21 @@ pub fn sections(keys: &KeyMap) -> Vec<Section> {
     out
 }
 
-fn entry(keys: &KeyMap, actions: &[Action], text: &str) -> Entry {
+fn entry(keys: &KeyMap, actions: &[Action], text: &str, typing: bool) -> Entry {
     let label: Vec<String> = actions
         .iter()
         .map(|&a| {
-            let k = keys.keys_label(a);
-            if k.is_empty() { "(none)".into() } else { k }
+            let k: Vec<String> = keys
+                .keys(a)
+                .iter()
+                .filter(|k| !typing || k.printable().is_none())
+                .map(ToString::to_string)
+                .collect();
+            if k.is_empty() {
+                "(none)".into()
+            } else {
+                k.join("/")
+            }
         })
         .collect();
     let names: Vec<String> = actions.iter().map(|a| a.name()).collect();
@@ -249,7 +262,12 @@ fn entry(keys: &KeyMap, actions: &[Action], text: &str) -> Entry {
 pub fn markdown(keys: &KeyMap) -> String {
     let mut out = String::new();
     for s in sections(keys).iter().filter(|s| !s.entries.is_empty()) {
-        out.push_str(&format!("**{}**\n\n| keys | action |\n| --- | --- |\n", s.title));
+        let head = if s.entries.iter().all(|e| e.names.is_empty()) {
+            "| sign | meaning |"
+        } else {
+            "| keys | action |"
+        };
+        out.push_str(&format!("**{}**\n\n{head}\n| --- | --- |\n", s.title));
         for e in &s.entries {
             let keys = e.keys.replace('|', "\\|");
             out.push_str(&format!("| `{keys}` | {} |\n", e.text));

@@ -161,3 +161,155 @@ fn the_compare_default_view_opens_the_comparison_unless_a_place_is_remembered() 
     assert!(back.compare().is_none());
     assert_eq!(id(&back), "us-sg-cet/2023-10-12/quantum");
 }
+
+#[test]
+fn q_closes_a_window_and_ctrl_c_quits_from_anywhere() {
+    let mut app = app();
+    for open in [Action::Help, Action::Glossary, Action::Bookmarks] {
+        app.update(open);
+        assert!(!app.layers.is_empty(), "{open:?} opened");
+        app.update(Action::Quit);
+        assert!(app.layers.is_empty(), "q closed {open:?}");
+        assert!(app.running, "q in {open:?} did not quit");
+    }
+    app.update(Action::Help);
+    app.update(Action::QuitNow);
+    assert!(!app.running, "Ctrl-c quits from inside the help");
+    // In the browser, q quits.
+    let mut app = super::test_support::app();
+    app.update(Action::Quit);
+    assert!(!app.running);
+}
+
+#[test]
+fn slash_in_the_reader_searches_its_text_and_n_steps_through_the_matches() {
+    use super::test_support::typed;
+    let mut app = app();
+    let path = app.corpus.resolve("eu-sg-dp/2025-12-01/quantum").unwrap();
+    app.select_path(path);
+    app.update(Action::SwitchPane);
+    app.update(Action::Filter);
+    assert!(
+        app.layers.reader_prompt(),
+        "the reader's prompt, not the tree's filter"
+    );
+    assert!(app.filter.is_none());
+    typed(&mut app, "quantum");
+    app.update(Action::Open);
+    let doc = app.reader_document();
+    // The title, the area's id, "quantum technologies" twice, "quantum communication".
+    assert_eq!(doc.matches.len(), 5);
+    assert!(doc.lines[doc.matches[1].line].runs.iter().any(|r| r.marked));
+    let first = app.reader_search.as_ref().unwrap().current;
+    app.update(Action::NextMatch);
+    assert_eq!(app.reader_search.as_ref().unwrap().current, first + 1);
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(
+        app.reader_search.as_ref().unwrap().current,
+        (first + 4) % 5,
+        "N wraps around"
+    );
+    // A capital makes it case-sensitive, as vim's smartcase.
+    app.update(Action::Filter);
+    typed(&mut app, "Quantum");
+    assert_eq!(app.reader_document().matches.len(), 1);
+    app.update(Action::Close);
+    assert!(app.reader_search.is_none() && app.layers.is_empty());
+}
+
+#[test]
+fn the_help_filters_with_slash_and_esc_clears_the_filter_first() {
+    use super::test_support::typed;
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::Filter);
+    assert!(app.typing());
+    typed(&mut app, "sync");
+    let Some(Overlay::Help(h)) = app.overlay() else {
+        panic!("the help is open");
+    };
+    let lines = crate::layout::help::document(&help::sections(&app.config.keys), &h.filter, 70);
+    let text: String = lines.iter().map(|l| l.text()).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("synchronised scrolling"), "{text}");
+    assert!(!text.contains("move down"), "{text}");
+    app.update(Action::Close);
+    assert!(app.overlay().is_some(), "Esc first clears the filter");
+    app.update(Action::Close);
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn the_help_explains_the_comparison_signs() {
+    let app = app();
+    let lines = crate::layout::help::document(&help::sections(&app.config.keys), "", 90);
+    let text: String = lines.iter().map(|l| l.text()).collect::<Vec<_>>().join("\n");
+    for sign in ["C I E A", "[intend*]", "▶", "weaker", "no counterpart", "joint"] {
+        assert!(text.contains(sign), "{sign}: {text}");
+    }
+}
+
+#[test]
+fn u_brings_back_a_deleted_bookmark_with_its_note() {
+    let mut app = app();
+    let now = (app.clock)();
+    app.bookmarks
+        .set("eu-sg-dp/2025-12-01/quantum/2", Some("check"), None, now);
+    app.update(Action::Bookmarks);
+    app.update(Action::DeleteBookmark);
+    assert!(app.bookmarks.get("eu-sg-dp/2025-12-01/quantum/2").is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("u brings it back"))
+    );
+    app.update(Action::Undo);
+    let back = app.bookmarks.get("eu-sg-dp/2025-12-01/quantum/2").expect("back");
+    assert_eq!(back.note.as_deref(), Some("check"));
+}
+
+/// The state never reaches into the view: nothing in src/app or src/layout
+/// names `crate::ui` (tests aside), and layout names neither app nor ui.
+#[test]
+fn data_flows_one_way_state_and_geometry_do_not_import_the_view() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (dir, banned) in [
+        ("src/app", &["crate::ui::", "use crate::ui"][..]),
+        (
+            "src/layout",
+            &["crate::ui::", "use crate::ui", "crate::app::", "use crate::app"][..],
+        ),
+    ] {
+        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.contains("tests") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for b in banned {
+                assert!(!code.contains(b), "{dir}/{name} names {b}");
+            }
+        }
+    }
+}
+
+/// The README's key tables are the help's sections, from the same key map.
+#[test]
+fn the_readme_key_tables_are_the_help() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let (config, _) = crate::config::parse("test", None);
+    let tables = help::markdown(&config.keys);
+    let start = "<!-- keys: generated from the key map (src/app/help.rs) -->\n";
+    let end = "<!-- /keys -->";
+    let inside = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(inside, _)| inside);
+    assert_eq!(
+        inside,
+        Some(tables.as_str()),
+        "README key tables differ; they should read:\n{tables}"
+    );
+}
