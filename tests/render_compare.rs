@@ -49,7 +49,7 @@ fn compare_closest_commitment_80x24_without_colour() {
     a.update(Action::MoveDown);
     let screen = render(&mut a, 80, 24);
     assert!(
-        screen.contains("quantum/2 ↔ quantum/3 (similarity 0.28)"),
+        screen.contains("quantum/2 ↔ Quantum Information Science and Technology, 3 (similarity 0.28)"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);

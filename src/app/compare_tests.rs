@@ -358,3 +358,15 @@ fn the_meeting_picker_pages_as_every_list_does() {
     app.update(Action::HalfPageUp);
     assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(0));
 }
+
+#[test]
+fn q_closes_the_meeting_picker_and_quits_from_the_comparison() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::Compare);
+    assert!(cmp(&app).picker.is_some());
+    app.update(Action::Quit);
+    assert!(cmp(&app).picker.is_none() && app.running, "q closes the picker");
+    app.update(Action::Quit);
+    assert!(!app.running, "q in the comparison itself quits");
+}

@@ -286,7 +286,7 @@ impl App {
         // Before the rows change: what was selected, to stay on it when
         // there is no best match to follow.
         let before = self.selected_path();
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         // Follow the best match as it changes, so the reader previews it.
         let i = best.or(before).and_then(|p| self.row_of(p)).unwrap_or(0);
         self.reselect(i, before);
@@ -410,7 +410,7 @@ impl App {
         };
         let b = f.before;
         self.expanded = b.expanded;
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         let row = b.selected.and_then(|p| self.row_of(p)).unwrap_or(0);
         if self.rows.is_empty() {
             self.selected = None;
@@ -429,7 +429,7 @@ impl App {
             self.layers.pop();
         }
         if self.filter.take().is_some() {
-            self.rows = self.visible_rows();
+            self.set_rows(self.visible_rows());
         }
     }
 

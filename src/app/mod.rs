@@ -62,6 +62,8 @@ pub struct App {
     /// Visible tree rows, derived from `corpus` and `expanded`; kept here
     /// because every movement needs it and it only changes in `update`.
     pub rows: Vec<Row>,
+    /// Columns the tree's rows want, worked out when the rows change.
+    tree_content: u16,
     /// Index of the selected row; `None` only when there are no rows.
     pub selected: Option<usize>,
     /// First tree row shown.
@@ -123,6 +125,7 @@ impl App {
             colour,
             expanded,
             rows,
+            tree_content: 0,
             tree_offset: 0,
             reader_scroll: 0,
             focus: Pane::Tree,
@@ -141,6 +144,7 @@ impl App {
             effects: Vec::new(),
             clock: Timestamp::now,
         };
+        app.tree_content = app.tree_content_width();
         if app.config.default_view == DefaultView::Compare {
             app.open_compare();
         }
@@ -419,9 +423,15 @@ impl App {
         layout::Screen {
             size: self.size,
             focus: self.focus,
-            tree_width: layout::tree_width(self.size.0, self.tree_content_width(), self.tree_adjust),
+            tree_width: layout::tree_width(self.size.0, self.tree_content, self.tree_adjust),
             reading_width: self.config.reading_width,
         }
+    }
+
+    /// Shows `rows` in the tree, and measures what they want.
+    pub(super) fn set_rows(&mut self, rows: Vec<Row>) {
+        self.rows = rows;
+        self.tree_content = self.tree_content_width();
     }
 
     /// Columns the tree's rows want (borders included): the widest label
@@ -456,7 +466,7 @@ impl App {
         self.tree_adjust = self.tree_adjust.saturating_add(step);
         // Keep the adjustment within what can be shown, so that the
         // other key answers at once.
-        let natural = layout::tree_width(self.size.0, self.tree_content_width(), 0);
+        let natural = layout::tree_width(self.size.0, self.tree_content, 0);
         let now = self.screen().tree_width;
         self.tree_adjust = now as i16 - natural as i16;
         if now == before {
@@ -563,7 +573,7 @@ impl App {
         }
         let before = self.selected_path();
         self.expanded.reveal(path);
-        self.rows = tree::rows(&self.corpus, &self.expanded);
+        self.set_rows(tree::rows(&self.corpus, &self.expanded));
         if let Some(i) = self.rows.iter().position(|r| r.path == path) {
             self.reselect(i, before);
         }
@@ -572,7 +582,7 @@ impl App {
     /// Recomputes the rows after a change of expansion, keeping `keep` selected.
     fn refresh_rows(&mut self, keep: NodePath) {
         let before = self.selected_path();
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         let i = self.rows.iter().position(|r| r.path == keep).unwrap_or(0);
         self.reselect(i, before);
     }

@@ -186,8 +186,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let fits = |spans: &[Span], room: usize| width(&notice) + width(&text(spans)) <= room;
     let room = total.saturating_sub(width(&right) + 2);
     let chosen = choices.iter().find(|c| fits(c, room));
-    let mut left = match chosen {
-        Some(c) => c.clone(),
+    // Else where you are matters more than the keys, which the help lists.
+    let alone = || {
+        choices
+            .iter()
+            .find(|c| fits(c, total))
+            .map(|c| (c.clone(), String::new()))
+    };
+    let mut left = match chosen.cloned().map(|c| (c, right.clone())).or_else(alone) {
+        Some((c, r)) => {
+            right = r;
+            c
+        }
+        // Room for a useful part beside the hints: the shortest choice, cut.
+        None if room >= 20 + width(&notice) => {
+            let last = choices.last().cloned().unwrap_or_default();
+            let style = last.first().map(|s| s.style).unwrap_or_default();
+            vec![Span::styled(
+                truncate(&text(&last), room.saturating_sub(width(&notice))),
+                style,
+            )]
+        }
         None => {
             // Nothing fits beside the hints: where you are matters more.
             right = String::new();
