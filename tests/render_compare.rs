@@ -149,3 +149,13 @@ fn control_characters_in_statements_are_not_drawn() {
         "{screen}"
     );
 }
+
+#[test]
+fn help_over_the_comparison_opens_at_its_keys_and_legend() {
+    let mut a = at_eu_quantum(false, 100, 40);
+    a.update(Action::Help);
+    let screen = render(&mut a, 100, 40);
+    for sign in ["Comparison", "C I E A", "▶", "weaker", "no counterpart"] {
+        assert!(screen.contains(sign), "{sign}:\n{screen}");
+    }
+}

@@ -194,6 +194,12 @@ pub fn sections(keys: &KeyMap) -> Vec<Section> {
             note: None,
         })
         .collect();
+    if let Some(reader) = out.iter_mut().find(|s| s.title == "Reader") {
+        reader.note = Some(
+            "The reader's border shows where you are, as vim's ruler does: All, Top, Bot, or the percentage read."
+                .into(),
+        );
+    }
     if let Some(everywhere) = out.first_mut() {
         everywhere.entries.insert(
             3,
@@ -204,18 +210,26 @@ pub fn sections(keys: &KeyMap) -> Vec<Section> {
             },
         );
     }
-    out.push(Section {
-        title: "Comparison: what the signs mean",
-        entries: LEGEND
-            .iter()
-            .map(|(sign, text)| Entry {
-                keys: (*sign).into(),
-                text: (*text).into(),
-                names: String::new(),
-            })
-            .collect(),
-        note: None,
-    });
+    // The legend right after the comparison's keys, so that both show together.
+    let at = out
+        .iter()
+        .position(|s| s.title == "Comparison")
+        .map_or(out.len(), |i| i + 1);
+    out.insert(
+        at,
+        Section {
+            title: "Comparison: what the signs mean",
+            entries: LEGEND
+                .iter()
+                .map(|(sign, text)| Entry {
+                    keys: (*sign).into(),
+                    text: (*text).into(),
+                    names: String::new(),
+                })
+                .collect(),
+            note: None,
+        },
+    );
     out.push(Section {
         title: "Search (filter and jump palette)",
         entries: Vec::new(),

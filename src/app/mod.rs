@@ -273,6 +273,21 @@ impl App {
                 return;
             }
             Action::Problems => Overlay::Problems { scroll: 0 },
+            // Over the comparison, the help opens at the comparison's keys
+            // and the legend of its signs.
+            _ if self.compare().is_some() => {
+                let (width, _) = layout::overlay_text_size(self.size);
+                let lines = layout::help::document(&help::sections(&self.config.keys), "", width);
+                let at = lines.iter().position(|l| l.text() == "Comparison").unwrap_or(0);
+                let mut view = help::HelpView {
+                    scroll: at,
+                    ..help::HelpView::default()
+                };
+                view.scroll = view
+                    .scroll
+                    .min(self.overlay_max_scroll(&Overlay::Help(view.clone())));
+                Overlay::Help(view)
+            }
             _ => Overlay::Help(help::HelpView::default()),
         };
         self.layers.push(Layer::Overlay(overlay));

@@ -50,7 +50,7 @@ pub fn hints(app: &App) -> String {
         Some(Layer::Compare(cmp)) => super::compare::hints(app, cmp),
         None => match (app.focus, &app.reader_search, &app.filter) {
             (Pane::Reader, Some(_), _) | (_, _, Some(_)) => format!(
-                "{}/{} next/previous  {} edit  {} clear",
+                "{} next  {} previous  {} edit  {} clear",
                 k(Action::NextMatch),
                 k(Action::PrevMatch),
                 k(Action::Filter),
