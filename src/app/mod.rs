@@ -327,15 +327,7 @@ impl App {
             .filter(|r| !matches!(r.path, NodePath::Commitment(..)))
             .filter_map(|r| {
                 let node = self.corpus.get(r.path)?;
-                Some(
-                    2 * usize::from(r.depth)
-                        + 2
-                        + {
-                            let (title, count) = layout::tree_label(node);
-                            crate::wrap::width(&title) + crate::wrap::width(&count)
-                        }
-                        + 1,
-                )
+                Some(2 * usize::from(r.depth) + 2 + layout::tree_label_width(node) + 1)
             })
             .max()
             .unwrap_or(0);

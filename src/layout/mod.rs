@@ -161,6 +161,19 @@ pub fn tree_label(node: Node<'_>) -> (String, String) {
     }
 }
 
+/// The width in cells of [`tree_label`]'s two parts together, without
+/// building them (the tree measures every row when its rows change).
+pub fn tree_label_width(node: Node<'_>) -> usize {
+    let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let (title, count) = match node {
+        Node::Partnership(p) => (crate::wrap::width(&p.name), p.meetings.len()),
+        Node::Meeting(_, m) => (crate::wrap::width(&m.id), m.areas.len()),
+        Node::Area(_, _, a) => (crate::wrap::width(&a.title), a.commitments.len()),
+        Node::Commitment(..) => return 0,
+    };
+    title + 3 + digits(count)
+}
+
 /// The rectangle of an overlay: centred, most of the screen.
 pub fn overlay_area(screen: Rect) -> Rect {
     let w = (screen.width.saturating_mul(4) / 5).clamp(screen.width.min(30), screen.width.min(96));
@@ -196,6 +209,23 @@ pub fn text_area(inner: Rect) -> Option<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_is_measured_as_it_is_written() {
+        let corpus = crate::loader::load(&crate::loader::LoadOptions::embedded_only()).corpus;
+        for (path, _, _) in corpus.meetings() {
+            for node in [
+                corpus.get(path).unwrap(),
+                corpus.get(path.parent().unwrap()).unwrap(),
+            ] {
+                let (title, count) = tree_label(node);
+                assert_eq!(
+                    tree_label_width(node),
+                    crate::wrap::width(&format!("{title}{count}"))
+                );
+            }
+        }
+    }
 
     #[test]
     fn wide_terminals_split_and_narrow_ones_show_the_focused_pane() {
