@@ -91,8 +91,10 @@ pub fn lead_in(m: &Meeting) -> Option<&str> {
     (1..=8).contains(&words).then_some(subject)
 }
 
-/// Words that open a clause with a subject of its own (determiners and
-/// pronouns): a commitment that starts with one stands alone.
+/// Words that open a sentence with a subject of its own: determiners and
+/// pronouns that start one ("The two sides", "We"), and prepositions that
+/// start an introductory phrase before it ("In 2024, the EU ..."). A list
+/// item that finishes the lead-in's sentence opens with its verb instead.
 const SUBJECT_OPENERS: &[&str] = &[
     "the", "we", "they", "both", "our", "their", "this", "these", "those", "it", "a", "an", "each", "all",
     "in", "on", "to", "as", "with", "under", "through",
