@@ -7,7 +7,10 @@
 //!   which should be close to 10 if the cost is linear;
 //! - for scale, loading the seeds (YAML and fidelity check) per commitment,
 //!   and annotate's cost as a share of it;
-//! - `align` of the two seeds, and of two meetings of 300 areas each.
+//! - `align` of the two seeds, and of two meetings of 300 areas each;
+//! - the commitments' counterparts (`Counterparts::between`, every
+//!   commitment against every one of the other meeting) for the same two
+//!   pairs of meetings.
 //!
 //! `JOINTLY_BENCH_COMMITMENTS` sets the large size (default 1 000 000).
 
@@ -17,7 +20,8 @@ use std::time::{Duration, Instant};
 
 use common::stats;
 
-use jointly::compare::{Taxonomy, align, annotate};
+use jointly::compare::{Counterparts, Taxonomy, align, annotate};
+use jointly::glossary::Glossary;
 use jointly::loader::{LoadOptions, load};
 use jointly::model::{Corpus, NodePath};
 
@@ -150,6 +154,19 @@ fn main() {
         &mut seed_align,
         None,
     );
+    let glossary = Glossary::build(&corpus);
+    let mut seed_counterparts: Vec<Duration> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(Counterparts::between(&corpus, eu, us, taxonomy, &glossary));
+            t.elapsed()
+        })
+        .collect();
+    report(
+        "counterparts, the two seeds (18 x 27 commitments)",
+        &mut seed_counterparts,
+        None,
+    );
 
     // Two meetings of 300 areas: each seed's areas repeated, ids made unique.
     let mut wide = seeds();
@@ -173,4 +190,21 @@ fn main() {
         })
         .collect();
     report("align, two meetings of 300 areas", &mut wide_align, None);
+    let glossary = Glossary::build(&wide);
+    let (l, r) = (
+        wide.partnerships[0].meetings[0].commitment_count(),
+        wide.partnerships[1].meetings[0].commitment_count(),
+    );
+    let mut wide_counterparts: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(Counterparts::between(&wide, eu, us, taxonomy, &glossary));
+            t.elapsed()
+        })
+        .collect();
+    report(
+        &format!("counterparts, {l} x {r} commitments"),
+        &mut wide_counterparts,
+        Some((l * r, "pair")),
+    );
 }

@@ -53,6 +53,15 @@ fn main() {
     for s in SEED_SOURCES {
         time(s.name, s.text, 200);
     }
+    // The longest real statement of the corpus, in markdown.
+    let ttc = "2024-04-05-u-s-eu-joint-statement-of-the-trade-and-technology-council-3.md";
+    if let Ok(text) = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/corpus")
+            .join(ttc),
+    ) {
+        time(ttc, &text, 50);
+    }
     let eu = SEED_SOURCES[0].text;
     let (head, body) = eu.split_at(eu.find("The second meeting").unwrap_or(0));
     for (label, mb, runs) in [("generated-1mb.txt", 1, 20), ("generated-8mb.txt", 8, 5)] {

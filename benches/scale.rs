@@ -131,6 +131,14 @@ fn run_size(n: usize) {
     );
 
     let runs = if n >= 1_000_000 { 3 } else { 7 };
+    // The words behind compounds and corrections: collected by the first
+    // query with a word of three letters or more.
+    let t = Instant::now();
+    let words = searcher.vocabulary(corpus).len();
+    println!(
+        "   vocabulary build {} ({words} words of four letters or more)",
+        ms(t.elapsed())
+    );
     // Matches through the glossary: the first query that names an
     // expansion builds the glossary and finds where the acronym is used;
     // later ones reuse both.

@@ -172,8 +172,11 @@ impl std::fmt::Display for TooLong {
 }
 
 /// The OSC 52 sequence that sets the clipboard to `text`:
-/// `ESC ] 52 ; c ; <base64 of text> BEL`.
+/// `ESC ] 52 ; c ; <base64 of text> BEL`. The text is made harmless first
+/// ([`crate::output::harmless`]): a citation is pasted into other programs
+/// and terminals, where an escape sequence from a statement would act.
 pub fn osc52(text: &str) -> Result<String, TooLong> {
+    let text = crate::output::harmless(text);
     if text.len() > MAX_CLIPBOARD_BYTES {
         return Err(TooLong { bytes: text.len() });
     }

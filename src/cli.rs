@@ -4,61 +4,160 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
 
 use crate::compare::{self, Taxonomy};
 use crate::glossary::Glossary;
 use crate::loader::{self, LoadOptions, Loaded};
+use crate::output::{ColorWhen, Format, ReportFormat, exit};
 use crate::{bookmarks, crosswalk, output};
 
-/// Exit codes, documented in the README.
-pub mod exit {
-    /// Success.
-    pub const OK: u8 = 0;
-    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
-    pub const PROBLEMS: u8 = 1;
-    /// Wrong usage: bad arguments, or the app started with no terminal.
-    pub const USAGE: u8 = 2;
-}
+/// What the top-level help says after the options: a few examples, and
+/// every environment variable jointly reads.
+const TOP_AFTER_HELP: &str = "\
+Examples:
+  jointly                                      open the browser
+  jointly list                                 every partnership, meeting and area, with ids
+  jointly show eu-sg-dp/2025-12-01/quantum/2   one commitment, with its breadcrumb and source
+  jointly search quantum communication         ranked matches
+
+Environment:
+  JOINTLY_CONFIG    the config file (default: $XDG_CONFIG_HOME/jointly/config.yaml)
+  JOINTLY_LOG       write a debug log to this file (loading, search thread, terminal)
+  XDG_DATA_HOME     statement files (jointly/statements/) and bookmarks (default: ~/.local/share)
+  XDG_CONFIG_HOME   the config folder (default: ~/.config)
+  XDG_STATE_HOME    the remembered place (default: ~/.local/state)
+  NO_COLOR          when set and not empty, no colour (as --color never)
+  CLICOLOR_FORCE    when set and not 0, colour even into a pipe (as --color always)
+  CLICOLOR          when 0, no colour
+  TERM              `dumb` means no colour
+  TZ                the time zone in which bookmark times are shown
+
+Exit codes: 0 success; 1 problems found (a bad file, an unknown id, no match); 2 wrong usage.";
 
 /// A keyboard-only terminal browser for joint statements of technology partnerships.
 #[derive(Debug, Parser)]
-#[command(name = "jointly", version, about, long_about = None)]
+#[command(name = "jointly", version, about, long_about = None, after_help = TOP_AFTER_HELP)]
 pub struct Cli {
-    /// Also load this statement file or folder (repeatable).
-    #[arg(long = "data", value_name = "PATH", global = true)]
-    pub data: Vec<PathBuf>,
-    /// Leave out the statements embedded in the binary.
-    #[arg(long, global = true)]
-    pub no_default: bool,
+    #[allow(missing_docs)] // flattened: its fields carry the help
+    #[command(flatten)]
+    pub load: LoadArgs,
     /// What to do; without one, the terminal browser opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The statements to load, and colour: offered by the browser and by each
+/// subcommand that reads statements (and so may report problems with them),
+/// and by no other.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LoadArgs {
+    /// When to use colour (the browser, `search`'s marks, problems on stderr) [default: auto].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorWhen>,
+    /// Also load this statement file or folder (repeatable); it must exist.
+    #[arg(long = "data", value_name = "PATH", value_parser = existing_path)]
+    pub data: Vec<PathBuf>,
+    /// Leave out the statements embedded in the binary.
+    #[arg(long)]
+    pub no_default: bool,
+}
+
+impl LoadArgs {
+    /// Whether any option was given.
+    fn given(&self) -> bool {
+        self.no_default || !self.data.is_empty() || self.color.is_some()
+    }
+
+    /// These options with `more` after them (the top-level ones come first;
+    /// the later `--color` wins).
+    fn and(&self, more: &LoadArgs) -> LoadArgs {
+        LoadArgs {
+            color: more.color.or(self.color),
+            data: self.data.iter().chain(&more.data).cloned().collect(),
+            no_default: self.no_default || more.no_default,
+        }
+    }
+
+    /// What the loader should read.
+    pub fn options(&self) -> LoadOptions {
+        LoadOptions {
+            embedded: !self.no_default,
+            user_dir: loader::user_statements_dir(),
+            extra: self.data.clone(),
+        }
+    }
+}
+
+/// `--data` names a file or folder that exists: a typo is a usage error
+/// (exit 2) before anything runs, not a load problem among others. Paths
+/// that exist but cannot be read are left to the loader, which says why.
+fn existing_path(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err("no such file or folder".into()),
+        _ => Ok(path),
+    }
 }
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the outline of the tree: partnerships, meetings, areas, with ids and counts.
+    #[command(after_long_help = "\
+Examples:
+  jointly list
+  jointly list --format json | jq '.partnerships[].id'
+  jointly list --no-default --data ~/statements/")]
     List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Print the full text of a partnership, meeting, area or commitment.
+    #[command(after_long_help = "\
+Examples:
+  jointly show eu-sg-dp/2025-12-01
+  jointly show eu-sg-dp/2025-12-01/quantum/2 --cite
+  jointly show us-sg-cet/2023-10-12/ai --format json")]
     Show {
         /// A node id, such as `eu-sg-dp/2025-12-01/quantum/2`.
         id: String,
         /// Print its citation instead: the text in quotes, then statement title, date, area and id.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "format")]
         cite: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Validate statement files (the loaded ones when no path is given); exit 1 on any problem.
+    #[command(after_long_help = "\
+Examples:
+  jointly check                       the embedded statements and your data folder
+  jointly check draft.yaml statements/
+  jointly check draft.yaml --format json")]
     Check {
-        /// Files or folders to check.
+        /// Files or folders to check (with `--data`, those too); the embedded statements are then left out.
+        #[arg(conflicts_with = "no_default")]
         paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Compare two meetings area by area: paired areas, shared topics, stances, areas only one covers.
+    #[command(after_long_help = "\
+Examples:
+  jointly compare eu-sg-dp/2025-12-01 us-sg-cet/2023-10-12
+  jointly compare eu-sg-dp/2025-12-01 us-sg-cet/2023-10-12 --format md > crosswalk.md")]
     Compare {
         /// The left meeting, such as `eu-sg-dp/2025-12-01`.
         left: String,
@@ -67,20 +166,45 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Print your bookmarks, each with its breadcrumb and text (or marked missing).
+    #[command(after_long_help = "\
+Examples:
+  jointly bookmarks
+  jointly bookmarks --format md > reading-notes.md
+  jointly bookmarks --format json")]
     Bookmarks {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Print the acronyms the statements define, with their expansions and where.
+    #[command(after_long_help = "\
+Examples:
+  jointly glossary
+  jointly glossary --format json")]
     Glossary {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Fuzzy-search titles, area ids and topics, and commitment texts; print ranked matches.
+    ///
+    /// Exits 1 when nothing matches, as grep does.
+    #[command(after_long_help = "\
+Examples:
+  jointly search quantum
+  jointly search post quantum --limit 5
+  jointly search 'artificial intelligence' --format json")]
     Search {
         /// Words to look for; each must match on its own (quote them or not).
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
@@ -91,9 +215,18 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
     },
     /// Print where the config file is read from, or the default config.
-    #[command(group(ArgGroup::new("what").required(true).args(["path", "default"])))]
+    #[command(
+        group(ArgGroup::new("what").required(true).args(["path", "default"])),
+        after_long_help = "\
+Examples:
+  jointly config --path
+  jointly config --default > \"$(jointly config --path)\""
+    )]
     Config {
         /// Print the config file's path (`$JOINTLY_CONFIG`, else the platform's config folder).
         #[arg(long)]
@@ -103,71 +236,184 @@ pub enum Command {
         default: bool,
     },
     /// Turn the text of a statement (plain text or markdown) into a statement file.
-    Import(crate::import::command::ImportArgs),
+    #[command(after_long_help = "\
+Examples:
+  jointly import statement.md
+  jointly import statement.txt --partnership eu-sg-dp --install
+  jointly import statement.txt --date 2025-12-01 --out statements/new.yaml")]
+    Import {
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        args: crate::import::command::ImportArgs,
+        // The statements whose partnerships `--partnership` can name.
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// Print a shell's completion script for jointly.
+    #[command(after_long_help = "\
+Examples:
+  jointly completions bash > ~/.local/share/bash-completion/completions/jointly
+  jointly completions zsh > ~/.zfunc/_jointly
+  jointly completions fish > ~/.config/fish/completions/jointly.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print jointly's man page (roff).
+    #[command(after_long_help = "\
+Examples:
+  jointly man | man -l -
+  jointly man > ~/.local/share/man/man1/jointly.1")]
+    Man,
 }
 
-/// Output formats of the commands that print for people as well as programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Human-readable text.
-    Text,
-    /// Markdown, to paste into notes and reports.
-    Md,
-    /// JSON, for other programs.
-    Json,
-}
-
-/// Output formats of the listing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Human-readable text.
-    Text,
-    /// JSON, for other programs.
-    Json,
+impl Command {
+    /// The load options given after the subcommand, for those that load.
+    fn load(&self) -> Option<&LoadArgs> {
+        match self {
+            Command::List { load, .. }
+            | Command::Show { load, .. }
+            | Command::Check { load, .. }
+            | Command::Compare { load, .. }
+            | Command::Bookmarks { load, .. }
+            | Command::Glossary { load, .. }
+            | Command::Search { load, .. }
+            | Command::Import { load, .. } => Some(load),
+            Command::Config { .. } | Command::Completions { .. } | Command::Man => None,
+        }
+    }
 }
 
 impl Cli {
-    /// What the loader should read for this invocation.
-    pub fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            embedded: !self.no_default,
-            user_dir: loader::user_statements_dir(),
-            extra: self.data.clone(),
+    /// The top-level options with the subcommand's after them.
+    fn merged(&self) -> LoadArgs {
+        match self.command.as_ref().and_then(Command::load) {
+            Some(more) => self.load.and(more),
+            None => self.load.clone(),
         }
+    }
+
+    /// What the loader should read for this invocation: the top-level
+    /// options, then the subcommand's.
+    pub fn load_options(&self) -> LoadOptions {
+        self.merged().options()
+    }
+
+    /// `--color`, wherever it was given.
+    pub fn color(&self) -> ColorWhen {
+        self.merged().color.unwrap_or_default()
     }
 }
 
 /// Runs a non-interactive command, writing to stdout and stderr.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    if command.load().is_none() && cli.load.given() {
+        let _ = writeln!(
+            io::stderr(),
+            "jointly: --data, --no-default and --color do not apply to this command: it loads no statements"
+        );
+        return ExitCode::from(exit::USAGE);
+    }
+    let colour = output::colour(cli.color());
+    log::debug!("command: {command:?}, colour: {colour}");
     let result = match command {
-        Command::Check { paths } => check(cli, paths),
-        Command::List { format } => {
+        Command::Check { paths, format, load } => check(cli, paths, &load.data, *format),
+        Command::List { format, .. } => {
             with_loaded(cli, |out, loaded| output::list(out, &loaded.corpus, *format))
         }
-        Command::Show { id, cite } => with_loaded(cli, |out, loaded| match cite {
+        Command::Show { id, cite, format, .. } => with_loaded(cli, |out, loaded| match cite {
             true => output::cite(out, &loaded.corpus, id),
-            false => output::show(out, &loaded.corpus, id),
+            false => output::show(out, &loaded.corpus, id, *format),
         }),
         // Search marks its matches with escape codes, so it cleans the
         // statement text itself rather than through `Plain`.
-        Command::Search { query, limit, format } => with_loaded_raw(cli, |out, loaded| {
-            let marks = output::search::marks_for_stdout();
-            output::search::search(out, &loaded.corpus, &query.join(" "), *limit, *format, marks)
+        Command::Search {
+            query, limit, format, ..
+        } => with_loaded_raw(cli, |out, loaded| {
+            output::search::search(out, &loaded.corpus, &query.join(" "), *limit, *format, colour)
         }),
-        Command::Bookmarks { format } => with_loaded(cli, |out, loaded| {
+        Command::Bookmarks { format, .. } => with_loaded(cli, |out, loaded| {
             bookmarks::print::command(out, &loaded.corpus, *format)
         }),
-        Command::Glossary { format } => with_loaded(cli, |out, loaded| {
+        Command::Glossary { format, .. } => with_loaded(cli, |out, loaded| {
             Glossary::build(&loaded.corpus).print(out, *format)?;
             Ok(exit::OK)
         }),
         Command::Config { path, .. } => config(*path),
-        Command::Import(args) => crate::import::command::run(cli, args),
-        Command::Compare { left, right, format } => with_loaded(cli, |out, loaded| {
+        Command::Import { args, .. } => crate::import::command::run(&cli.load_options(), args),
+        Command::Compare {
+            left, right, format, ..
+        } => with_loaded(cli, |out, loaded| {
             crosswalk::compare(out, &loaded.corpus, Taxonomy::builtin(), left, right, *format)
         }),
+        Command::Completions { shell } => completions(*shell),
+        Command::Man => man(),
     };
     finish(result)
+}
+
+/// `jointly completions SHELL`. Generated into memory first: clap_complete
+/// panics on a failed write, and a closed pipe must end quietly.
+fn completions(shell: clap_complete::Shell) -> io::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "jointly", &mut script);
+    io::stdout().lock().write_all(&script)?;
+    Ok(exit::OK)
+}
+
+/// `jointly man`: one man page, clap_mangen's for the top level (which
+/// lists the subcommands) followed by a section for each subcommand with its
+/// whole `--help`, so that one page says everything.
+fn man() -> io::Result<u8> {
+    let command = Cli::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("jointly {}", sub.get_name());
+        let help = sub.clone().bin_name(&name).render_long_help().to_string();
+        writeln!(page, ".SH \"{}\"\n.nf", name.to_uppercase())?;
+        for line in help.lines() {
+            writeln!(page, "{}", roff_line(line))?;
+        }
+        writeln!(page, ".fi")?;
+    }
+    io::stdout().lock().write_all(&page)?;
+    Ok(exit::OK)
+}
+
+/// A line of text made literal in roff: backslashes escaped, and a leading
+/// `.` or `'` (which would start a request) neutralised.
+fn roff_line(line: &str) -> String {
+    let line = line.replace('\\', "\\e");
+    if line.starts_with(['.', '\'']) {
+        format!("\\&{line}")
+    } else {
+        line
+    }
+}
+
+/// What a command line clap could not take (or `--help`, `--version`)
+/// gives: the help on stdout, an error on stderr with the arguments it
+/// echoes made harmless ([`output::harmless`]). A help that could not be
+/// written (`--help > /dev/full`) is an error, not a success.
+pub fn usage(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let printed = e.print().and_then(|()| io::stdout().flush());
+        return match printed {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
+            Err(e) => {
+                let _ = output::say(format_args!("jointly: the help could not be written: {e}"));
+                ExitCode::from(exit::PROBLEMS)
+            }
+        };
+    }
+    let _ = io::stderr()
+        .lock()
+        .write_all(output::harmless(&e.render().to_string()).as_bytes());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(exit::USAGE))
 }
 
 /// Maps a command's outcome to an exit code; a closed pipe is a normal end.
@@ -176,7 +422,7 @@ pub fn finish(result: io::Result<u8>) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
         Err(e) => {
-            let _ = writeln!(io::stderr(), "jointly: {e}");
+            let _ = output::say(format_args!("jointly: {e}"));
             ExitCode::from(exit::PROBLEMS)
         }
     }
@@ -191,13 +437,31 @@ fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<
 
 /// As [`with_loaded`], writing what `f` writes as it is.
 fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
-    let loaded = annotated(loader::load(&cli.load_options()));
+    let loaded = load(&cli.load_options());
     report_problems(&loaded)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = f(&mut out, &loaded)?;
     out.flush()?;
     Ok(code)
+}
+
+/// Loads and annotates what `options` name, saying in the debug log
+/// ([`crate::diagnostics`]) what loaded and how long it took.
+pub fn load(options: &LoadOptions) -> Loaded {
+    let started = std::time::Instant::now();
+    let loaded = annotated(loader::load(options));
+    let (p, m, a, c) = loaded.corpus.counts();
+    log::info!(
+        "loaded {} statement files ({p} partnerships, {m} meetings, {a} areas, {c} commitments) with {} problems in {:?}",
+        loaded.files,
+        loaded.problems.len(),
+        started.elapsed()
+    );
+    for problem in &loaded.problems {
+        log::debug!("load problem: {problem}");
+    }
+    loaded
 }
 
 /// Fills in inferred topics and stances ([`compare::annotate`]); its warnings
@@ -209,11 +473,13 @@ pub fn annotated(mut loaded: Loaded) -> Loaded {
     loaded
 }
 
-/// Writes every load problem to stderr, one per line.
+/// Writes every load problem to stderr, one per line, the severity in
+/// colour when [`output::colour_stderr`] allows it.
 pub fn report_problems(loaded: &Loaded) -> io::Result<()> {
+    let colour = output::colour_stderr();
     let mut err = io::stderr().lock();
     for p in &loaded.problems {
-        writeln!(err, "{p}")?;
+        writeln!(err, "{}", output::problem_line(p, colour))?;
     }
     Ok(())
 }
@@ -226,47 +492,46 @@ fn config(path: bool) -> io::Result<u8> {
         return Ok(exit::OK);
     }
     let Some(file) = crate::config::path() else {
-        writeln!(
-            io::stderr(),
+        output::say(format_args!(
             "jointly: this platform has no config folder; set {} to a file",
             crate::config::ENV_VAR
-        )?;
+        ))?;
         return Ok(exit::PROBLEMS);
     };
-    writeln!(out, "{}", file.display())?;
+    writeln!(output::Plain(&mut out), "{}", file.display())?;
     Ok(exit::OK)
 }
 
-fn check(cli: &Cli, paths: &[PathBuf]) -> io::Result<u8> {
-    let loaded = annotated(if paths.is_empty() {
-        loader::load(&cli.load_options())
+/// `jointly check`: with paths, those and the `--data` paths; without, what
+/// the other commands load.
+fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::Result<u8> {
+    let loaded = if paths.is_empty() {
+        load(&cli.load_options())
     } else {
-        loader::load_paths(paths)
-    });
-    report_problems(&loaded)?;
-    let (errors, warnings) =
-        loaded.problems.iter().fold(
-            (0, 0),
-            |(e, w), p| if p.is_error() { (e + 1, w) } else { (e, w + 1) },
-        );
-    let (parts, meetings, areas, commitments) = loaded.corpus.counts();
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "checked: {} statement files loaded ({parts} partnerships, {meetings} meetings, {areas} areas, {commitments} commitments); {errors} errors, {warnings} warnings",
-        loaded.files
-    )?;
-    Ok(if loaded.problems.is_empty() {
+        let all: Vec<PathBuf> = paths.iter().chain(data).cloned().collect();
+        annotated(loader::load_paths(&all))
+    };
+    let code = if loaded.problems.is_empty() {
         exit::OK
     } else {
         exit::PROBLEMS
-    })
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        // The problems are in the JSON; stderr stays quiet.
+        Format::Json => output::check::json(&mut output::Plain(&mut out), &loaded)?,
+        Format::Text => {
+            report_problems(&loaded)?;
+            output::check::text(&mut output::Plain(&mut out), &loaded)?;
+        }
+    }
+    out.flush()?;
+    Ok(code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn clap_definition_is_consistent() {

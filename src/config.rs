@@ -20,6 +20,9 @@ pub const DEFAULT_TEXT: &str = include_str!("../assets/config.yaml");
 /// Environment variable naming the config file, ahead of the platform default.
 pub const ENV_VAR: &str = "JOINTLY_CONFIG";
 
+/// Largest config file read: the commented default is a few kilobytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 /// The settings in force.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -91,7 +94,7 @@ pub fn load() -> (Config, Vec<Problem>) {
     if !path.exists() {
         return parse(&shown, None);
     }
-    match loader::read_text(&path) {
+    match loader::read_text_as(&path, MAX_BYTES, "a config file") {
         Ok(text) => parse(&shown, Some(&text)),
         Err(message) => {
             let (config, mut problems) = parse(&shown, None);
@@ -182,6 +185,29 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     // only that action its user keys, not the whole file.
     let mut keymap = KeyMap::new(&keys).unwrap_or_default();
     for (action, bindings) in user_keys {
+        if bindings.is_empty() {
+            let at = locate(text, &action.name(), 0);
+            let path = format!("keys.{}", action.name());
+            if action == Action::Quit {
+                problems.push(
+                    Problem::warning(
+                        name,
+                        "quit needs a key (Ctrl-c also quits); its default keys are kept",
+                    )
+                    .at(at)
+                    .at_path(path),
+                );
+                continue;
+            }
+            problems.push(
+                Problem::warning(
+                    name,
+                    format!("`{}` is given no key, so it cannot be used", action.name()),
+                )
+                .at(at)
+                .at_path(path),
+            );
+        }
         let mut trial = keys.clone();
         trial.insert(action, bindings);
         match KeyMap::new(&trial) {
@@ -215,6 +241,7 @@ fn sections(text: &str) -> Result<Mapping, serde_yaml::Error> {
     if text.trim().is_empty() {
         return Ok(Mapping::new());
     }
+    loader::yaml::check_expansion(text)?;
     match serde_yaml::from_str::<Value>(text)? {
         Value::Mapping(m) => Ok(m),
         Value::Null => Ok(Mapping::new()),
@@ -310,7 +337,12 @@ fn parse_theme(
             );
             continue;
         }
-        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| format!("{v:?}"));
+        // As written in the file (`256`), not as the parser holds it.
+        let spec = v.as_str().map(str::to_string).unwrap_or_else(|| {
+            serde_yaml::to_string(v)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        });
         match parse_colour(&spec) {
             Some(c) => {
                 out.insert(role.to_string(), c);
@@ -328,39 +360,15 @@ fn parse_theme(
     out
 }
 
-/// Parses a colour name, `#rrggbb` or an index 0-255.
+/// Parses a colour as ratatui does (a name such as `dark_gray` or
+/// `light-blue`, `#rrggbb`, or an index 0-255), plus `default`: the
+/// terminal's own colour.
 pub fn parse_colour(s: &str) -> Option<Color> {
     let s = s.trim();
-    if let Some(hex) = s.strip_prefix('#') {
-        if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let v = u32::from_str_radix(hex, 16).ok()?;
-            return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
-        }
-        return None;
+    if s.eq_ignore_ascii_case("default") {
+        return Some(Color::Reset);
     }
-    if let Ok(i) = s.parse::<u8>() {
-        return Some(Color::Indexed(i));
-    }
-    Some(match s.to_ascii_lowercase().replace('-', "_").as_str() {
-        "black" => Color::Black,
-        "red" => Color::Red,
-        "green" => Color::Green,
-        "yellow" => Color::Yellow,
-        "blue" => Color::Blue,
-        "magenta" => Color::Magenta,
-        "cyan" => Color::Cyan,
-        "gray" | "grey" => Color::Gray,
-        "dark_gray" | "dark_grey" => Color::DarkGray,
-        "light_red" => Color::LightRed,
-        "light_green" => Color::LightGreen,
-        "light_yellow" => Color::LightYellow,
-        "light_blue" => Color::LightBlue,
-        "light_magenta" => Color::LightMagenta,
-        "light_cyan" => Color::LightCyan,
-        "white" => Color::White,
-        "reset" | "default" => Color::Reset,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 /// Line and column of the first `word` used as a key or list item at or after line `from` (0-based).
@@ -483,6 +491,8 @@ mod tests {
         assert_eq!(parse_colour("#ff0080"), Some(Color::Rgb(255, 0, 128)));
         assert_eq!(parse_colour("208"), Some(Color::Indexed(208)));
         assert_eq!(parse_colour("dark-gray"), Some(Color::DarkGray));
+        assert_eq!(parse_colour(" Default "), Some(Color::Reset));
+        assert_eq!(parse_colour("light blue"), Some(Color::LightBlue));
         assert_eq!(parse_colour("#ff00"), None);
         assert_eq!(parse_colour("purpl"), None);
     }

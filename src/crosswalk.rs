@@ -9,9 +9,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ReportFormat, exit};
-use crate::compare::{self, Alignment, Link, Side, Tally, Taxonomy};
+use crate::compare::{self, Alignment, Counterparts, Link, Side, Tally, Taxonomy};
+use crate::glossary::Glossary;
 use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
+use crate::output::{ReportFormat, exit};
 use crate::output::{md_cell, md_inline};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them
@@ -30,7 +31,11 @@ pub fn compare(
     let Some(alignment) = compare::align(corpus, l, r, taxonomy) else {
         return Ok(exit::PROBLEMS);
     };
-    let Some(view) = View::new(corpus, &alignment) else {
+    let glossary = Glossary::build(corpus);
+    let Some(counterparts) = Counterparts::between(corpus, l, r, taxonomy, &glossary) else {
+        return Ok(exit::PROBLEMS);
+    };
+    let Some(view) = View::new(corpus, &alignment, &counterparts) else {
         return Ok(exit::PROBLEMS);
     };
     match format {
@@ -50,7 +55,8 @@ fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
     if let Some(path @ NodePath::Meeting(..)) = path {
         return Ok(Some(path));
     }
-    let mut err = io::stderr().lock();
+    let mut stderr = io::stderr().lock();
+    let mut err = crate::output::Plain(&mut stderr);
     match path {
         Some(NodePath::Partnership(p)) => {
             writeln!(
@@ -81,11 +87,12 @@ fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
 struct View<'a> {
     sides: [(&'a Partnership, &'a Meeting, String); 2],
     alignment: &'a Alignment,
+    counterparts: &'a Counterparts,
 }
 
 impl<'a> View<'a> {
     /// `None` if the alignment's meetings are not in `corpus`.
-    fn new(corpus: &'a Corpus, alignment: &'a Alignment) -> Option<View<'a>> {
+    fn new(corpus: &'a Corpus, alignment: &'a Alignment, counterparts: &'a Counterparts) -> Option<View<'a>> {
         let side = |path: NodePath| {
             let (p, m) = corpus.meeting(path)?;
             Some((p, m, format!("{}/{}", p.id, m.id)))
@@ -93,6 +100,7 @@ impl<'a> View<'a> {
         Some(View {
             sides: [side(alignment.left)?, side(alignment.right)?],
             alignment,
+            counterparts,
         })
     }
 
@@ -132,11 +140,13 @@ impl<'a> View<'a> {
     /// The closing note on what was inferred.
     fn note(&self) -> String {
         let (mut inferred, mut total, mut unknown, mut topics) = (0, 0, 0, false);
+        let mut one_sided = 0;
         for (_, m, _) in &self.sides {
             for a in &m.areas {
                 let t = Tally::of(a);
                 inferred += t.inferred;
                 unknown += t.unknown;
+                one_sided += t.one_sided_total();
                 total += a.commitments.len();
                 topics |= a.topics.iter().any(|(_, o)| *o == Origin::Inferred);
             }
@@ -150,12 +160,22 @@ impl<'a> View<'a> {
                 " +N? counts commitments whose stance could not be read ({unknown})."
             ));
         }
+        if one_sided > 0 {
+            note.push_str(&format!(
+                " (alone C/I/E/A) counts, within the tally, what one party undertakes alone ({one_sided}); the rest is joint."
+            ));
+        }
         if topics {
             note.push_str(" Topics marked * were inferred from keywords.");
         }
         note.push_str(&format!(
             " Primary links share topics weighing {:.2} or more (main topic 1, other subject 1/2, cross-cutting theme 1/4).",
             compare::align::PRIMARY_SCORE
+        ));
+        note.push_str(&format!(
+            " A commitment's closest counterparts are searched in the whole other meeting: they score {:.2} or more (strong from {:.2}); an empty list means no close counterpart.",
+            compare::counterparts::WEAK,
+            compare::counterparts::STRONG
         ));
         note
     }
@@ -373,6 +393,8 @@ struct JsonTally {
     acknowledge: usize,
     unknown: usize,
     inferred: usize,
+    /// Of the counts, those one party undertakes alone.
+    one_sided: compare::stance::Counts,
 }
 
 #[derive(Serialize)]
@@ -380,6 +402,21 @@ struct JsonCommitment {
     id: String,
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided an inferred stance.
+    stance_basis: Option<JsonWhy>,
+    /// "joint", or the party that undertakes it alone.
+    actor: String,
+    /// Its counterparts in the other meeting, best first; empty when it
+    /// has no close counterpart.
+    closest: Vec<JsonScore>,
+}
+
+#[derive(Serialize)]
+struct JsonWhy {
+    words: String,
+    sentence: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lead_in: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -393,23 +430,17 @@ struct JsonPair {
     text_score: f64,
     left_stances: JsonTally,
     right_stances: JsonTally,
-    counterparts: Vec<JsonCounterparts>,
-}
-
-#[derive(Serialize)]
-struct JsonCounterparts {
-    commitment: String,
-    closest: Vec<JsonScore>,
 }
 
 #[derive(Serialize)]
 struct JsonScore {
     commitment: String,
     score: f64,
+    /// "strong" or "weak".
+    strength: &'static str,
+    /// The distinctive words the two share, weightiest first.
+    shared: Vec<String>,
 }
-
-/// How many closest commitments the JSON lists for each commitment.
-const CLOSEST: usize = 3;
 
 fn json(v: &View) -> JsonCompare {
     let area_id = |side: Side, i: usize| format!("{}/{}", v.side(side).2, v.area(side, i).id);
@@ -449,6 +480,25 @@ fn json(v: &View) -> JsonCompare {
                             id: commitment_id(side, i, c),
                             stance: cm.stance.map(|(s, _)| s.as_str()),
                             stance_inferred: matches!(cm.stance, Some((_, Origin::Inferred))),
+                            stance_basis: compare::stance::Why::of(&v.side(side).1.preamble, a, c).map(|w| {
+                                JsonWhy {
+                                    words: w.words.to_string(),
+                                    sentence: w.sentence,
+                                    lead_in: w.lead_in.map(str::to_string),
+                                }
+                            }),
+                            actor: cm.actor.name(&v.side(side).0.parties),
+                            closest: v
+                                .counterparts
+                                .of(side, i, c)
+                                .iter()
+                                .map(|m| JsonScore {
+                                    commitment: commitment_id(side.other(), m.area, m.commitment),
+                                    score: round(m.score),
+                                    strength: m.strength.as_str(),
+                                    shared: m.shared.clone(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -459,36 +509,15 @@ fn json(v: &View) -> JsonCompare {
         .alignment
         .links
         .iter()
-        .map(|l| {
-            let mut counterparts = Vec::new();
-            for side in [Side::Left, Side::Right] {
-                let area = l.area(side);
-                for c in 0..v.area(side, area).commitments.len() {
-                    counterparts.push(JsonCounterparts {
-                        commitment: commitment_id(side, area, c),
-                        closest: l
-                            .closest(side, c)
-                            .into_iter()
-                            .take(CLOSEST)
-                            .map(|(o, score)| JsonScore {
-                                commitment: commitment_id(side.other(), l.area(side.other()), o),
-                                score: round(score),
-                            })
-                            .collect(),
-                    });
-                }
-            }
-            JsonPair {
-                left: area_id(Side::Left, l.left),
-                right: area_id(Side::Right, l.right),
-                strength: if l.primary { "primary" } else { "weaker" },
-                shared_topics: l.shared.clone(),
-                topic_score: round(l.topic_score),
-                text_score: round(l.text_score),
-                left_stances: tally(v.area(Side::Left, l.left)),
-                right_stances: tally(v.area(Side::Right, l.right)),
-                counterparts,
-            }
+        .map(|l| JsonPair {
+            left: area_id(Side::Left, l.left),
+            right: area_id(Side::Right, l.right),
+            strength: if l.primary { "primary" } else { "weaker" },
+            shared_topics: l.shared.clone(),
+            topic_score: round(l.topic_score),
+            text_score: round(l.text_score),
+            left_stances: tally(v.area(Side::Left, l.left)),
+            right_stances: tally(v.area(Side::Right, l.right)),
         })
         .collect();
     let only = |side: Side| v.alignment.only(side).iter().map(|&i| area_id(side, i)).collect();
@@ -511,6 +540,7 @@ fn tally(a: &Area) -> JsonTally {
         acknowledge: t.get(Stance::Acknowledge),
         unknown: t.unknown,
         inferred: t.inferred,
+        one_sided: t.one_sided.into(),
     }
 }
 

@@ -17,8 +17,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::model::{Corpus, NodePath};
+use crate::output::Format;
 
 /// Small words that may sit inside an expansion without giving it a letter.
 const STOP_WORDS: [&str; 9] = ["of", "and", "for", "the", "in", "on", "to", "at", "&"];

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod crosswalk;
+pub mod diagnostics;
 pub mod glossary;
 pub mod import;
 pub mod layout;

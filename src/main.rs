@@ -2,29 +2,40 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use jointly::app::App;
 use jointly::cli::{self, Cli};
-use jointly::{config, loader, terminal};
+use jointly::{config, diagnostics, output, terminal};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::usage(&e),
+    };
+    if let Some(warning) = diagnostics::init() {
+        let _ = writeln!(std::io::stderr(), "{warning}");
+    }
     match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return cli::finish(terminal::run_without_terminal());
             }
-            let loaded = cli::annotated(loader::load(&cli.load_options()));
+            let loaded = cli::load(&cli.load_options());
             let (config, config_problems) = config::load();
+            log::debug!("config: {:?}, {} problems", config::path(), config_problems.len());
             let mut problems = loaded.problems;
             problems.extend(config_problems);
-            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let colour = output::colour(cli.color());
+            // crossterm reads NO_COLOR on its own; the decision is ours.
+            crossterm::style::force_color_output(colour);
             let app = App::new(loaded.corpus, problems, config, colour);
-            cli::finish(terminal::run(app))
+            let code = cli::finish(terminal::run(app));
+            log::info!("browser ended: {code:?}");
+            code
         }
     }
 }

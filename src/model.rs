@@ -55,6 +55,8 @@ pub struct Meeting {
     pub areas: Vec<Area>,
     /// Paragraphs after the last area.
     pub closing: Vec<Text>,
+    /// The signature block, if the statement ends with one.
+    pub signatories: Vec<Text>,
 }
 
 /// A co-chair of a meeting.
@@ -77,13 +79,26 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
+/// An area's section path as a breadcrumb prefix ("II. Key Outcomes › "), empty without one.
+fn sections(a: &Area) -> String {
+    a.section.iter().map(|s| format!("{s} › ")).collect()
+}
+
 /// A headed topic of a statement, such as "Quantum".
 #[derive(Debug, Clone)]
 pub struct Area {
     /// Slug unique within its meeting, e.g. `quantum`.
     pub id: String,
-    /// Heading exactly as written.
+    /// Heading exactly as written (a placeholder when `untitled`).
     pub title: String,
+    /// Whether the source gives the area no heading, so `title` is a placeholder.
+    pub untitled: bool,
+    /// The sections it stands in, outermost first; empty when the statement has none.
+    pub section: Vec<String>,
+    /// Paragraphs before its first item: an introduction, not commitments.
+    pub intro: Vec<Text>,
+    /// Text after its commitments that leads into what follows ("The Quad will:").
+    pub outro: Vec<Text>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.
@@ -101,6 +116,90 @@ pub struct Commitment {
     pub stance: Option<(Stance, Origin)>,
     /// Line range in the source.
     pub lines: Option<LineRange>,
+    /// The words that decided an inferred stance; `None` when the stance was
+    /// written in the file or none was found.
+    pub basis: Option<Basis>,
+    /// Who undertakes it: the parties jointly, or one of them.
+    pub actor: Actor,
+}
+
+/// The words that decided an inferred stance ("will explore", sentence 2),
+/// kept as a place in the text rather than a copy of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Basis {
+    /// Byte offset of the words, in the commitment's text or, for
+    /// [`BasisPlace::LeadIn`], in the lead-in.
+    pub start: u32,
+    /// Their length in bytes.
+    pub len: u16,
+    /// The sentence of the commitment they are in, from 1.
+    pub sentence: std::num::NonZeroU8,
+    /// Where they are.
+    pub place: BasisPlace,
+}
+
+/// Where the words of a [`Basis`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BasisPlace {
+    /// In the commitment's text.
+    Text,
+    /// In the commitment's text, carried by the lead-in of its list ("The
+    /// Quad will:" + "Launch ...").
+    Carried,
+    /// In the lead-in of its list: the item has no verb of its own
+    /// ("announced key outcomes including:" + "A new dialogue ...").
+    LeadIn,
+}
+
+impl Basis {
+    /// The deciding words, given the commitment's text and its lead-in.
+    pub fn words<'a>(&self, text: &'a str, lead_in: Option<&'a str>) -> &'a str {
+        let source = match self.place {
+            BasisPlace::LeadIn => lead_in.unwrap_or(""),
+            BasisPlace::Text | BasisPlace::Carried => text,
+        };
+        let (start, end) = (self.start as usize, self.start as usize + self.len as usize);
+        source.get(start..end).unwrap_or("")
+    }
+}
+
+/// Who undertakes a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Actor {
+    /// The parties together, or a subject that names no one party ("we",
+    /// "the two sides").
+    #[default]
+    Joint,
+    /// Some of the parties and not all: a mask of indices into the
+    /// partnership's `parties` (bit 0 is the first party).
+    Parties(u8),
+}
+
+impl Actor {
+    /// Whether the parties undertake it together.
+    pub fn is_joint(self) -> bool {
+        self == Actor::Joint
+    }
+
+    /// "joint", or the parties by name ("United States"), joined by " and ".
+    pub fn name(self, parties: &[String]) -> String {
+        match self {
+            Actor::Joint => "joint".into(),
+            Actor::Parties(mask) => {
+                let named: Vec<&str> = parties
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i < 8 && mask & (1 << i) != 0)
+                    .map(|(_, p)| p.as_str())
+                    .collect();
+                if named.is_empty() {
+                    "joint".into()
+                } else {
+                    named.join(" and ")
+                }
+            }
+        }
+    }
 }
 
 /// A paragraph (or date line) with its place in the source.
@@ -484,12 +583,13 @@ impl Corpus {
         Some(match self.get(path)? {
             Node::Partnership(p) => p.name.clone(),
             Node::Meeting(p, m) => format!("{} › {}", p.name, m.id),
-            Node::Area(p, m, a) => format!("{} › {} › {}", p.name, m.id, a.title),
+            Node::Area(p, m, a) => format!("{} › {} › {}{}", p.name, m.id, sections(a), a.title),
             Node::Commitment(p, m, a, i, _) => {
                 format!(
-                    "{} › {} › {} › {}/{}",
+                    "{} › {} › {}{} › {}/{}",
                     p.name,
                     m.id,
+                    sections(a),
                     a.title,
                     i + 1,
                     a.commitments.len()
@@ -521,6 +621,33 @@ impl Corpus {
 }
 
 impl Meeting {
+    /// The sections area `a` is the first to stand in (the tail of its
+    /// section path that the area before it was not in): the section
+    /// headings to show before it. The area before counts as a section
+    /// when its title heads this area's path (a heading with its own text
+    /// and sub-headings is both).
+    pub fn opened_sections(&self, a: usize) -> &[String] {
+        let Some(area) = self.areas.get(a) else {
+            return &[];
+        };
+        let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
+        let context = prev.map(|p| {
+            let own = (!p.untitled).then_some(p.title.as_str());
+            p.section
+                .iter()
+                .map(String::as_str)
+                .chain(own)
+                .collect::<Vec<_>>()
+        });
+        let shared = context.map_or(0, |c| {
+            c.iter()
+                .zip(&area.section)
+                .take_while(|(c, s)| **c == s.as_str())
+                .count()
+        });
+        &area.section[shared..]
+    }
+
     /// Number of commitments over all areas.
     pub fn commitment_count(&self) -> usize {
         self.areas.iter().map(|a| a.commitments.len()).sum()

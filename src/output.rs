@@ -3,14 +3,52 @@
 //! Every function writes to a `Write` and returns the exit code, so that a
 //! closed pipe surfaces as an `io::Error` the caller treats as a normal end.
 
+pub mod check;
+pub mod colour;
 pub mod search;
 
+pub use colour::{ColorWhen, colour, colour_stderr, problem_line};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The command ran and found problems (bad files for `check`, unknown id for `show`).
+    pub const PROBLEMS: u8 = 1;
+    /// Wrong usage: bad arguments, or the app started with no terminal.
+    pub const USAGE: u8 = 2;
+}
+
+/// Output formats of the commands that print for people as well as programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable text.
+    Text,
+    /// Markdown, to paste into notes and reports.
+    Md,
+    /// JSON, for other programs.
+    Json,
+}
+
+/// Output formats of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON, for other programs.
+    Json,
+}
+
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
-use crate::model::{Corpus, LineRange, Meeting, Node, NodePath, Origin, Stance};
+use crate::compare::Tally;
+use crate::compare::stance::Why;
+use crate::model::{
+    Actor, Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
+};
 
 #[derive(Serialize)]
 struct JsonTree<'a> {
@@ -40,8 +78,16 @@ struct JsonMeeting<'a> {
 struct JsonArea<'a> {
     id: String,
     title: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    untitled: bool,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    section: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    intro: Vec<&'a str>,
     topics: Vec<JsonTag<'a>>,
     lines: Option<String>,
+    /// Stances by kind, and those one party undertakes alone.
+    stances: Tally,
     commitments: Vec<JsonCommitment<'a>>,
 }
 
@@ -57,6 +103,10 @@ struct JsonCommitment<'a> {
     text: &'a str,
     stance: Option<&'static str>,
     stance_inferred: bool,
+    /// The words that decided an inferred stance.
+    stance_basis: Option<Why<'a>>,
+    /// "joint", or the party that undertakes it alone.
+    actor: String,
     lines: Option<String>,
 }
 
@@ -73,67 +123,85 @@ pub fn list(out: &mut dyn Write, corpus: &Corpus, format: Format) -> io::Result<
 }
 
 fn json_tree(corpus: &Corpus) -> JsonTree<'_> {
-    let lines = |l: Option<LineRange>| l.map(|l| l.to_string());
     JsonTree {
-        partnerships: corpus
-            .partnerships
+        partnerships: corpus.partnerships.iter().map(json_partnership).collect(),
+    }
+}
+
+fn json_partnership(p: &Partnership) -> JsonPartnership<'_> {
+    JsonPartnership {
+        id: &p.id,
+        name: &p.name,
+        parties: &p.parties,
+        meetings: p.meetings.iter().map(|m| json_meeting(p, m)).collect(),
+    }
+}
+
+fn json_meeting<'a>(p: &'a Partnership, m: &'a Meeting) -> JsonMeeting<'a> {
+    let mid = format!("{}/{}", p.id, m.id);
+    JsonMeeting {
+        title: &m.title,
+        date: m.date.to_string(),
+        place: m.place.as_deref(),
+        source: m.source.source_file.as_deref(),
+        url: m.source.url.as_deref(),
+        areas: m
+            .areas
             .iter()
-            .map(|p| JsonPartnership {
-                id: &p.id,
-                name: &p.name,
-                parties: &p.parties,
-                meetings: p
-                    .meetings
-                    .iter()
-                    .map(|m| {
-                        let mid = format!("{}/{}", p.id, m.id);
-                        JsonMeeting {
-                            title: &m.title,
-                            date: m.date.to_string(),
-                            place: m.place.as_deref(),
-                            source: m.source.source_file.as_deref(),
-                            url: m.source.url.as_deref(),
-                            areas: m
-                                .areas
-                                .iter()
-                                .map(|a| {
-                                    let aid = format!("{mid}/{}", a.id);
-                                    JsonArea {
-                                        topics: a
-                                            .topics
-                                            .iter()
-                                            .map(|(t, o)| JsonTag {
-                                                id: t,
-                                                inferred: *o == Origin::Inferred,
-                                            })
-                                            .collect(),
-                                        lines: lines(a.title_lines),
-                                        commitments: a
-                                            .commitments
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(i, c)| JsonCommitment {
-                                                id: format!("{aid}/{}", i + 1),
-                                                text: &c.text,
-                                                stance: c.stance.map(|(s, _)| s.as_str()),
-                                                stance_inferred: matches!(
-                                                    c.stance,
-                                                    Some((_, Origin::Inferred))
-                                                ),
-                                                lines: lines(c.lines),
-                                            })
-                                            .collect(),
-                                        id: aid,
-                                        title: &a.title,
-                                    }
-                                })
-                                .collect(),
-                            id: mid,
-                        }
-                    })
-                    .collect(),
-            })
+            .map(|a| json_area(&mid, m, &p.parties, a))
             .collect(),
+        id: mid,
+    }
+}
+
+/// An area of meeting `m` (id `meeting`) of a partnership of `parties`.
+fn json_area<'a>(meeting: &str, m: &'a Meeting, parties: &[String], a: &'a Area) -> JsonArea<'a> {
+    let aid = format!("{meeting}/{}", a.id);
+    JsonArea {
+        topics: json_topics(a),
+        lines: a.title_lines.map(|l| l.to_string()),
+        stances: Tally::of(a),
+        commitments: a
+            .commitments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| json_commitment(&aid, i, c, Why::of(&m.preamble, a, i), parties))
+            .collect(),
+        id: aid,
+        title: &a.title,
+        untitled: a.untitled,
+        section: &a.section,
+        intro: a.intro.iter().map(|p| p.text.as_str()).collect(),
+    }
+}
+
+fn json_topics(a: &Area) -> Vec<JsonTag<'_>> {
+    a.topics
+        .iter()
+        .map(|(t, o)| JsonTag {
+            id: t,
+            inferred: *o == Origin::Inferred,
+        })
+        .collect()
+}
+
+/// The `i`th commitment of an area (id `area`), with why its stance was
+/// read (`why`) and who undertakes it, named among `parties`.
+fn json_commitment<'a>(
+    area: &str,
+    i: usize,
+    c: &'a Commitment,
+    why: Option<Why<'a>>,
+    parties: &[String],
+) -> JsonCommitment<'a> {
+    JsonCommitment {
+        id: format!("{area}/{}", i + 1),
+        text: &c.text,
+        stance: c.stance.map(|(s, _)| s.as_str()),
+        stance_inferred: matches!(c.stance, Some((_, Origin::Inferred))),
+        stance_basis: why,
+        actor: c.actor.name(parties),
+        lines: c.lines.map(|l| l.to_string()),
     }
 }
 
@@ -160,15 +228,20 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
                 plural(m.areas.len(), "area"),
                 plural(m.commitment_count(), "commitment")
             )?;
-            for a in &m.areas {
+            for (ai, a) in m.areas.iter().enumerate() {
+                let opened = m.opened_sections(ai);
+                for k in a.section.len() - opened.len()..a.section.len() {
+                    writeln!(out, "    § {}", a.section[..=k].join(" › "))?;
+                }
                 writeln!(
                     out,
-                    "    {}/{}/{}  {}  ({})",
+                    "    {}/{}/{}  {}  ({})  c/i/e/a {}",
                     p.id,
                     m.id,
                     a.id,
                     a.title,
-                    a.commitments.len()
+                    a.commitments.len(),
+                    Tally::of(a)
                 )?;
             }
         }
@@ -184,20 +257,27 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
     )
 }
 
-/// "1 area", "13 areas".
+/// "1 area", "13 areas", "2 matches".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("{n} {noun}")
+    } else if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) {
+        format!("{n} {noun}es")
     } else {
         format!("{n} {noun}s")
     }
 }
 
 /// `jointly show ID`.
-pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
+pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> io::Result<u8> {
     let Some(path) = corpus.resolve(id) else {
         return unknown_id(id);
     };
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, &json_show(corpus, path)).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(exit::OK);
+    }
     let crumb = corpus.breadcrumb(path).unwrap_or_default();
     let full_id = corpus.id_of(path).unwrap_or_default();
     writeln!(out, "{crumb}\n{full_id}\n")?;
@@ -217,36 +297,46 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
             for p in &m.preamble {
                 writeln!(out, "{}\n", p.text)?;
             }
-            for a in &m.areas {
-                writeln!(out, "## {}\n", a.title)?;
+            for (ai, a) in m.areas.iter().enumerate() {
+                let opened = m.opened_sections(ai);
+                let first = a.section.len() - opened.len();
+                for (k, s) in opened.iter().enumerate() {
+                    writeln!(out, "{} {s}\n", "#".repeat(first + k + 1))?;
+                }
+                writeln!(out, "{} {}\n", "#".repeat(a.section.len() + 2), a.title)?;
+                for p in &a.intro {
+                    writeln!(out, "{}\n", p.text)?;
+                }
                 for (i, c) in a.commitments.iter().enumerate() {
                     writeln!(out, "{}. {}", i + 1, c.text)?;
                 }
                 writeln!(out)?;
+                for p in &a.outro {
+                    writeln!(out, "{}\n", p.text)?;
+                }
             }
-            for p in &m.closing {
+            for p in m.closing.iter().chain(&m.signatories) {
                 writeln!(out, "{}\n", p.text)?;
             }
         }
-        Some(Node::Area(_, m, a)) => {
+        Some(Node::Area(p, m, a)) => {
             writeln!(out, "{}\n", a.title)?;
+            for p in &a.intro {
+                writeln!(out, "{}\n", p.text)?;
+            }
             for (i, c) in a.commitments.iter().enumerate() {
-                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c.stance))?;
+                let why = Why::of(&m.preamble, a, i);
+                writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c, why, &p.parties))?;
             }
             writeln!(out)?;
-            source_line(
-                out,
-                m,
-                a.title_lines
-                    .zip(a.commitments.last().and_then(|c| c.lines))
-                    .map(|(f, l)| LineRange {
-                        first: f.first,
-                        last: l.last,
-                    }),
-            )?;
+            for p in &a.outro {
+                writeln!(out, "{}\n", p.text)?;
+            }
+            source_line(out, m, area_lines(a))?;
         }
-        Some(Node::Commitment(_, m, _, _, c)) => {
-            writeln!(out, "{}{}\n", c.text, stance_suffix(c.stance))?;
+        Some(Node::Commitment(p, m, a, i, c)) => {
+            let why = Why::of(&m.preamble, a, i);
+            writeln!(out, "{}{}\n", c.text, stance_suffix(c, why, &p.parties))?;
             source_line(out, m, c.lines)?;
         }
         None => {}
@@ -254,10 +344,114 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
     Ok(exit::OK)
 }
 
+/// `jointly show ID --format json`: the node in the shape `list` gives it,
+/// with where it is and where it comes from.
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    id: String,
+    kind: &'static str,
+    breadcrumb: String,
+    /// The statement's source: file, line range, public address.
+    source: Option<JsonSource<'a>>,
+    /// A commitment's stance (else null), and whether the rules inferred it.
+    stance: Option<&'static str>,
+    stance_inferred: bool,
+    /// The words that decided a commitment's inferred stance.
+    stance_basis: Option<Why<'a>>,
+    /// Who undertakes a commitment: "joint", or the party alone.
+    actor: Option<String>,
+    /// An area's topics; a commitment's are its area's.
+    topics: Vec<JsonTag<'a>>,
+    partnership: Option<JsonPartnership<'a>>,
+    meeting: Option<JsonMeeting<'a>>,
+    area: Option<JsonArea<'a>>,
+    commitment: Option<JsonCommitment<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    /// The source text the statement file was made from, else the statement file.
+    file: &'a str,
+    statement_file: &'a str,
+    lines: Option<String>,
+    url: Option<&'a str>,
+}
+
+fn json_source<'a>(m: &'a Meeting, lines: Option<LineRange>) -> JsonSource<'a> {
+    JsonSource {
+        file: m
+            .source
+            .source_file
+            .as_deref()
+            .unwrap_or(&m.source.statement_file),
+        statement_file: &m.source.statement_file,
+        lines: lines.map(|l| l.to_string()),
+        url: m.source.url.as_deref(),
+    }
+}
+
+fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
+    let mut doc = JsonShow {
+        id: corpus.id_of(path).unwrap_or_default(),
+        kind: "partnership",
+        breadcrumb: corpus.breadcrumb(path).unwrap_or_default(),
+        source: None,
+        stance: None,
+        stance_inferred: false,
+        stance_basis: None,
+        actor: None,
+        topics: Vec::new(),
+        partnership: None,
+        meeting: None,
+        area: None,
+        commitment: None,
+    };
+    match corpus.get(path) {
+        Some(Node::Partnership(p)) => doc.partnership = Some(json_partnership(p)),
+        Some(Node::Meeting(p, m)) => {
+            doc.kind = "meeting";
+            doc.source = Some(json_source(m, m.title_lines));
+            doc.meeting = Some(json_meeting(p, m));
+        }
+        Some(Node::Area(p, m, a)) => {
+            doc.kind = "area";
+            doc.source = Some(json_source(m, area_lines(a)));
+            doc.topics = json_topics(a);
+            let meeting = doc.id.rsplit_once('/').map(|(m, _)| m.to_string());
+            doc.area = Some(json_area(&meeting.unwrap_or_default(), m, &p.parties, a));
+        }
+        Some(Node::Commitment(p, m, a, i, c)) => {
+            doc.kind = "commitment";
+            doc.source = Some(json_source(m, c.lines));
+            doc.topics = json_topics(a);
+            doc.stance = c.stance.map(|(s, _)| s.as_str());
+            doc.stance_inferred = matches!(c.stance, Some((_, Origin::Inferred)));
+            doc.stance_basis = Why::of(&m.preamble, a, i);
+            doc.actor = Some(c.actor.name(&p.parties));
+            let area = doc.id.rsplit_once('/').map(|(a, _)| a.to_string());
+            let why = Why::of(&m.preamble, a, i);
+            doc.commitment = Some(json_commitment(&area.unwrap_or_default(), i, c, why, &p.parties));
+        }
+        None => {}
+    }
+    doc
+}
+
+/// An area's lines: from its title to its last commitment.
+fn area_lines(a: &Area) -> Option<LineRange> {
+    a.title_lines
+        .zip(a.commitments.last().and_then(|c| c.lines))
+        .map(|(f, l)| LineRange {
+            first: f.first,
+            last: l.last,
+        })
+}
+
 fn unknown_id(id: &str) -> io::Result<u8> {
-    let mut err = io::stderr().lock();
-    writeln!(err, "jointly: no statement, area or commitment has the id `{id}`")?;
-    writeln!(err, "hint: `jointly list` prints every id")?;
+    say(format_args!(
+        "jointly: no statement, area or commitment has the id `{id}`"
+    ))?;
+    say("hint: `jointly list` prints every id")?;
     Ok(exit::PROBLEMS)
 }
 
@@ -272,20 +466,29 @@ pub fn cite(out: &mut dyn Write, corpus: &Corpus, id: &str) -> io::Result<u8> {
             Ok(exit::OK)
         }
         None => {
-            writeln!(
-                io::stderr(),
+            say(format_args!(
                 "jointly: `{id}` is a partnership, which has no single statement to cite; cite one of its meetings"
-            )?;
+            ))?;
             Ok(exit::PROBLEMS)
         }
     }
 }
 
-fn stance_suffix(stance: Option<(Stance, Origin)>) -> String {
-    match stance {
-        Some((s, Origin::Curated)) => format!("  [{}]", s.as_str()),
-        Some((s, Origin::Inferred)) => format!("  [{}, inferred]", s.as_str()),
-        None => String::new(),
+/// `  [explore, inferred from “will explore”, sentence 2]`, with `; United
+/// States alone` when one party undertakes it.
+fn stance_suffix(c: &Commitment, why: Option<Why>, parties: &[String]) -> String {
+    let alone = match c.actor {
+        Actor::Joint => String::new(),
+        actor => format!("; {} alone", actor.name(parties)),
+    };
+    match (c.stance, why) {
+        (Some((s, Origin::Curated)), _) => format!("  [{}{alone}]", s.as_str()),
+        (Some((s, Origin::Inferred)), Some(why)) => {
+            format!("  [{}, inferred from {why}{alone}]", s.as_str())
+        }
+        (Some((s, Origin::Inferred)), None) => format!("  [{}, inferred{alone}]", s.as_str()),
+        (None, _) if !alone.is_empty() => format!("  [no stance{alone}]"),
+        (None, _) => String::new(),
     }
 }
 
@@ -334,26 +537,70 @@ pub fn source_text(m: &Meeting, lines: Option<LineRange>) -> String {
     out
 }
 
-/// A writer that replaces control characters other than line breaks and
-/// tabs with U+FFFD. Statement text comes from the user's files, and an
-/// escape sequence in one must not reach the terminal (it could move the
-/// cursor, retitle the window or set the clipboard).
+/// Whether `c` must not reach a terminal as it is. Control characters
+/// (C0 and C1, but for line breaks and tabs) can move the cursor, retitle
+/// the window or set the clipboard; the invisible format characters that
+/// reorder or hide text (bidirectional controls such as U+202E and U+2066,
+/// zero-width spaces such as U+200B, line and paragraph separators) can make
+/// a title or an id display in an order it is not in. Zero-width joiners
+/// (U+200C, U+200D) stay: scripts and emoji need them, and they move nothing.
+pub fn is_unsafe(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        c if c.is_control() => true,
+        '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' => true,
+        _ => false,
+    }
+}
+
+/// `s` made harmless to print: every character [`is_unsafe`] becomes U+FFFD,
+/// one for one, so that it shows (as the browser shows it) and cannot act.
+/// Every printer, every message on stderr, the status line and a copied
+/// citation go through this (the browser through [`crate::wrap::sanitize`],
+/// which uses the same rule).
+pub fn harmless(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// A writer that makes what goes through it [`harmless`]. Statement text,
+/// file names and arguments come from the user, and an escape sequence in
+/// one must not reach the terminal.
 pub struct Plain<'a>(pub &'a mut dyn Write);
 
 impl Write for Plain<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
         match std::str::from_utf8(buf) {
-            Ok(s) if s.chars().any(unsafe_char) => {
-                let clean: String = s
-                    .chars()
-                    .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            Ok(s) => self.0.write_all(harmless(s).as_bytes())?,
+            // Formatting writes whole strings; bytes that are not UTF-8 are
+            // passed on with their control bytes replaced.
+            Err(_) => {
+                let clean: Vec<u8> = buf
+                    .iter()
+                    .map(|&b| {
+                        if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {
+                            b'?'
+                        } else {
+                            b
+                        }
+                    })
                     .collect();
-                self.0.write_all(clean.as_bytes())?;
+                self.0.write_all(&clean)?;
             }
-            // Formatting writes whole strings, so a buffer that is not UTF-8
-            // holds no text of ours to clean.
-            _ => self.0.write_all(buf)?,
         }
         Ok(buf.len())
     }
@@ -361,6 +608,13 @@ impl Write for Plain<'_> {
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// Writes `message` and a line break to stderr, made [`harmless`]: the one
+/// way messages for people leave the program.
+pub fn say(message: impl std::fmt::Display) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    writeln!(Plain(&mut err), "{message}")
 }
 
 /// Text made safe inside a Markdown table cell: as [`md_inline`], and pipes
@@ -389,6 +643,14 @@ pub fn md_inline(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(plural(1, "problem"), "1 problem");
+        assert_eq!(plural(0, "error"), "0 errors");
+        assert_eq!(plural(2, "match"), "2 matches");
+        assert_eq!(plural(1, "match"), "1 match");
+    }
 
     #[test]
     fn markdown_cells_escape_pipes_backslashes_and_line_breaks() {

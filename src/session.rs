@@ -17,6 +17,9 @@ use crate::timestamp::Timestamp;
 pub struct Session {
     state_path: Option<PathBuf>,
     store: Option<BookmarkStore>,
+    /// The last save of the bookmarks failed: they are kept in memory, and
+    /// saved again at the next change and at exit.
+    unsaved: bool,
 }
 
 impl Session {
@@ -46,20 +49,25 @@ impl Session {
             app.update(Msg::Bookmarks(store.set().clone()));
             store
         });
-        Session { state_path, store }
+        Session {
+            state_path,
+            store,
+            unsaved: false,
+        }
     }
 
     /// Carries out one effect; `out` is the terminal. Returns what the app
     /// should learn from it.
     pub fn perform(&mut self, effect: Effect, out: &mut dyn Write) -> Vec<Msg> {
         match effect {
-            // Searches run on the event source's search thread.
-            Effect::Search(_) => Vec::new(),
+            // Searches run on the event source's search thread, and the
+            // terminal suspends itself.
+            Effect::Search(_) | Effect::Suspend => Vec::new(),
             Effect::Clipboard(sequence) => {
                 let written = out.write_all(sequence.as_bytes()).and_then(|()| out.flush());
                 written
                     .err()
-                    .map(|e| Msg::Problem(Problem::warning("clipboard", format!("not copied: {e}"))))
+                    .map(|e| Msg::Failed(Problem::warning("clipboard", format!("Not copied: {e}"))))
                     .into_iter()
                     .collect()
             }
@@ -71,23 +79,54 @@ impl Session {
                     ))];
                 };
                 *store.set_mut() = set;
-                match store.save(Timestamp::now()) {
+                let saved = store.save(Timestamp::now());
+                log::debug!(
+                    "bookmarks saved to {}: {:?}",
+                    store.path().display(),
+                    saved.as_ref().map(Vec::len)
+                );
+                match saved {
                     Ok(warnings) => {
+                        self.unsaved = false;
                         let mut out: Vec<Msg> = warnings.into_iter().map(Msg::Problem).collect();
                         out.push(Msg::Bookmarks(store.set().clone()));
                         out
                     }
-                    Err(e) => vec![Msg::Problem(Problem::error(
-                        store.path().display().to_string(),
-                        e.to_string(),
-                    ))],
+                    Err(e) => {
+                        self.unsaved = true;
+                        // The status line keeps the end of a long message.
+                        vec![Msg::Failed(Problem::error(
+                            store.path().display().to_string(),
+                            format!(
+                                "{}: bookmarks not saved (kept, and saved again at the next change and at exit)",
+                                e.reason()
+                            ),
+                        ))]
+                    }
                 }
             }
         }
     }
 
+    /// Saves the bookmarks again if their last save failed; says why if it
+    /// fails again (the caller prints it when the terminal is restored).
+    pub fn save_pending(&mut self) -> Option<String> {
+        let store = self.store.as_mut().filter(|_| self.unsaved)?;
+        match store.save(Timestamp::now()) {
+            Ok(_) => {
+                self.unsaved = false;
+                None
+            }
+            Err(e) => Some(format!(
+                "{}: {e}; your new bookmarks are lost",
+                store.path().display()
+            )),
+        }
+    }
+
     /// Saves where the reader is.
     pub fn close(&self, app: &App) -> io::Result<()> {
+        log::debug!("saving the place to {:?}", self.state_path);
         match &self.state_path {
             Some(path) => state::save(path, &app.place()),
             None => Ok(()),

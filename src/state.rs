@@ -108,6 +108,7 @@ fn parse(name: &str, text: &str) -> Result<Place, Problem> {
             "the file is cut short (it does not end with a line break)",
         ));
     }
+    crate::loader::yaml::check_expansion(text).map_err(|e| yaml_problem(name, &e))?;
     let file: StateFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
     storage::check_version(name, file.version, VERSION)?;
     let some = |s: String| (!s.is_empty()).then_some(s);

@@ -13,9 +13,14 @@ use directories::ProjectDirs;
 use crate::loader::Problem;
 use crate::timestamp::Timestamp;
 
-/// Largest state or bookmarks file read: real ones are a few kilobytes, and a
-/// limit keeps a stray huge file from stalling start-up.
+/// Largest state file read: real ones are a few hundred bytes, and a limit
+/// keeps a stray huge file from stalling start-up.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Largest bookmarks file read or written: a bookmark with a full note takes
+/// about 600 bytes, so this is some 50,000 of them, more than a person makes.
+/// A larger file is neither read nor replaced.
+pub const MAX_BOOKMARKS_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A file of ours written by another version of jointly (newer, most
 /// likely) is not read: guessing at its fields could lose what it holds.
@@ -54,28 +59,54 @@ pub fn bookmarks_file() -> Option<PathBuf> {
 pub enum ReadError {
     /// There is no such file: a normal first start.
     Missing,
-    /// The file exists but its bytes are not usable text (not UTF-8, or too large).
+    /// The file exists but its bytes are not usable text (not UTF-8).
     Damaged(String),
-    /// The file could not be opened or read (permissions, a folder in its place…).
+    /// The file could not be opened or read (permissions, a folder, a named
+    /// pipe or a device in its place, or more than the limit).
     Unreadable(io::Error),
 }
 
-/// Reads a small text file jointly wrote, telling a missing file from a
-/// damaged or unreadable one.
+/// Reads a small text file jointly wrote (at most [`MAX_FILE_BYTES`]),
+/// telling a missing file from a damaged or unreadable one.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let file = File::open(path).map_err(|e| match e.kind() {
+    read_text_limited(path, MAX_FILE_BYTES)
+}
+
+/// As [`read_text`], reading at most `limit` bytes. The file is opened
+/// without waiting and must be a regular file: a named pipe, a terminal or
+/// a device in its place would block start-up forever. The type checked is
+/// the opened file's, so that a file swapped between a check and the open
+/// cannot slip through. A file over the limit is unreadable, not damaged:
+/// it may well be good, and must not be moved aside.
+pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let file = crate::loader::open_nonblocking(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ReadError::Missing,
         _ => ReadError::Unreadable(e),
     })?;
+    let meta = file.metadata().map_err(ReadError::Unreadable)?;
+    if !meta.is_file() {
+        return Err(ReadError::Unreadable(io::Error::other(if meta.is_dir() {
+            "it is a folder, not a file"
+        } else {
+            "it is a named pipe, socket or device, not a regular file"
+        })));
+    }
+    let too_large = |size: u64| {
+        ReadError::Unreadable(io::Error::other(format!(
+            "it is {:.1} MB, more than the {} MiB jointly reads from such a file",
+            size as f64 / 1e6,
+            limit / 1024 / 1024
+        )))
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::Damaged(format!(
-            "larger than {} MiB",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|e| {
         ReadError::Damaged(format!(

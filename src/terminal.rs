@@ -5,7 +5,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -14,9 +14,9 @@ use ratatui::backend::Backend;
 
 use crate::app::keymap::KeyBinding;
 use crate::app::{Action, App, Effect, Msg};
-use crate::cli::exit;
 use crate::loader::Problem;
 use crate::model::Corpus;
+use crate::output::exit;
 use crate::search::{SearchWorker, Searcher};
 use crate::session::Session;
 
@@ -55,7 +55,26 @@ pub trait EventSource {
     fn arrived(&mut self) -> Vec<Msg> {
         Vec::new()
     }
+
+    /// Whether the screen was lost (the app was suspended and resumed, or
+    /// stopped and continued) and must be drawn again whole.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
 }
+
+/// The signals that end the browser as SIGTERM does: the terminal is
+/// restored and the place saved. SIGINT and SIGQUIT come from `kill` (in
+/// raw mode Ctrl-c and Ctrl-\ are keys), SIGUSR1 and SIGALRM from scripts
+/// and timers, whose default would kill the app with the terminal raw.
+pub const ENDING_SIGNALS: [i32; 6] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGALRM,
+];
 
 /// Events from the real terminal; effects carried out on it and on the
 /// user's files.
@@ -64,6 +83,13 @@ pub struct TerminalEvents {
     search: Background,
     /// Where a hang-up is recorded, as SIGHUP would record it.
     stop: Arc<AtomicUsize>,
+    /// Set by SIGTSTP (`kill -TSTP`; Ctrl-z is a key in raw mode).
+    suspend: Arc<AtomicBool>,
+    /// Set by SIGCONT: the app was stopped, and the shell may have changed
+    /// the terminal's modes and screen meanwhile.
+    resumed: Arc<AtomicBool>,
+    /// The screen must be drawn again whole.
+    redraw: bool,
 }
 
 impl TerminalEvents {
@@ -73,6 +99,30 @@ impl TerminalEvents {
     /// A hung-up terminal fails every terminal request, so this asks one.
     fn hung_up(&self) -> bool {
         !io::stdin().is_terminal()
+    }
+
+    /// Gives the terminal back to the shell (main screen, cooked mode,
+    /// cursor shown), stops as SIGTSTP's default does, and once continued
+    /// (`fg`) takes the terminal back; the next frame is drawn whole.
+    fn suspend(&mut self) {
+        restore_quietly();
+        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        // Stops the process (a SIGSTOP); returns when it is continued.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+        self.resume();
+    }
+
+    /// Takes the terminal back after a stop: raw mode, the alternate
+    /// screen, the cursor hidden; the next frame is drawn whole.
+    fn resume(&mut self) {
+        self.resumed.store(false, Ordering::SeqCst);
+        let _ = crossterm::terminal::enable_raw_mode();
+        let _ = crossterm::execute!(
+            io::stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            crossterm::cursor::Hide
+        );
+        self.redraw = true;
     }
 
     /// Ends the loop as a SIGHUP would.
@@ -87,6 +137,14 @@ impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         if self.hung_up() {
             return self.hang_up();
+        }
+        if self.suspend.swap(false, Ordering::SeqCst) {
+            self.suspend();
+            return Ok(None);
+        }
+        if self.resumed.load(Ordering::SeqCst) {
+            self.resume();
+            return Ok(None);
         }
         // crossterm's default event source spins forever on a terminal that
         // reads end-of-file (crossterm issue #793); the `use-dev-tty` one,
@@ -103,6 +161,10 @@ impl EventSource for TerminalEvents {
     fn perform(&mut self, effect: Effect) -> Vec<Msg> {
         match effect {
             Effect::Search(query) => self.search.request(&query),
+            Effect::Suspend => {
+                self.suspend();
+                Vec::new()
+            }
             effect => self.session.perform(effect, &mut io::stdout()),
         }
     }
@@ -113,6 +175,10 @@ impl EventSource for TerminalEvents {
 
     fn arrived(&mut self) -> Vec<Msg> {
         self.search.arrived()
+    }
+
+    fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 }
 
@@ -201,9 +267,13 @@ pub fn run(mut app: App) -> io::Result<u8> {
     // A signal stores its number; the loop sees it within one tick, leaves,
     // and the terminal is restored like on any other way out.
     let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in ENDING_SIGNALS {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
+    let resumed = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     let session = Session::open(&mut app);
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
@@ -214,12 +284,17 @@ pub fn run(mut app: App) -> io::Result<u8> {
     };
     let (_, meetings, areas, commitments) = app.corpus.counts();
     if meetings + areas + commitments >= OFF_THREAD_MIN {
+        log::info!("search runs on its own thread");
         app.search_off_thread();
     }
+    log::info!("terminal opened: {:?}", terminal.size());
     let mut events = TerminalEvents {
         session,
         search: Background::new(Arc::clone(&app.corpus)),
         stop: Arc::clone(&stop),
+        suspend,
+        resumed,
+        redraw: false,
     };
     let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
     if events.hung_up() {
@@ -231,12 +306,14 @@ pub fn run(mut app: App) -> io::Result<u8> {
         drop(terminal);
     }
     restore_quietly();
+    if let Some(e) = events.session.save_pending() {
+        let _ = crate::output::say(format_args!("jointly: error: {e}"));
+    }
     if let Err(e) = events.session.close(&app) {
         // Not `?`: with the terminal gone, stderr may fail too.
-        let _ = writeln!(
-            io::stderr(),
+        let _ = crate::output::say(format_args!(
             "jointly: warning: where you were was not saved: {e}"
-        );
+        ));
     }
     // A failed frame on a terminal that went away is the hang-up, not an error.
     if result.is_err() && events.hung_up() {
@@ -244,6 +321,11 @@ pub fn run(mut app: App) -> io::Result<u8> {
     } else {
         result?;
     }
+    log::info!(
+        "terminal restored; hung up: {}, signal: {}",
+        events.hung_up(),
+        stop.load(Ordering::SeqCst)
+    );
     // Killed by a signal we handled: exit as the shell reports it (128 + n).
     Ok(match stop.load(Ordering::SeqCst) {
         0 => exit::OK,
@@ -258,7 +340,7 @@ fn restore_quietly() {
     if let Err(e) = ratatui::try_restore()
         && io::stdin().is_terminal()
     {
-        let _ = writeln!(io::stderr(), "jointly: the terminal was not restored: {e}");
+        let _ = crate::output::say(format_args!("jointly: the terminal was not restored: {e}"));
     }
 }
 
@@ -317,6 +399,17 @@ pub fn event_loop<B: Backend>(
             }
             dirty = true;
         }
+        if events.take_redraw() {
+            // What is on the screen is no longer what ratatui drew last:
+            // clear it, and forget the last frame so that the next is drawn
+            // whole. (`Terminal::clear` would ask the terminal where its
+            // cursor is, and wait for an answer some terminals never give.)
+            terminal.backend_mut().clear().map_err(backend_error)?;
+            terminal.swap_buffers();
+            let size = terminal.size().map_err(backend_error)?;
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
+        }
     }
     Ok(())
 }
@@ -355,6 +448,7 @@ pub fn handle(app: &mut App, ev: Event) -> bool {
             }
         }
         Event::Resize(w, h) => {
+            log::debug!("resize {w}x{h}");
             app.update(Action::Resize(w, h));
             true
         }

@@ -3,31 +3,68 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// Replaces control characters (which could move the cursor or change the
-/// terminal's state if printed) with U+FFFD, one char for one char, so that
-/// character positions (such as match highlights) stay valid. Tabs and line
-/// breaks become spaces.
+/// The most characters of one text the browser draws: some ten pages, more
+/// than any paragraph of a statement. Past it the text is cut with "…", so
+/// that a 20 MB word costs a frame no more than this does (the command line
+/// prints it whole).
+pub const MAX_DRAWN_CHARS: usize = 50_000;
+
+/// Text as the browser draws it: cut at [`MAX_DRAWN_CHARS`] (ending with
+/// "…"), control characters (which could move the cursor or change the
+/// terminal's state if printed) and invisible characters that reorder text
+/// (the rule of [`crate::output::is_unsafe`]) replaced with U+FFFD, one
+/// char for one char, so that character positions (such as match
+/// highlights) stay valid. Tabs and line breaks become spaces. It reads at
+/// most [`MAX_DRAWN_CHARS`] characters of `s`, whatever its length.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    let (head, cut) = head(s, MAX_DRAWN_CHARS);
+    let clean = sanitize_all(head);
+    if !cut {
+        return clean;
+    }
+    let mut out = clean.into_owned();
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// As [`sanitize`], whatever the length: for printing, where nothing is cut.
+pub fn sanitize_all(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || crate::output::is_unsafe(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(sanitize_char).collect())
+}
+
+/// The first `max` characters of `s`, and whether that left any out; reads
+/// no further than it returns.
+pub fn head(s: &str, max: usize) -> (&str, bool) {
+    // A character takes at most four bytes, so a short enough text is whole.
+    if s.len() <= max {
+        return (s, false);
+    }
+    match s.char_indices().nth(max) {
+        Some((at, _)) => (&s[..at], true),
+        None => (s, false),
+    }
 }
 
 /// One character as [`sanitize`] makes it.
 pub fn sanitize_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
-        c if c.is_control() => '\u{FFFD}',
+        c if crate::output::is_unsafe(c) => '\u{FFFD}',
         c => c,
     }
 }
 
-/// Display width of a string in terminal cells.
+/// Display width of a string in terminal cells, measured per grapheme as
+/// ratatui's buffer measures it (an emoji with a skin tone, a flag or a
+/// ZWJ sequence is one grapheme of width 2, not the sum of its chars).
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 /// Cuts `s` to `max` cells, ending with "…" when cut.
@@ -60,23 +97,24 @@ pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
     let mut start = 0; // start of the current line
     let mut line_width = 0;
     let mut last_space: Option<(usize, usize)> = None; // (byte index, width before it)
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if c == ' ' {
+    for (i, g) in text.grapheme_indices(true) {
+        let w = g.width();
+        let space = g == " ";
+        if space {
             last_space = Some((i, line_width));
         }
         if line_width + w > max && i > start {
             match last_space.filter(|&(s, _)| s > start) {
-                Some((s, before)) if c != ' ' => {
+                Some((s, before)) if !space => {
                     lines.push(start..s);
                     start = s + 1;
                     line_width -= before + 1;
                 }
                 _ => {
                     lines.push(start..i);
-                    start = if c == ' ' { i + 1 } else { i };
+                    start = if space { i + 1 } else { i };
                     line_width = 0;
-                    if c == ' ' {
+                    if space {
                         last_space = None;
                         continue;
                     }
@@ -119,6 +157,26 @@ mod tests {
         for line in wrapped("😀😀😀😀😀", 3) {
             assert!(width(line) <= 3, "{line}");
         }
+    }
+
+    #[test]
+    fn measures_graphemes_as_ratatui_does() {
+        // Thumbs up with a skin tone, a family joined by ZWJ, a flag, "é" as
+        // e + combining accent: each is one grapheme, drawn in one cell pair
+        // (or one cell), not one per char.
+        for (s, cells) in [
+            ("\u{1F44D}\u{1F3FD}", 2),
+            ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", 2),
+            ("\u{1F1F8}\u{1F1EC}", 2),
+            ("e\u{301}", 1),
+        ] {
+            assert_eq!(width(s), cells, "{s}");
+            let line = ratatui::text::Line::raw(s);
+            assert_eq!(width(s), line.width(), "{s}");
+        }
+        // A grapheme is never split across lines.
+        let s = "ab \u{1F44D}\u{1F3FD}\u{1F44D}\u{1F3FD}";
+        assert_eq!(wrapped(s, 2), ["ab", "\u{1F44D}\u{1F3FD}", "\u{1F44D}\u{1F3FD}"]);
     }
 
     #[test]

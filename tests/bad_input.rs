@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use jointly::loader::{self, LoadOptions, Severity};
 
+mod common;
+
 /// What one input must give: the file, `line:column` where the problem has
 /// one, and words the message must hold.
 struct Case {
@@ -167,8 +169,16 @@ const CORPUS: &[Case] = &[
         None,
         "is a binary file (it holds NUL bytes), not text",
     ),
-    error("alias-bomb.yaml", Some("1:1"), "unknown field `a`"),
-    error("alias-bomb-in-a-field.yaml", Some("4:1"), "unknown field `xb`"),
+    error(
+        "alias-bomb.yaml",
+        Some("1:32"),
+        "expand the document to more than 4 times its size",
+    ),
+    error(
+        "alias-bomb-in-a-field.yaml",
+        Some("3:33"),
+        "expand the document to more than 4 times its size",
+    ),
     error(
         "nesting-deep-flow.yaml",
         Some("8:9"),
@@ -217,6 +227,12 @@ fn build_corpus(dir: &Path) -> (Vec<Case>, bool) {
         }
     }
     let mut cases = Vec::new();
+    std::fs::write(dir.join("alias-amplification.yaml"), amplification()).unwrap();
+    cases.push(error(
+        "alias-amplification.yaml",
+        Some("604:5"),
+        "expand the document to more than 4 times its size",
+    ));
     // A sparse 50 MB file: its size alone must stop the loader.
     std::fs::File::create(dir.join("huge.yaml"))
         .unwrap()
@@ -275,6 +291,63 @@ fn build_corpus(dir: &Path) -> (Vec<Case>, bool) {
         cases.push(error("endless.yaml", None, "is a named pipe, socket or device"));
     }
     (cases, readable_anyway)
+}
+
+/// A 1.1 MB statement file whose preamble, an anchor of 1,000 one-kilobyte
+/// strings, is aliased as the commitments of 3,000 areas: 3 GB once expanded.
+fn amplification() -> String {
+    let mut s = String::from(
+        "partnership: {id: amp, name: Amp, parties: [a, b]}\nmeeting: {title: T, date: \"2024-01-01\"}\npreamble: &c\n",
+    );
+    for i in 0..1000 {
+        s.push_str(&format!("  - \"{i:01000}\"\n"));
+    }
+    s.push_str("areas:\n");
+    for i in 0..3000 {
+        s.push_str(&format!("  - {{id: a{i}, title: A, commitments: *c}}\n"));
+    }
+    s
+}
+
+#[test]
+fn alias_amplification_in_settings_and_front_matter_is_refused_under_the_cap() {
+    let home = tempfile::tempdir().unwrap();
+    // The settings: the same anchor aliased by every key of the theme.
+    let config = home.path().join("config/jointly/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let mut text = String::from("keys: &k\n");
+    for i in 0..1000 {
+        text.push_str(&format!("  a{i}: \"{i:01000}\"\n"));
+    }
+    text.push_str("theme:\n");
+    for i in 0..2000 {
+        text.push_str(&format!("  r{i}: *k\n"));
+    }
+    std::fs::write(&config, &text).unwrap();
+    // Only the browser parses the settings, so the config reader is checked
+    // through the library (its memory is the fuzz target's to bound).
+    let (_, problems) = jointly::config::parse("config.yaml", Some(&text));
+    assert!(
+        problems.iter().any(|p| p.message.contains("expand the document")),
+        "{problems:?}"
+    );
+
+    // Front matter of an imported markdown file.
+    let md = home.path().join("statement.md");
+    let mut front = String::from("---\ntitle: T\nlist: &l\n");
+    for i in 0..250 {
+        front.push_str(&format!("  - \"{i:01000}\"\n"));
+    }
+    front.push_str("more:\n");
+    for _ in 0..5000 {
+        front.push_str("  - *l\n");
+    }
+    front.push_str(
+        "---\n\n# Joint Statement\n\n1 December 2025\n\n## Quantum\n\n- We intend to work on quantum.\n",
+    );
+    std::fs::write(&md, front).unwrap();
+    let (code, _, err) = jointly(home.path(), &["import", md.to_str().unwrap()]);
+    assert!(code.is_some(), "{err}");
 }
 
 /// Runs the binary with the data folder in `home`, under a 512 MiB address
@@ -456,4 +529,147 @@ fn each_bad_file_alone_is_named_by_jointly_check() {
             std::slice::from_ref(alone),
         );
     }
+}
+
+/// A statement whose area title is one word of `len` letters.
+fn one_word_title(len: usize) -> String {
+    format!(
+        "partnership: {{id: long, name: Long, parties: [a, b]}}\nmeeting: {{title: T, date: \"2024-01-01\"}}\nareas:\n  - id: a\n    title: \"{}\"\n    commitments: [\"We intend to read.\"]\n",
+        "A".repeat(len)
+    )
+}
+
+#[test]
+fn a_20_mb_one_word_title_opens_in_the_browser_and_filters_under_the_cap() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("data/jointly/statements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("long.yaml"), one_word_title(20_000_000)).unwrap();
+    // Before the fix the first frame took 493 s and a key in `/` minutes.
+    let start = Instant::now();
+    let mut s = common::Session::start_capped(home.path(), &["--no-default"], 100, 30);
+    s.wait_for_text("Statements");
+    let first = start.elapsed();
+    // Down to the area: the reader and the status line show the word too.
+    s.keys("jj");
+    s.wait_for_text("┌ Area");
+    s.keys("/");
+    s.wait_for_text("/▏");
+    let key = Instant::now();
+    s.keys("A");
+    s.wait_for_text("/A▏ 1 match");
+    let filtered = key.elapsed();
+    s.keys("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        first < Duration::from_secs(1) && filtered < Duration::from_secs(1),
+        "first frame after {first:?}, a filter key answered after {filtered:?}"
+    );
+}
+
+#[test]
+fn searching_a_20_mb_one_word_commitment_stays_under_the_cap() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("word.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "partnership: {{id: w, name: W, parties: [a, b]}}\nmeeting: {{title: T, date: \"2024-01-01\"}}\nareas:\n  - id: a\n    title: Area\n    commitments: [\"{}\"]\n",
+            "A".repeat(20_000_000)
+        ),
+    )
+    .unwrap();
+    // Before the fix: 3.6 GB for the matcher's table, killed under the cap.
+    let (code, out, err) = jointly(
+        home.path(),
+        &[
+            "search",
+            "AAAA",
+            "--no-default",
+            "--data",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("\"id\": \"w/2024-01-01/a/1\""),
+        "{}",
+        &out[..out.len().min(500)]
+    );
+}
+
+fn mkfifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A named pipe in place of each of jointly's own files (the place, the
+/// bookmarks and their lock, the settings, the statements folder) never
+/// hangs a command or the browser: each is said, and the rest works.
+#[test]
+fn a_fifo_in_place_of_each_of_jointlys_own_files_never_hangs() {
+    // The commands (here the data folder is `home/jointly`).
+    let home = tempfile::tempdir().unwrap();
+    mkfifo(&home.path().join("jointly/bookmarks.yaml"));
+    mkfifo(&home.path().join("jointly/statements"));
+    let (code, _, err) = jointly(home.path(), &["bookmarks"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("bookmarks.yaml: warning: cannot read the bookmarks (it is a named pipe"),
+        "{err}"
+    );
+    assert!(
+        err.contains("statements: error: the folder of your statements cannot be read"),
+        "{err}"
+    );
+    let (code, out, err) = jointly(home.path(), &["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("eu-sg-dp/2025-12-01"), "the seeds still load: {out}");
+
+    // The browser (here the data folder is `home/data/jointly`).
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/jointly");
+    for fifo in [
+        data.join("bookmarks.yaml"),
+        data.join("statements"),
+        home.path().join("state/jointly/state.yaml"),
+        home.path().join("config/jointly/config.yaml"),
+    ] {
+        mkfifo(&fifo);
+    }
+    let mut s = common::Session::start_capped(home.path(), &[], 120, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.keys("!");
+    let screen = s.wait_for_text("problems found while loading");
+    for file in ["bookmarks.yaml", "statements", "state.yaml", "config.yaml"] {
+        assert!(screen.contains(file), "{file} is named: {screen}");
+    }
+    s.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    // A bookmark with the file a pipe: not saved, and said so.
+    s.keys("jjj");
+    s.keys("m");
+    s.wait_for_text("save");
+    s.keys("\r");
+    s.wait_for_text("not saved");
+    s.keys("\x03");
+    s.wait_exit();
+
+    // The lock a pipe, the bookmarks file fine: the save says so, in time.
+    let home = tempfile::tempdir().unwrap();
+    mkfifo(&home.path().join("data/jointly/bookmarks.yaml.lock"));
+    let mut s = common::Session::start_capped(home.path(), &[], 120, 30);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.keys("jjj");
+    s.keys("m");
+    s.wait_for_text("save");
+    s.keys("\r");
+    s.wait_for_text("bookmarks not saved");
+    s.keys("!");
+    s.wait_for_text("is not a regular file (a named pipe");
+    s.keys("\x03");
+    s.wait_exit();
 }

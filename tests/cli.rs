@@ -76,7 +76,7 @@ fn show_prints_a_whole_sentence_with_its_source() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains(
-        "To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU) intend to formalize a partnership that accelerates the use of commercial and dual-use technologies such as autonomy, digital technologies, and AI, to solve operational challenges for our militaries.  [intend, inferred]\n"
+        "To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU) intend to formalize a partnership that accelerates the use of commercial and dual-use technologies such as autonomy, digital technologies, and AI, to solve operational challenges for our militaries.  [intend, inferred from “intend to”, sentence 1]\n"
     ), "{out}");
     assert!(out.contains("Defense Innovation › 2/3"));
     assert!(out.contains(
@@ -124,7 +124,7 @@ fn user_data_folder_and_data_flag_are_loaded_and_bad_files_reported() {
 
     let o = jointly(home.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("1 errors"));
+    assert!(stdout(&o).contains("1 error,"));
 }
 
 #[test]
@@ -220,4 +220,37 @@ fn escape_sequences_in_a_statement_never_reach_the_terminal() {
         );
         assert!(out.contains('\u{FFFD}'), "{args:?}: {out:?}");
     }
+}
+
+#[test]
+fn show_and_list_say_why_a_stance_and_who_undertakes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["show", "us-sg-cet/2023-10-12/biotechnology/1"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "malign activities.  [commit, inferred from “committed to”, sentence 1; United States alone]\n"
+        ),
+        "{out}"
+    );
+    let o = jointly(home.path(), &["show", "eu-sg-dp/2025-12-01/cybersecurity/4"]);
+    assert!(stdout(&o).contains("[explore, inferred from “will explore”, sentence 2]"));
+    let o = jointly(
+        home.path(),
+        &["show", "us-sg-cet/2023-10-12/biotechnology/1", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["stance_basis"]["words"], "committed to", "{v}");
+    assert_eq!(v["actor"], "United States");
+    assert_eq!(v["commitment"]["stance_basis"]["sentence"], 1);
+    assert_eq!(v["commitment"]["actor"], "United States");
+    let o = jointly(home.path(), &["list"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "us-sg-cet/2023-10-12/biotechnology  Biotechnology  (4)  c/i/e/a 2/1/0/1 (alone 1/0/0/0)\n"
+        ),
+        "{out}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The comparison on the seeds and on small made-up meetings: annotation
 //! (topics, stances, unknown topics), area alignment and commitment counterparts.
 
-use jointly::compare::{Alignment, Side, Taxonomy, align, annotate};
+use jointly::compare::{Alignment, Counterparts, Side, Taxonomy, align, annotate};
 use jointly::loader::{LoadOptions, Loaded, SourceLookup, load, parse_statement};
 use jointly::model::{Corpus, NodePath, Origin, Stance, Tag};
 
@@ -130,21 +130,78 @@ fn links_are_ranked_by_topics_then_text() {
 }
 
 #[test]
-fn commitment_counterparts_are_ranked_by_cosine() {
+fn commitment_counterparts_are_searched_in_the_whole_other_meeting() {
+    use jointly::compare::counterparts::{Background, STRONG, Strength, Thresholds, WEAK};
     let corpus = seeds();
-    let a = seeds_aligned(&corpus);
-    let quantum = a.counterpart(Side::Left, 6).unwrap();
-    // EU quantum/2 (R&D, standards, quantum communication) reads closest to
-    // US quantum/3 (post-quantum cryptography with NIST and the Quantum Office).
-    let closest = quantum.closest(Side::Left, 1);
-    assert_eq!(closest[0].0, 2, "{closest:?}");
-    assert!(closest.windows(2).all(|w| w[0].1 >= w[1].1));
-    assert!(closest.iter().all(|&(_, s)| s > 0.0 && s <= 1.0));
-    // Read from the right, the same score comes back.
-    let back = quantum.closest(Side::Right, 2);
-    assert!(back.contains(&(1, closest[0].1)), "{back:?}");
+    let glossary = jointly::glossary::Glossary::build(&corpus);
+    let (eu, us) = (
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+    );
+    let cp = Counterparts::between(&corpus, eu, us, Taxonomy::builtin(), &glossary).unwrap();
+    let (cyber, ci, ai) = (3, 3, 0);
+    // EU cybersecurity/1 (critical infrastructure, cyber resilience) answers
+    // US critical-infrastructure/1 (secure ICT infrastructure), not the
+    // Smart Cities Program it shares "ASEAN" and "capacity-building" with.
+    let best = cp.closest(Side::Left, cyber, 0).unwrap();
+    assert_eq!((best.area, best.commitment), (ci, 0), "{best:?}");
+    assert!(!best.shared.is_empty());
+    assert!(
+        cp.of(Side::Left, cyber, 0)
+            .iter()
+            .all(|m| (m.area, m.commitment) != (ci, 3))
+    );
+    // EUCC/SCCS certification and the evaluation of language models have none.
+    assert!(cp.of(Side::Left, cyber, 3).is_empty());
+    assert!(cp.of(Side::Left, ai, 2).is_empty());
+    // Every counterpart, each way, is above the threshold, best first, its
+    // strength told by its score; read from the other side, the score is the same.
+    for side in [Side::Left, Side::Right] {
+        let (p, m) = cp.meeting(side).meeting().unwrap();
+        for (a, area) in corpus.partnerships[p].meetings[m].areas.iter().enumerate() {
+            for c in 0..area.commitments.len() {
+                let found = cp.of(side, a, c);
+                assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+                for f in found {
+                    assert!(f.score >= WEAK && f.score <= 1.0, "{f:?}");
+                    assert_eq!(f.strength == Strength::Strong, f.score >= STRONG);
+                    let back = cp.of(side.other(), f.area, f.commitment);
+                    if let Some(b) = back.iter().find(|b| (b.area, b.commitment) == (a, c)) {
+                        assert!((b.score - f.score).abs() < 1e-6);
+                    }
+                }
+            }
+        }
+    }
     // Out of range asks for nothing, and gets nothing.
-    assert!(quantum.closest(Side::Left, 99).is_empty());
+    assert!(cp.of(Side::Left, 99, 0).is_empty() && cp.of(Side::Left, 0, 99).is_empty());
+
+    // Other thresholds: one counterpart at most, from a higher score.
+    let strict = Thresholds {
+        weak: 0.3,
+        keep: 1,
+        ..Thresholds::default()
+    };
+    let few = Counterparts::with(
+        &corpus,
+        eu,
+        us,
+        Taxonomy::builtin(),
+        &glossary,
+        Background::builtin(),
+        strict,
+    )
+    .unwrap();
+    assert_eq!(few.thresholds(), strict);
+    assert_eq!(cp.thresholds(), Thresholds::default());
+    let (mut kept, mut all) = (0, 0);
+    for (a, c) in [(0, 0), (0, 1), (3, 0), (4, 2), (6, 0), (6, 1)] {
+        let f = few.of(Side::Left, a, c);
+        assert!(f.len() <= 1 && f.iter().all(|m| m.score >= 0.3));
+        kept += f.len();
+        all += cp.of(Side::Left, a, c).len();
+    }
+    assert!(0 < kept && kept < all, "{kept} of {all}");
 }
 
 #[test]
@@ -152,12 +209,15 @@ fn every_seed_commitment_gets_a_sensible_stance() {
     use Stance::{Acknowledge as A, Commit as C, Explore as E, Intend as I};
     let corpus = seeds();
     let expected: &[(&str, &[Stance])] = &[
-        ("eu-sg-dp/2025-12-01/ai", &[A, A, I]),
+        // ai/2 "Reaffirmed the willingness to implement": intend, as tests/gold/stance.yaml reads it.
+        ("eu-sg-dp/2025-12-01/ai", &[A, I, I]),
         ("eu-sg-dp/2025-12-01/online-safety-and-scams", &[I, I, E]),
         ("eu-sg-dp/2025-12-01/verifiable-credentials", &[I]),
-        ("eu-sg-dp/2025-12-01/cybersecurity", &[I, A, I, A]),
+        // The whole item decides: "Both sides envisage ..." (2), "will explore" (4).
+        ("eu-sg-dp/2025-12-01/cybersecurity", &[I, I, I, E]),
         ("eu-sg-dp/2025-12-01/data-flows", &[A, I, I]),
-        ("eu-sg-dp/2025-12-01/semiconductors", &[E, A]),
+        // "They confirmed that they intend to leverage ..." (2).
+        ("eu-sg-dp/2025-12-01/semiconductors", &[E, I]),
         ("eu-sg-dp/2025-12-01/quantum", &[I, I]),
         ("us-sg-cet/2023-10-12/ai", &[C, I, C, I]),
         ("us-sg-cet/2023-10-12/digital-economy", &[C, I, C, A, C, C, I]),
@@ -189,7 +249,8 @@ fn the_six_examples_of_the_issue() {
     for (id, want) in [
         ("eu-sg-dp/2025-12-01/quantum/1", Stance::Intend),
         ("eu-sg-dp/2025-12-01/semiconductors/1", Stance::Explore),
-        ("eu-sg-dp/2025-12-01/cybersecurity/4", Stance::Acknowledge),
+        // Issue 13: the whole item undertakes to explore ("will explore", sentence 2).
+        ("eu-sg-dp/2025-12-01/cybersecurity/4", Stance::Explore),
         ("us-sg-cet/2023-10-12/ai/2", Stance::Intend),
         ("us-sg-cet/2023-10-12/critical-infrastructure/1", Stance::Commit),
         ("us-sg-cet/2023-10-12/quantum/4", Stance::Acknowledge),
@@ -368,4 +429,98 @@ fn inferred_main_topics_agree_with_the_curated_ones() {
             assert_eq!(inferred.first(), Some(&a.topics[0].0), "{}: {}", seed.name, a.id);
         }
     }
+}
+
+/// The seeds with every `topics:` line removed, as an imported statement
+/// would come: topics must then be inferred.
+fn seeds_without_topics() -> Corpus {
+    let mut loaded = Loaded::default();
+    for seed in jointly::loader::SEEDS {
+        let text: String = seed
+            .text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("topics:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(text, seed.text, "{}: the copy has no topics", seed.name);
+        let (mut p, m, _) = parse_statement(seed.name, &text, &SourceLookup::Embedded).unwrap();
+        assert!(m.areas.iter().all(|a| a.topics.is_empty()));
+        p.meetings.push(m);
+        loaded.corpus.partnerships.push(p);
+    }
+    annotate(&mut loaded.corpus, Taxonomy::builtin());
+    loaded.corpus
+}
+
+#[test]
+fn the_seeds_pair_as_the_issue_says_by_inference_alone() {
+    let corpus = seeds_without_topics();
+    let t = Taxonomy::builtin();
+    let (eu, us) = (
+        meeting(&corpus, "eu-sg-dp/2025-12-01"),
+        meeting(&corpus, "us-sg-cet/2023-10-12"),
+    );
+    let a = align(&corpus, eu, us, t).unwrap();
+    let (primary, eu_only, us_only) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("ai", "ai"),
+            ("quantum", "quantum"),
+            ("data-flows", "digital-economy"),
+            ("semiconductors", "critical-infrastructure"),
+            ("cybersecurity", "critical-infrastructure"),
+        ])
+    );
+    assert_eq!(eu_only, ["online-safety-and-scams", "verifiable-credentials"]);
+    assert_eq!(us_only, ["biotechnology", "defense-innovation"]);
+}
+
+/// A fact sheet as the importer makes it: no topics anywhere.
+const FACT_SHEET: &str = r#"
+partnership: {id: us-sg-stp, name: U.S.-Singapore Strategic Technology Partnership, parties: [United States, Singapore]}
+meeting: {title: Fact Sheet, date: "2024-10-01"}
+areas:
+  - id: biotech-biomanufacturing
+    title: Biotechnology and Biomanufacturing
+    commitments:
+      - Expanding cooperation on synthetic biology and biomanufacturing research.
+      - Establishing a working group on biosafety and biosecurity.
+  - id: digital-connectivity
+    title: Digital Connectivity and ICT
+    commitments:
+      - Promoting trusted telecommunications vendors and secure subsea cable projects in the region.
+      - Exploring cooperation on Open RAN deployment.
+  - id: ai-standards
+    title: AI and Standards
+    commitments:
+      - Establishing a bilateral AI Governance Working Group.
+      - Facilitating coordination on technology standards development for AI.
+"#;
+
+#[test]
+fn a_fact_sheet_without_topics_pairs_by_what_its_titles_name() {
+    let (mut corpus, _) = corpus_of(&[("fact-sheet.yaml", FACT_SHEET)]);
+    let mut loaded = load(&LoadOptions::embedded_only());
+    annotate(&mut loaded.corpus, Taxonomy::builtin());
+    corpus.partnerships.extend(loaded.corpus.partnerships);
+    let fs = meeting(&corpus, "us-sg-stp/2024-10-01");
+    let us = meeting(&corpus, "us-sg-cet/2023-10-12");
+    let a = align(&corpus, fs, us, Taxonomy::builtin()).unwrap();
+    let (primary, only, _) = pairing(&corpus, &a);
+    assert_eq!(
+        primary,
+        pairs(&[
+            ("biotech-biomanufacturing", "biotechnology"),
+            ("digital-connectivity", "critical-infrastructure"),
+            ("ai-standards", "ai"),
+        ]),
+        "{only:?}"
+    );
+    // AI and Standards touches Defense Innovation (AI), as a weaker link only.
+    assert!(
+        a.links_of(Side::Left, 2)
+            .iter()
+            .all(|l| l.right != 4 || !l.primary)
+    );
 }

@@ -76,10 +76,37 @@ fn compare_json_gives_the_pairing_and_the_stances() {
     };
     assert_eq!(stance("left", "quantum", 1), "intend");
     assert_eq!(stance("left", "semiconductors", 1), "explore");
-    assert_eq!(stance("left", "cybersecurity", 4), "acknowledge");
+    assert_eq!(stance("left", "cybersecurity", 4), "explore");
     assert_eq!(stance("right", "ai", 2), "intend");
     assert_eq!(stance("right", "critical-infrastructure", 1), "commit");
     assert_eq!(stance("right", "quantum", 4), "acknowledge");
+
+    // Why, and who: the deciding words with their sentence, and the actor.
+    let commitment = |side: &str, area: &str, n: usize| {
+        let areas = v[side]["areas"].as_array().unwrap();
+        let a = areas
+            .iter()
+            .find(|a| a["id"].as_str().unwrap().ends_with(&format!("/{area}")))
+            .unwrap();
+        a["commitments"][n - 1].clone()
+    };
+    let c4 = commitment("left", "cybersecurity", 4);
+    assert_eq!(c4["stance_basis"]["words"], "will explore", "{c4}");
+    assert_eq!(c4["stance_basis"]["sentence"], 2);
+    assert_eq!(c4["actor"], "joint");
+    let bio = commitment("right", "biotechnology", 1);
+    assert_eq!(
+        (bio["stance"].as_str(), bio["actor"].as_str()),
+        (Some("commit"), Some("United States"))
+    );
+    let right_bio = v["right"]["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"].as_str().unwrap().ends_with("/biotechnology"))
+        .unwrap();
+    assert_eq!(right_bio["stances"]["commit"], 2);
+    assert_eq!(right_bio["stances"]["one_sided"]["commit"], 1);
 
     // Tallies and counterparts of a pair.
     let quantum = v["pairs"]
@@ -91,10 +118,39 @@ fn compare_json_gives_the_pairing_and_the_stances() {
     assert_eq!(quantum["left_stances"]["intend"], 2);
     assert_eq!(quantum["right_stances"]["commit"], 1);
     assert_eq!(quantum["right_stances"]["inferred"], 4);
-    let first = &quantum["counterparts"][1];
-    assert_eq!(first["commitment"], format!("{EU}/quantum/2"));
-    assert_eq!(first["closest"][0]["commitment"], format!("{US}/quantum/3"));
-    assert!(first["closest"][0]["score"].as_f64().unwrap() > 0.0);
+
+    // Counterparts: each commitment's closest in the whole other meeting,
+    // or an empty list when it has no close one.
+    let closest = |side: &str, id: &str| -> Vec<serde_json::Value> {
+        v[side]["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["commitments"].as_array().unwrap())
+            .find(|c| c["id"].as_str().unwrap().ends_with(&format!("/{id}")))
+            .unwrap()["closest"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let cyber1 = closest("left", "cybersecurity/1");
+    assert_eq!(cyber1[0]["commitment"], format!("{US}/critical-infrastructure/1"));
+    assert!(!cyber1[0]["shared"].as_array().unwrap().is_empty());
+    assert!(closest("left", "cybersecurity/4").is_empty());
+    assert!(closest("left", "ai/3").is_empty());
+    let threshold = jointly::compare::counterparts::WEAK as f64;
+    for side in ["left", "right"] {
+        for a in v[side]["areas"].as_array().unwrap() {
+            for c in a["commitments"].as_array().unwrap() {
+                for m in c["closest"].as_array().unwrap() {
+                    let score = m["score"].as_f64().unwrap();
+                    assert!(score >= threshold - 0.001, "{c}");
+                    assert!(m["strength"] == "strong" || m["strength"] == "weak", "{c}");
+                }
+            }
+        }
+    }
+    assert!(v["pairs"][0].get("counterparts").is_none());
 }
 
 #[test]
@@ -110,7 +166,10 @@ fn compare_markdown_is_a_clean_pipe_table() {
         "| Quantum (`quantum`) | Quantum Information Science and Technology (`quantum`) | quantum, research, standards | 1.50 |"
     ), "{out}");
     assert!(out.contains("### Only in EU-Singapore Digital Partnership (2025-12-01)"));
-    assert!(out.contains("| Biotechnology (`biotechnology`) | biotechnology, research, talent | 2/1/0/1 |"));
+    // "The United States is committed to ...": one of the two commits is the U.S.'s alone.
+    assert!(out.contains(
+        "| Biotechnology (`biotechnology`) | biotechnology, research, talent | 2/1/0/1 (alone 1/0/0/0) |"
+    ));
     assert_tables_are_well_formed(&out);
 }
 
@@ -275,6 +334,10 @@ fn list_json_carries_stances_and_inferred_topics() {
                 for c in a["commitments"].as_array().unwrap() {
                     assert!(c["stance"].is_string(), "{c}");
                     assert!(c["stance_inferred"].is_boolean());
+                    assert!(c["actor"].is_string(), "{c}");
+                    // An inferred stance says why; a curated one has no basis.
+                    let inferred = c["stance_inferred"] == true;
+                    assert_eq!(c["stance_basis"]["words"].is_string(), inferred, "{c}");
                     stances += 1;
                 }
             }
@@ -294,6 +357,12 @@ fn list_json_carries_stances_and_inferred_topics() {
     assert_eq!(extra["topics"][0]["id"], "ai");
     assert_eq!(extra["topics"][0]["inferred"], true);
     assert_eq!(extra["commitments"][0]["stance"], "intend");
+    // Areas carry their tally, one-sided undertakings apart.
+    let bio = &v["partnerships"][1]["meetings"][0]["areas"][2];
+    assert_eq!(bio["id"], "us-sg-cet/2023-10-12/biotechnology");
+    assert_eq!(bio["stances"]["one_sided"]["commit"], 1, "{bio}");
+    assert_eq!(bio["commitments"][0]["actor"], "United States");
+    assert_eq!(bio["commitments"][0]["stance_basis"]["words"], "committed to");
 }
 
 #[test]
@@ -315,7 +384,7 @@ fn check_warns_about_an_unknown_topic() {
         )),
         "{err}"
     );
-    assert!(stdout(&o).contains("0 errors, 1 warnings"));
+    assert!(stdout(&o).contains("0 errors, 1 warning"));
     // The file still loads: a warning keeps nothing out.
     let o = jointly(
         home.path(),

@@ -120,3 +120,105 @@ fn a_dropped_commitment_is_caught() {
         "{warnings:#?}"
     );
 }
+
+/// Every text the importer is tried on: the corpus of real statements, the
+/// import fixtures and the seeds' sources, with their names.
+fn import_sources() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<(String, String)> = SEED_SOURCES
+        .iter()
+        .map(|s| (s.name.to_string(), s.text.to_string()))
+        .collect();
+    for dir in [
+        "tests/fixtures/corpus",
+        "tests/fixtures/import",
+        "tests/fixtures/import/classes",
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
+            .collect();
+        files.sort();
+        for f in files {
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            out.push((name, std::fs::read_to_string(&f).unwrap()));
+        }
+    }
+    assert!(out.len() >= 24, "seeds, 12 corpus statements and the fixtures");
+    out
+}
+
+fn import(name: &str, text: &str) -> String {
+    let opts = jointly::import::ImportOptions {
+        source_file: name.to_string(),
+        ..Default::default()
+    };
+    let i = jointly::import::import(name, text, &opts).unwrap();
+    assert!(i.drift.is_empty(), "{name}: {:?}", i.drift);
+    i.yaml
+}
+
+#[test]
+fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
+    for (name, text) in import_sources() {
+        let yaml = import(&name, &text);
+        let given = SourceLookup::Given(text.clone());
+        let (_, meeting, warnings) = parse_statement(&name, &yaml, &given).unwrap();
+        // The importer's own findings are warnings too; fidelity gives none.
+        let drift: Vec<_> = warnings
+            .iter()
+            .filter(|w| !w.message.starts_with("import: "))
+            .collect();
+        assert!(drift.is_empty(), "{name}: {drift:#?}");
+        let source = normalise_source(&text, Markup::from_path(&name)).text;
+        assert_eq!(tree_text(&meeting), source, "{name}");
+        if name.ends_with(".md") {
+            // The text is what a reader sees: no markup, link targets or HTML.
+            for markup in ["**", "](http", "<u>", "<!--", "</span>", "\\#"] {
+                assert!(!source.contains(markup), "{name}: `{markup}` left in the text");
+            }
+        }
+        // Drop one word of the longest commitment (and of the first intro
+        // and section, where there are some): the loader must say so.
+        let longest = meeting
+            .areas
+            .iter()
+            .flat_map(|a| a.commitments.iter().map(|c| c.text.to_string()))
+            .max_by_key(String::len)
+            .unwrap_or_else(|| meeting.preamble[0].text.clone());
+        let intro = meeting
+            .areas
+            .iter()
+            .find_map(|a| a.intro.first())
+            .map(|p| p.text.clone());
+        let section = meeting.areas.iter().find_map(|a| a.section.first()).cloned();
+        for target in [Some(longest), intro, section].into_iter().flatten() {
+            let words: Vec<&str> = target.split(' ').collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let k = words.len() / 2;
+            let dropped: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != k)
+                .map(|(_, w)| *w)
+                .collect();
+            let quoted = |s: &str| format!("{:?}", s).replace("\\'", "'");
+            let from = quoted(&target);
+            let mutated = yaml.replacen(&from, &quoted(&dropped.join(" ")), 1);
+            assert_ne!(
+                mutated, yaml,
+                "{name}: mutation target {from} not found in the YAML"
+            );
+            let (_, m, warnings) = parse_statement(&name, &mutated, &given).unwrap();
+            assert!(
+                !warnings.is_empty(),
+                "{name}: dropping `{}` went unnoticed",
+                words[k]
+            );
+            assert_ne!(tree_text(&m), source, "{name}");
+        }
+    }
+}

@@ -102,12 +102,12 @@ const FIXTURES: &[Expected] = &[
                 &[
                     "Will hold a bilateral tabletop exercise on ransomware response in 2025.",
                     "Intend to share threat information on attacks against critical information infrastructure.",
+                    // A paragraph after a list is a commitment of its area (tests/gold/README.md).
+                    "Japan and Singapore look forward to the fourth Digital Policy Dialogue in Singapore in 2025.",
                 ],
             ),
         ],
-        closing: &[
-            "Japan and Singapore look forward to the fourth Digital Policy Dialogue in Singapore in 2025.",
-        ],
+        closing: &[],
     },
     // Plain text, hard-wrapped: a title in capitals over two lines, a
     // dateline with a place and "February 28, 2025", roman numbered headings
@@ -205,8 +205,8 @@ const FIXTURES: &[Expected] = &[
             (
                 "Data Innovation",
                 &[
-                    "Korea and Singapore intend to launch a data innovation sandbox for health and mobility data.",
-                    "The two sides will exchange views on the governance of public sector data, including through study visits.",
+                    "(a) Korea and Singapore intend to launch a data innovation sandbox for health and mobility data.",
+                    "(b) The two sides will exchange views on the governance of public sector data, including through study visits.",
                 ],
             ),
             (
@@ -214,12 +214,12 @@ const FIXTURES: &[Expected] = &[
                 &[
                     "Both sides agreed to cooperate on 5G and 6G standards in the International Telecommunication Union.",
                     "They will hold a joint workshop on quantum-safe networks in 2026.",
+                    // Paragraphs after an area's text are its commitments (tests/gold/README.md).
+                    "Korea and Singapore look forward to the second meeting of the Council in Singapore in 2027.",
                 ],
             ),
         ],
-        closing: &[
-            "Korea and Singapore look forward to the second meeting of the Council in Singapore in 2027.",
-        ],
+        closing: &[],
     },
     // Plain text: "December 1, 2025", colon-ended heading lines (the colon is
     // part of the heading as written), `-` bullets hard-wrapped.
@@ -227,7 +227,7 @@ const FIXTURES: &[Expected] = &[
         file: "tests/fixtures/import/canada-singapore-dtd-2025.txt",
         date: "2025-12-01",
         dateline: Some("December 1, 2025"),
-        place: "Ottawa",
+        place: "Ottawa, Canada",
         preamble: 2,
         areas: &[
             (
@@ -359,7 +359,7 @@ fn an_installed_import_shows_up_in_list_and_is_not_overwritten() {
         "{out}"
     );
     assert!(
-        out.ends_with("3 partnerships, 3 meetings, 16 areas, 52 commitments\n"),
+        out.ends_with("3 partnerships, 3 meetings, 16 areas, 53 commitments\n"),
         "{out}"
     );
 
@@ -543,4 +543,121 @@ fn a_plain_text_copy_with_lead_ins_without_bold_gives_the_same_commitments() {
         .collect();
     assert_eq!(areas(&imported.statement), want);
     assert_eq!(imported.statement.closing, seed.closing);
+}
+
+#[test]
+fn a_later_meeting_of_a_loaded_partnership_is_filed_under_it() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    let first = corpus.join("2021-09-29-u-s-eu-trade-and-technology-council-inaugural-joint-statement.md");
+    let later = corpus.join("2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md");
+    let o = jointly(home.path(), &["import", first.to_str().unwrap(), "--install"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = jointly(home.path(), &["import", later.to_str().unwrap(), "--install"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("filed under the loaded partnership `us-eu-trade-technology-council`"),
+        "{}",
+        stderr(&o)
+    );
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        out.contains("us-eu-trade-technology-council  U.S.-EU Trade and Technology Council  (2 meetings,"),
+        "{out}"
+    );
+    assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
+}
+
+#[test]
+fn what_the_importer_was_unsure_of_stays_with_the_file_until_it_is_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("s.yaml");
+    let source = repo().join(
+        "tests/fixtures/corpus/2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md",
+    );
+    let o = jointly(
+        home.path(),
+        &["import", source.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(":150:1: warning: a long bold paragraph was taken as a heading"),
+        "{err}"
+    );
+    assert!(err.contains("found 24 areas in 8 sections"), "{err}");
+    let check = jointly(home.path(), &["check", out.to_str().unwrap()]);
+    let said = stderr(&check);
+    assert!(
+        said.contains(":150:1: warning: import: a long bold paragraph"),
+        "{said}"
+    );
+    // Editing the file retires the findings.
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::write(
+        &out,
+        text.replacen("title: \"Collaboration on Quantum\"", "title: \"Quantum\"", 1),
+    )
+    .unwrap();
+    let check = jointly(home.path(), &["check", out.to_str().unwrap()]);
+    assert!(
+        !stderr(&check).contains("import: a long bold"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn importer_messages_say_what_is_wrong_and_where() {
+    // A date the calendar does not have is named, with its line and column.
+    let (code, err, _) = import_bytes(
+        "d.md",
+        b"Joint Statement\n\nThe meeting on 31 February 2025 was good.\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("d.md:3:16: error: \"31 February 2025\" is not a date in the calendar"),
+        "{err}"
+    );
+    // Front matter that is not valid YAML is reported, located, and the rest still imports.
+    let (code, err, _) = import_bytes(
+        "f.md",
+        b"---\ntitle: \"X\ndate: [\n---\n\n# T\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("f.md:4:1: warning: the front matter is not valid YAML"),
+        "{err}"
+    );
+    // Front matter never closed is said to be so, not "only markup".
+    let (code, err, _) = import_bytes("g.md", b"---\ntitle: X\n", &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("g.md:1:1: error: the front matter that opens at line 1 with `---` is never closed"),
+        "{err}"
+    );
+    let (_, err, _) = import_bytes(
+        "h.md",
+        b"---\ntitle: X\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert!(
+        err.contains("h.md:1:1: warning: the front matter that opens here"),
+        "{err}"
+    );
+    // --date decides, but a different date in the text is pointed out.
+    let (code, err, out) = import_bytes(
+        "e.md",
+        b"# T\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &["--date", "2025-05-02"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("--date 2025-05-02 differs from the date the text gives (2025-05-01)"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out).contains("date: \"2025-05-02\""));
 }

@@ -92,6 +92,10 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         .map(|(i, (t, cs))| Area {
                             id: format!("a{i}"),
                             title: t,
+                            untitled: false,
+                            section: vec![],
+                            intro: vec![],
+                            outro: vec![],
                             topics: vec![],
                             title_lines: None,
                             commitments: cs
@@ -100,11 +104,14 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                                     text: c.into(),
                                     stance: None,
                                     lines: None,
+                                    basis: None,
+                                    actor: jointly::model::Actor::Joint,
                                 })
                                 .collect(),
                         })
                         .collect(),
                     closing: vec![],
+                    signatories: vec![],
                 }],
             }],
         })

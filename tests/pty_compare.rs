@@ -52,3 +52,25 @@ fn c_then_the_eu_quantum_area_shows_the_us_quantum_area_beside_it() {
         assert_eq!(s.wait_exit(), 0);
     }
 }
+
+#[test]
+fn a_commitment_without_a_close_counterpart_says_so_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 40);
+    s.wait_for_text("EU-Singapore Digital Partnership");
+    s.type_slowly(&["c"]);
+    s.wait_for_text("sync on");
+    // EU AI (3 commitments), Online Safety (3), Verifiable Credentials (1),
+    // then Cybersecurity and its 4th commitment (EUCC and SCCS certification).
+    s.type_slowly(&["j"; 14]);
+    let screen = s.wait_for_text("cybersecurity/4: no close counterpart in us-sg-cet/2023-10-12");
+    assert!(
+        !screen.contains('▶'),
+        "nothing is marked on the other side:\n{screen}"
+    );
+    // One up, cybersecurity/3; three up, cybersecurity/1, whose counterpart is marked.
+    s.type_slowly(&["k"; 3]);
+    s.wait_for_text("cybersecurity/1 ↔ Critical Infrastructure and Technology Supply Chains, 1 (");
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

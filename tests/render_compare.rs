@@ -49,7 +49,8 @@ fn compare_closest_commitment_80x24_without_colour() {
     a.update(Action::MoveDown);
     let screen = render(&mut a, 80, 24);
     assert!(
-        screen.contains("quantum/2 ↔ Quantum Information Science and Technology, 3 (similarity 0.28)"),
+        screen.contains("quantum/2 ↔ Quantum Information Science and Technology, 1 (strong 0.")
+            && screen.contains(": quantum)"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);
@@ -158,4 +159,23 @@ fn help_over_the_comparison_opens_at_its_keys_and_legend() {
     for sign in ["Comparison", "C I E A", "▶", "weaker", "no counterpart"] {
         assert!(screen.contains(sign), "{sign}:\n{screen}");
     }
+}
+
+#[test]
+fn a_one_sided_undertaking_is_tagged_with_its_party_and_tallied_apart() {
+    let mut a = app(false);
+    a.update(Action::Resize(120, 40));
+    a.update(Action::Compare);
+    a.update(Action::SwitchPane);
+    // US: AI (1 + 4 commitments), Digital Economy (1 + 7), then Biotechnology and its first.
+    for _ in 0..14 {
+        a.update(Action::MoveDown);
+    }
+    let screen = render(&mut a, 120, 40);
+    // "The United States is committed to building ...": the U.S. alone.
+    assert!(
+        screen.contains("[commit* · United States] The United States is"),
+        "{screen}"
+    );
+    assert!(screen.contains("C2 I1 E0 A1 alone C1"), "{screen}");
 }

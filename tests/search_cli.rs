@@ -134,7 +134,8 @@ fn limit_cuts_the_list_and_says_so() {
 fn no_match_and_empty_query() {
     let home = tempfile::tempdir().unwrap();
     let o = jointly(home.path(), &["search", "zzzqqq"]);
-    assert!(o.status.success());
+    // Nothing found is exit 1, as grep does.
+    assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "no matches for `zzzqqq`\n");
     let o = jointly(home.path(), &["search", " "]);
     assert_eq!(o.status.code(), Some(2));
@@ -214,4 +215,161 @@ fn a_query_naming_an_expansion_lists_what_uses_the_acronym_and_says_through_what
         results[first_via]["via"][0]["expansion"],
         "Artificial Intelligence"
     );
+}
+
+/// Whether `text` holds `word` as a whole word, ASCII case aside.
+fn holds_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(&word).any(|(at, _)| {
+        !word_char(text[..at].chars().next_back()) && !word_char(text[at + word.len()..].chars().next())
+    })
+}
+
+#[test]
+fn an_acronym_typed_in_lower_case_finds_the_acronym_as_a_word_first() {
+    let home = tempfile::tempdir().unwrap();
+    for (query, expansion) in [
+        ("ai", "artificial intelligence"),
+        ("nist", "national institute of standards and technology"),
+        ("dod", "department of defense"),
+    ] {
+        let v = json(home.path(), &["search", query, "--format", "json"]);
+        let results = v["results"].as_array().unwrap();
+        assert!(results.len() >= 2, "{query}: {v:#}");
+        // Each of the first three holds the acronym or its expansion as a
+        // word, in the text it shows ("aims", "administrative" do not).
+        for r in results.iter().take(3) {
+            let holds = r["matches"].as_array().unwrap().iter().any(|m| {
+                let text = m["text"].as_str().unwrap();
+                holds_word(text, query) || holds_word(text, expansion)
+            });
+            assert!(holds, "{query}: {r:#}");
+        }
+    }
+}
+
+#[test]
+fn a_misspelt_word_is_corrected_and_the_correction_said_on_stderr() {
+    let home = tempfile::tempdir().unwrap();
+    let o = jointly(home.path(), &["search", "qunatum"]);
+    assert!(o.status.success());
+    assert_eq!(
+        common::stderr(&o),
+        "jointly: no word matches `qunatum`; showing results for `quantum`\n"
+    );
+    let out = stdout(&o);
+    let ids: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect();
+    let mut top: Vec<&str> = ids.iter().take(2).copied().collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        ["eu-sg-dp/2025-12-01/quantum", "us-sg-cet/2023-10-12/quantum"],
+        "{out}"
+    );
+    let v = json(home.path(), &["search", "qunatum", "--format", "json"]);
+    assert_eq!(v["query"], "qunatum");
+    assert_eq!(v["corrected"], "quantum");
+    // Highlights follow the corrected query.
+    assert_eq!(
+        v["results"][0]["matches"][0]["chars"],
+        serde_json::json!([0, 1, 2, 3, 4, 5, 6])
+    );
+    // A word that matches is kept as typed, and nothing is said.
+    let o = jointly(home.path(), &["search", "quantum"]);
+    assert_eq!(common::stderr(&o), "");
+    let v = json(home.path(), &["search", "quantum", "--format", "json"]);
+    assert!(v.get("corrected").is_none(), "{v:#}");
+}
+
+/// The fixture statement whose names carry diacritics.
+const DIACRITICS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/search/diacritics.yaml"
+);
+
+#[test]
+fn diacritics_are_ignored_and_the_original_characters_highlighted() {
+    let home = tempfile::tempdir().unwrap();
+    for (query, id, marked) in [
+        ("turkiye", "ci-tr-dd/2025-03-14/connectivity/1", "Türkiye"),
+        ("cote", "ci-tr-dd/2025-03-14/connectivity/1", "Côte"),
+        ("zurich", "ci-tr-dd/2025-03-14/smart-cities/1", "Zürich"),
+        ("Türkiye", "ci-tr-dd/2025-03-14/connectivity/1", "Türkiye"),
+        // Written decomposed in the fixture: each "e" is followed by a
+        // combining accent, which is not marked.
+        ("senegal", "ci-tr-dd/2025-03-14/smart-cities/2", "Senegal"),
+    ] {
+        let v = json(
+            home.path(),
+            &[
+                "--no-default",
+                "--data",
+                DIACRITICS,
+                "search",
+                query,
+                "--format",
+                "json",
+            ],
+        );
+        let hit = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{query}: {v:#}"));
+        let m = &hit["matches"][0];
+        let text: Vec<char> = m["text"].as_str().unwrap().chars().collect();
+        let got: String = m["chars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| text[i.as_u64().unwrap() as usize])
+            .collect();
+        assert_eq!(got, marked, "{query}");
+    }
+}
+
+#[test]
+fn a_match_only_through_a_topic_tag_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(&jointly(home.path(), &["search", "talent"]));
+    // The Semiconductors area holds "talent" only among its topics.
+    let area = out
+        .lines()
+        .skip_while(|l| !l.ends_with("eu-sg-dp/2025-12-01/semiconductors  (score 938)"))
+        .take(5)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(area.contains("\n   via topic: talent"), "{out}");
+    let v = json(home.path(), &["search", "talent", "--format", "json"]);
+    let results = v["results"].as_array().unwrap();
+    for r in results {
+        let tag_only = r["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["field"] == "topic" || m["field"] == "id");
+        assert_eq!(r.get("reason").is_some(), tag_only, "{r:#}");
+    }
+    assert!(
+        results.iter().any(|r| r["reason"] == "via topic: talent"),
+        "{v:#}"
+    );
+}
+
+#[test]
+fn unit_finds_the_unit_alone_and_not_united() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(&jointly(home.path(), &["search", "unit"]));
+    assert!(
+        out.starts_with("1. us-sg-cet/2023-10-12/defense-innovation/2  (score "),
+        "{out}"
+    );
+    // The twelve commitments that say "United" are cut.
+    assert!(out.ends_with("\n1 match\n"), "{out}");
 }

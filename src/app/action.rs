@@ -39,6 +39,9 @@ pub enum Action {
     Close,
     /// Leave the app.
     Quit,
+    /// Suspend to the shell, as Ctrl-z does in every full-screen program;
+    /// the shell's `fg` brings the app back, redrawn.
+    Suspend,
     /// Bookmark the selected commitment or area, with an optional note.
     Bookmark,
     /// Open the bookmark picker.
@@ -99,7 +102,7 @@ impl Action {
     }
 
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
@@ -131,6 +134,7 @@ impl Action {
         Action::Problems,
         Action::Close,
         Action::Quit,
+        Action::Suspend,
     ];
 
     /// The name used in the config file, e.g. `half_page_down`.
@@ -159,6 +163,7 @@ impl Action {
             Action::Problems => "show problems found while loading",
             Action::Close => "close the innermost overlay",
             Action::Quit => "quit (Ctrl-c always quits)",
+            Action::Suspend => "suspend to the shell; `fg` comes back",
             Action::Bookmark => "bookmark the commitment or area, with a note",
             Action::Bookmarks => "open the bookmarks",
             Action::DeleteBookmark => "in the bookmarks: delete the selected one",

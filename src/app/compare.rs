@@ -3,11 +3,12 @@
 //!
 //! Each side lists its meeting's areas and commitments; the focused side has
 //! a cursor, and the other side shows what corresponds to it: the
-//! counterpart area, or the closest commitment in it. With synchronised
+//! counterpart area, or the commitment's closest counterpart anywhere in the
+//! other meeting (nothing when it has no close one). With synchronised
 //! scrolling on, the other side scrolls to put that beside the cursor.
 
 use super::{Action, App, Layer, Layers};
-use crate::compare::{Alignment, Link, Side, Taxonomy, align};
+use crate::compare::{Alignment, Counterparts, Link, Match, Side, Strength, Taxonomy, align};
 use crate::layout;
 pub use crate::layout::compare::{Item, index, items};
 use crate::model::{Corpus, NodePath};
@@ -17,6 +18,8 @@ use crate::model::{Corpus, NodePath};
 pub struct Comparison {
     /// The two meetings and how their areas pair.
     pub alignment: Alignment,
+    /// Each commitment's counterparts in the whole other meeting.
+    pub counterparts: Counterparts,
     /// The side that has the keys.
     pub focus: Side,
     /// Whether the other side scrolls to follow the cursor.
@@ -42,7 +45,7 @@ pub struct MeetingPicker {
 
 impl Comparison {
     /// A comparison of the two aligned meetings, cursors on their first areas.
-    pub fn new(corpus: &Corpus, alignment: Alignment) -> Comparison {
+    pub fn new(corpus: &Corpus, alignment: Alignment, counterparts: Counterparts) -> Comparison {
         let first = |side: Side| {
             corpus
                 .meeting(alignment.meeting(side))
@@ -52,6 +55,7 @@ impl Comparison {
         Comparison {
             cursor: [first(Side::Left), first(Side::Right)],
             alignment,
+            counterparts,
             focus: Side::Left,
             sync: true,
             scroll: [0, 0],
@@ -69,21 +73,18 @@ impl Comparison {
         self.alignment.counterpart(side, self.cursor(side)?.area())
     }
 
-    /// What the focused cursor corresponds to on the other side: the closest
-    /// commitment of the counterpart area when a commitment is selected (the
-    /// area itself when no commitment there shares a word), the counterpart
-    /// area when an area is selected; with the cosine for a commitment.
-    pub fn highlight(&self) -> Option<(Item, Option<f32>)> {
+    /// What the focused cursor corresponds to on the other side: the
+    /// counterpart area when an area is selected; when a commitment is, its
+    /// closest counterpart in the whole other meeting, with its score and
+    /// strength, and nothing when it has no close counterpart.
+    pub fn highlight(&self) -> Option<(Item, Option<&Match>)> {
         let side = self.focus;
-        let other = side.other();
-        let link = self.counterpart(side)?;
-        let area = link.area(other);
         Some(match self.cursor(side)? {
-            Item::Area(_) => (Item::Area(area), None),
-            Item::Commitment(_, c) => match link.closest(side, c).first() {
-                Some(&(r, score)) => (Item::Commitment(area, r), Some(score)),
-                None => (Item::Area(area), None),
-            },
+            Item::Area(_) => (Item::Area(self.counterpart(side)?.area(side.other())), None),
+            Item::Commitment(a, c) => {
+                let m = self.counterparts.closest(side, a, c)?;
+                (Item::Commitment(m.area, m.commitment), Some(m))
+            }
         })
     }
 }
@@ -130,7 +131,13 @@ impl App {
         let Some(alignment) = align(&self.corpus, left, right, Taxonomy::builtin()) else {
             return;
         };
-        self.show_compare(Comparison::new(&self.corpus, alignment));
+        let glossary = self.glossary();
+        let Some(counterparts) =
+            Counterparts::between(&self.corpus, left, right, Taxonomy::builtin(), &glossary)
+        else {
+            return;
+        };
+        self.show_compare(Comparison::new(&self.corpus, alignment, counterparts));
     }
 
     /// Puts `cmp` on screen, over the browser.
@@ -365,9 +372,14 @@ impl App {
             &layout::compare::Input {
                 corpus: &self.corpus,
                 alignment: &cmp.alignment,
+                counterparts: &cmp.counterparts,
                 focus: cmp.focus,
                 cursor: cmp.cursor(cmp.focus),
                 highlight: cmp.highlight().map(|h| h.0),
+                weak: cmp
+                    .highlight()
+                    .and_then(|h| h.1)
+                    .is_some_and(|m| m.strength == Strength::Weak),
                 width: layout::compare::text_width(self.size, side),
             },
             side,

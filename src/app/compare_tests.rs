@@ -87,13 +87,45 @@ fn a_commitment_highlights_its_closest_counterpart() {
     app.update(Action::MoveDown);
     let c = cmp(&app);
     assert_eq!(c.cursor(Side::Left), Some(Item::Commitment(6, 1)));
-    let (item, score) = c.highlight().unwrap();
-    // EU quantum/2 reads closest to US quantum/3 (see tests/compare.rs).
-    assert_eq!(item, Item::Commitment(5, 2));
-    assert!(score.is_some_and(|s| s > 0.0));
+    let (item, found) = c.highlight().unwrap();
+    // EU quantum/2 reads closest to US quantum/1 (see tests/counterparts.rs).
+    assert_eq!(item, Item::Commitment(5, 0));
+    assert!(found.is_some_and(|m| m.score >= crate::compare::counterparts::WEAK));
     assert_eq!(
         row(&app, Side::Left, Item::Commitment(6, 1)),
         row(&app, Side::Right, item)
+    );
+}
+
+#[test]
+fn a_commitment_without_a_close_counterpart_marks_nothing_and_says_so() {
+    let mut app = app();
+    app.update(Action::Compare);
+    // EU AI (3 commitments), Online Safety (3), Verifiable Credentials (1),
+    // then Cybersecurity and its 4th commitment: EUCC and SCCS certification.
+    for _ in 0..14 {
+        app.update(Action::MoveDown);
+    }
+    let c = cmp(&app);
+    assert_eq!(c.cursor(Side::Left), Some(Item::Commitment(3, 3)));
+    assert_eq!(c.highlight(), None);
+    let status = crate::ui::compare::status_left(&app, c);
+    assert_eq!(
+        status,
+        "cybersecurity/4: no close counterpart in us-sg-cet/2023-10-12"
+    );
+    // cybersecurity/1 has one, in another area than the paired one's first.
+    for _ in 0..3 {
+        app.update(Action::MoveUp);
+    }
+    let c = cmp(&app);
+    let (item, found) = c.highlight().unwrap();
+    assert_eq!(item, Item::Commitment(3, 0), "US critical-infrastructure/1");
+    let status = crate::ui::compare::status_left(&app, c);
+    assert!(
+        status.starts_with("cybersecurity/1 ↔ Critical Infrastructure and Technology Supply Chains, 1 (",)
+            && status.contains(found.unwrap().strength.as_str()),
+        "{status}"
     );
 }
 
@@ -127,8 +159,8 @@ fn tab_switches_sides_onto_the_counterpart() {
     assert_eq!(c.focus, Side::Right);
     assert_eq!(
         c.cursor(Side::Right),
-        Some(Item::Commitment(5, 2)),
-        "US quantum/3"
+        Some(Item::Commitment(5, 0)),
+        "US quantum/1"
     );
     // From the right, the closest EU commitment is highlighted in turn.
     assert!(matches!(c.highlight(), Some((Item::Commitment(6, _), Some(_)))));

@@ -9,7 +9,7 @@ use super::tree::{Expanded, Row};
 use super::{Action, App, Layer, Pane};
 use crate::glossary::Glossary;
 use crate::model::NodePath;
-use crate::search::{FieldMatch, Hit, Pos, Ranked, Searcher, highlights_with};
+use crate::search::{Explained, FieldMatch, Hit, Pos, Ranked, Searcher, explain};
 
 /// A filter over the tree: the query, its ranked matches, and where the
 /// reader was before, to go back there when the filter is cleared.
@@ -20,6 +20,9 @@ pub struct Filter {
     pub query: String,
     /// Matches that passed the cut, best first.
     pub hits: Vec<Hit>,
+    /// The corrected query `hits` answer, when a word of `query` was
+    /// corrected (see [`Ranked::corrected`]).
+    pub corrected: Option<String>,
     /// Whether `hits` answer an older query than `query`: the answer to
     /// this one is being worked out off the interface's thread.
     pub pending: bool,
@@ -125,16 +128,30 @@ impl App {
     /// The characters a filter's query matched in the node at `path`, for
     /// the view to highlight; empty without a filter.
     pub fn filter_marks(&self, path: NodePath) -> Vec<FieldMatch> {
+        self.filter_explain(path).marks
+    }
+
+    /// [`App::filter_marks`], and why the node matched when its title or
+    /// text does not show it ("via topic: talent").
+    pub fn filter_explain(&self, path: NodePath) -> Explained {
         match &self.filter {
-            Some(f) if !f.query.trim().is_empty() => self.marks(path, &f.query),
-            _ => Vec::new(),
+            Some(f) if !f.query.trim().is_empty() => {
+                self.explain(path, f.corrected.as_deref().unwrap_or(&f.query))
+            }
+            _ => Explained::default(),
         }
     }
 
     /// The characters `query` matched in the node at `path`, the acronyms
     /// it matched through included.
     pub fn marks(&self, path: NodePath, query: &str) -> Vec<FieldMatch> {
-        highlights_with(self.glossary.as_deref(), &self.corpus, path, query)
+        self.explain(path, query).marks
+    }
+
+    /// [`App::marks`], and why the node matched when its title or text
+    /// does not show it.
+    pub fn explain(&self, path: NodePath, query: &str) -> Explained {
+        explain(self.glossary.as_deref(), &self.corpus, path, query)
     }
 
     /// The corpus's glossary, built on first use and then shared.
@@ -184,7 +201,7 @@ impl App {
             .palette()
             .is_some_and(|p| p.pending && p.query == ranked.query)
         {
-            self.answer_palette(ranked.hits);
+            self.answer_palette(ranked);
             return;
         }
         let Some(f) = &mut self.filter else {
@@ -195,7 +212,7 @@ impl App {
         }
         f.pending = false;
         let typing = self.layers.filter_prompt();
-        self.show_filter_hits(ranked.hits);
+        self.show_filter_hits(ranked);
         if !typing {
             self.go_to_match(0);
         }
@@ -229,6 +246,7 @@ impl App {
         self.filter = Some(Filter {
             query: String::new(),
             hits: Vec::new(),
+            corrected: None,
             pending: false,
             answered: false,
             current: 0,
@@ -264,7 +282,7 @@ impl App {
             self.rank_or_send(&query)
         };
         match ranked {
-            Some(ranked) => self.show_filter_hits(ranked.hits),
+            Some(ranked) => self.show_filter_hits(ranked),
             None => {
                 if let Some(f) = &mut self.filter {
                     f.pending = true;
@@ -273,13 +291,14 @@ impl App {
         }
     }
 
-    /// Shows `hits` as the filter's matches: the tree narrowed to them,
-    /// the best one selected so that the reader previews it.
-    fn show_filter_hits(&mut self, hits: Vec<Hit>) {
+    /// Shows `ranked`'s hits as the filter's matches: the tree narrowed to
+    /// them, the best one selected so that the reader previews it.
+    fn show_filter_hits(&mut self, ranked: Ranked) {
         let Some(f) = &mut self.filter else {
             return;
         };
-        f.hits = hits;
+        f.hits = ranked.hits;
+        f.corrected = ranked.corrected;
         f.answered = true;
         f.current = 0;
         let best = f.hits.first().map(Hit::path);

@@ -43,6 +43,7 @@ const SECTIONS: &[(&str, Entries)] = &[
                 "compare two meetings side by side; again, back to where you left it",
             ),
             (&[Action::Problems], "show problems found while loading"),
+            (&[Action::Suspend], "suspend to the shell; `fg` comes back"),
         ],
     ),
     (
@@ -165,7 +166,22 @@ const LEGEND: &[(&str, &str)] = &[
         "*",
         "after a topic or stance: inferred by the rules, not written in the file",
     ),
-    ("▶", "what the cursor corresponds to on the other side"),
+    (
+        "▶",
+        "what the cursor corresponds to on the other side: its closest counterpart in the whole meeting",
+    ),
+    (
+        "▷",
+        "a weak counterpart (dimmed): shares only a little; the status line names the words",
+    ),
+    (
+        "no close counterpart",
+        "under a commitment: nothing in the other meeting is close enough",
+    ),
+    (
+        "· United States",
+        "in a tag: that party undertakes it alone; tallied apart as 'alone C1'",
+    ),
     ("↔", "a counterpart area, with the topics the two share"),
     (
         "weaker",

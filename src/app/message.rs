@@ -26,6 +26,10 @@ pub enum Msg {
     Bookmarks(BookmarkSet),
     /// Something the user should know about their files.
     Problem(Problem),
+    /// Something the user just asked for failed (a save, a copy): said at
+    /// once in the status line, over what it said before, and kept with
+    /// the problems.
+    Failed(Problem),
     /// The answer to an [`Effect::Search`]; dropped unless it answers the
     /// query the filter or palette holds now.
     Ranked(Ranked),
@@ -42,6 +46,9 @@ impl From<Action> for Msg {
 pub enum Effect {
     /// Write this OSC 52 sequence to the terminal: it sets the clipboard.
     Clipboard(String),
+    /// Suspend to the shell: restore the terminal, stop, and on `fg` take
+    /// the terminal back and redraw.
+    Suspend,
     /// Save these bookmarks (merging with the file).
     SaveBookmarks(BookmarkSet),
     /// Rank the corpus against this query off the interface's thread (see

@@ -45,7 +45,7 @@ pub struct App {
     pub problems: Vec<Problem>,
     /// Keys and colours.
     pub config: Config,
-    /// Whether colours may be used (`NO_COLOR` unset).
+    /// Whether colours may be used (`--color`, `NO_COLOR` and the rest: `output::colour`).
     pub colour: bool,
     /// Open tree nodes.
     pub expanded: Expanded,
@@ -170,6 +170,11 @@ impl App {
         self.message = None;
         if action == Action::QuitNow {
             self.running = false;
+            return;
+        }
+        // From anywhere, as Ctrl-c quits from anywhere: nothing changes here.
+        if action == Action::Suspend {
+            self.effects.push(Effect::Suspend);
             return;
         }
         match self.layers.top() {
@@ -297,6 +302,10 @@ impl App {
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
             Msg::Problem(p) => self.problems.push(p),
+            Msg::Failed(p) => {
+                self.message = Some(p.message.clone());
+                self.problems.push(p);
+            }
             Msg::Ranked(ranked) => self.take_ranked(ranked),
         }
     }
@@ -327,7 +336,7 @@ impl App {
             .filter(|r| !matches!(r.path, NodePath::Commitment(..)))
             .filter_map(|r| {
                 let node = self.corpus.get(r.path)?;
-                Some(2 * usize::from(r.depth) + 2 + layout::tree_label_width(node) + 1)
+                Some(2 * layout::tree_indent(r.depth, node) + 2 + layout::tree_label_width(node) + 1)
             })
             .max()
             .unwrap_or(0);

@@ -3,7 +3,7 @@
 //! lives in [`Palette`]; its changes happen here, called from `update`.
 
 use super::{Action, App, Layer, Pane};
-use crate::search::Hit;
+use crate::search::{Hit, Ranked};
 
 /// The open palette: what is typed, the ranked items, the selected one.
 #[derive(Debug, Clone, Default)]
@@ -15,12 +15,22 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     /// Index of the selected item.
     pub selected: usize,
+    /// The corrected query `hits` answer, when a word of `query` was
+    /// corrected (see [`Ranked::corrected`]).
+    pub corrected: Option<String>,
     /// Whether `hits` answer an older query than `query` (see
     /// [`super::filter::Filter::pending`]).
     pub pending: bool,
     /// Enter was pressed while `pending`: jump to the best match when the
     /// answer comes, as the user saw nothing else to choose.
     pub jump_when_answered: bool,
+}
+
+impl Palette {
+    /// The query the items answer: the corrected one, else the one typed.
+    pub fn effective_query(&self) -> &str {
+        self.corrected.as_deref().unwrap_or(&self.query)
+    }
 }
 
 impl App {
@@ -33,6 +43,7 @@ impl App {
             jump_when_answered: false,
             hits: ranked.map(|r| r.hits).unwrap_or_default(),
             selected: 0,
+            corrected: None,
         }));
     }
 
@@ -59,6 +70,7 @@ impl App {
         match self.rank_or_send(&p.query) {
             Some(ranked) => {
                 p.hits = ranked.hits;
+                p.corrected = ranked.corrected;
                 p.selected = 0;
                 p.pending = false;
             }
@@ -109,12 +121,13 @@ impl App {
 
     /// The answer to the palette's query: shown, or jumped to when Enter
     /// was pressed before it came.
-    pub(super) fn answer_palette(&mut self, hits: Vec<crate::search::Hit>) {
+    pub(super) fn answer_palette(&mut self, ranked: Ranked) {
         let Some(mut p) = self.take_palette() else {
             return;
         };
         p.pending = false;
-        p.hits = hits;
+        p.hits = ranked.hits;
+        p.corrected = ranked.corrected;
         p.selected = 0;
         if std::mem::take(&mut p.jump_when_answered) {
             if let Some(hit) = p.hits.first() {

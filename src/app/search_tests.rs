@@ -71,7 +71,11 @@ fn esc_restores_where_the_reader_was() {
     app.select_path(path);
     app.update(Action::SwitchPane);
     app.update(Action::MoveDown);
+    // Back to the tree, the reader scrolled: with the reader focused, `/`
+    // searches its text instead (as in less).
+    app.update(Action::SwitchPane);
     let before = view(&app);
+    assert!(before.3 > 0, "the reader is scrolled");
     let rows = app.rows.clone();
     app.update(Action::Filter);
     typed(&mut app, "scam");

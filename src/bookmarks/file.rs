@@ -2,9 +2,10 @@
 //! one, and the locked read-merge-write of a save.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -85,19 +86,22 @@ pub enum SaveError {
     Write(io::Error),
 }
 
+impl SaveError {
+    /// Why, without "bookmarks not saved".
+    pub fn reason(&self) -> String {
+        match self {
+            SaveError::Unreadable(e) => format!("the file cannot be read ({e}), and is left as it is"),
+            SaveError::CannotMoveAside(e) => {
+                format!("the damaged file could not be moved aside ({e}), and is left as it is")
+            }
+            SaveError::Write(e) => e.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Unreadable(e) => write!(
-                f,
-                "bookmarks not saved: the file cannot be read ({e}), and is left as it is"
-            ),
-            SaveError::CannotMoveAside(e) => write!(
-                f,
-                "bookmarks not saved: the damaged file could not be moved aside ({e}), and is left as it is"
-            ),
-            SaveError::Write(e) => write!(f, "bookmarks not saved: {e}"),
-        }
+        write!(f, "bookmarks not saved: {}", self.reason())
     }
 }
 
@@ -106,7 +110,7 @@ impl std::error::Error for SaveError {}
 /// Reads the bookmarks at `path`, changing nothing on disk.
 pub fn read(path: &Path) -> Loaded {
     let name = path.display().to_string();
-    let text = match storage::read_text(path) {
+    let text = match storage::read_text_limited(path, storage::MAX_BOOKMARKS_BYTES) {
         Ok(text) => text,
         Err(ReadError::Missing) => return Loaded::default(),
         Err(ReadError::Damaged(e)) => {
@@ -165,6 +169,7 @@ fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::warning(name, "the file is empty"));
     }
+    crate::loader::yaml::check_expansion(text).map_err(|e| yaml_problem(name, &e))?;
     let file: FileRepr = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
     storage::check_version(name, file.version, VERSION)?;
     let mut set = BookmarkSet::default();
@@ -183,6 +188,9 @@ fn parse_strict(name: &str, text: &str) -> Result<BookmarkSet, Problem> {
 /// Every entry of a damaged file that is well formed on its own.
 fn parse_lenient(text: &str) -> BookmarkSet {
     let mut set = BookmarkSet::default();
+    if crate::loader::yaml::check_expansion(text).is_err() {
+        return set;
+    }
     let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         return set;
     };
@@ -268,9 +276,10 @@ pub(super) fn merge_and_write(
             warnings.push(Problem::warning(
                 path.display().to_string(),
                 format!(
-                    "the damaged bookmarks file was moved to {}; the {} that could be read are kept",
+                    "the damaged bookmarks file was moved to {}; {} that could be read {} kept",
                     aside.display(),
-                    plural(theirs.set.list().len(), "bookmark")
+                    plural(theirs.set.list().len(), "bookmark"),
+                    if theirs.set.list().len() == 1 { "is" } else { "are" }
                 ),
             ));
         }
@@ -278,22 +287,72 @@ pub(super) fn merge_and_write(
     let mut merged = mine.merge(&theirs.set);
     merged.prune(now);
     let text = render(&merged).map_err(|e| write_err(io::Error::other(e)))?;
+    if text.len() as u64 > storage::MAX_BOOKMARKS_BYTES {
+        return Err(write_err(io::Error::other(format!(
+            "they would take {:.1} MB, more than the {} MiB jointly reads back",
+            text.len() as f64 / 1e6,
+            storage::MAX_BOOKMARKS_BYTES / 1024 / 1024
+        ))));
+    }
     storage::write_atomic(path, text.as_bytes()).map_err(write_err)?;
     drop(lock);
     Ok((merged, warnings))
 }
 
+/// How long a save waits for another process's lock before it gives up and
+/// says so: a save runs between two keys, and the screen waits for it.
+pub const LOCK_WAIT: Duration = Duration::from_secs(1);
+
 /// Holds an exclusive lock on `<file>.lock` until dropped. The lock file is
 /// separate from the bookmarks file because the atomic rename replaces that
-/// file, and a lock on a replaced file protects nothing.
+/// file, and a lock on a replaced file protects nothing. It is opened
+/// without waiting (a named pipe in its place would block the open) and
+/// must be a regular file; the lock is tried until [`LOCK_WAIT`] has passed.
 fn lock_file(path: &Path) -> io::Result<File> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
-    let f = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(PathBuf::from(name))?;
-    f.lock()?;
-    Ok(f)
+    let name = PathBuf::from(name);
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let shown = name.display();
+    let not_regular = || {
+        io::Error::other(format!(
+            "the lock file {shown} is not a regular file (a named pipe or a device?); remove it"
+        ))
+    };
+    let f = options.open(&name).map_err(|e| {
+        // Opening a pipe with no reader for writing, without waiting, fails so.
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ENXIO) {
+            return not_regular();
+        }
+        io::Error::new(e.kind(), format!("cannot open the lock file {shown}: {e}"))
+    })?;
+    if !f.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let start = Instant::now();
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(f),
+            Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "another process has held the lock {shown} for more than {} s (another jointly saving?)",
+                        LOCK_WAIT.as_secs()
+                    ),
+                ));
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+    }
 }

@@ -21,7 +21,7 @@ use crate::loader::Problem;
 use crate::storage;
 use crate::timestamp::Timestamp;
 
-pub use file::{Loaded, SaveError};
+pub use file::{LOCK_WAIT, Loaded, SaveError};
 
 /// Longest note kept, in characters; a bookmark note is a reminder, not an essay.
 pub const MAX_NOTE_CHARS: usize = 200;

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Bookmark, BookmarkStore};
-use crate::cli::{ReportFormat, exit};
 use crate::model::{Corpus, Node};
 use crate::output::md_cell;
+use crate::output::{ReportFormat, exit};
 
 /// A bookmark with what the corpus says about its node.
 struct Resolved<'a> {
@@ -46,14 +46,11 @@ pub fn node_text(corpus: &Corpus, id: &str) -> Option<(String, String)> {
 /// its problems on stderr, and prints what could be read.
 pub fn command(out: &mut dyn Write, corpus: &Corpus, format: ReportFormat) -> io::Result<u8> {
     let Some((store, warnings)) = BookmarkStore::open_default() else {
-        writeln!(
-            io::stderr(),
-            "jointly: this platform has no data folder to keep bookmarks in"
-        )?;
+        crate::output::say("jointly: this platform has no data folder to keep bookmarks in")?;
         return Ok(exit::PROBLEMS);
     };
     for w in &warnings {
-        writeln!(io::stderr(), "{w}")?;
+        crate::output::say(w)?;
     }
     print(out, corpus, &store.set().list(), format)?;
     Ok(if warnings.is_empty() {

@@ -3,8 +3,8 @@ use std::fs;
 use proptest::prelude::*;
 
 use super::*;
-use crate::cli::ReportFormat;
 use crate::loader::{self, LoadOptions};
+use crate::output::ReportFormat;
 
 const Q2: &str = "eu-sg-dp/2025-12-01/quantum/2";
 const AI: &str = "us-sg-cet/2023-10-12/ai";
@@ -150,7 +150,7 @@ fn a_damaged_file_is_read_as_far_as_possible_and_moved_aside_on_save() {
         "{w:?}"
     );
     assert!(
-        w[0].contains("bookmarks[1]: `yesterday` is not a UTC time"),
+        w[0].contains("bookmarks[1]: `yesterday` is not an RFC 3339 time"),
         "{w:?}"
     );
     assert!(w[0].contains("; 1 bookmark could still be read;"), "{w:?}");
@@ -200,6 +200,104 @@ fn an_unreadable_file_is_left_alone_and_the_save_refused() {
     let e = s.save(t(0)).unwrap_err();
     assert!(e.to_string().contains("bookmarks not saved"), "{e}");
     assert!(path.is_dir());
+}
+
+/// A bookmarks file of `n` bookmarks with full notes, as jointly writes it.
+fn many(n: usize) -> BookmarkSet {
+    let mut s = BookmarkSet::default();
+    let note = "n".repeat(MAX_NOTE_CHARS);
+    for i in 0..n {
+        s.set(
+            &format!("p/2025-12-01/area-{i}/1"),
+            Some(&note),
+            Some(format!("P › 2025-12-01 › Area {i}")),
+            t(0),
+        );
+    }
+    s
+}
+
+#[test]
+fn valid_bookmarks_over_8_mib_are_read_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bookmarks.yaml");
+    let mut store = BookmarkStore::open(&path).0;
+    *store.set_mut() = many(30_000);
+    store.save(t(1)).unwrap();
+    let size = fs::metadata(&path).unwrap().len();
+    assert!(size > 8 * 1024 * 1024, "{size}");
+    let (again, warnings) = BookmarkStore::open(&path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(again.set().list().len(), 30_000);
+}
+
+#[test]
+fn a_file_over_the_limit_is_neither_damaged_nor_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bookmarks.yaml");
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(storage::MAX_BOOKMARKS_BYTES + 1).unwrap();
+    let (mut store, warnings) = BookmarkStore::open(&path);
+    assert!(
+        warnings[0].message.contains("cannot read the bookmarks"),
+        "{warnings:?}"
+    );
+    store.set_mut().set(Q2, None, None, t(0));
+    assert!(matches!(store.save(t(1)), Err(SaveError::Unreadable(_))));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "the file and its lock, nothing moved aside"
+    );
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipes_in_place_of_the_file_or_its_lock_never_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bookmarks.yaml");
+    mkfifo(&path);
+    let start = std::time::Instant::now();
+    let (mut store, warnings) = BookmarkStore::open(&path);
+    assert!(warnings[0].message.contains("named pipe"), "{warnings:?}");
+    store.set_mut().set(Q2, None, None, t(0));
+    assert!(matches!(store.save(t(1)), Err(SaveError::Unreadable(_))));
+
+    let path = dir.path().join("other.yaml");
+    mkfifo(&dir.path().join("other.yaml.lock"));
+    let mut store = BookmarkStore::open(&path).0;
+    store.set_mut().set(Q2, None, None, t(0));
+    let e = store.save(t(1)).unwrap_err().to_string();
+    assert!(e.contains("lock file"), "{e}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_lock_held_by_another_process_is_waited_for_then_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bookmarks.yaml");
+    let held = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("bookmarks.yaml.lock"))
+        .unwrap();
+    held.lock().unwrap();
+    let mut store = BookmarkStore::open(&path).0;
+    store.set_mut().set(Q2, None, None, t(0));
+    let start = std::time::Instant::now();
+    let e = store.save(t(1)).unwrap_err().to_string();
+    assert!(e.contains("another process has held the lock"), "{e}");
+    assert!(start.elapsed() < file::LOCK_WAIT * 3);
+    held.unlock().unwrap();
+    store.save(t(2)).unwrap();
+    assert_eq!(BookmarkStore::open(&path).0.set().list().len(), 1);
 }
 
 fn seeds() -> crate::model::Corpus {

@@ -1,13 +1,17 @@
-//! Area alignment between two meetings, and commitment counterparts.
+//! Area alignment between two meetings (commitment counterparts are in [`super::counterparts`]).
 //!
 //! Two areas are linked when they share a topic. Topics weigh by their place
-//! in an area's list: the main topic (listed first) weighs 1, another subject
-//! 1/2, a cross-cutting theme (research, talent, standards) 1/4. A link's topic
-//! score adds, for each shared topic, the smaller of its two weights. A link
-//! scoring 1 or more is *primary*: the areas share the main topic of both, or
-//! two subjects, or a subject and two themes. Lesser links are kept and shown
-//! as weaker. An area with no primary link has no counterpart. Links are
-//! ranked by topic score, then by the TF-IDF cosine of the two areas' texts.
+//! in an area's list: a main subject weighs 1 (the topic listed first, and,
+//! in an area whose topics were inferred, every subject its title names),
+//! another subject 1/2, a cross-cutting theme (research, talent, standards)
+//! 1/4. A link's topic score adds, for each shared topic, the smaller of its
+//! two weights. A link is *primary* when its subjects alone (themes left
+//! out) score 1 or more and include a main subject of either area: the
+//! areas share the main topic of both, or the main subject of one and
+//! another subject. Subjects only mentioned on both sides, or cross-cutting
+//! themes, never make a counterpart alone. Lesser links are kept and shown as weaker. An area
+//! with no primary link has no counterpart. Links are ranked by topic score,
+//! then by the TF-IDF cosine of the two areas' texts.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -15,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use super::similarity::{TfIdf, Vector, cosine};
 use super::topics::Taxonomy;
 use super::words;
-use crate::model::{Area, Corpus, Meeting, NodePath, Partnership};
+use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership};
 
 /// The topic score from which a link is primary.
 pub const PRIMARY_SCORE: f32 = 1.0;
@@ -54,9 +58,6 @@ pub struct Link {
     pub text_score: f32,
     /// Whether the link is strong enough to make the areas counterparts.
     pub primary: bool,
-    /// Commitment cosines, left-major: `similarity[l * right_len + r]`.
-    similarity: Vec<f32>,
-    right_len: usize,
 }
 
 impl Link {
@@ -66,33 +67,6 @@ impl Link {
             Side::Left => self.left,
             Side::Right => self.right,
         }
-    }
-
-    /// The cosine between left commitment `l` and right commitment `r`.
-    pub fn similarity(&self, l: usize, r: usize) -> f32 {
-        self.similarity
-            .get(l * self.right_len + r)
-            .copied()
-            .unwrap_or(0.0)
-    }
-
-    /// Commitments of the other side's area closest to commitment `index` of
-    /// this side's area, closest first, with their cosine; those sharing no
-    /// word are left out.
-    pub fn closest(&self, side: Side, index: usize) -> Vec<(usize, f32)> {
-        let left_len = self.similarity.len().checked_div(self.right_len).unwrap_or(0);
-        let mut out: Vec<(usize, f32)> = match side {
-            Side::Left if index < left_len => (0..self.right_len)
-                .map(|r| (r, self.similarity(index, r)))
-                .collect(),
-            Side::Right if index < self.right_len => {
-                (0..left_len).map(|l| (l, self.similarity(l, index))).collect()
-            }
-            _ => Vec::new(),
-        };
-        out.retain(|&(_, s)| s > 0.0);
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
     }
 
     /// Strongest first: topic score, then text similarity.
@@ -162,21 +136,14 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
     let space = fit(&[(lp, lm), (rp, rm)]);
     let area_vectors =
         |m: &Meeting| -> Vec<Vector> { m.areas.iter().map(|a| space.vector(&area_text(a))).collect() };
-    let commitment_vectors = |m: &Meeting| -> Vec<Vec<Vector>> {
-        m.areas
-            .iter()
-            .map(|a| a.commitments.iter().map(|c| space.vector(&c.text)).collect())
-            .collect()
-    };
     let (lav, rav) = (area_vectors(lm), area_vectors(rm));
-    let (lcv, rcv) = (commitment_vectors(lm), commitment_vectors(rm));
     let right_weights: Vec<HashMap<&str, u32>> = rm.areas.iter().map(|a| weights(a, taxonomy)).collect();
 
     let mut links = Vec::new();
     for (li, la) in lm.areas.iter().enumerate() {
         let lw = weights(la, taxonomy);
         let mut area_links = Vec::new();
-        for (ri, ra) in rm.areas.iter().enumerate() {
+        for ri in 0..rm.areas.len() {
             let rw = &right_weights[ri];
             let shared: Vec<String> = la
                 .topics
@@ -191,19 +158,22 @@ pub fn align(corpus: &Corpus, left: NodePath, right: NodePath, taxonomy: &Taxono
             let weight = |w: &HashMap<&str, u32>, t: &str| w.get(t).copied().unwrap_or(0);
             let quarters: u32 = shared.iter().map(|t| weight(&lw, t).min(weight(rw, t))).sum();
             let topic_score = quarters as f32 / 4.0;
-            let similarity = lcv[li]
+            let names_one = shared
                 .iter()
-                .flat_map(|l| rcv[ri].iter().map(move |r| cosine(l, r)))
-                .collect();
+                .any(|t| weight(&lw, t) == MAIN || weight(rw, t) == MAIN);
+            // Cross-cutting themes add to the score, but never make a counterpart.
+            let subjects: u32 = shared
+                .iter()
+                .filter(|t| !taxonomy.is_cross_cutting(t))
+                .map(|t| weight(&lw, t).min(weight(rw, t)))
+                .sum();
             area_links.push(Link {
                 left: li,
                 right: ri,
                 shared,
                 topic_score,
                 text_score: cosine(&lav[li], &rav[ri]),
-                primary: topic_score >= PRIMARY_SCORE,
-                similarity,
-                right_len: ra.commitments.len(),
+                primary: subjects as f32 / 4.0 >= PRIMARY_SCORE && names_one,
             });
         }
         area_links.sort_by(|a, b| a.strength_cmp(b));
@@ -252,13 +222,26 @@ fn area_text(a: &Area) -> String {
     text
 }
 
-/// Each topic's weight in the area, in quarters: main 4, subject 2, theme 1.
+/// The weight of a main subject, in quarters.
+const MAIN: u32 = 4;
+
+/// Each topic's weight in the area, in quarters: main [`MAIN`], subject 2, theme 1.
 fn weights<'a>(area: &'a Area, taxonomy: &Taxonomy) -> HashMap<&'a str, u32> {
     let mut w = HashMap::new();
-    for (i, (t, _)) in area.topics.iter().enumerate() {
-        let weight = if i == 0 {
-            4
-        } else if taxonomy.is_cross_cutting(t) {
+    // The title is read once, and only when the rules inferred the topics.
+    let inferred = area.topics.iter().any(|(_, o)| *o == Origin::Inferred);
+    let named = if inferred {
+        taxonomy.title_topics(&area.title)
+    } else {
+        Vec::new()
+    };
+    for (i, (t, origin)) in area.topics.iter().enumerate() {
+        let cross_cutting = taxonomy.is_cross_cutting(t);
+        let title_subject = *origin == Origin::Inferred && !cross_cutting && named.contains(t);
+        // As `Taxonomy::is_main`, without reading the title once per topic.
+        let weight = if i == 0 || title_subject {
+            MAIN
+        } else if cross_cutting {
             1
         } else {
             2

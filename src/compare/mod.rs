@@ -6,12 +6,14 @@
 //! meetings. Nothing here knows about terminals or output formats.
 
 pub mod align;
+pub mod counterparts;
 pub mod similarity;
 pub mod stance;
 pub mod topics;
 pub mod words;
 
 pub use align::{Alignment, Link, Side, align};
+pub use counterparts::{Counterparts, Match, Strength};
 pub use stance::Tally;
 pub use topics::Taxonomy;
 
@@ -24,7 +26,8 @@ use crate::model::{Corpus, Origin};
 ///   id the taxonomy does not know is kept, with a warning naming the
 ///   statement file and the path of the topic in it.
 /// - An area with no topics gets those inferred from its title and text.
-/// - A commitment with no stance gets the one its wording signals, if any.
+/// - A commitment with no stance gets the one its wording signals, if any,
+///   with the words that decided it; every commitment gets its actor.
 ///
 /// Curated values are never changed otherwise, and inferred ones are never
 /// recomputed, so calling it twice changes nothing more (but warns again).
@@ -66,13 +69,9 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
                         .collect();
                 }
                 area.topics = topics;
-                for c in &mut area.commitments {
-                    if c.stance.is_none() {
-                        c.stance = stance::infer(&c.text).map(|s| (s, Origin::Inferred));
-                    }
-                }
             }
         }
     }
+    stance::annotate(corpus);
     problems
 }

@@ -1,207 +1,348 @@
-//! Stance: how firm a commitment's language is, read from its main verb.
+//! Stance: how firm a commitment's language is, read from the whole item;
+//! and who undertakes it.
 //!
-//! The rules look at the first sentence, after a leading phrase such as
-//! "Acknowledging alignment in our approaches, ..." or "Toward this end, ...",
-//! for the first finite verb that signals a stance. Participles never count
-//! ("acknowledging" is not "acknowledge"), nor do verbs in a relative clause
-//! ("an initiative which aims to ..."). A modal "will" gives way to the verb it
-//! carries: "will seek to" is intend, "will explore" is explore, "will build"
-//! is commit. Verbs joined by "and" to the main verb ("welcome X and intend to
-//! Y") are read together, and the firmest wins.
+//! Every sentence of the item is read for the verbs that head its clauses
+//! (`clause.rs`): finite verbs with their subject ("the two sides commit to"),
+//! the subjectless lines of a list ("Intend to ...", "Recognise ..."), the
+//! gerund or bare infinitive an agreed action item opens with
+//! ("Establishing ...", "Facilitate ..."), and what "will" carries ("will
+//! explore" is explore). The firmest forward-looking undertaking anywhere
+//! decides (commit > intend > explore); an item that undertakes nothing is
+//! acknowledge when it has a verb at all, and has no stance only when it has
+//! none. The lead-in of a list completes its items: "The Quad will:" carries
+//! their bare verbs, its subject undertakes them, and "announced key outcomes
+//! including:" decides for items that are noun phrases.
+//!
+//! The reading keeps the words that decided it (a [`Basis`]) and the actor:
+//! the subject of the deciding clause, mapped to the partnership's parties.
+
+mod actor;
+mod clause;
+mod lexicon;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
+use std::num::NonZeroU8;
 
-use crate::model::{Area, Origin, Stance};
+use crate::model::{Actor, Area, Basis, BasisPlace, Corpus, Meeting, Origin, Stance, Text};
+pub use actor::Parties;
+use clause::{Cue, Kind, Subject, Tok};
 
-/// The stance the rules read in `text`, if any cue is found.
-pub fn infer(text: &str) -> Option<Stance> {
-    let mut sentences = Sentences { rest: text };
-    let first = sentences.next()?;
-    let main = main_clause(first);
-    clause_stance(main)
-        // The whole sentence, if the leading phrase hid the only cue.
-        .or_else(|| (main.len() < first.len()).then(|| clause_stance(first)).flatten())
-        .or_else(|| sentences.find_map(|s| clause_stance(main_clause(s))))
+/// What the rules read in a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The stance, if the text has a verb (or its lead-in decides).
+    pub stance: Option<Stance>,
+    /// The words that decided it.
+    pub basis: Option<Basis>,
+    /// Who undertakes it.
+    pub actor: Actor,
 }
 
-/// The stance of one clause: its first cue, made firmer by cues coordinated with it.
-fn clause_stance(clause: &str) -> Option<Stance> {
-    let lower = clause.to_lowercase();
-    let w: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        // A possessive "’s" is not a word; dropping it keeps "Singapore’s" one word.
-        .filter(|w| !w.is_empty() && *w != "s")
-        .collect();
-    let (start, (mut stance, len)) = (0..w.len()).find_map(|i| main_cue(&w, i).map(|c| (i, c)))?;
-    for j in start + len..w.len() {
-        if w[j - 1] == "and"
-            && let Some((other, _)) = main_cue(&w, j)
-        {
-            // Stance orders firmest first.
-            stance = stance.min(other);
+/// Reads every commitment of `corpus`: a commitment with no stance gets the
+/// one its wording signals, with the words that decided it; every
+/// commitment gets its actor. Meetings are read on every core.
+pub fn annotate(corpus: &mut Corpus) {
+    let mut jobs: Vec<(&[String], &mut Meeting)> = Vec::new();
+    for p in &mut corpus.partnerships {
+        for m in &mut p.meetings {
+            jobs.push((&p.parties, m));
         }
     }
-    Some(stance)
-}
-
-/// A cue at `w[i]` that is a main verb: not after an article, a possessive or
-/// a relative pronoun ("a plan to", "the will", "which aims to").
-fn main_cue(w: &[&str], i: usize) -> Option<(Stance, usize)> {
-    let before = if i == 0 { "" } else { w[i - 1] };
-    if matches!(
-        before,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "our"
-            | "their"
-            | "its"
-            | "his"
-            | "her"
-            | "your"
-            | "that"
-            | "which"
-            | "who"
-    ) {
-        return None;
-    }
-    cue(w, i)
-}
-
-/// The stance cue starting at `w[i]` and how many words it spans.
-fn cue(w: &[&str], i: usize) -> Option<(Stance, usize)> {
-    let at = |k: usize| w.get(i + k).copied().unwrap_or("");
-    if matches!(at(0), "will" | "shall") {
-        let mut j = 1;
-        while is_adverb(at(j)) {
-            j += 1;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let per = jobs.len().div_ceil(threads).max(64);
+    std::thread::scope(|s| {
+        for chunk in jobs.chunks_mut(per) {
+            s.spawn(move || {
+                for (parties, meeting) in chunk {
+                    annotate_meeting(&Parties::new(parties), meeting);
+                }
+            });
         }
-        return Some(match verb_cue(w, i + j) {
-            Some((stance, n)) => (stance, j + n),
-            None => (Stance::Commit, 1),
-        });
-    }
-    verb_cue(w, i)
+    });
 }
 
-/// Adverbs that may sit between "will" and its verb.
-fn is_adverb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly"))
-        || matches!(
-            w,
-            "also"
-                | "further"
-                | "together"
-                | "now"
-                | "therefore"
-                | "then"
-                | "both"
-                | "still"
-                | "soon"
-                | "again"
-        )
-}
-
-/// A cue verb (not a modal) starting at `w[i]`.
-fn verb_cue(w: &[&str], i: usize) -> Option<(Stance, usize)> {
-    use Stance::{Acknowledge, Commit, Explore, Intend};
-    let at = |k: usize| w.get(i + k).copied().unwrap_or("");
-    let next_is = |word: &str| at(1) == word;
-    Some(match at(0) {
-        "commit" | "commits" | "committed" | "resolve" | "resolves" | "resolved" | "pledge" | "pledges"
-        | "pledged" | "undertake" | "undertakes" | "undertook" | "decide" | "decides" | "decided"
-            if next_is("to") =>
-        {
-            (Commit, 2)
-        }
-        // "agreed that X marked a step" takes note of a view; "agreed to", "agreed on" decide.
-        "agree" | "agrees" | "agreed" if next_is("that") => (Acknowledge, 2),
-        "agree" | "agrees" | "agreed" => (Commit, 1),
-        "intend" | "intends" | "plan" | "plans" | "planned" | "seek" | "seeks" | "sought" | "aim"
-        | "aims" | "hope" | "hopes" | "expect" | "expects"
-            if next_is("to") =>
-        {
-            (Intend, 2)
-        }
-        "look" | "looks" | "looked" if next_is("forward") && at(2) == "to" => (Intend, 3),
-        "envisage" | "envisages" | "envisaged" | "envision" | "envisions" => (Intend, 1),
-        "explore" | "explores" | "explored" | "consider" | "considers" => (Explore, 1),
-        "express" | "expresses" | "expressed" if next_is("interest") => (Explore, 2),
-        "express" | "expresses" | "expressed" if next_is("appreciation") => (Acknowledge, 2),
-        "take" | "takes" | "took" if next_is("note") => (Acknowledge, 2),
-        "share" | "shares" | "shared" => {
-            // "share an interest in", "share a common interest": not "share information".
-            let n = (1..=3).find(|&k| matches!(at(k), "interest" | "interests"))?;
-            if at(0) == "shared" && !matches!(at(1), "a" | "an") {
-                return None;
+fn annotate_meeting(parties: &Parties, meeting: &mut Meeting) {
+    let preamble = &meeting.preamble;
+    for area in &mut meeting.areas {
+        // As `lead_in`, in one pass; each lead-in parsed once.
+        let mut lead = lead_in(preamble, area, 0).and_then(LeadIn::parse_owned);
+        for c in &mut area.commitments {
+            let reading = read_with(&c.text, lead.as_ref(), parties);
+            if c.stance.is_none() {
+                c.stance = reading.stance.map(|s| (s, Origin::Inferred));
+                c.basis = reading.basis;
             }
-            (Acknowledge, n + 1)
+            c.actor = reading.actor;
+            if is_lead_in(&c.text) {
+                lead = LeadIn::parse_owned(&c.text);
+            }
         }
-        "welcome" | "welcomes" | "welcomed" | "acknowledge" | "acknowledges" | "acknowledged"
-        | "recognise" | "recognises" | "recognised" | "recognize" | "recognizes" | "recognized"
-        | "reaffirm" | "reaffirms" | "reaffirmed" | "affirm" | "affirms" | "affirmed" | "note" | "notes"
-        | "noted" | "underscore" | "underscores" | "underscored" | "stress" | "stresses" | "stressed"
-        | "emphasise" | "emphasises" | "emphasised" | "emphasize" | "emphasizes" | "emphasized"
-        | "highlight" | "highlights" | "highlighted" | "commend" | "commends" | "commended"
-        | "appreciate" | "appreciates" | "appreciated" | "reiterate" | "reiterates" | "reiterated" => {
-            (Acknowledge, 1)
+    }
+}
+
+/// The stance the rules read in `text` alone, if any.
+pub fn infer(text: &str) -> Option<Stance> {
+    read(text, None, &Parties::new(&[])).stance
+}
+
+/// Reads `text`, an item of a list whose lead-in (the paragraph before the
+/// list, such as "The Quad will:") is `lead_in`, in a partnership of `parties`.
+pub fn read(text: &str, lead_in: Option<&str>, parties: &Parties) -> Reading {
+    read_with(text, lead_in.and_then(LeadIn::parse_owned).as_ref(), parties)
+}
+
+/// As [`read`], with the lead-in already parsed.
+fn read_with(text: &str, lead: Option<&LeadIn>, parties: &Parties) -> Reading {
+    let mut found: Vec<(usize, Cue)> = Vec::new();
+    for (n, (offset, sentence)) in sentences_with_offsets(text).enumerate() {
+        let toks = clause::tokens(sentence, offset);
+        found.extend(clause::cues(&toks, n == 0).into_iter().map(|c| (n + 1, c)));
+    }
+    let mut carried = false;
+    if let (Some(lead), Some((1, first))) = (lead, found.first_mut())
+        && first.bare
+    {
+        match lead.carrier {
+            Some(Carrier::Modal) => carried = true,
+            Some(Carrier::Cue(s)) => {
+                first.stance = s;
+                carried = true;
+            }
+            None => {}
         }
-        _ => return None,
+    }
+    let undertaking = found
+        .iter()
+        .filter(|(_, c)| c.kind != Kind::Other && c.stance != Stance::Acknowledge)
+        .min_by_key(|(_, c)| c.stance);
+    let acknowledged = || {
+        found
+            .iter()
+            .find(|(_, c)| c.kind != Kind::Other && c.stance == Stance::Acknowledge)
+    };
+    let chosen = undertaking.or_else(acknowledged);
+    // An item with no verb of its own at its start ("A new dialogue on ...")
+    // is what its lead-in says of it.
+    let opens_with_verb = found
+        .first()
+        .is_some_and(|(n, c)| *n == 1 && c.start == first_word(text));
+    if chosen.is_none()
+        && !opens_with_verb
+        && let Some(lead) = lead
+        && let Some(own) = lead.own
+    {
+        return Reading {
+            stance: Some(own.stance),
+            basis: basis(own.start, own.end, 1, BasisPlace::LeadIn),
+            actor: lead.actor(parties),
+        };
+    }
+    let Some(&(n, cue)) = chosen.or_else(|| found.first()) else {
+        return Reading {
+            stance: None,
+            basis: None,
+            actor: lead.map_or(Actor::Joint, |l| l.actor(parties)),
+        };
+    };
+    let place = if carried && n == 1 && found.first().is_some_and(|f| f.1 == cue) {
+        BasisPlace::Carried
+    } else {
+        BasisPlace::Text
+    };
+    let explicit = |c: &Cue| match c.subject {
+        Subject::Explicit(s, e) => text.get(s..e),
+        _ => None,
+    };
+    let actor = match cue.subject {
+        Subject::Explicit(s, e) => parties.actor(text.get(s..e).unwrap_or("")),
+        Subject::Earlier => found
+            .iter()
+            .take_while(|(_, c)| *c != cue)
+            .filter_map(|(_, c)| explicit(c))
+            .last()
+            .map_or_else(
+                || lead.as_ref().map_or(Actor::Joint, |l| l.actor(parties)),
+                |s| parties.actor(s),
+            ),
+        Subject::Unwritten => lead.map_or(Actor::Joint, |l| l.actor(parties)),
+    };
+    Reading {
+        stance: Some(cue.stance),
+        basis: basis(cue.start, cue.end, n, place),
+        actor,
+    }
+}
+
+fn basis(start: usize, end: usize, sentence: usize, place: BasisPlace) -> Option<Basis> {
+    Some(Basis {
+        start: u32::try_from(start).ok()?,
+        len: u16::try_from(end.saturating_sub(start)).ok()?,
+        sentence: NonZeroU8::new(u8::try_from(sentence).unwrap_or(u8::MAX))?,
+        place,
     })
 }
 
-/// The clause after a leading phrase, or the whole sentence. A leading phrase
-/// opens with a participle, a preposition or a linking adverb and ends at the
-/// first comma: "Acknowledging alignment ..., we intend to launch".
-fn main_clause(sentence: &str) -> &str {
-    let first = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    let opens_phrase = (first.len() > 4 && first.ends_with("ing"))
-        || matches!(
-            first.as_str(),
-            "in" | "through"
-                | "toward"
-                | "towards"
-                | "to"
-                | "as"
-                | "while"
-                | "with"
-                | "under"
-                | "after"
-                | "before"
-                | "since"
-                | "given"
-                | "for"
-                | "on"
-                | "at"
-                | "by"
-                | "from"
-                | "within"
-                | "beyond"
-                | "despite"
-                | "furthermore"
-                | "additionally"
-                | "finally"
-                | "moreover"
-                | "also"
-                | "further"
-                | "lastly"
-                | "first"
-                | "second"
-                | "third"
-                | "today"
-                | "now"
-                | "meanwhile"
-                | "similarly"
-                | "likewise"
-        );
-    match sentence.find(',') {
-        Some(comma) if opens_phrase => &sentence[comma + 1..],
-        _ => sentence,
+/// Byte offset of the first word of `text`.
+fn first_word(text: &str) -> usize {
+    text.find(char::is_alphanumeric).unwrap_or(0)
+}
+
+/// The lead-in of the `index`th commitment of `area`: the paragraph that
+/// introduces the list it is an item of, when it ends in a colon. That is the
+/// nearest commitment before it that ends in a colon (a statement imported
+/// without intros keeps "The Quad will:" as a commitment; a parent item
+/// "... use science and evidence to:" leads in its nested items), else the
+/// statement's last preamble paragraph ("The EU and Singapore:"), which leads
+/// in every area's list.
+pub fn lead_in<'a>(preamble: &'a [Text], area: &'a Area, index: usize) -> Option<&'a str> {
+    let before = area.commitments.get(..index).unwrap_or(&area.commitments);
+    before
+        .iter()
+        .rev()
+        .map(|c| &*c.text)
+        .find(|t| is_lead_in(t))
+        // The paragraphs before an area's list (`intro`) end in its lead-in
+        // more often than the meeting's preamble does.
+        .or_else(|| {
+            area.intro
+                .last()
+                .map(|p| p.text.as_str())
+                .filter(|t| is_lead_in(t))
+        })
+        .or_else(|| preamble.last().map(|p| p.text.as_str()).filter(|t| is_lead_in(t)))
+        .map(str::trim_end)
+}
+
+/// Whether `text` is a lead-in: it ends in a colon, waiting for its list.
+pub fn is_lead_in(text: &str) -> bool {
+    text.trim_end().ends_with(':')
+}
+
+/// The words that decided a commitment's inferred stance, as JSON shows them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Why<'a> {
+    /// The deciding words, as written ("will explore").
+    pub words: &'a str,
+    /// The sentence of the commitment they are in, from 1.
+    pub sentence: u8,
+    /// The lead-in that completed the item, when it took part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<&'a str>,
+    /// Whether the words are the lead-in's (the item has no verb of its own).
+    #[serde(skip)]
+    pub in_lead_in: bool,
+}
+
+impl<'a> Why<'a> {
+    /// Why `c`, the `index`th commitment of `area`, has its stance; `None`
+    /// when the stance was written in the file, or none was found.
+    pub fn of(preamble: &'a [Text], area: &'a Area, index: usize) -> Option<Why<'a>> {
+        let c = area.commitments.get(index)?;
+        let basis = c.basis?;
+        let lead = lead_in(preamble, area, index);
+        let words = basis.words(&c.text, lead);
+        (!words.is_empty()).then_some(Why {
+            words,
+            sentence: basis.sentence.get(),
+            lead_in: match basis.place {
+                BasisPlace::Text => None,
+                BasisPlace::Carried | BasisPlace::LeadIn => lead,
+            },
+            in_lead_in: basis.place == BasisPlace::LeadIn,
+        })
     }
+}
+
+impl fmt::Display for Why<'_> {
+    /// `“will explore”, sentence 2`; `“announced” in the lead-in “... including:”`;
+    /// `“Develop”, sentence 1, under “The Quad will:”`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.lead_in {
+            Some(lead) if self.in_lead_in => write!(f, "“{}” in the lead-in “{lead}”", self.words),
+            Some(lead) => write!(f, "“{}”, sentence {}, under “{lead}”", self.words, self.sentence),
+            None => write!(f, "“{}”, sentence {}", self.words, self.sentence),
+        }
+    }
+}
+
+/// How a lead-in completes its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carrier {
+    /// It ends in "will" or "shall": each item's bare verb is what it carries.
+    Modal,
+    /// It ends in "intend to", "commit to": each item's verb is its complement.
+    Cue(Stance),
+}
+
+/// What a lead-in says of the items under it.
+struct LeadIn {
+    text: String,
+    /// How it completes a bare infinitive item.
+    carrier: Option<Carrier>,
+    /// Byte range of its subject, if it names one.
+    subject: Option<(usize, usize)>,
+    /// Its own undertaking ("announced"), for items with no verb.
+    own: Option<Cue>,
+}
+
+impl LeadIn {
+    fn parse_owned(text: &str) -> Option<LeadIn> {
+        let text = text.trim_end();
+        let body = text.strip_suffix(':')?;
+        let (offset, last) = sentences_with_offsets(body).last()?;
+        let toks = clause::tokens(last, offset);
+        let cues = clause::cues(&toks, false);
+        let words: Vec<&Tok<'_>> = toks.iter().filter(|t| !t.punct).collect();
+        let tail: Vec<&str> = words
+            .iter()
+            .rev()
+            .map(|t| t.lower.as_ref())
+            .skip_while(|w| lexicon::is_adverb(w))
+            .take(2)
+            .collect();
+        let carrier = match tail.as_slice() {
+            [m, ..] if lexicon::is_modal(m) => Some(Carrier::Modal),
+            ["to", ..] => cues
+                .last()
+                .filter(|c| c.end == words.last().map_or(0, |t| t.end))
+                .map(|c| Carrier::Cue(c.stance)),
+            _ => None,
+        };
+        let subject = match cues.iter().rev().find_map(|c| match c.subject {
+            Subject::Explicit(s, e) => Some((s, e)),
+            _ => None,
+        }) {
+            Some(s) => Some(s),
+            // "The EU and Singapore:": a subject waiting for the items' verbs.
+            None if cues.is_empty() && words.len() <= 12 => Some((words.first()?.start, words.last()?.end)),
+            None => None,
+        };
+        let own = cues
+            .iter()
+            .filter(|c| c.kind != Kind::Other)
+            .min_by_key(|c| c.stance)
+            .copied();
+        Some(LeadIn {
+            text: text.to_string(),
+            carrier,
+            subject,
+            own,
+        })
+    }
+
+    fn actor(&self, parties: &Parties) -> Actor {
+        self.subject
+            .and_then(|(s, e)| self.text.get(s..e))
+            .map_or(Actor::Joint, |s| parties.actor(s))
+    }
+}
+
+/// The sentences of `text` with their byte offsets.
+fn sentences_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    Sentences { rest: text }.map(move |s| (s.as_ptr() as usize - base, s))
 }
 
 /// Sentences of a text. A full stop ends a sentence when a capital letter or
@@ -219,7 +360,7 @@ impl<'a> Iterator for Sentences<'a> {
             return None;
         }
         let mut from = 0;
-        while let Some(at) = text[from..].find(['.', '?', '!']) {
+        while let Some(at) = memchr::memchr3(b'.', b'?', b'!', &text.as_bytes()[from..]) {
             let i = from + at;
             from = i + 1;
             let after = &text[from..];
@@ -256,6 +397,8 @@ pub struct Tally {
     pub unknown: usize,
     /// How many of the counted stances were inferred by the rules.
     pub inferred: usize,
+    /// Of the counts, those one party undertakes alone (its actor is not joint).
+    pub one_sided: [usize; 4],
 }
 
 impl Tally {
@@ -266,6 +409,7 @@ impl Tally {
             match c.stance {
                 Some((s, origin)) => {
                     t.counts[s as usize] += 1;
+                    t.one_sided[s as usize] += usize::from(!c.actor.is_joint());
                     t.inferred += usize::from(origin == Origin::Inferred);
                 }
                 None => t.unknown += 1,
@@ -278,176 +422,73 @@ impl Tally {
     pub fn get(&self, s: Stance) -> usize {
         self.counts[s as usize]
     }
+
+    /// Commitments with stance `s` that one party undertakes alone.
+    pub fn one_sided(&self, s: Stance) -> usize {
+        self.one_sided[s as usize]
+    }
+
+    /// All commitments one party undertakes alone.
+    pub fn one_sided_total(&self) -> usize {
+        self.one_sided.iter().sum()
+    }
+}
+
+/// Counts by stance, as JSON shows them: `{commit, intend, explore, acknowledge}`.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Counts {
+    /// Commit.
+    pub commit: usize,
+    /// Intend.
+    pub intend: usize,
+    /// Explore.
+    pub explore: usize,
+    /// Acknowledge.
+    pub acknowledge: usize,
+}
+
+impl From<[usize; 4]> for Counts {
+    fn from([commit, intend, explore, acknowledge]: [usize; 4]) -> Counts {
+        Counts {
+            commit,
+            intend,
+            explore,
+            acknowledge,
+        }
+    }
+}
+
+impl serde::Serialize for Tally {
+    /// `{commit, intend, explore, acknowledge, unknown, inferred, one_sided: {commit, ...}}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = Counts::from(self.counts);
+        let mut st = s.serialize_struct("Tally", 7)?;
+        st.serialize_field("commit", &c.commit)?;
+        st.serialize_field("intend", &c.intend)?;
+        st.serialize_field("explore", &c.explore)?;
+        st.serialize_field("acknowledge", &c.acknowledge)?;
+        st.serialize_field("unknown", &self.unknown)?;
+        st.serialize_field("inferred", &self.inferred)?;
+        st.serialize_field("one_sided", &Counts::from(self.one_sided))?;
+        st.end()
+    }
 }
 
 impl fmt::Display for Tally {
     /// `commit/intend/explore/acknowledge`, e.g. `1/2/0/1`, with `+N?` for
-    /// commitments without a stance.
+    /// commitments without a stance, and the one-sided ones apart:
+    /// `4/1/0/1 (alone 1/0/0/0)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [c, i, e, a] = self.counts;
         write!(f, "{c}/{i}/{e}/{a}")?;
         if self.unknown > 0 {
             write!(f, " +{}?", self.unknown)?;
         }
+        if self.one_sided_total() > 0 {
+            let [c, i, e, a] = self.one_sided;
+            write!(f, " (alone {c}/{i}/{e}/{a})")?;
+        }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use Stance::{Acknowledge, Commit, Explore, Intend};
-
-    #[test]
-    fn the_issue_examples() {
-        let cases = [
-            (
-                "Intend to exchange views on policies and strategies on quantum technologies as a new area of cooperation.",
-                Intend,
-            ),
-            (
-                "Express interest in collaborative research (e.g. on advanced packaging) and leveraging relevant opportunities including the Horizon Europe framework.",
-                Explore,
-            ),
-            (
-                "Recognise the importance of cybersecurity evaluation and certification schemes in building trust and confidence in digital products and services. Singapore and the EU will explore potential synergies between the EU Common Criteria-based Cybersecurity Certification Scheme (EUCC) and the Singapore Common Criteria Scheme (SCCS), in order to streamline certification procedures.",
-                Acknowledge,
-            ),
-            (
-                "Acknowledging alignment in our approaches and our combined influence in the field of AI, we intend to launch a bilateral AI Governance Group.",
-                Intend,
-            ),
-            (
-                "The two countries commit to advance focused collaboration toward promoting secure and resilient information and communications technology infrastructure.",
-                Commit,
-            ),
-            (
-                "In addition to bilateral exchanges, the two sides note the importance of coordinating on standards and pre-standardization work.",
-                Acknowledge,
-            ),
-        ];
-        for (text, want) in cases {
-            assert_eq!(infer(text), Some(want), "{text}");
-        }
-    }
-
-    #[test]
-    fn the_main_verb_wins_over_a_leading_phrase() {
-        // The leading phrase holds a finite cue of its own; the main clause decides.
-        assert_eq!(
-            infer("As they agreed to in 2022, the parties will explore a joint lab."),
-            Some(Explore)
-        );
-        assert_eq!(
-            infer("Welcoming the report, the sides commit to act."),
-            Some(Commit)
-        );
-        assert_eq!(infer("Recognizing the risks, they plan to meet."), Some(Intend));
-        // Without a comma, the participle simply is no cue.
-        assert_eq!(infer("Noting progress we will act."), Some(Commit));
-    }
-
-    #[test]
-    fn will_gives_way_to_the_verb_it_carries() {
-        assert_eq!(infer("They will seek to cooperate."), Some(Intend));
-        assert_eq!(infer("They will also explore synergies."), Some(Explore));
-        assert_eq!(infer("They will jointly build a lab."), Some(Commit));
-        assert_eq!(infer("The sides shall consider options."), Some(Explore));
-    }
-
-    #[test]
-    fn coordinated_verbs_take_the_firmest() {
-        assert_eq!(
-            infer("We welcome the mapping, and will build on it."),
-            Some(Commit)
-        );
-        assert_eq!(
-            infer("They welcome investments and intend to support them."),
-            Some(Intend)
-        );
-        assert_eq!(infer("Intend to continue and explore use cases."), Some(Intend));
-        // A cue in a relative clause is not coordinated with the main verb.
-        assert_eq!(
-            infer("Acknowledged the initiative which aims to agree on labels."),
-            Some(Acknowledge)
-        );
-    }
-
-    #[test]
-    fn nouns_and_participles_are_not_cues() {
-        assert_eq!(
-            infer("Reaffirmed the willingness to implement it."),
-            Some(Acknowledge)
-        );
-        assert_eq!(infer("A plan to meet was noted."), Some(Acknowledge));
-        assert_eq!(infer("Their commitment to openness."), None);
-        assert_eq!(infer("Looking forward, exchanges continue."), None);
-        assert_eq!(infer("Agreed that the step was important."), Some(Acknowledge));
-        assert_eq!(infer("Agreed to meet again."), Some(Commit));
-        assert_eq!(
-            infer("They share an interest in trusted data flows."),
-            Some(Acknowledge)
-        );
-        assert_eq!(infer("They share information."), None);
-        assert_eq!(infer("They look forward to the next meeting."), Some(Intend));
-    }
-
-    #[test]
-    fn later_sentences_are_read_only_when_the_first_has_no_cue() {
-        assert_eq!(
-            infer("Exchanges took place. They intend to continue."),
-            Some(Intend)
-        );
-        assert_eq!(infer("Intend to meet. They will sign."), Some(Intend));
-    }
-
-    #[test]
-    fn sentences_do_not_end_at_abbreviations() {
-        let s: Vec<&str> = Sentences {
-            rest: "The U.S. Department and Dr. Lee met (e.g. on AI). They agreed. Fine",
-        }
-        .collect();
-        assert_eq!(
-            s,
-            [
-                "The U.S. Department and Dr. Lee met (e.g. on AI).",
-                "They agreed.",
-                "Fine"
-            ]
-        );
-    }
-
-    #[test]
-    fn tallies_count_by_stance_and_origin() {
-        use crate::model::Commitment;
-        let c = |stance| Commitment {
-            text: "x".into(),
-            stance,
-            lines: None,
-        };
-        let area = Area {
-            id: "a".into(),
-            title: "A".into(),
-            topics: Vec::new(),
-            title_lines: None,
-            commitments: vec![
-                c(Some((Commit, Origin::Curated))),
-                c(Some((Intend, Origin::Inferred))),
-                c(Some((Intend, Origin::Inferred))),
-                c(None),
-            ],
-        };
-        let t = Tally::of(&area);
-        assert_eq!(
-            (
-                t.get(Commit),
-                t.get(Intend),
-                t.get(Explore),
-                t.unknown,
-                t.inferred
-            ),
-            (1, 2, 0, 1, 2)
-        );
-        assert_eq!(t.to_string(), "1/2/0/0 +1?");
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! Curated topics in a statement file are checked against the taxonomy and
 //! aliases are folded to their ids; an area that lists no topics gets them
-//! from its title and text through the taxonomy's keywords.
+//! from its title and text: what its title names (by a topic's label, id,
+//! alias or keyword) are its main subjects, what its commitments mention
+//! through the keywords adds the rest.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -57,6 +58,8 @@ struct Keyword {
 struct Scratch {
     /// Word ids of the text.
     ids: Vec<u32>,
+    /// Where each word of the text starts.
+    starts: Vec<usize>,
     /// By topic: where the last keyword counted for it ended.
     covered: Vec<usize>,
 }
@@ -64,30 +67,11 @@ struct Scratch {
 /// The id of a word that is in no keyword.
 const NO_WORD: u32 = u32::MAX;
 
-/// FNV-1a: keyword lookups hash every word of every untagged area at
-/// start-up, and words are short, where FNV is several times quicker than
-/// the standard library's DoS-resistant SipHash (the keys are our own
-/// keywords, so there is nothing to resist).
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// foldhash: keyword lookups hash every word of every untagged area at
+/// start-up, and words are short, where it is several times quicker than the
+/// standard library's DoS-resistant SipHash (the keys are our own keywords,
+/// so there is nothing to resist).
+type KeywordHasher = foldhash::fast::FixedState;
 
 /// The topics, with the lookups inference and alignment need.
 #[derive(Debug, Clone)]
@@ -96,9 +80,12 @@ pub struct Taxonomy {
     /// Ids and aliases → index in `topics`.
     names: HashMap<String, usize>,
     /// Every folded word of a keyword → its id.
-    vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    vocabulary: HashMap<String, u32, KeywordHasher>,
     /// By the id of their first word: the keywords starting with it.
     keywords: Vec<Vec<Keyword>>,
+    /// As `keywords`, with each topic's label, id and aliases besides: the
+    /// ways a title may name a topic.
+    title_keywords: Vec<Vec<Keyword>>,
 }
 
 impl Taxonomy {
@@ -120,8 +107,9 @@ impl Taxonomy {
     pub fn parse(text: &str) -> Result<Taxonomy, String> {
         let file: TaxonomyFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
         let mut names: HashMap<String, usize> = HashMap::new();
-        let mut vocabulary: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut vocabulary: HashMap<String, u32, KeywordHasher> = HashMap::default();
         let mut keywords: Vec<Vec<Keyword>> = Vec::new();
+        let mut title_names: Vec<(Box<[u32]>, usize)> = Vec::new();
         for (i, t) in file.topics.iter().enumerate() {
             for name in std::iter::once(t.id.as_str()).chain(t.aliases.iter().map(String::as_str)) {
                 if !model::is_slug(name) {
@@ -152,12 +140,36 @@ impl Taxonomy {
                     topic: i,
                 });
             }
+            // "Critical infrastructure", `digital-economy`: a title names a
+            // topic by its label, id or an alias as well.
+            let spelled = std::iter::once(t.label.clone())
+                .chain(std::iter::once(t.id.replace('-', " ")))
+                .chain(t.aliases.iter().map(|a| a.replace('-', " ")));
+            for name in spelled {
+                let phrase: Box<[u32]> = words::folded_words(&name)
+                    .into_iter()
+                    .map(|w| {
+                        let next = vocabulary.len() as u32;
+                        *vocabulary.entry(w).or_insert(next)
+                    })
+                    .collect();
+                if !phrase.is_empty() {
+                    title_names.push((phrase, i));
+                }
+            }
+        }
+        keywords.resize_with(vocabulary.len(), Vec::new);
+        let mut title_keywords = keywords.clone();
+        for (phrase, topic) in title_names {
+            let first = phrase[0] as usize;
+            title_keywords[first].push(Keyword { words: phrase, topic });
         }
         Ok(Taxonomy {
             topics: file.topics,
             names,
             vocabulary,
             keywords,
+            title_keywords,
         })
     }
 
@@ -174,13 +186,26 @@ impl Taxonomy {
     /// Adds how often each topic's keywords occur in `text` to `hits`, by
     /// topic index. A keyword counts at each place it starts, but one topic
     /// is counted once for overlapping keywords ("post quantum cryptography"
-    /// and "quantum").
+    /// and "quantum"). A keyword inside a longer name written in capitals
+    /// ("European Digital Infrastructure Consortium", "International
+    /// Telecommunication Union") names an organisation or a programme, not
+    /// the subject, and does not count.
     fn keyword_hits(&self, text: &str, hits: &mut [u32], scratch: &mut Scratch) {
-        let Scratch { ids, covered } = scratch;
+        let Scratch { ids, starts, covered } = scratch;
         ids.clear();
-        words::each_word(text, |_, folded| {
+        starts.clear();
+        words::each_span(text, |range, _, folded| {
             ids.push(self.vocabulary.get(folded).copied().unwrap_or(NO_WORD));
+            starts.push(range.start);
         });
+        // Read only around a keyword found, which is rare.
+        let capital = |i: usize| {
+            starts
+                .get(i)
+                .and_then(|&at| text.get(at..))
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
         covered.clear();
         covered.resize(self.topics.len(), 0);
         for (i, &id) in ids.iter().enumerate() {
@@ -190,39 +215,106 @@ impl Taxonomy {
             for k in candidates {
                 let end = i + k.words.len();
                 if covered[k.topic] <= i && ids.get(i..end).is_some_and(|w| w == &k.words[..]) {
-                    hits[k.topic] += 1;
+                    // The first word of the text is capitalised anyway.
+                    let in_name = (i..end).all(capital) && ((i > 1 && capital(i - 1)) || capital(end));
+                    if !in_name {
+                        hits[k.topic] += 1;
+                    }
                     covered[k.topic] = end;
                 }
             }
         }
     }
 
-    /// Topics of an area inferred from its title and commitments, main topic
-    /// first. A keyword in the title weighs as much as three in the text; a
-    /// topic needs a weight of two (one mention in the title, or two in the
-    /// text) so that a passing mention does not tag the area. When no topic
-    /// reaches that, the most mentioned ones are taken.
+    /// The topics whose keywords `text` mentions, in taxonomy order.
+    pub fn mentioned(&self, text: &str) -> Vec<&Topic> {
+        let mut hits = vec![0; self.topics.len()];
+        self.keyword_hits(text, &mut hits, &mut Scratch::default());
+        self.topics
+            .iter()
+            .zip(hits)
+            .filter(|&(_, h)| h > 0)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The topics `title` names, by a keyword or by a topic's label, id or
+    /// alias, in the order the title names them.
+    pub fn title_topics(&self, title: &str) -> Vec<Tag> {
+        let mut ids: Vec<u32> = Vec::new();
+        words::each_word(title, |_, folded| {
+            ids.push(self.vocabulary.get(folded).copied().unwrap_or(NO_WORD));
+        });
+        let mut found: Vec<usize> = Vec::new();
+        for (i, &id) in ids.iter().enumerate() {
+            for k in self.title_keywords.get(id as usize).into_iter().flatten() {
+                let end = i + k.words.len();
+                if ids.get(i..end).is_some_and(|w| w == &k.words[..]) && !found.contains(&k.topic) {
+                    found.push(k.topic);
+                }
+            }
+        }
+        found.into_iter().map(|i| self.topics[i].id.clone()).collect()
+    }
+
+    /// Whether `topic` is a main subject of `area`: its first topic, or,
+    /// when its topics were inferred, a subject (not a cross-cutting theme)
+    /// its title names.
+    pub fn is_main(&self, area: &Area, topic: &str) -> bool {
+        let Some(((first, _), rest)) = area.topics.split_first() else {
+            return false;
+        };
+        if first == topic {
+            return true;
+        }
+        !self.is_cross_cutting(topic)
+            && rest
+                .iter()
+                .any(|(t, o)| t == topic && *o == model::Origin::Inferred)
+            && self.title_topics(&area.title).iter().any(|t| t == topic)
+    }
+
+    /// Topics of an area inferred from its title and commitments, main
+    /// subjects first. The subjects the title names come first, in its
+    /// order ("Critical Infrastructure and Technology Supply Chains":
+    /// critical infrastructure, then supply chains); then the subjects its
+    /// commitments mention, the most mentioned first; then the
+    /// cross-cutting themes (research, talent, standards) of either. When
+    /// the title names no subject, the most mentioned one leads.
     pub fn infer(&self, area: &Area) -> Vec<Tag> {
-        let mut title = vec![0; self.topics.len()];
-        let mut text = vec![0; self.topics.len()];
+        let title = self.title_topics(&area.title);
+        let mut text = vec![0u32; self.topics.len()];
         let mut scratch = Scratch::default();
-        self.keyword_hits(&area.title, &mut title, &mut scratch);
         for c in &area.commitments {
             self.keyword_hits(&c.text, &mut text, &mut scratch);
         }
-        let mut scored: Vec<(u32, usize)> = (0..self.topics.len())
-            .map(|i| (3 * title[i] + text[i], i))
-            .filter(|&(s, _)| s > 0)
+        let mut out: Vec<Tag> = title
+            .iter()
+            .filter(|t| !self.is_cross_cutting(t))
+            .cloned()
             .collect();
-        // Highest weight first; ties in taxonomy order, so the result is stable.
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let best = scored.first().map_or(0, |s| s.0);
-        let floor = if best >= 2 { 2 } else { best };
-        scored
-            .into_iter()
-            .take_while(|&(s, _)| s >= floor)
-            .map(|(_, i)| self.topics[i].id.clone())
-            .collect()
+        let mut mentioned: Vec<(u32, usize)> = (0..self.topics.len())
+            .filter(|&i| text[i] > 0)
+            .map(|i| (text[i], i))
+            .collect();
+        // Most mentioned first; ties in taxonomy order, so the result is stable.
+        mentioned.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for cross_cutting in [false, true] {
+            if cross_cutting {
+                for t in &title {
+                    if self.is_cross_cutting(t) && !out.contains(t) {
+                        out.push(t.clone());
+                    }
+                }
+            }
+            for &(_, i) in &mentioned {
+                let topic = &self.topics[i];
+                if topic.cross_cutting == cross_cutting && !out.contains(&topic.id) {
+                    out.push(topic.id.clone());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -235,6 +327,10 @@ mod tests {
         Area {
             id: "x".into(),
             title: title.into(),
+            untitled: false,
+            section: Vec::new(),
+            intro: Vec::new(),
+            outro: Vec::new(),
             topics: Vec::new(),
             title_lines: None,
             commitments: texts
@@ -243,6 +339,8 @@ mod tests {
                     text: (*t).into(),
                     stance: None,
                     lines: None,
+                    basis: None,
+                    actor: crate::model::Actor::Joint,
                 })
                 .collect(),
         }
@@ -308,7 +406,7 @@ mod tests {
     }
 
     #[test]
-    fn inference_weighs_the_title_and_ignores_passing_mentions() {
+    fn the_title_names_the_main_subjects_and_the_commitments_add_the_rest() {
         let t = Taxonomy::builtin();
         let a = area(
             "Semiconductors",
@@ -317,18 +415,46 @@ mod tests {
                 "Exchange on supply chain resilience.",
             ],
         );
-        // The title makes semiconductors the main topic; one mention of supply
-        // chains does not reach the bar.
-        assert_eq!(t.infer(&a), ["semiconductors"]);
+        assert_eq!(t.infer(&a), ["semiconductors", "supply-chains"]);
+        // A title names topics by label, id or alias too, in its own order,
+        // and every subject it names is a main subject.
         let a = area(
-            "Cooperation",
-            &[
-                "Work on quantum computing.",
-                "Quantum communication pilots and privacy.",
-            ],
+            "Critical Infrastructure and Technology Supply Chains",
+            &["Promote smart cities and semiconductor research."],
         );
-        assert_eq!(t.infer(&a), ["quantum"]);
-        let a = area("Other", &["Talk about privacy."]);
+        assert_eq!(
+            t.infer(&a),
+            // Mentions once each: in taxonomy order.
+            [
+                "critical-infrastructure",
+                "supply-chains",
+                "semiconductors",
+                "smart-cities",
+                "research"
+            ]
+        );
+        let tagged = Area {
+            topics: t
+                .infer(&a)
+                .into_iter()
+                .map(|x| (x, model::Origin::Inferred))
+                .collect(),
+            ..a
+        };
+        assert!(t.is_main(&tagged, "critical-infrastructure") && t.is_main(&tagged, "supply-chains"));
+        assert!(!t.is_main(&tagged, "smart-cities") && !t.is_main(&tagged, "research"));
+        assert_eq!(
+            t.title_topics("Verifiable Credentials and Trust Services"),
+            ["digital-identity", "digital-trust"]
+        );
+        // A theme in the title does not lead: the subject mentioned does.
+        let a = area("Research Cooperation", &["Work on quantum computing."]);
+        assert_eq!(t.infer(&a), ["quantum", "research"]);
+        // A keyword inside a capitalised name is not a mention of the subject.
+        let a = area(
+            "Other",
+            &["Exchanges with the European Digital Infrastructure Consortium on privacy."],
+        );
         assert_eq!(t.infer(&a), ["privacy"]);
         assert!(t.infer(&area("Other", &["Nothing to see."])).is_empty());
     }

@@ -9,6 +9,12 @@
 /// Calls `f(lower, folded)` for each word of `text`, in order: `lower` is the
 /// word in lowercase, `folded` the same with a plural ending folded.
 pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
+    each_span(text, |_, lower, folded| f(lower, folded));
+}
+
+/// As [`each_word`], with the byte range of each word in `text`, so that a
+/// caller can look at the word as written (its capitals).
+pub fn each_span(text: &str, mut f: impl FnMut(std::ops::Range<usize>, &str, &str)) {
     let mut lower = String::new();
     let mut folded = String::new();
     let bytes = text.as_bytes();
@@ -51,7 +57,7 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, &str)) {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
         let folded = fold_plural(&lower, &mut folded);
-        f(&lower, folded);
+        f(start..i, &lower, folded);
     }
 }
 
@@ -83,6 +89,82 @@ fn fold_plural<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     } else {
         w
     }
+}
+
+/// Derivational endings [`stem`] takes off, longest first within each
+/// family, paired with what replaces them.
+const SUFFIXES: [(&str, &str); 37] = [
+    ("ifications", "if"),
+    ("ification", "if"),
+    ("izations", ""),
+    ("isations", ""),
+    ("ization", ""),
+    ("isation", ""),
+    ("ational", "at"),
+    ("iveness", ""),
+    ("ified", "if"),
+    ("ating", ""),
+    ("ated", ""),
+    ("ations", ""),
+    ("ation", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ities", ""),
+    ("ness", ""),
+    ("ical", ""),
+    ("ally", ""),
+    ("ence", ""),
+    ("ance", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ity", ""),
+    ("ive", ""),
+    ("ise", ""),
+    ("ize", ""),
+    ("ify", "if"),
+    ("ate", ""),
+    ("ion", ""),
+    ("ent", ""),
+    ("ant", ""),
+    ("ial", ""),
+    ("ed", ""),
+    ("al", ""),
+    ("ly", ""),
+    ("y", ""),
+];
+
+/// The letters a stem keeps at least: shorter words are left whole, so
+/// that "data" or "used" do not shrink to nothing.
+pub const MIN_STEM: usize = 4;
+
+/// A light stem of a folded word, so that the forms of one word meet:
+/// "resilient" and "resilience", "certification" and "certify",
+/// "standardization" and "standard", "exchanging" and "exchange". One
+/// ending is taken off (the longest that leaves [`MIN_STEM`] letters), then
+/// a final "e". It is cruder than a full stemmer and errs towards keeping
+/// words apart: comparing two texts needs forms to meet more than it needs
+/// linguistic roots.
+pub fn stem(folded: &str) -> String {
+    let mut w = folded;
+    let mut tail = "";
+    if folded.is_ascii() {
+        for (suffix, replace) in SUFFIXES {
+            if let Some(root) = folded.strip_suffix(suffix)
+                && root.len() >= MIN_STEM
+            {
+                w = root;
+                tail = replace;
+                break;
+            }
+        }
+    }
+    let mut out = String::with_capacity(w.len() + tail.len());
+    out.push_str(w);
+    out.push_str(tail);
+    if out.len() > MIN_STEM && out.ends_with('e') {
+        out.pop();
+    }
+    out
 }
 
 /// Whether a lowercase word carries no meaning of its own for comparing two
@@ -272,6 +354,27 @@ mod tests {
                 ("agreed".into(), "agreed".into())
             ]
         );
+    }
+
+    #[test]
+    fn forms_of_a_word_share_a_stem() {
+        for group in [
+            &["resilient", "resilience"][..],
+            &["certification", "certify", "certified"],
+            &["standard", "standardization", "standardisation"],
+            &["exchange", "exchanging", "exchanged"],
+            &["evaluation", "evaluate", "evaluating"],
+            &["protection", "protect", "protecting"],
+            &["security", "secure"],
+            &["technology", "technological"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{group:?}: {stems:?}");
+        }
+        // Short words and different words stay apart.
+        assert_eq!(stem("data"), "data");
+        assert_ne!(stem("private"), stem("privacy"));
+        assert_ne!(stem("semiconductor"), stem("second"));
     }
 
     #[test]

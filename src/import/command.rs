@@ -7,10 +7,10 @@ use std::path::{Component, Path, PathBuf};
 
 use clap::Args;
 
-use super::{ImportOptions, Imported, import};
-use crate::cli::{Cli, exit};
-use crate::loader::{self, Problem, ReadError};
+use super::{ImportOptions, Imported, KnownPartnership, import};
+use crate::loader::{self, LoadOptions, Problem, ReadError};
 use crate::model::Date;
+use crate::output::exit;
 use crate::storage;
 
 /// Arguments of `jointly import`.
@@ -49,9 +49,10 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs the import; notes and problems go to stderr, the YAML to stdout
 /// unless `--out` or `--install` sends it elsewhere.
-pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
+pub fn run(load: &LoadOptions, args: &ImportArgs) -> io::Result<u8> {
     let shown = args.file.to_string_lossy().into_owned();
-    let mut err = io::stderr().lock();
+    let mut stderr = io::stderr().lock();
+    let mut err = crate::output::Plain(&mut stderr);
     let text = match read_source(&args.file) {
         Ok(t) => t,
         Err((message, location)) => {
@@ -73,13 +74,25 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
         ..ImportOptions::default()
     };
     // Filing under a known partnership keeps its name and parties, so the
-    // loader does not warn that the two files name it differently.
+    // loader does not warn that the two files name it differently; without
+    // --partnership, a title that names a loaded partnership files it there.
+    let loaded = loader::load(load);
     if let Some(id) = &args.partnership {
-        let loaded = loader::load(&cli.load_options());
         if let Some(p) = loaded.corpus.partnerships.iter().find(|p| &p.id == id) {
             opts.partnership_name = Some(p.name.clone());
             opts.parties = p.parties.clone();
         }
+    } else {
+        opts.known = loaded
+            .corpus
+            .partnerships
+            .iter()
+            .map(|p| KnownPartnership {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                parties: p.parties.clone(),
+            })
+            .collect();
     }
     let imported = match import(&shown, &text, &opts) {
         Ok(i) => i,
@@ -94,6 +107,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
     for d in &imported.drift {
         writeln!(err, "{shown}: warning: fidelity: {d}")?;
     }
+    writeln!(err, "{}", found(&shown, &imported))?;
     let code = if imported.drift.is_empty() {
         exit::OK
     } else {
@@ -114,6 +128,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> io::Result<u8> {
         }
         Target::Install { dir } => {
             let path = dir.join(file_name(&imported));
+            if same_inode(&path, &args.file) {
+                writeln!(
+                    err,
+                    "jointly import: {} is the file being imported; installing would replace it: import a copy",
+                    path.display()
+                )?;
+                return Ok(exit::PROBLEMS);
+            }
             if let Err(message) = install(&dir, &path, &imported.yaml, args.force) {
                 writeln!(err, "jointly import: {message}")?;
                 return Ok(exit::PROBLEMS);
@@ -169,6 +191,20 @@ impl Target {
             }
         };
         reference.to_string_lossy().into_owned()
+    }
+}
+
+/// Whether `a` and `b` are one file (same device and inode: through links,
+/// hard links and bind mounts alike).
+fn same_inode(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        matches!((fs::metadata(a), fs::metadata(b)), (Ok(x), Ok(y)) if (x.dev(), x.ino()) == (y.dev(), y.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        same_file(a, b)
     }
 }
 
@@ -238,6 +274,37 @@ fn install(dir: &Path, path: &Path, yaml: &str, force: bool) -> Result<(), Strin
         })?;
     f.write_all(yaml.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// What the import found, in one line: areas, sections, commitments and
+/// how many things are worth checking (each printed above with its line).
+fn found(shown: &str, i: &Imported) -> String {
+    let areas = &i.statement.areas.0;
+    let commitments: usize = areas.iter().map(|a| a.commitments.0.len()).sum();
+    // Every section heading once: each prefix of each area's path.
+    let sections: std::collections::HashSet<Vec<&str>> = areas
+        .iter()
+        .flat_map(|a| {
+            (1..=a.section.len()).map(move |k| a.section[..k].iter().map(|s| s.0.as_str()).collect())
+        })
+        .collect();
+    let sections = sections.len();
+    let intros = areas.iter().filter(|a| !a.intro.is_empty()).count();
+    let to_check = i.notes.iter().filter(|n| n.about_text).count();
+    format!(
+        "{shown}: found {} areas in {sections} sections ({intros} with an intro), {commitments} commitments{}; {}",
+        areas.len(),
+        if i.statement.signatories.is_empty() {
+            ""
+        } else {
+            ", a signature block"
+        },
+        match to_check {
+            0 => "nothing to check".to_string(),
+            1 => "1 thing to check (above, with its line)".to_string(),
+            n => format!("{n} things to check (above, with their lines)"),
+        }
+    )
 }
 
 fn summary(err: &mut dyn Write, i: &Imported, path: &Path) -> io::Result<()> {

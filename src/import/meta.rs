@@ -110,6 +110,41 @@ pub fn find_date(text: &str) -> Option<Found> {
     None
 }
 
+/// A date written in a known form that the calendar does not have ("31
+/// February 2025"): its column (1-based, in characters) and its words.
+pub fn impossible_date(text: &str) -> Option<(usize, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.chars().count() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for i in 0..words.len() {
+        let Some(m) = month(words[i].1) else { continue };
+        let get = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|w| w.1);
+        // "31 February 2025", then "February 31, 2025".
+        for (d, y, first, last) in [
+            (get(i.checked_sub(1)), get(Some(i + 1)), i.checked_sub(1), i + 1),
+            (get(Some(i + 1)), get(Some(i + 2)), Some(i), i + 2),
+        ] {
+            if let (Some(d), Some(y), Some(first)) = (d.and_then(day), y.and_then(year), first)
+                && Date::new(y, m, d).is_none()
+            {
+                let phrase: Vec<&str> = words[first..=last].iter().map(|w| w.1).collect();
+                let phrase = phrase.join(" ");
+                return Some((
+                    words[first].0 + 1,
+                    phrase.trim_end_matches([',', '.']).to_string(),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A date line: a short line that is a date, possibly with a place
 /// ("Brussels, 1 December 2025"). Returns the date and the place.
 pub fn date_line(text: &str) -> Option<(Date, Option<String>)> {
@@ -134,19 +169,72 @@ pub fn date_line(text: &str) -> Option<(Date, Option<String>)> {
     placelike.then_some((found.date, Some(rest)))
 }
 
+/// A short line that names a place ("Leuven, Belgium"): a few capitalised
+/// words, no date, no final stop.
+pub fn is_place_line(text: &str) -> bool {
+    let words = super::text::word_count(text);
+    (1..=6).contains(&words)
+        && !text.ends_with(['.', ':', ';'])
+        && super::text::is_title_case(text)
+        && find_date(text).is_none()
+        && text.contains(',')
+}
+
+/// Words of a sentence about another meeting than this one.
+const EARLIER: &[&str] = &[
+    "previous",
+    "last",
+    "earlier",
+    "since",
+    "prior",
+    "building on",
+    "following the",
+];
+
 /// The place of the meeting, where the text says "took place in X", "held
-/// in X" or "in X, ...".
+/// (its ... meeting) in X", "Signed at X" or "in X, ..."; never from a
+/// sentence about an earlier meeting.
 pub fn find_place(paragraphs: &[&str]) -> Option<String> {
-    for cue in ["took place in ", "held in ", "met in ", "convened in "] {
-        for p in paragraphs {
-            if let Some(i) = p.find(cue)
+    let sentences: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|p| super::sentences::split(p))
+        .filter(|s| {
+            let l = s.to_lowercase();
+            !EARLIER.iter().any(|w| l.contains(w))
+        })
+        .collect();
+    for cue in [
+        "took place in ",
+        "signed at ",
+        "signed in ",
+        "held in ",
+        "met in ",
+        "met outside ",
+        "convened in ",
+        "gathered in ",
+        "hosted in ",
+    ] {
+        for p in &sentences {
+            if let Some(i) = p.to_ascii_lowercase().find(cue)
                 && let Some((place, _)) = place_at(&p[i + cue.len()..])
             {
                 return Some(place);
             }
         }
     }
-    for p in paragraphs {
+    // "held its second ministerial meeting in X".
+    for p in &sentences {
+        if let Some(i) = p.find(" held ") {
+            let rest = &p[i + 6..];
+            let near: usize = rest.split(' ').take(6).map(|w| w.len() + 1).sum();
+            if let Some(j) = rest[..near.min(rest.len())].find(" in ")
+                && let Some((place, _)) = place_at(&rest[j + 4..])
+            {
+                return Some(place);
+            }
+        }
+    }
+    for p in &sentences {
         for (i, _) in p.match_indices(" in ") {
             if let Some((place, true)) = place_at(&p[i + 4..]) {
                 return Some(place);
@@ -163,10 +251,7 @@ fn place_at(s: &str) -> Option<(String, bool)> {
     let mut tokens = s.split(' ').peekable();
     while let Some(token) = tokens.next() {
         let bare = token.trim_end_matches([',', ';', '.']);
-        let is_word = bare.chars().next().is_some_and(char::is_uppercase)
-            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
-            && month(bare).is_none();
-        if !is_word {
+        if !is_name(bare) {
             break;
         }
         if !place.is_empty() {
@@ -183,10 +268,36 @@ fn place_at(s: &str) -> Option<(String, bool)> {
                 place.push_str(next.trim_end_matches(','));
                 return Some((place, next.ends_with(',')));
             }
+            // "Leuven, Belgium, on 4 April": the country too, when a comma,
+            // a stop or "on" follows it.
+            let mut ahead = tokens.clone();
+            if let Some(country) = ahead.next()
+                && is_name(country.trim_end_matches([',', '.']))
+                && (country.ends_with([',', '.'])
+                    || ahead
+                        .next()
+                        .is_none_or(|w| ["on", "in", "at", "from"].contains(&w)))
+            {
+                place.push_str(", ");
+                place.push_str(country.trim_end_matches([',', '.']));
+            }
             return Some((place, true));
+        }
+        // "Saclay – Paris, France".
+        if tokens.peek().is_some_and(|t| matches!(*t, "–" | "—" | "-")) {
+            let dash = tokens.next().unwrap_or("–");
+            place.push(' ');
+            place.push_str(dash);
         }
     }
     (!place.is_empty()).then_some((place, false))
+}
+
+/// A capitalised word that may be part of a place name (not a month).
+fn is_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && month(word).is_none()
 }
 
 /// "D.C.", "D.C.,": capitals each followed by a period.
@@ -199,11 +310,31 @@ fn is_dotted(token: &str) -> bool {
             .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// Nouns that name a standing body or forum.
+const BODIES: &[&str] = &[
+    "council",
+    "dialogue",
+    "partnership",
+    "forum",
+    "summit",
+    "committee",
+    "commission",
+    "quad",
+];
+
 /// The partnership's name, from the title of one of its statements:
-/// "Joint Statement of the Second Meeting of the X" and "X: Joint Vision
-/// Statement" both give "X".
+/// "Joint Statement of the Second Meeting of the X", "X: Joint Vision
+/// Statement", "FACT SHEET: X Deepens ...", "U.S.-EU Joint Statement of the
+/// Trade and Technology Council" and "Upgrading the X" all give X.
 pub fn partnership_name(title: &str) -> String {
     let mut name = title.trim();
+    for prefix in ["joint fact sheet:", "fact sheet:", "readout:", "media note:"] {
+        if let Some(head) = name.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            name = name[prefix.len()..].trim();
+        }
+    }
     for sep in [": ", " – ", " — ", " - "] {
         if let Some((before, after)) = name.split_once(sep)
             && is_statement_kind(after)
@@ -211,24 +342,230 @@ pub fn partnership_name(title: &str) -> String {
             name = before;
         }
     }
-    let lower = name.to_lowercase();
-    if let Some(i) = lower.find(" of the ").or_else(|| lower.find(" on the "))
-        && is_statement_kind(&name[..i])
-    {
-        name = &name[i + " of the ".len()..];
-        let lower = name.to_lowercase();
-        if let Some(j) = lower.find(" of the ")
-            && (lower[..j].ends_with("meeting") || lower[..j].ends_with("session"))
-        {
-            name = &name[j + " of the ".len()..];
+    let mut owned = name.to_string();
+    // ASCII lower case keeps byte offsets, so they index `owned` too.
+    let lower = owned.to_ascii_lowercase();
+    if let Some(i) = lower.find(" of the ").or_else(|| lower.find(" on the ")) {
+        // "[U.S.-EU] Joint Statement of the [Nth Meeting of the] X".
+        let kind_start = lower[..i]
+            .rfind("joint ")
+            .filter(|&k| k == 0 || lower.as_bytes()[k - 1] == b' ')
+            .unwrap_or(0);
+        if is_statement_kind(&owned[kind_start..i]) {
+            let parties = owned[..kind_start].trim().to_string();
+            let mut rest = owned[i + " of the ".len()..].to_string();
+            let rl = rest.to_ascii_lowercase();
+            if let Some(j) = rl.find(" of the ")
+                && (rl[..j].ends_with("meeting") || rl[..j].ends_with("session"))
+            {
+                rest = rest[j + " of the ".len()..].to_string();
+            }
+            owned = if parties.is_empty() {
+                rest
+            } else {
+                format!("{parties} {rest}")
+            };
+        }
+    }
+    let words: Vec<&str> = owned.split_whitespace().collect();
+    let mut words: Vec<&str> = match words.as_slice() {
+        // "Upgrading the X": what is done to the partnership is not its name.
+        [w, the, rest @ ..] if w.ends_with("ing") && the.eq_ignore_ascii_case("the") && !rest.is_empty() => {
+            rest.to_vec()
+        }
+        _ => words,
+    };
+    // "X Council Deepens Transatlantic Ties", "X Council Inaugural Joint Statement".
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if let Some(i) = words.iter().position(|w| BODIES.contains(&bare(w).as_str())) {
+        let mut end = i + 1;
+        while end < words.len() && BODIES.contains(&bare(words[end]).as_str()) {
+            end += 1;
+        }
+        if end < words.len() && words[end].starts_with(char::is_uppercase) && end >= 2 {
+            words.truncate(end);
         }
     }
     // "Third Japan–Singapore Digital Policy Dialogue": the ordinal is the meeting's.
-    let name = match name.trim().split_once(' ') {
-        Some((first, rest)) if is_ordinal(first) => rest,
-        _ => name.trim(),
+    if words.len() > 1 && is_ordinal(words[0]) {
+        words.remove(0);
+    }
+    let name = words.join(" ");
+    if name.is_empty() {
+        title.trim().to_string()
+    } else {
+        name
+    }
+}
+
+/// The parties a partnership's name or a statement's text names:
+/// "U.S.-India" gives United States and India, "EU-Singapore" European
+/// Union and Singapore, "European Union – Singapore ..." the same, and a
+/// list such as "Australia, India, Japan, and the United States" its members.
+pub fn parties(name: &str, texts: &[&str]) -> Vec<String> {
+    // "U.S.-EU Trade ...": a hyphenated word of names.
+    // Further in, one of them must be a known abbreviation ("... U.S.-UK
+    // Economic Partnership", not "Twenty-First").
+    for (i, word) in name.split_whitespace().enumerate() {
+        let parts: Vec<&str> = word.split(['-', '–']).filter(|p| !p.is_empty()).collect();
+        let names = parts.len() >= 2 && parts.iter().all(|p| p.starts_with(char::is_uppercase));
+        if names && (i == 0 || parts.iter().any(|p| party(p) != *p)) {
+            return parts.iter().map(|p| party(p)).collect();
+        }
+    }
+    // "European Union – Singapore Digital Partnership".
+    for dash in [" – ", " — ", " - "] {
+        if let Some((left, right)) = name.split_once(dash) {
+            let left: Vec<&str> = left.split_whitespace().collect();
+            let left = left[left.len().saturating_sub(2)..].join(" ");
+            let right_words: Vec<&str> = right.split_whitespace().collect();
+            let two = right_words.iter().take(2).copied().collect::<Vec<_>>().join(" ");
+            let right = if party(&two) != two
+                || ["United", "European", "New", "South", "Saudi"]
+                    .contains(&right_words.first().copied().unwrap_or(""))
+            {
+                two
+            } else {
+                right_words.first().map(|w| (*w).to_string()).unwrap_or_default()
+            };
+            if !left.is_empty() && !right.is_empty() {
+                return vec![party(&left), party(&right)];
+            }
+        }
+    }
+    std::iter::once(name)
+        .chain(texts.iter().copied())
+        .find_map(listed_parties)
+        .unwrap_or_default()
+}
+
+/// "Australia, India, Japan, and the United States": three or more names
+/// joined by commas and "and".
+fn listed_parties(text: &str) -> Option<Vec<String>> {
+    let and = text
+        .find(", and ")
+        .map(|i| (i, 6))
+        .or_else(|| text.find(" and ").map(|i| (i, 5)))?;
+    let (head, tail) = (&text[..and.0], &text[and.0 + and.1..]);
+    let mut items: Vec<String> = Vec::new();
+    for piece in head.rsplit(", ") {
+        let item = name_at_end(piece)?;
+        let whole = item.len() == piece.trim().len();
+        items.insert(0, item);
+        if !whole {
+            break;
+        }
+    }
+    items.push(name_at_start(tail)?);
+    (items.len() >= 3).then(|| items.iter().map(|i| party(i)).collect())
+}
+
+/// The name ending `s` ("the leaders of Australia" gives Australia).
+fn name_at_end(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0
+        && (words[start - 1].starts_with(char::is_uppercase) || words[start - 1] == "of")
+        && words.len() - start < 4
+    {
+        start -= 1;
+    }
+    while start < words.len() && words[start] == "of" {
+        start += 1;
+    }
+    (start < words.len()).then(|| words[start..].join(" "))
+}
+
+/// The name starting `s` ("the United States launch ..." gives United States).
+fn name_at_start(s: &str) -> Option<String> {
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    let mut out: Vec<&str> = Vec::new();
+    for w in s.split_whitespace() {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let capital = bare.starts_with(char::is_uppercase);
+        if !(capital || (bare == "of" && !out.is_empty())) || out.len() >= 4 {
+            break;
+        }
+        out.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    while out.last() == Some(&"of") {
+        out.pop();
+    }
+    // A title's capitalised verb ("... Republic of Korea Launch ...") is not part of the name.
+    if out.len() > 1
+        && out
+            .last()
+            .is_some_and(|w| TITLE_VERBS.contains(&w.to_lowercase().as_str()))
+    {
+        out.pop();
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// Verbs with which titles go on after naming the parties.
+const TITLE_VERBS: &[&str] = &[
+    "launch",
+    "announce",
+    "sign",
+    "release",
+    "reaffirm",
+    "deepen",
+    "establish",
+    "hold",
+    "agree",
+    "issue",
+    "commit",
+    "advance",
+    "expand",
+    "strengthen",
+    "renew",
+    "unveil",
+    "affirm",
+    "welcome",
+];
+
+/// A party's usual name for an abbreviation.
+fn party(s: &str) -> String {
+    let key = s.trim().trim_end_matches(',');
+    match key {
+        "U.S." | "U.S" | "US" | "USA" | "U.S.A." | "United States" => "United States".into(),
+        "EU" | "E.U." => "European Union".into(),
+        "UK" | "U.K." | "U.K" => "United Kingdom".into(),
+        "ROK" | "Korea" | "Republic of Korea" => {
+            if key == "Korea" {
+                "Korea".into()
+            } else {
+                "Republic of Korea".into()
+            }
+        }
+        _ => key.to_string(),
+    }
+}
+
+/// The loaded partnership a name designates: the one with the id the name
+/// gives, or one whose name has nearly the same words (four in five).
+pub fn same_partnership<'a>(
+    name: &str,
+    known: &'a [super::KnownPartnership],
+) -> Option<&'a super::KnownPartnership> {
+    let id = slug(name, 5);
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        slug(s, 12).split('-').map(str::to_string).collect()
     };
-    if name.is_empty() { title.trim() } else { name }.to_string()
+    let mine = words(name);
+    let close = |k: &super::KnownPartnership| {
+        let theirs = words(&k.name);
+        let shared = mine.intersection(&theirs).count();
+        let all = mine.union(&theirs).count();
+        all > 0 && shared * 5 >= all * 4
+    };
+    known
+        .iter()
+        .find(|k| k.id == id)
+        .or_else(|| known.iter().find(|k| close(k)))
 }
 
 /// "Inaugural", "Second", "10th".
@@ -276,8 +613,9 @@ pub fn slug(s: &str, max_words: usize) -> String {
         "a", "an", "and", "the", "of", "for", "with", "on", "in", "to", "at", "by",
     ];
     let mut words = Vec::new();
-    // "U.S." is one word, `us`.
-    let s = s.replace('.', "");
+    // "U.S." is one word, `us`; "Côte d'Ivoire–Türkiye" is spelt in ASCII
+    // first ("Cote d'Ivoire-Turkiye"), so no letter is lost.
+    let s = deunicode::deunicode(s).replace('.', "");
     for word in s.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
         let w: String = word
             .trim_matches('-')
@@ -392,6 +730,117 @@ mod tests {
             area_id("1. Cross-Border Data Flows with Trust"),
             "cross-border-data-flows-trust"
         );
-        assert_eq!(area_id("数据"), "");
+        // Transliterated (deunicode) rather than dropped.
+        assert_eq!(area_id("数据"), "shu-ju");
+        assert_eq!(
+            slug("Côte d'Ivoire–Türkiye Digital Dialogue", 5),
+            "cote-d-ivoire-turkiye-digital-dialogue"
+        );
+    }
+
+    #[test]
+    fn names_lose_prefixes_ordinals_and_what_follows_the_body() {
+        for (title, name) in [
+            (
+                "FACT SHEET: U.S.-EU Trade and Technology Council Deepens Transatlantic Ties",
+                "U.S.-EU Trade and Technology Council",
+            ),
+            (
+                "U.S.-EU Joint Statement of the Trade and Technology Council",
+                "U.S.-EU Trade and Technology Council",
+            ),
+            (
+                "U.S.-EU Trade and Technology Council Inaugural Joint Statement",
+                "U.S.-EU Trade and Technology Council",
+            ),
+            (
+                "FACT SHEET: Upgrading the U.S.-Singapore Strategic Technology Partnership",
+                "U.S.-Singapore Strategic Technology Partnership",
+            ),
+            (
+                "Joint Statement of the Sixth ministerial meeting of the EU-India Trade and Technology Council",
+                "EU-India Trade and Technology Council",
+            ),
+            ("Fact Sheet: Quad Summit", "Quad Summit"),
+        ] {
+            assert_eq!(partnership_name(title), name, "{title}");
+        }
+    }
+
+    #[test]
+    fn parties_from_names_and_lists() {
+        let p = |name: &str, texts: &[&str]| parties(name, texts);
+        assert_eq!(
+            p("U.S.-India Initiative on Critical and Emerging Technology", &[]),
+            ["United States", "India"]
+        );
+        assert_eq!(
+            p("EU-Singapore Digital Partnership", &[]),
+            ["European Union", "Singapore"]
+        );
+        assert_eq!(
+            p("European Union – Singapore Digital Partnership Council", &[]),
+            ["European Union", "Singapore"]
+        );
+        assert_eq!(
+            p(
+                "Quad",
+                &["The leaders of Australia, India, Japan, and the United States met today."]
+            ),
+            ["Australia", "India", "Japan", "United States"]
+        );
+        assert_eq!(
+            p(
+                "U.S., Japan, and Republic of Korea Launch Cutting-edge Quantum Collaboration",
+                &[]
+            ),
+            ["United States", "Japan", "Republic of Korea"]
+        );
+        assert_eq!(
+            p(
+                "A Framework for a Twenty-First Century U.S.-UK Economic Partnership",
+                &[]
+            ),
+            ["United States", "United Kingdom"]
+        );
+        assert!(p("Quad Summit", &["Leaders met."]).is_empty());
+    }
+
+    #[test]
+    fn places_in_the_forms_statements_use() {
+        assert_eq!(
+            find_place(&[
+                "The sixth ministerial meeting of the TTC took place in Leuven, Belgium, on 4 and 5 April 2024."
+            ]),
+            Some("Leuven, Belgium".into())
+        );
+        assert_eq!(
+            find_place(&[
+                "The TTC held its second ministerial meeting in Saclay – Paris, France on May 15-16, 2022."
+            ]),
+            Some("Saclay – Paris, France".into())
+        );
+        assert_eq!(
+            find_place(&["Signed at Canberra on 3 May 2025."]),
+            Some("Canberra".into())
+        );
+        // A sentence about an earlier meeting says nothing of this one's place.
+        assert_eq!(
+            find_place(&["Since the previous meeting in Pittsburgh, we have worked hard. We met today."]),
+            None
+        );
+    }
+
+    #[test]
+    fn dates_not_in_the_calendar_are_found_with_their_column() {
+        assert_eq!(
+            impossible_date("On 31 February 2025, we met."),
+            Some((4, "31 February 2025".into()))
+        );
+        assert_eq!(
+            impossible_date("April 31, 2024 was"),
+            Some((1, "April 31, 2024".into()))
+        );
+        assert_eq!(impossible_date("On 28 February 2025, we met."), None);
     }
 }

@@ -2,15 +2,19 @@
 //! off a government website (plain text or markdown), to a statement file in
 //! the seed schema (`seeds/README.md`).
 //!
-//! The text goes one way: lines ([`text`]) → units: headings, items,
-//! paragraphs ([`structure`]) → preamble, areas, closing ([`parts`]) → a
+//! Markdown is parsed into blocks as a reader sees them
+//! ([`crate::loader::markdown`]), and the outline (sections, areas, intros,
+//! commitments, signatories) is read from the blocks ([`outline`]). Plain
+//! text goes lines ([`text`]) → units: headings, items, paragraphs
+//! ([`structure`]) → preamble, areas, closing ([`parts`]). Both end in a
 //! [`StatementFile`] written as YAML ([`yaml`]). Every text placed in the
-//! tree is a line's text as the fidelity normaliser reads it, so nothing is
+//! tree is the source's text as the fidelity rule reads it, so nothing is
 //! lost; the result is loaded back and compared with its source before it is
 //! handed out, and any difference is reported as drift.
 
 pub mod command;
 mod meta;
+mod outline;
 mod parts;
 pub(crate) mod sentences;
 mod structure;
@@ -20,6 +24,7 @@ mod yaml;
 use std::collections::{HashMap, HashSet};
 
 use crate::loader::fidelity::{self, Markup, collapse};
+use crate::loader::markdown;
 use crate::loader::schema::{
     AreaSpec, Areas, CommitmentSpec, Commitments, IsoDate, MeetingSpec, NonEmpty, PartnershipSpec, Slug,
     SourceSpec, StatementFile,
@@ -35,6 +40,9 @@ pub struct Note {
     pub line: Option<usize>,
     /// What the reader should check.
     pub message: String,
+    /// Whether it is about the text (kept in the file's `review:` block) rather
+    /// than about how the command was called.
+    pub about_text: bool,
 }
 
 impl Note {
@@ -42,6 +50,7 @@ impl Note {
         Note {
             line: Some(line),
             message: message.into(),
+            about_text: true,
         }
     }
 
@@ -49,6 +58,15 @@ impl Note {
         Note {
             line: None,
             message: message.into(),
+            about_text: true,
+        }
+    }
+
+    /// A note on how the command filed the statement, not on its text.
+    fn usage(message: impl Into<String>) -> Note {
+        Note {
+            about_text: false,
+            ..Note::whole(message)
         }
     }
 
@@ -75,6 +93,20 @@ pub struct ImportOptions {
     pub parties: Vec<String>,
     /// The meeting date, when the text does not give it.
     pub date: Option<Date>,
+    /// The partnerships already loaded: a statement whose title names one
+    /// of them (by id or by a close name) is filed under it.
+    pub known: Vec<KnownPartnership>,
+}
+
+/// A partnership already loaded, as the importer may file a meeting under it.
+#[derive(Debug, Clone)]
+pub struct KnownPartnership {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its parties.
+    pub parties: Vec<String>,
 }
 
 /// A statement imported from text.
@@ -97,14 +129,68 @@ pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, 
     // The lines and units are gone by the time the file is loaded back,
     // which keeps the memory of a huge import down.
     let statement = statement(name, text, opts, &mut notes)?;
-    let yaml = yaml::write(&statement, &opts.source_file);
-    let drift = check(name, &yaml, text, Markup::from_path(&opts.source_file))?;
+    let mut yaml = yaml::write(&statement, &opts.source_file);
+    let (meeting, drift) = check(name, &yaml, text, Markup::from_path(&opts.source_file))?;
+    notes.extend(shape_notes(&meeting));
+    // The findings go into the file, so that `check` and the browser show
+    // them until the file is edited.
+    yaml::append_review(&mut yaml, &notes);
     Ok(Imported {
         statement,
         yaml,
         notes,
         drift,
     })
+}
+
+/// Things worth checking in the shape of the tree: an area with one very
+/// long commitment, an area holding most of the text, a preamble that ends
+/// in a colon with no list after it.
+fn shape_notes(m: &model::Meeting) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let words = |s: &str| s.split_whitespace().count();
+    let line = |l: Option<model::LineRange>| l.map_or(1, |l| l.first as usize);
+    let total: usize = m
+        .areas
+        .iter()
+        .flat_map(|a| &a.commitments)
+        .map(|c| words(&c.text))
+        .sum();
+    for a in &m.areas {
+        let area_words: usize = a.commitments.iter().map(|c| words(&c.text)).sum();
+        if let [one] = a.commitments.as_slice()
+            && words(&one.text) > 150
+        {
+            notes.push(Note::at(
+                line(one.lines),
+                format!(
+                    "area \"{}\" is one commitment of {} words; check whether its list or headings were missed",
+                    fidelity::excerpt(&a.title),
+                    words(&one.text)
+                ),
+            ));
+        }
+        if m.areas.len() >= 3 && area_words * 2 > total {
+            notes.push(Note::at(
+                line(a.title_lines.or(a.commitments.first().and_then(|c| c.lines))),
+                format!(
+                    "area \"{}\" holds {}% of the commitments' words; check whether headings inside it were missed",
+                    fidelity::excerpt(&a.title),
+                    area_words * 100 / total.max(1)
+                ),
+            ));
+        }
+    }
+    if let Some(last) = m.preamble.last()
+        && text::ends_with_colon(&last.text)
+        && m.areas.is_empty()
+    {
+        notes.push(Note::at(
+            line(last.lines),
+            "the preamble ends in a colon with nothing recognised after it; check what it leads into",
+        ));
+    }
+    notes
 }
 
 /// The statement file for `text`, with notes on what was unsure.
@@ -126,7 +212,7 @@ fn statement(
         ));
     }
     let yaml_like = text.lines().any(|l| l.starts_with("partnership:"));
-    if yaml_like && serde_yaml::from_str::<StatementFile>(text).is_ok() {
+    if yaml_like && crate::loader::yaml::from_str::<StatementFile>(text).is_ok() {
         return Err(fail(
             "is already a statement file: there is nothing to import; `jointly check` validates it, and \
              `--data` or the data folder loads it as it is"
@@ -134,29 +220,28 @@ fn statement(
         ));
     }
     let markup = Markup::from_path(&opts.source_file);
-    let doc = text::split(text, markup);
-    if markup == Markup::Plain && text::looks_like_markdown(&doc) {
-        notes.push(Note::whole(
-            "this looks like markdown but was read as plain text, as its name does not end in .md; \
-             rename it to have its headings and bold lead-ins recognised",
-        ));
+    let (head, parts, front) = match markup {
+        Markup::Markdown => read_markdown(text, notes),
+        Markup::Plain => read_plain(text, notes),
     }
-    let head = head(&doc, notes).ok_or_else(|| {
+    .ok_or_else(|| {
+        if markup == Markup::Markdown && unclosed_front_matter(text) {
+            return Problem::error(
+                name,
+                "the front matter that opens at line 1 with `---` is never closed by a `---` line, and no \
+                 text follows it; close it, then add the statement's text",
+            )
+            .at(Some((1, 1)));
+        }
         fail(
             "no text found: the file holds only markup or white space, so there is no statement to import"
                 .into(),
         )
     })?;
-    let body = &doc.lines[head.start..];
-    let wrap_width = structure::wrap_width(body);
-    let mut units = structure::units(body, wrap_width, notes);
-    demote_document_heading(&mut units, &head.title);
-    let first_line = units.first().map(|u| u.line);
-    let parts = parts::assemble(units, notes);
     if parts.areas.is_empty() {
         let message = "no areas found: no headings, numbered headings or bold lead-ins were recognised, \
                        so the whole text is in the preamble";
-        notes.push(match first_line {
+        notes.push(match head.body_line {
             Some(l) => Note::at(l, message),
             None => Note::whole(message),
         });
@@ -166,46 +251,95 @@ fn statement(
         .iter()
         .map(|d| d.text.as_str())
         .chain(parts.preamble.iter().take(4).map(String::as_str))
+        // A statement that opens with a heading ("I. Introduction") says
+        // where and who in its first area.
+        .chain(
+            parts
+                .areas
+                .iter()
+                .take(1)
+                .flat_map(|a| a.intro.iter().chain(a.commitments.iter().take(6)))
+                .map(String::as_str),
+        )
         .collect();
     let date = match opts.date {
-        Some(d) => d,
-        None => find_meeting_date(&doc, &head, &parts, notes).ok_or_else(|| {
-            fail(
-                "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
-                 or \"2025-12-01\"; give it with --date YYYY-MM-DD"
-                    .into(),
-            )
-        })?,
+        Some(d) => {
+            // The text's own date, where it gives one, should agree.
+            let mut ignored = Vec::new();
+            if let Some(found) = find_meeting_date(front.as_ref(), &head, &parts, &mut ignored)
+                && found != d
+            {
+                notes.push(Note::usage(format!(
+                    "--date {d} differs from the date the text gives ({found}); the file says {d}"
+                )));
+            }
+            d
+        }
+        None => match find_meeting_date(front.as_ref(), &head, &parts, notes) {
+            Some(d) => d,
+            None if markup == Markup::Markdown && unclosed_front_matter(text) => {
+                return Err(Problem::error(
+                    name,
+                    "the front matter that opens at line 1 with `---` is never closed by a `---` line, so its \
+                     date was not read, and the text gives none; close it, or give --date YYYY-MM-DD",
+                )
+                .at(Some((1, 1))));
+            }
+            None => return Err(no_date(name, text)),
+        },
     };
     let place = head
         .dateline
         .as_ref()
         .and_then(|d| d.place.clone())
-        .or_else(|| front_str(&doc, &["place", "location", "city"]))
+        .or_else(|| front_str(front.as_ref(), &["place", "location", "city"]))
         .or_else(|| meta::find_place(&intro));
-    let name_of_partnership = opts
+    let mut name_of_partnership = opts
         .partnership_name
         .clone()
         .unwrap_or_else(|| meta::partnership_name(&head.title));
+    let mut known_parties = opts.parties.clone();
     let partnership_id = match &opts.partnership_id {
         Some(id) if model::is_slug(id) => id.clone(),
         Some(id) => return Err(fail(format!("`{id}` is not a valid partnership id"))),
-        None => {
-            let id = Some(meta::slug(&name_of_partnership, 5))
-                .filter(|s| model::is_slug(s))
-                .unwrap_or_else(|| "imported".into());
-            notes.push(Note::whole(format!(
-                "partnership id `{id}` was made from the title; give --partnership ID to file this meeting \
-                 with the other meetings of its partnership (`jointly list` shows their ids)"
-            )));
-            id
+        None => match meta::same_partnership(&name_of_partnership, &opts.known) {
+            Some(k) => {
+                notes.push(Note::usage(format!(
+                    "filed under the loaded partnership `{}` ({}), whose name matches the title; give \
+                     --partnership ID to file it elsewhere",
+                    k.id, k.name
+                )));
+                name_of_partnership = k.name.clone();
+                known_parties = k.parties.clone();
+                k.id.clone()
+            }
+            None => {
+                let id = Some(meta::slug(&name_of_partnership, 5))
+                    .filter(|s| model::is_slug(s))
+                    .unwrap_or_else(|| "imported".into());
+                notes.push(Note::usage(format!(
+                    "partnership id `{id}` was made from the title; give --partnership ID to file this meeting \
+                     with the other meetings of its partnership (`jointly list` shows their ids)"
+                )));
+                id
+            }
+        },
+    };
+    let parties = if known_parties.is_empty() {
+        let found = meta::parties(&name_of_partnership, &intro);
+        if found.is_empty() {
+            meta::parties(&head.title, &intro)
+        } else {
+            found
         }
+    } else {
+        known_parties
     };
     let statement = StatementFile {
         partnership: PartnershipSpec {
             id: Slug(partnership_id),
             name: NonEmpty(name_of_partnership),
-            parties: opts.parties.iter().map(|p| NonEmpty(p.clone())).collect(),
+            parties: parties.into_iter().map(NonEmpty).collect(),
         },
         meeting: MeetingSpec {
             id: None,
@@ -219,13 +353,15 @@ fn statement(
                 url: opts
                     .url
                     .clone()
-                    .or_else(|| front_str(&doc, &["source_url", "url", "canonical_url", "link"]))
+                    .or_else(|| front_str(front.as_ref(), &["source_url", "url", "canonical_url", "link"]))
                     .map(NonEmpty),
             }),
         },
         preamble: parts.preamble.into_iter().map(NonEmpty).collect(),
         areas: Areas(areas(parts.areas)),
         closing: parts.closing.into_iter().map(NonEmpty).collect(),
+        signatories: parts.signatories.into_iter().map(NonEmpty).collect(),
+        review: None,
     };
     Ok(statement)
 }
@@ -233,7 +369,7 @@ fn statement(
 /// The date line under the title, if there is one.
 struct Dateline {
     text: String,
-    date: Date,
+    date: Option<Date>,
     place: Option<String>,
 }
 
@@ -242,6 +378,130 @@ struct Head {
     title: String,
     dateline: Option<Dateline>,
     start: usize,
+    /// The first line of the body, for notes about it.
+    body_line: Option<usize>,
+}
+
+/// A plain-text statement: lines, then units, then parts.
+fn read_plain(text: &str, notes: &mut Vec<Note>) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
+    let doc = text::split(text, Markup::Plain);
+    if text::looks_like_markdown(&doc) {
+        notes.push(Note::whole(
+            "this looks like markdown but was read as plain text, as its name does not end in .md; \
+             rename it to have its headings and bold lead-ins recognised",
+        ));
+    }
+    let mut head = head(&doc, notes)?;
+    let body = &doc.lines[head.start..];
+    let wrap_width = structure::wrap_width(body);
+    let mut units = structure::units(body, wrap_width, notes);
+    demote_document_heading(&mut units, &head.title);
+    head.body_line = units.first().map(|u| u.line);
+    let parts = parts::assemble(units, notes);
+    Some((head, parts, doc.front))
+}
+
+/// Whether a markdown text opens front matter with a `---` line and never closes it.
+fn unclosed_front_matter(text: &str) -> bool {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    lines.next().is_some_and(|l| l.trim_end() == "---")
+        && !lines.any(|l| matches!(l.trim_end(), "---" | "..."))
+}
+
+/// A markdown statement: parsed blocks, then the outline.
+fn read_markdown(
+    text: &str,
+    notes: &mut Vec<Note>,
+) -> Option<(Head, parts::Parts, Option<serde_yaml::Value>)> {
+    let doc = markdown::parse(text);
+    if unclosed_front_matter(text) {
+        notes.push(Note::at(
+            1,
+            "the front matter that opens here with `---` is never closed by a `---` line, so it was read as \
+             text; close it to have its title, date and address read",
+        ));
+    }
+    let front: Option<serde_yaml::Value> = match doc.front.as_deref() {
+        Some(f) => {
+            match crate::loader::yaml::from_str(f) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    // The YAML starts on the line after the opening `---`.
+                    let line = e.location().map_or(1, |l| l.line() + 1);
+                    let why = crate::loader::yaml_problem("", &e).message;
+                    notes.push(Note::at(
+                        line,
+                        format!("the front matter is not valid YAML ({why}); its title, date and address were not read"),
+                    ));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let front_title = front
+        .as_ref()
+        .and_then(fidelity::front_matter_title)
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty());
+    let blocks = &doc.blocks;
+    let mut dateline = None;
+    let (title, mut i) = match front_title {
+        Some(t) => (t, 0),
+        None => {
+            let first = blocks.first()?;
+            // "Title" and "1 May 2025" on the next line make one paragraph.
+            let last = first.line_at.last().map_or(0, |&(at, _)| at);
+            match meta::date_line(&first.text[last..]) {
+                Some((date, place)) if last > 0 => {
+                    dateline = Some(Dateline {
+                        text: first.text[last..].trim().to_string(),
+                        date: Some(date),
+                        place,
+                    });
+                    (first.text[..last].trim().to_string(), 1)
+                }
+                _ => (first.text.clone(), 1),
+            }
+        }
+    };
+    if let Some(b) = blocks.get(i).filter(|_| dateline.is_none())
+        && text::word_count(&b.text) <= 10
+    {
+        if let Some((date, place)) = meta::date_line(&b.text) {
+            let mut d = Dateline {
+                text: b.text.clone(),
+                date: Some(date),
+                place,
+            };
+            i += 1;
+            // "September 29, 2021" over "Pittsburgh, Pennsylvania".
+            if d.place.is_none()
+                && let Some(p) = blocks.get(i).filter(|p| meta::is_place_line(&p.text))
+            {
+                d.text = format!("{} {}", d.text, p.text);
+                d.place = Some(p.text.clone());
+                i += 1;
+            }
+            dateline = Some(d);
+        } else if meta::is_place_line(&b.text) && !b.strong {
+            dateline = Some(Dateline {
+                text: b.text.clone(),
+                date: None,
+                place: Some(b.text.clone()),
+            });
+            i += 1;
+        }
+    }
+    let body = &blocks[i.min(blocks.len())..];
+    let parts = outline::assemble(body, &title, notes);
+    let head = Head {
+        title,
+        dateline,
+        start: i,
+        body_line: body.first().map(|b| b.first_line as usize),
+    };
+    Some((head, parts, front))
 }
 
 /// Finds the title (front matter, a `#` heading, or the first line, with
@@ -281,7 +541,7 @@ fn head(doc: &Document, notes: &mut Vec<Note>) -> Option<Head> {
     {
         dateline = Some(Dateline {
             text: lines[j].text.clone(),
-            date,
+            date: Some(date),
             place,
         });
         i = j + 1;
@@ -290,6 +550,7 @@ fn head(doc: &Document, notes: &mut Vec<Note>) -> Option<Head> {
         title,
         dateline,
         start: i,
+        body_line: None,
     })
 }
 
@@ -318,20 +579,20 @@ fn demote_document_heading(units: &mut [structure::Unit], title: &str) {
 
 /// The meeting's date: front matter, date line, or the first date in the preamble.
 fn find_meeting_date(
-    doc: &Document,
+    front: Option<&serde_yaml::Value>,
     head: &Head,
     parts: &parts::Parts,
     notes: &mut Vec<Note>,
 ) -> Option<Date> {
-    if let Some(d) = front_str(doc, &["date"]).and_then(|s| {
+    if let Some(d) = front_str(front, &["date"]).and_then(|s| {
         s.get(..10)
             .and_then(|iso| iso.parse().ok())
             .or_else(|| meta::find_date(&s).map(|f| f.date))
     }) {
         return Some(d);
     }
-    if let Some(d) = &head.dateline {
-        return Some(d.date);
+    if let Some(d) = head.dateline.as_ref().and_then(|d| d.date) {
+        return Some(d);
     }
     let found = parts.preamble.iter().take(4).find_map(|p| meta::find_date(p))?;
     notes.push(Note::whole(format!(
@@ -341,9 +602,31 @@ fn find_meeting_date(
     Some(found.date)
 }
 
+/// Why no date was found: a date that is not in the calendar ("31
+/// February 2025"), located; or none in a known form.
+fn no_date(name: &str, text: &str) -> Problem {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((col, phrase)) = meta::impossible_date(line) {
+            return Problem::error(
+                name,
+                format!(
+                    "\"{phrase}\" is not a date in the calendar, and the text gives no other; correct it, or \
+                     give the date with --date YYYY-MM-DD"
+                ),
+            )
+            .at(Some((i + 1, col)));
+        }
+    }
+    Problem::error(
+        name,
+        "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
+         or \"2025-12-01\"; give it with --date YYYY-MM-DD",
+    )
+}
+
 /// A string value of the front matter, under the first of `keys` it has.
-fn front_str(doc: &Document, keys: &[&str]) -> Option<String> {
-    let front = doc.front.as_ref()?;
+fn front_str(front: Option<&serde_yaml::Value>, keys: &[&str]) -> Option<String> {
+    let front = front?;
     keys.iter().find_map(|k| {
         let v = front.get(*k)?;
         let s = match v {
@@ -367,6 +650,7 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
         .enumerate()
         .map(|(n, a)| {
             let base = Some(meta::area_id(&a.title))
+                .filter(|_| !a.untitled)
                 .filter(|s| model::is_slug(s))
                 .unwrap_or_else(|| format!("area-{}", n + 1));
             let mut id = base.clone();
@@ -378,6 +662,10 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
             AreaSpec {
                 id: Slug(id),
                 title: NonEmpty(a.title),
+                untitled: a.untitled,
+                section: a.section.into_iter().map(NonEmpty).collect(),
+                intro: a.intro.into_iter().map(NonEmpty).collect(),
+                outro: a.outro.into_iter().map(NonEmpty).collect(),
                 topics: Vec::new(),
                 commitments: Commitments(
                     a.commitments
@@ -391,8 +679,13 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
 }
 
 /// Loads the YAML back as the loader would, against `source`, and returns
-/// every difference between the tree and its source.
-fn check(name: &str, yaml: &str, source: &str, markup: Markup) -> Result<Vec<String>, Problem> {
+/// the meeting with every difference between the tree and its source.
+fn check(
+    name: &str,
+    yaml: &str,
+    source: &str,
+    markup: Markup,
+) -> Result<(model::Meeting, Vec<String>), Problem> {
     let (_, meeting, warnings) = parse_statement(name, yaml, &SourceLookup::Given(source.to_string()))
         .map_err(|p| {
             Problem::error(
@@ -404,7 +697,7 @@ fn check(name: &str, yaml: &str, source: &str, markup: Markup) -> Result<Vec<Str
     if drift.is_empty() && fidelity::tree_text(&meeting) != fidelity::normalise_source(source, markup).text {
         drift.push("the tree's text differs from the source's text".into());
     }
-    Ok(drift)
+    Ok((meeting, drift))
 }
 
 #[cfg(test)]

@@ -8,12 +8,20 @@ use super::text;
 use crate::loader::fidelity::excerpt;
 
 /// One area: its title and its commitments, in source order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AreaParts {
     /// The heading or bold lead-in, as written.
     pub title: String,
+    /// Whether the source gives it no heading (`title` is a placeholder).
+    pub untitled: bool,
+    /// The sections it stands in, outermost first.
+    pub section: Vec<String>,
+    /// Paragraphs before its first item.
+    pub intro: Vec<String>,
     /// One per list item, line or sentence.
     pub commitments: Vec<String>,
+    /// The sentence after the commitments that leads into a list of areas.
+    pub outro: Vec<String>,
 }
 
 /// The statement cut into its parts.
@@ -25,6 +33,8 @@ pub struct Parts {
     pub areas: Vec<AreaParts>,
     /// Paragraphs after the last area.
     pub closing: Vec<String>,
+    /// The signature block.
+    pub signatories: Vec<String>,
 }
 
 /// An area being gathered.
@@ -147,6 +157,7 @@ pub fn assemble(mut units: Vec<Unit>, notes: &mut Vec<Note>) -> Parts {
         .map(|a| AreaParts {
             commitments: commitments(&a, predicate.is_some()),
             title: a.title,
+            ..AreaParts::default()
         })
         .collect();
     parts

@@ -22,7 +22,10 @@ pub fn split(text: &str) -> Vec<&str> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices(' ') {
-        if i > start && ends_sentence(&text[start..i]) && begins_sentence(&text[i + 1..]) {
+        let before = &text[start..i];
+        let after = &text[i + 1..];
+        let ends = ends_sentence(before) || (ends_with_dotted_acronym(before) && opens_clause(after));
+        if i > start && ends && begins_sentence(after) {
             out.push(&text[start..i]);
             start = i + 1;
         }
@@ -51,6 +54,8 @@ fn ends_sentence(before: &str) -> bool {
 /// initial or a dotted acronym.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
+    // "EU-U.S.": the acronym after the hyphen decides.
+    let word = word.rsplit(['-', '–', '/']).next().unwrap_or(word);
     if word.is_empty() {
         return false;
     }
@@ -62,8 +67,36 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
+/// "Washington, D.C.", "the U.S.": a dotted acronym of two letters or more.
+fn ends_with_dotted_acronym(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    word.len() >= 4
+        && word.ends_with('.')
+        && word[..word.len() - 1]
+            .split('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Words that open a sentence and never follow "U.S." or "D.C." within one
+/// ("... in Washington, D.C. The event ..." is two sentences).
+fn opens_clause(after: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "The", "This", "These", "We", "They", "It", "Our", "In", "Both", "Together",
+    ];
+    let first = after.split(' ').next().unwrap_or("");
+    STARTERS.contains(&first)
+}
+
 /// Whether `after` (the text after a space) can open a sentence.
 fn begins_sentence(after: &str) -> bool {
+    // "(b) The two sides ...": a numbered point opens a sentence.
+    if let Some(inner) = after.strip_prefix('(')
+        && let Some(close) = inner.find(") ")
+        && (1..=3).contains(&close)
+        && inner[..close].chars().all(char::is_alphanumeric)
+    {
+        return true;
+    }
     let first = after
         .trim_start_matches(['"', '\'', '“', '‘', '(', '['])
         .chars()
@@ -91,7 +124,9 @@ mod tests {
         assert_eq!(
             split(s),
             vec![
-                "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister Lee in Washington, D.C. The talks (e.g. on AI) went on.",
+                // "D.C." then "The": a sentence ends there, as a reader reads it.
+                "Building on the meeting between U.S. President Joseph R. Biden, Jr. and Prime Minister Lee in Washington, D.C.",
+                "The talks (e.g. on AI) went on.",
                 "Minister Dr. Vivian Balakrishnan spoke.",
                 "The U.S. Department of Commerce agreed.",
             ]
@@ -103,5 +138,6 @@ mod tests {
         let s = "A. B. c. D e. F (G.) H.";
         assert_eq!(split(s).join(" "), s);
         assert!(split("").is_empty());
+        assert_eq!(split("extend the EU-U.S. Mutual Recognition Agreement.").len(), 1);
     }
 }

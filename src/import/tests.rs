@@ -30,36 +30,38 @@ fn texts(v: &[NonEmpty]) -> Vec<&str> {
 }
 
 #[test]
-fn a_heading_over_headings_opens_the_preamble_or_the_next_title() {
+fn a_heading_over_headings_is_their_section() {
     let i = run(
         "s.md",
         "# Joint Statement\n1 May 2025\n\nIntro.\n\n## Pillar One\n\n### Artificial Intelligence\n- Item one.\n\n\
          ## Pillar Two\n\n### Quantum\n- Item two.\n",
     );
-    assert_eq!(titles(&i), ["Artificial Intelligence", "Pillar Two Quantum"]);
-    assert_eq!(texts(&i.statement.preamble), ["Intro.", "Pillar One"]);
-    assert!(
-        i.notes
-            .iter()
-            .any(|n| n.line == Some(11) && n.message.contains("next area's title"))
-    );
+    assert_eq!(titles(&i), ["Artificial Intelligence", "Quantum"]);
+    let sections: Vec<Vec<&str>> = i
+        .statement
+        .areas
+        .0
+        .iter()
+        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
+        .collect();
+    assert_eq!(sections, [["Pillar One"], ["Pillar Two"]]);
+    assert_eq!(texts(&i.statement.preamble), ["Intro."]);
 }
 
 #[test]
-fn bold_lead_ins_under_headings_are_items() {
+fn bold_lead_ins_under_a_heading_are_areas_in_its_section() {
     let i = run(
         "s.md",
         "Title\n1 May 2025\n\n## AI\nIntro sentence here. Second one.\n- **Safety:** The two sides will test.\n",
     );
-    assert_eq!(titles(&i), ["AI"]);
     assert_eq!(
-        commitments(&i, 0),
-        [
-            "Intro sentence here.",
-            "Second one.",
-            "Safety The two sides will test."
-        ]
+        i.statement.meeting.dateline.as_ref().map(|d| d.0.as_str()),
+        Some("1 May 2025")
     );
+    assert_eq!(titles(&i), ["AI", "Safety"]);
+    assert_eq!(commitments(&i, 0), ["Intro sentence here.", "Second one."]);
+    assert_eq!(commitments(&i, 1), ["The two sides will test."]);
+    assert_eq!(i.statement.areas.0[1].section[0].0, "AI");
 }
 
 #[test]
@@ -157,7 +159,7 @@ fn the_check_catches_a_changed_word() {
     let i = run("s.txt", source);
     let edited = i.yaml.replace("will cooperate", "will not cooperate");
     assert_ne!(edited, i.yaml);
-    let drift = check("s.txt", &edited, source, Markup::Plain).unwrap();
+    let (_, drift) = check("s.txt", &edited, source, Markup::Plain).unwrap();
     assert!(
         drift.iter().any(|d| d.contains("not found in the source")),
         "{drift:#?}"
@@ -172,4 +174,23 @@ fn a_single_plain_lead_in_is_a_sentence() {
     );
     assert_eq!(titles(&i), ["QUANTUM"]);
     assert_eq!(commitments(&i, 0), ["Note: The two sides will meet again."]);
+}
+
+#[test]
+fn headings_with_nothing_under_them_and_glued_lead_ins_keep_every_word() {
+    // Found by the property tests: a section that no area stands in, and a
+    // bold lead-in with no space after it.
+    for (name, text) in [
+        ("a.md", ":**\\\nA\n\n**A"),
+        ("b.md", "A\n- **\na**A"),
+        ("c.md", "Title\n\n1 May 2025\n\n**One**\n\n**Two**\n\n**Three**"),
+    ] {
+        let opts = ImportOptions {
+            source_file: name.to_string(),
+            date: Some(Date::new(2025, 5, 1).unwrap()),
+            ..ImportOptions::default()
+        };
+        let i = import(name, text, &opts).unwrap();
+        assert!(i.drift.is_empty(), "{name}: {:#?}", i.drift);
+    }
 }

@@ -59,7 +59,7 @@ pub fn split(text: &str, markup: Markup) -> Document {
     let source = fidelity::split_source(text, markup);
     let mut doc = Document::default();
     if let Some(front) = source.front {
-        doc.front = serde_yaml::from_str(&front.text).ok();
+        doc.front = crate::loader::yaml::from_str(&front.text).ok();
         doc.front_title = doc.front.as_ref().and_then(fidelity::front_matter_title);
     }
     for (number, raw) in source.lines {

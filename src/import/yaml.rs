@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::loader::schema::{CommitmentSpec, NonEmpty, StatementFile};
+use super::Note;
+use crate::loader::schema::{CommitmentSpec, NonEmpty, StatementFile, fingerprint};
 
 /// The statement file as YAML text, with a header naming its origin.
 pub fn write(file: &StatementFile, origin: &str) -> String {
@@ -68,6 +69,18 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
     for a in &file.areas.0 {
         let _ = writeln!(y, "  - id: {}", quote(&a.id.0));
         let _ = writeln!(y, "    title: {}", quote(&a.title.0));
+        if a.untitled {
+            y.push_str("    untitled: true\n");
+        }
+        if !a.section.is_empty() {
+            let _ = writeln!(y, "    section: [{}]", flow(&a.section));
+        }
+        if !a.intro.is_empty() {
+            y.push_str("    intro:\n");
+            for i in &a.intro {
+                let _ = writeln!(y, "      - {}", quote(&i.0));
+            }
+        }
         if !a.topics.is_empty() {
             let topics: Vec<String> = a.topics.iter().map(|t| quote(&t.0)).collect();
             let _ = writeln!(y, "    topics: [{}]", topics.join(", "));
@@ -86,9 +99,38 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
                 }
             }
         }
+        if !a.outro.is_empty() {
+            y.push_str("    outro:\n");
+            for o in &a.outro {
+                let _ = writeln!(y, "      - {}", quote(&o.0));
+            }
+        }
     }
     list(&mut y, "closing", &file.closing);
+    list(&mut y, "signatories", &file.signatories);
     y
+}
+
+/// Appends the importer's findings as a `review:` block, fingerprinted
+/// with the text before it so that an edit of the file retires them.
+pub fn append_review(y: &mut String, notes: &[Note]) {
+    let notes: Vec<&Note> = notes.iter().filter(|n| n.about_text).collect();
+    if notes.is_empty() {
+        return;
+    }
+    let fp = fingerprint(y);
+    y.push_str("# What `jointly import` was unsure of: `jointly check` and the browser show it until this file is edited.\n");
+    let _ = writeln!(y, "review:\n  fingerprint: {}\n  notes:", quote(&fp));
+    for n in &notes {
+        match n.line {
+            Some(l) => {
+                let _ = writeln!(y, "    - line: {l}\n      message: {}", quote(&n.message));
+            }
+            None => {
+                let _ = writeln!(y, "    - message: {}", quote(&n.message));
+            }
+        }
+    }
 }
 
 fn list(y: &mut String, key: &str, items: &[NonEmpty]) {

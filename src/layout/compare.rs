@@ -1,6 +1,7 @@
 //! A side of the comparison laid out at its width: each area with its
 //! stance tally, topics and counterpart, each commitment with its stance
-//! tag; and the lines each item takes, for the cursor and scrolling.
+//! tag (and a notice when it has no close counterpart in the other
+//! meeting); and the lines each item takes, for the cursor and scrolling.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -9,7 +10,7 @@ use ratatui::layout::Rect;
 
 use super::doc::{Line, Role, Writer};
 use super::{SPLIT_WIDTH, body_height};
-use crate::compare::{Alignment, Link, Side, Tally};
+use crate::compare::{Alignment, Counterparts, Link, Side, Tally};
 use crate::model::{Area, Corpus, Meeting, Origin, Stance};
 use crate::wrap::{sanitize, truncate, width};
 
@@ -91,8 +92,11 @@ pub fn text_width(size: (u16, u16), side: Side) -> usize {
 }
 
 /// Marks, on the side without the cursor, what the cursor corresponds to
-/// (also without colour).
+/// (also without colour); a weak counterpart gets the hollow [`WEAK_POINTER`].
 pub const POINTER: &str = "▶ ";
+
+/// Marks a weak counterpart of the commitment under the cursor.
+pub const WEAK_POINTER: char = '▷';
 
 /// The tag of a stance: `[intend]` as curated, `[intend*]` as inferred.
 pub fn stance_tag(stance: Option<(Stance, Origin)>) -> String {
@@ -110,12 +114,16 @@ pub struct Input<'a> {
     pub corpus: &'a Corpus,
     /// The two meetings and how their areas pair.
     pub alignment: &'a Alignment,
+    /// Each commitment's counterparts in the whole other meeting.
+    pub counterparts: &'a Counterparts,
     /// The side with the cursor.
     pub focus: Side,
     /// The focused side's cursor.
     pub cursor: Option<Item>,
     /// What the cursor corresponds to on the other side.
     pub highlight: Option<Item>,
+    /// Whether `highlight` is a weak counterpart (drawn dimmed, `▷`).
+    pub weak: bool,
     /// Columns of text.
     pub width: usize,
 }
@@ -142,12 +150,19 @@ pub fn document(input: &Input, side: Side) -> Document {
     let other = side.other();
     let other_meeting = corpus.meeting(input.alignment.meeting(other)).map(|(_, m)| m);
     let other_name = partnership_name(corpus, input.alignment, other);
+    let other_id = corpus.id_of(input.alignment.meeting(other)).unwrap_or_default();
+    let parties = corpus
+        .meeting(input.alignment.meeting(side))
+        .map_or(&[][..], |(p, _)| p.parties.as_slice());
     let focused = input.focus == side;
     let cursor = if focused { input.cursor } else { None };
     let highlight = if focused { None } else { input.highlight };
+    let weak = input.weak;
     let mark = |item: Item, normal: Role| -> Role {
         if cursor == Some(item) {
             Role::Selected
+        } else if highlight == Some(item) && weak {
+            Role::Dim
         } else if highlight == Some(item) {
             Role::Matched
         } else {
@@ -194,11 +209,19 @@ pub fn document(input: &Input, side: Side) -> Document {
         items.insert(Item::Area(a), start..w.lines.len());
         for (c, commitment) in area.commitments.iter().enumerate() {
             let start = w.lines.len();
-            let tag = stance_tag(commitment.stance);
+            let mut tag = stance_tag(commitment.stance);
+            if !commitment.actor.is_joint() {
+                // "[commit* · United States]": one party undertakes it alone.
+                tag.insert_str(tag.len() - 1, &format!(" · {}", commitment.actor.name(parties)));
+            }
             let tag_role = commitment.stance.map_or(Role::Dim, |(s, _)| Role::Stance(s));
             let item = Item::Commitment(a, c);
             // A column is kept for the pointer, so that text does not shift.
-            let lead = if highlight == Some(item) { '▶' } else { ' ' };
+            let lead = match (highlight == Some(item), weak) {
+                (true, true) => WEAK_POINTER,
+                (true, false) => '▶',
+                (false, _) => ' ',
+            };
             let label = format!("{lead}{:>2}. ", c + 1);
             w.marked(
                 &label,
@@ -207,6 +230,10 @@ pub fn document(input: &Input, side: Side) -> Document {
                 &[],
                 Some((tag.len(), mark(item, tag_role))),
             );
+            if input.counterparts.of(side, a, c).is_empty() {
+                // The other meeting by its id: one short line.
+                w.indented("     ", &format!("no close counterpart in {other_id}"), Role::Dim);
+            }
             items.insert(item, start..w.lines.len());
         }
         w.blank();
@@ -228,6 +255,16 @@ fn tally_line(area: &Area, max: usize) -> Line {
     }
     if t.unknown > 0 {
         line.push(format!("?{} ", t.unknown), Role::Dim);
+    }
+    if t.one_sided_total() > 0 {
+        // What one party undertakes alone, within the counts: "alone C1".
+        let alone: Vec<String> = Stance::ALL
+            .into_iter()
+            .zip(["C", "I", "E", "A"])
+            .filter(|(s, _)| t.one_sided(*s) > 0)
+            .map(|(s, l)| format!("{l}{}", t.one_sided(s)))
+            .collect();
+        line.push(format!("alone {} ", alone.join(" ")), Role::Dim);
     }
     let topics: Vec<String> = area
         .topics

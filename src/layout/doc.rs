@@ -176,15 +176,21 @@ impl Writer {
         let text = sanitize(text);
         let indent = crate::wrap::width(label);
         let pad = " ".repeat(indent);
+        // Characters before the line, counted as the lines go: counting
+        // from the start for each line would be quadratic in a long word.
+        let (mut start, mut counted) = (0, 0);
         for (n, range) in wrap(&text, self.width.saturating_sub(indent))
             .into_iter()
             .enumerate()
         {
             let lead = if n == 0 { label.to_string() } else { pad.clone() };
+            start += text[counted..range.start].chars().count();
+            counted = range.start;
+            let line_start = range.start;
             let mut line = Line::one(lead, Role::Plain);
             let mut piece = |from: usize, to: usize, role: Role| {
                 let part = &text[from..to];
-                let first = text[..from].chars().count();
+                let first = start + text[line_start..from].chars().count();
                 let here = shifted(marked, -(first as isize), part.chars().count());
                 if !part.is_empty() {
                     line.runs.extend(runs(part, &here, role));

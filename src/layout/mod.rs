@@ -161,14 +161,27 @@ pub fn tree_label(node: Node<'_>) -> (String, String) {
     }
 }
 
+/// How many indent steps a tree row at `depth` takes: areas (and their
+/// commitments) stand indented under the sections they are in.
+pub fn tree_indent(depth: u8, node: Node<'_>) -> usize {
+    let sections = match node {
+        Node::Area(_, _, a) | Node::Commitment(_, _, a, _, _) => a.section.len(),
+        _ => 0,
+    };
+    usize::from(depth) + sections
+}
+
 /// The width in cells of [`tree_label`]'s two parts together, without
 /// building them (the tree measures every row when its rows change).
 pub fn tree_label_width(node: Node<'_>) -> usize {
     let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    // What is drawn of a title: a 20 MB one-word title is measured no
+    // further than the browser draws it (see `wrap::MAX_DRAWN_CHARS`).
+    let width = |s: &str| crate::wrap::width(crate::wrap::head(s, crate::wrap::MAX_DRAWN_CHARS).0);
     let (title, count) = match node {
-        Node::Partnership(p) => (crate::wrap::width(&p.name), p.meetings.len()),
-        Node::Meeting(_, m) => (crate::wrap::width(&m.id), m.areas.len()),
-        Node::Area(_, _, a) => (crate::wrap::width(&a.title), a.commitments.len()),
+        Node::Partnership(p) => (width(&p.name), p.meetings.len()),
+        Node::Meeting(_, m) => (width(&m.id), m.areas.len()),
+        Node::Area(_, _, a) => (width(&a.title), a.commitments.len()),
         Node::Commitment(..) => return 0,
     };
     title + 3 + digits(count)

@@ -1,7 +1,8 @@
 //! The reader's text: the selected node in full, laid out at the reader's
 //! width, with the lines a search in it matched.
 
-use crate::model::{Area, Corpus, Meeting, Node, NodePath};
+use crate::compare::stance::Why;
+use crate::model::{Area, Corpus, Meeting, Node, NodePath, Text};
 use crate::output::plural;
 use crate::search::{Field, FieldMatch};
 
@@ -71,15 +72,19 @@ pub fn document(input: &Input) -> Document {
             doc.para(input.hint, Role::Dim);
         }
         Some((_, Node::Meeting(_, m))) => meeting(&mut doc, m),
-        Some((path, Node::Area(_, _, a))) => area(
+        Some((path, Node::Area(p, m, a))) => area(
             &mut doc,
             a,
             None,
             &corpus.id_of(path).unwrap_or_default(),
             &AreaMarks::of(input, path),
+            &Stances {
+                preamble: &m.preamble,
+                parties: &p.parties,
+            },
             &mut selected,
         ),
-        Some((path, Node::Commitment(_, _, a, i, _))) => {
+        Some((path, Node::Commitment(p, m, a, i, _))) => {
             let parent = path.parent().unwrap_or(path);
             let id = corpus.id_of(parent).unwrap_or_default();
             area(
@@ -88,6 +93,10 @@ pub fn document(input: &Input) -> Document {
                 Some(i),
                 &id,
                 &AreaMarks::of(input, parent),
+                &Stances {
+                    preamble: &m.preamble,
+                    parties: &p.parties,
+                },
                 &mut selected,
             );
         }
@@ -154,14 +163,20 @@ fn meeting(doc: &mut Writer, m: &Meeting) {
         doc.blank();
     }
     for (i, a) in m.areas.iter().enumerate() {
+        // Sections as headings over the areas they hold, indented by depth.
+        let opened = m.opened_sections(i);
+        let first = a.section.len() - opened.len();
+        for (k, s) in opened.iter().enumerate() {
+            doc.indented(&"  ".repeat(first + k), s, Role::Dim);
+        }
         doc.indented(
-            &format!("{:>2}. ", i + 1),
+            &format!("{}{:>2}. ", "  ".repeat(a.section.len()), i + 1),
             &format!("{} ({})", a.title, a.commitments.len()),
             Role::Title,
         );
     }
     doc.blank();
-    for p in &m.closing {
+    for p in m.closing.iter().chain(&m.signatories) {
         doc.para(&p.text, Role::Plain);
         doc.blank();
     }
@@ -202,20 +217,54 @@ impl AreaMarks {
     }
 }
 
+/// What the line under each commitment needs: the lead-in its stance's
+/// basis may lie in, and the names of the parties.
+struct Stances<'a> {
+    preamble: &'a [Text],
+    parties: &'a [String],
+}
+
+impl Stances<'_> {
+    /// `[explore*] “will explore”, sentence 2 · Singapore alone`, the tag in
+    /// its stance's colour: how the stance was read and who undertakes it.
+    fn line(&self, doc: &mut Writer, a: &Area, i: usize) {
+        let Some(c) = a.commitments.get(i) else { return };
+        let tag = super::compare::stance_tag(c.stance);
+        let mut text = tag.clone();
+        if let Some(why) = Why::of(self.preamble, a, i) {
+            text.push_str(&format!(" {why}"));
+        }
+        if !c.actor.is_joint() {
+            text.push_str(&format!(" · {} alone", c.actor.name(self.parties)));
+        }
+        let tag_role = c.stance.map_or(Role::Dim, |(s, _)| Role::Stance(s));
+        doc.marked("    ", &text, Role::Dim, &[], Some((tag.len(), tag_role)));
+    }
+}
+
 fn area(
     doc: &mut Writer,
     a: &Area,
     selected: Option<usize>,
     id: &str,
     marks: &AreaMarks,
+    stances: &Stances,
     first: &mut Option<usize>,
 ) {
+    if !a.section.is_empty() {
+        doc.para(&a.section.join(" › "), Role::Dim);
+    }
     doc.marked("", &a.title, Role::Title, &marks.title, None);
     doc.para(
         &format!("{} · {id}", plural(a.commitments.len(), "commitment")),
         Role::Dim,
     );
     doc.blank();
+    // The intro leads into the numbered commitments; it is not one of them.
+    for p in &a.intro {
+        doc.para(&p.text, Role::Plain);
+        doc.blank();
+    }
     for (i, c) in a.commitments.iter().enumerate() {
         let role = if selected == Some(i) {
             *first = Some(doc.lines.len());
@@ -225,6 +274,11 @@ fn area(
         };
         let marked = marks.commitments.get(i).map_or(&[][..], Vec::as_slice);
         doc.marked(&format!("{:>2}. ", i + 1), &c.text, role, marked, None);
+        stances.line(doc, a, i);
+        doc.blank();
+    }
+    for p in &a.outro {
+        doc.para(&p.text, Role::Dim);
         doc.blank();
     }
 }

@@ -1,17 +1,21 @@
 //! Fidelity: does a statement's tree say exactly what its source says?
 //!
-//! Both sides are reduced by one normalisation, documented in `seeds/README.md`:
+//! Both sides are reduced to the words a reader sees, in order (the rule is
+//! documented in `seeds/README.md`):
 //! - white space (including no-break spaces and line breaks) collapses to one space;
-//! - in the source, markup is removed: YAML front matter (its `title` is kept as
-//!   the statement's title), list markers and numbering at the start of a line,
-//!   `#` heading marks, `**`/`__` emphasis (with the colon that closes a bold
-//!   lead-in such as `**Quantum:**` or `**Quantum**:`), backslash escapes, lines
-//!   that are only an end mark (`###`, `***`, `---`), and a byte-order mark at
-//!   the start.
+//! - a markdown source is read as a reader sees it ([`super::markdown`]): the
+//!   YAML front matter's `title` is the statement's title, and the rest is
+//!   the text of its headings, paragraphs and list items, without markup,
+//!   link targets, HTML or escapes, and without the colon that closes a bold
+//!   lead-in (`**Quantum:**`);
+//! - in a plain-text source, list markers and numbering at the start of a
+//!   line, lines that are only an end mark (`###`, `***`, `---`) and a
+//!   byte-order mark at the start are removed.
 //!
-//! The tree's text (title, date line, preamble, area titles and commitments,
-//! closing, in order) must then equal the source's text. Aligning the two also
-//! gives every node its line range in the source.
+//! The tree's text (title, date line, preamble, then for each area the
+//! sections it opens, its title, intro, commitments and outro, then the closing and
+//! the signatories, in order) must then equal the source's text. Aligning the
+//! two also gives every node its line range in the source.
 
 use crate::model::{LineRange, Meeting};
 
@@ -98,10 +102,13 @@ pub fn collapse(s: &str) -> String {
 
 /// Normalises a source text (see the module documentation).
 pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
+    if markup == Markup::Markdown {
+        return normalise_markdown(text);
+    }
     let mut out = Normalised::default();
     let source = split_source(text, markup);
     if let Some(front) = &source.front
-        && let Some(title) = serde_yaml::from_str(&front.text)
+        && let Some(title) = super::yaml::from_str(&front.text)
             .ok()
             .and_then(|v| front_matter_title(&v))
     {
@@ -110,6 +117,31 @@ pub fn normalise_source(text: &str, markup: Markup) -> Normalised {
     for (n, line) in source.lines {
         let stripped = strip_line_markup(line, markup);
         out.push_str(&stripped, n);
+    }
+    out.finish()
+}
+
+/// A markdown source as a reader sees it: the front matter's title, then
+/// the text of every block.
+fn normalise_markdown(text: &str) -> Normalised {
+    let doc = super::markdown::parse(text);
+    let mut out = Normalised::default();
+    if let Some(title) = doc
+        .front
+        .as_deref()
+        .and_then(|f| super::yaml::from_str(f).ok())
+        .and_then(|v| front_matter_title(&v))
+    {
+        out.push_str(&title, doc.title_line);
+    }
+    for b in &doc.blocks {
+        for (k, &(start, line)) in b.line_at.iter().enumerate() {
+            let end = b.line_at.get(k + 1).map_or(b.text.len(), |&(e, _)| e);
+            for c in b.text[start..end].chars() {
+                out.push(c, line);
+            }
+        }
+        out.push(' ', b.last_line);
     }
     out.finish()
 }
@@ -272,12 +304,20 @@ pub enum Piece {
     Dateline,
     /// A preamble paragraph.
     Preamble(usize),
+    /// A section heading that area `.0` is the first to stand in: its `.1`-th section.
+    Section(usize, usize),
     /// An area heading.
     AreaTitle(usize),
+    /// A paragraph of an area's introduction: area, index.
+    Intro(usize, usize),
+    /// A sentence after an area's commitments leading into what follows: area, index.
+    Outro(usize, usize),
     /// A commitment: area, index.
     Commitment(usize, usize),
     /// A closing paragraph.
     Closing(usize),
+    /// A line of the signature block.
+    Signatory(usize),
 }
 
 impl Piece {
@@ -287,9 +327,13 @@ impl Piece {
             Piece::Title => "meeting.title".into(),
             Piece::Dateline => "meeting.dateline".into(),
             Piece::Preamble(i) => format!("preamble[{i}]"),
+            Piece::Section(a, k) => format!("areas[{a}].section[{k}]"),
             Piece::AreaTitle(a) => format!("areas[{a}].title"),
+            Piece::Intro(a, i) => format!("areas[{a}].intro[{i}]"),
+            Piece::Outro(a, i) => format!("areas[{a}].outro[{i}]"),
             Piece::Commitment(a, c) => format!("areas[{a}].commitments[{c}]"),
             Piece::Closing(i) => format!("closing[{i}]"),
+            Piece::Signatory(i) => format!("signatories[{i}]"),
         }
     }
 }
@@ -307,12 +351,31 @@ pub fn pieces(m: &Meeting) -> Vec<(Piece, &str)> {
             .map(|(i, p)| (Piece::Preamble(i), p.text.as_str())),
     );
     for (a, area) in m.areas.iter().enumerate() {
-        out.push((Piece::AreaTitle(a), &area.title));
+        let opened = m.opened_sections(a);
+        let first = area.section.len() - opened.len();
+        for (k, s) in opened.iter().enumerate() {
+            out.push((Piece::Section(a, first + k), s.as_str()));
+        }
+        if !area.untitled {
+            out.push((Piece::AreaTitle(a), &area.title));
+        }
+        out.extend(
+            area.intro
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Piece::Intro(a, i), p.text.as_str())),
+        );
         out.extend(
             area.commitments
                 .iter()
                 .enumerate()
                 .map(|(c, k)| (Piece::Commitment(a, c), &*k.text)),
+        );
+        out.extend(
+            area.outro
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Piece::Outro(a, i), p.text.as_str())),
         );
     }
     out.extend(
@@ -320,6 +383,12 @@ pub fn pieces(m: &Meeting) -> Vec<(Piece, &str)> {
             .iter()
             .enumerate()
             .map(|(i, p)| (Piece::Closing(i), p.text.as_str())),
+    );
+    out.extend(
+        m.signatories
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Piece::Signatory(i), p.text.as_str())),
     );
     out
 }
@@ -419,6 +488,23 @@ fn set_lines(m: &mut Meeting, piece: Piece, lines: Option<LineRange>) {
         Piece::AreaTitle(a) => {
             if let Some(area) = m.areas.get_mut(a) {
                 area.title_lines = lines;
+            }
+        }
+        // Sections have no line range of their own in the model.
+        Piece::Section(..) => {}
+        Piece::Intro(a, i) => {
+            if let Some(p) = m.areas.get_mut(a).and_then(|area| area.intro.get_mut(i)) {
+                p.lines = lines;
+            }
+        }
+        Piece::Outro(a, i) => {
+            if let Some(p) = m.areas.get_mut(a).and_then(|area| area.outro.get_mut(i)) {
+                p.lines = lines;
+            }
+        }
+        Piece::Signatory(i) => {
+            if let Some(p) = m.signatories.get_mut(i) {
+                p.lines = lines;
             }
         }
         Piece::Commitment(a, c) => {

@@ -6,9 +6,11 @@
 //! reported as a [`Problem`] and skipped; it never stops the good ones.
 
 pub mod fidelity;
+pub mod markdown;
 pub mod problem;
 pub mod read;
 pub mod schema;
+pub mod yaml;
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Area, CoChair, Commitment, Corpus, Meeting, Origin, Partnership, SourceRef, Tag, Text};
 pub use problem::{Problem, Severity};
-pub use read::{MAX_FILE_BYTES, ReadError, read_text};
+pub use read::{MAX_FILE_BYTES, ReadError, open_nonblocking, read_text, read_text_as};
 use schema::StatementFile;
 
 /// A seed statement compiled into the binary.
@@ -101,8 +103,8 @@ pub fn load(opts: &LoadOptions) -> Loaded {
             builder.add_text(seed.name, seed.text, &SourceLookup::Embedded);
         }
     }
-    if let Some(dir) = opts.user_dir.as_deref().filter(|d| d.is_dir()) {
-        builder.add_path(dir, false);
+    if let Some(dir) = opts.user_dir.as_deref() {
+        builder.add_user_dir(dir);
     }
     for path in &opts.extra {
         builder.add_path(path, true);
@@ -127,8 +129,20 @@ pub fn parse_statement(
     sources: &SourceLookup,
 ) -> Result<(Partnership, Meeting, Vec<Problem>), Problem> {
     // Editors on some systems start UTF-8 files with a byte-order mark; YAML
-    // would read it as part of the first key.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // would read it as part of the first key. A conversion run twice leaves
+    // two, which is said.
+    let marks = text.chars().take_while(|&c| c == '\u{feff}').count();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut warnings = Vec::new();
+    if marks > 1 {
+        warnings.push(
+            Problem::warning(
+                name,
+                format!("the file begins with {marks} byte-order marks (U+FEFF) where one at most belongs; they are skipped"),
+            )
+            .at(Some((1, 1))),
+        );
+    }
     let only_comments = text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
@@ -140,9 +154,32 @@ pub fn parse_statement(
              `meeting` and `areas`",
         ));
     }
-    let file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    yaml::check_expansion(text).map_err(|e| yaml_problem(name, &e))?;
+    let mut file: StatementFile = serde_yaml::from_str(text).map_err(|e| yaml_problem(name, &e))?;
+    let review = file.review.take();
     let (partnership, mut meeting) = build(name, file);
-    let mut warnings = Vec::new();
+    if let Some(r) = review {
+        // The importer's findings hold while the file is as it wrote it.
+        let before = text.find("\nreview:").map_or(text, |i| &text[..=i]);
+        let before = before
+            .rfind("\n# What `jointly import`")
+            .filter(|&i| text[i + 1..].starts_with("# What"))
+            .map_or(before, |i| &before[..=i]);
+        if schema::fingerprint(before) == r.fingerprint.0 {
+            let source = meeting
+                .source
+                .source_file
+                .clone()
+                .unwrap_or_else(|| name.to_string());
+            for n in r.notes {
+                let p = Problem::warning(
+                    source.clone(),
+                    format!("import: {} (reported in {name})", n.message.0),
+                );
+                warnings.push(p.at(n.line.map(|l| (l, 1))));
+            }
+        }
+    }
     if let Some(src_name) = meeting.source.source_file.clone() {
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
@@ -259,6 +296,10 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
             .map(|a| Area {
                 id: a.id.0,
                 title: a.title.0,
+                untitled: a.untitled,
+                section: a.section.into_iter().map(|s| s.0).collect(),
+                intro: a.intro.into_iter().map(text).collect(),
+                outro: a.outro.into_iter().map(text).collect(),
                 topics: a
                     .topics
                     .into_iter()
@@ -273,11 +314,14 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
                         stance: c.stance().map(|s| (s, Origin::Curated)),
                         text: c.text().into(),
                         lines: None,
+                        basis: None,
+                        actor: crate::model::Actor::Joint,
                     })
                     .collect(),
             })
             .collect(),
         closing: f.closing.into_iter().map(text).collect(),
+        signatories: f.signatories.into_iter().map(text).collect(),
     };
     let mut meeting = meeting;
     // Collecting in place keeps the parser's spare capacity; at a million
@@ -317,12 +361,54 @@ impl SourceLookup {
             SourceLookup::Dir(dir) => {
                 let path = dir.join(file);
                 let shown = path.to_string_lossy().into_owned();
+                confined(dir, &path).map_err(|why| format!("source file {shown} is not read: {why}"))?;
                 read_text(&path)
                     .map(|t| (shown.clone(), t))
                     .map_err(|e| format!("cannot read source file {shown}: {e}"))
             }
             SourceLookup::Given(text) => Ok((file.to_string(), text.clone())),
         }
+    }
+}
+
+/// The extensions of the texts a statement is transcribed from.
+const SOURCE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Whether the statement in folder `dir` may read `path` as its source. A
+/// statement file can come from anyone, and its `source.file` must not make
+/// jointly read (and quote, in its drift warnings) whatever the user can
+/// read: the file must be in the statement's folder or below it, links
+/// resolved. Outside it only a statement's text is read, a `.txt`, `.md` or
+/// `.markdown` file, as `jointly import --out` and `--install` name their
+/// source. Nothing is read before this is settled, so a refusal quotes no
+/// byte of the file.
+fn confined(dir: &Path, path: &Path) -> Result<(), String> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let (inside, real) = match (fs::canonicalize(dir), fs::canonicalize(path)) {
+        (Ok(dir), Ok(real)) => (real.starts_with(&dir), real),
+        // Missing or unreadable: reading it says so.
+        _ => return Ok(()),
+    };
+    // The name that counts is the file's own, not a link's.
+    let source_like = real
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    match (inside, source_like) {
+        (true, _) | (false, true) => Ok(()),
+        (false, false) => Err(format!(
+            "it is outside the statement's folder, and not a statement's text ({}); \
+             put the source beside the statement file",
+            SOURCE_EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 
@@ -390,6 +476,26 @@ impl Builder {
                 .problems
                 .push(Problem::error(shown, ReadError::from_io(path, &e).to_string())),
         }
+    }
+
+    /// Adds the user's statements folder. Not having one is a normal first
+    /// start; having one that cannot be used (a file in its place, a
+    /// dangling link, a link loop, a folder that may not be read) would
+    /// make the user's statements vanish in silence, so it is said.
+    fn add_user_dir(&mut self, dir: &Path) {
+        let shown = dir.to_string_lossy().into_owned();
+        let why = match (fs::symlink_metadata(dir), fs::metadata(dir)) {
+            (_, Ok(meta)) if meta.is_dir() => return self.add_path(dir, false),
+            (Err(e), _) if e.kind() == std::io::ErrorKind::NotFound => return,
+            (_, Ok(_)) => "it is a file, not a folder".to_string(),
+            (_, Err(e)) => ReadError::from_io(dir, &e).to_string(),
+        };
+        self.loaded.problems.push(Problem::error(
+            shown,
+            format!(
+                "the folder of your statements cannot be read ({why}); the statements in it are not loaded"
+            ),
+        ));
     }
 
     fn add_file(&mut self, path: &Path) {

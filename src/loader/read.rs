@@ -26,8 +26,15 @@ pub enum ReadError {
     /// A named pipe, socket or device: opening a pipe would wait for a
     /// writer forever, and a device may never end.
     NotRegular,
-    /// More than [`MAX_FILE_BYTES`]; its size in bytes.
-    TooLarge(u64),
+    /// Larger than jointly reads from such a file.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The most read from such a file.
+        limit: u64,
+        /// What the file is ("a statement file", "a config file").
+        what: &'static str,
+    },
     /// It holds NUL bytes: a binary file, not text.
     Binary,
     /// Not UTF-8: the first invalid byte is at this 1-based line and column.
@@ -72,11 +79,11 @@ impl fmt::Display for ReadError {
             ReadError::PermissionDenied => write!(f, "permission denied"),
             ReadError::Folder => write!(f, "is a directory, not a file"),
             ReadError::NotRegular => write!(f, "is a named pipe, socket or device, not a regular file"),
-            ReadError::TooLarge(size) => write!(
+            ReadError::TooLarge { size, limit, what } => write!(
                 f,
-                "is {:.1} MB, more than the {} MiB a statement file may have",
+                "is {:.1} MB, more than the {} MiB {what} may have",
                 *size as f64 / 1e6,
-                MAX_FILE_BYTES / (1024 * 1024)
+                limit / (1024 * 1024)
             ),
             ReadError::Binary => write!(f, "is a binary file (it holds NUL bytes), not text"),
             ReadError::NotUtf8 { line, column } => {
@@ -90,26 +97,54 @@ impl fmt::Display for ReadError {
     }
 }
 
-/// Reads a UTF-8 text file no larger than [`MAX_FILE_BYTES`]; the size is
-/// checked before anything is read, and reading stops at the limit anyway
-/// (a file may grow while it is read).
+/// Reads a UTF-8 statement file no larger than [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let meta = fs::metadata(path).map_err(|e| ReadError::from_io(path, &e))?;
+    read_text_as(path, MAX_FILE_BYTES, "a statement file")
+}
+
+/// Opens `path` for reading without waiting: a named pipe with no writer,
+/// a terminal or a device would otherwise block the open or the read
+/// forever. The caller checks the type of the file opened (not of the
+/// path, which may be swapped between a check and the open).
+pub fn open_nonblocking(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads a UTF-8 text file no larger than `limit` bytes (`what` names the
+/// kind of file in the message). The file is opened without waiting and
+/// must be a regular file; its size is checked before anything is read,
+/// and reading stops at the limit anyway (a file may grow while it is read).
+pub fn read_text_as(path: &Path, limit: u64, what: &'static str) -> Result<String, ReadError> {
+    let file = open_nonblocking(path).map_err(|e| ReadError::from_io(path, &e))?;
+    let meta = file.metadata().map_err(|e| ReadError::from_io(path, &e))?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
     }
     if !meta.is_file() {
         return Err(ReadError::NotRegular);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
+    let too_large = |size| ReadError::TooLarge { size, limit, what };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| ReadError::from_io(path, &e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(bytes.len() as u64));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| match e.kind() {
+            // A regular file that has nothing yet and would make us wait
+            // (`/proc/kmsg`) is no statement.
+            io::ErrorKind::WouldBlock => ReadError::NotRegular,
+            _ => ReadError::from_io(path, &e),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
     }
     if bytes.contains(&0) {
         return Err(ReadError::Binary);

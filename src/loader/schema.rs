@@ -27,6 +27,46 @@ pub struct StatementFile {
     /// Paragraphs after the last area.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing: Vec<NonEmpty>,
+    /// The signature block at the end ("For the Government of ...", names, titles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<NonEmpty>,
+    /// What `jointly import` was unsure of, kept until the file is edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewSpec>,
+}
+
+/// `review:` block: the importer's findings about a file it wrote. They
+/// hold while the file is as the importer wrote it: `fingerprint` is a hash
+/// of the text before the `review:` key, so any edit retires them.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSpec {
+    /// Hash of the file's text before `review:` (see [`fingerprint`]).
+    pub fingerprint: NonEmpty,
+    /// Each thing worth checking, with its line in the source.
+    pub notes: Vec<ReviewNote>,
+}
+
+/// One finding of the importer.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewNote {
+    /// 1-based line of the source it is about, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What to check.
+    pub message: NonEmpty,
+}
+
+/// A 64-bit FNV-1a hash of `text`, in hex: the fingerprint of a file's
+/// text as the importer wrote it.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// `partnership:` block.
@@ -111,6 +151,20 @@ pub struct AreaSpec {
     pub topics: Vec<Slug>,
     /// At least one commitment.
     pub commitments: Commitments,
+    /// The source gives this area no heading (a fact sheet's one list):
+    /// `title` is a placeholder, not text of the source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub untitled: bool,
+    /// The sections the area stands in, outermost first ("II. Key Outcomes", "A. ...").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub section: Vec<NonEmpty>,
+    /// Paragraphs before its first item ("The Quad will:"): not commitments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Vec<NonEmpty>,
+    /// The sentence after its commitments that leads into the list of areas
+    /// that follows ("The Quad will:"): not a commitment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outro: Vec<NonEmpty>,
 }
 
 /// A commitment: a plain string, or a map with `text` and an optional `stance`.

@@ -1,14 +1,14 @@
 //! `jointly search`: ranked matches as text or JSON.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::{Format, exit};
 use crate::glossary::Definition;
 use crate::model::{Corpus, Node, NodePath};
+use crate::output::{Format, exit, plural};
 use crate::search::{Field, FieldMatch, Searcher};
-use crate::wrap::{sanitize, sanitize_char};
+use crate::wrap::{sanitize_all as sanitize, sanitize_char};
 
 /// Starts a marked (matched) run of characters: bold and underlined, so
 /// that it shows without colour too.
@@ -16,15 +16,13 @@ const MARK_ON: &str = "\x1b[1;4m";
 /// Ends a marked run.
 const MARK_OFF: &str = "\x1b[22;24m";
 
-/// Whether matched characters should be marked with escape codes: only
-/// when stdout is a terminal and `NO_COLOR` is unset or empty.
-pub fn marks_for_stdout() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
 #[derive(Serialize)]
 struct JsonResults<'a> {
     query: &'a str,
+    /// The query the results answer when a word was corrected ("quantum"
+    /// for "qunatum"); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrected: Option<&'a str>,
     /// Candidates that matched, before weak matches were cut.
     matched: usize,
     /// Matches that passed the cut (`results` holds the first `limit`).
@@ -43,6 +41,10 @@ struct JsonHit {
     /// Acronyms it matched through, when the query named their expansion.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     via: Vec<JsonVia>,
+    /// Why it matched, when its title or text does not show it: "via
+    /// topic: talent", "via AI = Artificial Intelligence".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -59,7 +61,9 @@ struct JsonField {
     chars: Vec<usize>,
 }
 
-/// `jointly search QUERY`: the best `limit` matches, best first.
+/// `jointly search QUERY`: the best `limit` matches, best first; exit 1
+/// when nothing matches, as grep does. `marks`: whether matched characters
+/// are marked with escape codes ([`crate::output::colour`] decides).
 pub fn search(
     out: &mut dyn Write,
     corpus: &Corpus,
@@ -69,49 +73,74 @@ pub fn search(
     marks: bool,
 ) -> io::Result<u8> {
     if query.trim().is_empty() {
-        writeln!(
-            io::stderr().lock(),
-            "jointly: the query is empty; give one or more words to look for"
-        )?;
+        crate::output::say("jointly: the query is empty; give one or more words to look for")?;
         return Ok(exit::USAGE);
     }
     let mut searcher = Searcher::new(corpus);
     let ranked = searcher.search(corpus, query);
+    // Highlights and reasons follow the query the results answer.
+    let effective = ranked.effective_query();
+    if let Some(fixed) = &ranked.corrected {
+        // On stderr, so that stdout stays the results alone.
+        writeln!(
+            io::stderr().lock(),
+            "jointly: no word matches `{}`; showing results for `{}`",
+            sanitize(query),
+            sanitize(fixed)
+        )?;
+    }
     let shown = ranked.hits.iter().take(limit);
+    // Why each hit matched when it does not show: through an acronym the
+    // query names, or only through an area's tags.
+    let reason = |hit: &crate::search::Hit, via: Option<String>| {
+        if hit.via_acronym {
+            Some(format!(
+                "via {}",
+                via_label(&searcher.via(corpus, hit.path(), effective))
+            ))
+        } else {
+            via
+        }
+    };
     match format {
         Format::Json => {
             let results = shown
                 .enumerate()
-                .map(|(i, hit)| JsonHit {
-                    rank: i + 1,
-                    id: corpus.id_of(hit.path()).unwrap_or_default(),
-                    kind: kind(hit.path()),
-                    score: hit.score,
-                    breadcrumb: corpus.breadcrumb(hit.path()).unwrap_or_default(),
-                    via: (if hit.via_acronym {
-                        searcher.via(corpus, hit.path(), query)
-                    } else {
-                        Vec::new()
-                    })
-                    .into_iter()
-                    .map(|d| JsonVia {
-                        acronym: d.acronym.clone(),
-                        expansion: d.expansion.clone(),
-                    })
-                    .collect(),
-                    matches: searcher
-                        .highlights(corpus, hit.path(), query)
+                .map(|(i, hit)| {
+                    let explained = searcher.explain(corpus, hit.path(), effective);
+                    JsonHit {
+                        rank: i + 1,
+                        id: corpus.id_of(hit.path()).unwrap_or_default(),
+                        kind: kind(hit.path()),
+                        score: hit.score,
+                        breadcrumb: corpus.breadcrumb(hit.path()).unwrap_or_default(),
+                        via: (if hit.via_acronym {
+                            searcher.via(corpus, hit.path(), effective)
+                        } else {
+                            Vec::new()
+                        })
                         .into_iter()
-                        .map(|fm| JsonField {
-                            field: fm.field.name(),
-                            chars: fm.chars(),
-                            text: fm.text,
+                        .map(|d| JsonVia {
+                            acronym: d.acronym.clone(),
+                            expansion: d.expansion.clone(),
                         })
                         .collect(),
+                        reason: reason(hit, explained.via),
+                        matches: explained
+                            .marks
+                            .into_iter()
+                            .map(|fm| JsonField {
+                                field: fm.field.name(),
+                                chars: fm.chars(),
+                                text: fm.text,
+                            })
+                            .collect(),
+                    }
                 })
                 .collect();
             let doc = JsonResults {
                 query,
+                corrected: ranked.corrected.as_deref(),
                 matched: ranked.matched,
                 kept: ranked.hits.len(),
                 results,
@@ -131,8 +160,8 @@ pub fn search(
                     "   {}",
                     sanitize(&corpus.breadcrumb(path).unwrap_or_default())
                 )?;
-                let found = searcher.highlights(corpus, path, query);
-                for line in text_lines(corpus, path, &found) {
+                let explained = searcher.explain(corpus, path, effective);
+                for line in text_lines(corpus, path, &explained.marks) {
                     write!(out, "   ")?;
                     for (prefix, fm) in line {
                         write!(out, "{prefix}")?;
@@ -140,18 +169,22 @@ pub fn search(
                     }
                     writeln!(out)?;
                 }
-                if hit.via_acronym {
-                    writeln!(out, "   via {}", via_label(&searcher.via(corpus, path, query)))?;
+                if let Some(why) = reason(hit, explained.via) {
+                    writeln!(out, "   {why}")?;
                 }
             }
             match (n, ranked.hits.len()) {
                 (_, 0) => writeln!(out, "no matches for `{}`", sanitize(query))?,
                 (n, total) if n < total => writeln!(out, "{n} of {total} matches (--limit {limit})")?,
-                (_, total) => writeln!(out, "{total} matches")?,
+                (_, total) => writeln!(out, "{}", plural(total, "match"))?,
             }
         }
     }
-    Ok(exit::OK)
+    Ok(if ranked.hits.is_empty() {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
 }
 
 /// "AI = Artificial Intelligence; DIU = Defense Innovation Unit".

@@ -10,12 +10,15 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::Explained;
 use super::index::{Index, Pos};
 use super::mask::{self, Mask};
-use super::score::{FieldMatch, highlights, main_text};
+use super::score::{FieldMatch, highlights_shown, main_text};
 use super::searcher::Hit;
+use super::vocab::Vocab;
 use crate::glossary::{self, Definition, Glossary, Reach};
 use crate::model::{Corpus, NodePath};
+use crate::wrap::sanitize;
 
 /// The glossary of one corpus and where its acronyms are used, both built
 /// when first needed: most queries never name an expansion.
@@ -140,25 +143,73 @@ pub fn highlights_with(
     path: NodePath,
     raw: &str,
 ) -> Vec<FieldMatch> {
-    let mut found = highlights(corpus, path, raw);
-    let Some(extra) = glossary.and_then(|g| acronym_marks(g, corpus, path, raw)) else {
-        return found;
-    };
-    match found.iter_mut().find(|fm| fm.field == extra.field) {
-        Some(fm) => {
-            fm.bytes.extend(extra.bytes);
-            fm.bytes.sort_unstable();
-            fm.bytes.dedup();
-        }
-        None => found.push(extra),
-    }
-    found
+    explain(glossary, corpus, path, raw).marks
 }
 
-/// The acronyms (or expansions) to highlight in the node at `path` for `raw`.
-fn acronym_marks(glossary: &Glossary, corpus: &Corpus, path: NodePath, raw: &str) -> Option<FieldMatch> {
+/// What the node at `path` matched of `raw` (as [`highlights_with`]), and
+/// why, when its title or text does not show it: only through a topic tag
+/// or the area's id ("via topic: talent"), or only through an acronym or
+/// its expansion ("via AI = Artificial Intelligence").
+pub fn explain(glossary: Option<&Glossary>, corpus: &Corpus, path: NodePath, raw: &str) -> Explained {
+    explain_in(glossary, None, corpus, path, raw)
+}
+
+/// [`explain`], telling compounds from prefixes with `vocab` when given.
+pub(super) fn explain_in(
+    glossary: Option<&Glossary>,
+    vocab: Option<&Vocab>,
+    corpus: &Corpus,
+    path: NodePath,
+    raw: &str,
+) -> Explained {
+    let (mut found, shown) = highlights_shown(vocab, corpus, path, raw);
+    let mut via = None;
+    let tags: Vec<String> = found
+        .iter()
+        .filter(|fm| fm.field.is_tag())
+        .map(|fm| format!("{}: {}", fm.field.name(), sanitize(&fm.text)))
+        .collect();
+    if !shown && !tags.is_empty() {
+        via = Some(format!("via {}", tags.join(", ")));
+    }
+    let Some(glossary) = glossary else {
+        return Explained { marks: found, via };
+    };
+    let used = used_in(glossary, corpus, path, raw);
+    if !shown && via.is_none() && !used.is_empty() {
+        via = Some(format!("via {}", acronyms_label(&used)));
+    }
+    if let Some(extra) = acronym_marks(corpus, path, &used) {
+        match found.iter_mut().find(|fm| fm.field == extra.field) {
+            Some(fm) => {
+                fm.bytes.extend(extra.bytes);
+                fm.bytes.sort_unstable();
+                fm.bytes.dedup();
+            }
+            None => found.push(extra),
+        }
+    }
+    Explained { marks: found, via }
+}
+
+/// "AI = Artificial Intelligence; DIU = Defense Innovation Unit", each
+/// definition once.
+fn acronyms_label(used: &[(&Definition, Reach)]) -> String {
+    let mut each: Vec<String> = Vec::new();
+    for (d, _) in used {
+        let one = format!("{} = {}", sanitize(&d.acronym), sanitize(&d.expansion));
+        if !each.contains(&one) {
+            each.push(one);
+        }
+    }
+    each.join("; ")
+}
+
+/// The acronyms (or expansions) to highlight in the node at `path`: the
+/// spots of the definitions it `used`.
+fn acronym_marks(corpus: &Corpus, path: NodePath, used: &[(&Definition, Reach)]) -> Option<FieldMatch> {
     let (field, text) = main_text(corpus, path)?;
-    let mut bytes: Vec<usize> = used_in(glossary, corpus, path, raw)
+    let mut bytes: Vec<usize> = used
         .iter()
         .flat_map(|&(d, reach)| d.spots(text, reach))
         .flat_map(|range| {

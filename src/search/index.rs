@@ -220,28 +220,33 @@ impl Index {
     }
 }
 
-/// Looks up the texts of candidates given in tree order, remembering the
-/// last meeting and area: consecutive matches mostly share them, and each
-/// lookup through the whole tree costs several cache misses.
-pub(crate) struct Cursor<'c> {
+/// Looks up the texts and masks of candidates given in tree order,
+/// remembering the last meeting and area: consecutive matches mostly share
+/// them, and each lookup through the whole tree costs several cache misses.
+pub(crate) struct Cursor<'c, 'i> {
     corpus: &'c Corpus,
-    meeting: Option<((u32, u32), &'c Meeting)>,
-    area: Option<(u32, &'c Area)>,
+    index: &'i Index,
+    /// The meeting, and where its candidates start in the index.
+    meeting: Option<((u32, u32), &'c Meeting, usize)>,
+    /// Where each area of the meeting starts, counted from the meeting.
+    areas: Vec<usize>,
 }
 
-impl<'c> Cursor<'c> {
-    pub(crate) fn new(corpus: &'c Corpus) -> Cursor<'c> {
+impl<'c, 'i> Cursor<'c, 'i> {
+    pub(crate) fn new(corpus: &'c Corpus, index: &'i Index) -> Cursor<'c, 'i> {
         Cursor {
             corpus,
+            index,
             meeting: None,
-            area: None,
+            areas: Vec::new(),
         }
     }
 
-    /// The main text of the candidate at `pos`.
-    pub(crate) fn text(&mut self, pos: Pos) -> Option<&'c str> {
-        let meeting = match self.meeting {
-            Some((at, m)) if at == (pos.p, pos.m) => m,
+    /// The main text of the candidate at `pos`, and its byte mask
+    /// (`Mask::MAX` if the index does not know it).
+    pub(crate) fn text(&mut self, pos: Pos) -> Option<(&'c str, Mask)> {
+        let (meeting, first) = match self.meeting {
+            Some((at, m, first)) if at == (pos.p, pos.m) => (m, first),
             _ => {
                 let m = self
                     .corpus
@@ -249,26 +254,38 @@ impl<'c> Cursor<'c> {
                     .get(pos.p as usize)?
                     .meetings
                     .get(pos.m as usize)?;
-                self.meeting = Some(((pos.p, pos.m), m));
-                self.area = None;
-                m
+                let first = match self.index.meetings.binary_search(&(pos.p, pos.m)) {
+                    Ok(k) => self.index.before.get(k).copied().unwrap_or(usize::MAX),
+                    Err(_) => usize::MAX,
+                };
+                self.areas.clear();
+                let mut at = 1;
+                for a in &m.areas {
+                    self.areas.push(at);
+                    at += 1 + a.commitments.len();
+                }
+                self.meeting = Some(((pos.p, pos.m), m, first));
+                (m, first)
             }
+        };
+        let mask = |offset: usize| {
+            first
+                .checked_add(offset)
+                .and_then(|i| self.index.masks.get(i))
+                .copied()
+                .unwrap_or(Mask::MAX)
         };
         if pos.a == 0 {
-            return Some(&meeting.title);
+            return Some((&meeting.title, mask(0)));
         }
-        let area = match self.area {
-            Some((a, area)) if a == pos.a => area,
-            _ => {
-                let area = meeting.areas.get(pos.a as usize - 1)?;
-                self.area = Some((pos.a, area));
-                area
-            }
-        };
+        let a = pos.a as usize - 1;
+        let area = meeting.areas.get(a)?;
+        let offset = self.areas.get(a).copied()? + pos.c as usize;
         if pos.c == 0 {
-            return Some(&area.title);
+            return Some((&area.title, mask(offset)));
         }
-        area.commitments.get(pos.c as usize - 1).map(|c| &*c.text)
+        let c = area.commitments.get(pos.c as usize - 1)?;
+        Some((&c.text, mask(offset)))
     }
 }
 
@@ -292,5 +309,24 @@ mod tests {
         assert!(packed.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(Pos::pack(NodePath::Partnership(0)), None);
         assert_eq!(std::mem::size_of::<Pos>(), 16);
+    }
+
+    #[test]
+    fn the_cursor_finds_each_candidates_mask() {
+        let corpus = crate::loader::load(&crate::loader::LoadOptions::embedded_only()).corpus;
+        let index = Index::new(&corpus);
+        let mut all = Vec::new();
+        index.each(&corpus, 0..usize::MAX, |pos, text, mask| {
+            all.push((pos, text, mask))
+        });
+        let mut cursor = Cursor::new(&corpus, &index);
+        for &(pos, text, mask) in &all {
+            assert_eq!(cursor.text(pos), Some((text, mask)), "{pos:?}");
+        }
+        // Out of order too.
+        let mut cursor = Cursor::new(&corpus, &index);
+        for &(pos, text, mask) in all.iter().rev().step_by(3) {
+            assert_eq!(cursor.text(pos), Some((text, mask)), "{pos:?}");
+        }
     }
 }

@@ -2,45 +2,19 @@
 //!
 //! Prose repeats its words: "cooperation" occurs in thousands of
 //! commitments. Scoring each distinct word once per term turns most
-//! SkimMatcherV2 calls (a heap allocation and a dynamic-programming table
-//! each) into a hash lookup.
+//! classifications (and SkimMatcherV2 calls, a heap allocation and a
+//! dynamic-programming table each) into a hash lookup.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast, non-cryptographic hash for short words (the multiply-rotate
-/// scheme of rustc's FxHash); the keys come from the user's own files, so
-/// flooding attacks are not a concern.
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A fast, non-cryptographic hash for short words (foldhash); the keys come
+/// from the user's own files, so flooding attacks are not a concern, and a
+/// fixed seed keeps runs alike.
+pub(crate) type WordHasher = foldhash::fast::FixedState;
 
 /// Per term, the score of each word seen (`None`: no match).
 pub(crate) struct Memo<'c> {
-    terms: Vec<HashMap<&'c str, Option<i32>, BuildHasherDefault<WordHasher>>>,
+    terms: Vec<HashMap<&'c str, Option<i32>, WordHasher>>,
 }
 
 impl<'c> Memo<'c> {

@@ -3,6 +3,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fold::Folded;
 use super::mask::Mask;
 
 /// One space-separated word of a query.
@@ -10,18 +11,21 @@ use super::mask::Mask;
 pub struct Term {
     /// The word as typed.
     pub(crate) text: String,
-    /// The bytes the prefilter looks for, in order; ASCII-lowercased unless
-    /// the term is case-sensitive.
-    needle: Vec<u8>,
-    /// Smart case, as SkimMatcherV2 decides it: an ASCII capital makes the
-    /// term case-sensitive.
-    case_sensitive: bool,
-    /// The score of the term matched against itself: no word can score more,
-    /// so a word that reaches it ends the search for a better one.
-    pub(crate) ideal: i32,
+    /// The word as compared: diacritics folded (see [`super::fold`]) and
+    /// ASCII-lowercased unless the term is case-sensitive. Its bytes are
+    /// what the prefilter looks for, in order.
+    pub(crate) folded: String,
+    /// Smart case: an ASCII capital (after folding) makes the term
+    /// case-sensitive, as SkimMatcherV2 decides it.
+    pub(crate) case_sensitive: bool,
+    /// Letters and digits in the term.
+    pub(crate) letters: usize,
+    /// SkimMatcherV2's score of the term against itself: what scattered
+    /// letters are measured against.
+    pub(crate) skim_ideal: i32,
     /// The bytes of the term (see [`super::mask`]).
     pub(crate) mask: Mask,
-    /// Position in `needle` of the byte rarest in English prose: words are
+    /// Position in `folded` of the byte rarest in English prose: words are
     /// found by searching for it, which stops least often.
     anchor: usize,
 }
@@ -40,22 +44,25 @@ fn rarity(b: u8) -> usize {
 
 impl Term {
     fn new(text: &str, matcher: &SkimMatcherV2) -> Term {
-        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
-        let needle = if case_sensitive {
-            text.as_bytes().to_vec()
+        let folded = Folded::new(text, false).text;
+        let case_sensitive = folded.bytes().any(|b| b.is_ascii_uppercase());
+        let folded = if case_sensitive {
+            folded
         } else {
-            text.as_bytes().to_ascii_lowercase()
+            folded.to_ascii_lowercase()
         };
-        let ideal = matcher
-            .fuzzy_match(text, text)
+        let skim_ideal = matcher
+            .fuzzy_match(&folded, &folded)
             .map_or(i32::MAX, |s| i32::try_from(s).unwrap_or(i32::MAX));
+        let needle = folded.as_bytes();
         let anchor = (0..needle.len()).max_by_key(|&i| rarity(needle[i])).unwrap_or(0);
         Term {
             text: text.to_string(),
-            mask: super::mask::of(text),
-            needle,
+            mask: super::mask::of(&folded),
+            letters: folded.chars().filter(|c| c.is_alphanumeric()).count(),
+            folded,
             case_sensitive,
-            ideal,
+            skim_ideal,
             anchor,
         }
     }
@@ -72,13 +79,13 @@ impl Term {
 
     /// Where the term's rarest byte (its anchor) first occurs in `hay`.
     pub(crate) fn find_anchor(&self, hay: &[u8]) -> Option<usize> {
-        self.find(*self.needle.get(self.anchor)?, hay)
+        self.find(*self.folded.as_bytes().get(self.anchor)?, hay)
     }
 
     /// Whether the term's bytes occur in order in `word` (a plain loop: a
     /// word is too short for SIMD search to pay).
     pub(crate) fn in_word(&self, word: &[u8]) -> bool {
-        let mut want = self.needle.iter();
+        let mut want = self.folded.as_bytes().iter();
         let Some(mut next) = want.next() else {
             return true;
         };
@@ -182,12 +189,25 @@ mod tests {
     }
 
     #[test]
-    fn ideal_is_the_self_match() {
+    fn skim_ideal_is_the_self_match() {
         let t = term("quantum");
         let m = SkimMatcherV2::default().smart_case();
         for word in ["quantum", "Quantum", "quantums", "(quantum)", "QUANTUM"] {
             let s = m.fuzzy_match(word, "quantum").unwrap_or(0);
-            assert!(s <= i64::from(t.ideal), "{word}: {s} > {}", t.ideal);
+            assert!(s <= i64::from(t.skim_ideal), "{word}: {s} > {}", t.skim_ideal);
         }
+    }
+
+    #[test]
+    fn terms_fold_diacritics_and_keep_what_was_typed() {
+        let t = term("Côte");
+        assert_eq!(
+            (t.text.as_str(), t.folded.as_str(), t.case_sensitive),
+            ("Côte", "Cote", true)
+        );
+        let t = term("türkiye");
+        assert_eq!((t.folded.as_str(), t.case_sensitive), ("turkiye", false));
+        assert!(t.in_word(b"turkiye") && t.in_word(b"TURKIYE"));
+        assert_eq!(t.letters, 7);
     }
 }

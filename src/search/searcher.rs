@@ -8,9 +8,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::expand::Expander;
 use super::index::{Cursor, Index, Pos};
-use super::mask::Mask;
 use super::query::Query;
-use super::score::{FieldMatch, Scorer};
+use super::score::{Class, FieldMatch, Scorer};
+use super::vocab::Vocab;
 use crate::glossary::{Definition, Glossary};
 use crate::model::{Corpus, NodePath};
 
@@ -54,6 +54,18 @@ pub struct Ranked {
     /// The corpus's glossary, once a query has needed it: what the view
     /// needs to highlight acronyms matched through their expansion.
     pub glossary: Option<Arc<Glossary>>,
+    /// The query these are the results for, when it is not the query as
+    /// typed: a word that matched nothing but scattered letters, corrected
+    /// to the word of the statements one typo away ("qunatum" to
+    /// "quantum"). Highlights follow this query.
+    pub corrected: Option<String>,
+}
+
+impl Ranked {
+    /// The query the hits answer: the corrected one, else the one typed.
+    pub fn effective_query(&self) -> &str {
+        self.corrected.as_deref().unwrap_or(&self.query)
+    }
 }
 
 /// Matches of one earlier query, in tree order.
@@ -74,6 +86,9 @@ pub struct Searcher {
     threads: usize,
     levels: Vec<Level>,
     expander: Expander,
+    /// The corpus's words, built by the first query with a word of
+    /// three letters or more (see [`super::vocab`]).
+    vocab: Option<Arc<Vocab>>,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -102,6 +117,7 @@ impl Searcher {
             threads: std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
             levels: Vec::new(),
             expander: Expander::default(),
+            vocab: None,
         }
     }
 
@@ -116,14 +132,31 @@ impl Searcher {
         &self.index
     }
 
-    /// Ranks every candidate of `corpus` against `raw` (see
-    /// [`super::RULE`]).
-    pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
+    /// The corpus's words (see [`Vocab`]), collected now if no query has
+    /// needed them yet.
+    pub fn vocabulary(&mut self, corpus: &Corpus) -> Arc<Vocab> {
+        self.refit(corpus);
+        let (index, threads) = (&self.index, self.threads);
+        Arc::clone(
+            self.vocab
+                .get_or_insert_with(|| Arc::new(Vocab::build(index, corpus, threads))),
+        )
+    }
+
+    /// Starts afresh if `corpus` is not the one indexed.
+    fn refit(&mut self, corpus: &Corpus) {
         if !self.index.fits(corpus) {
             self.index = Index::new(corpus);
             self.levels.clear();
             self.expander.reset();
+            self.vocab = None;
         }
+    }
+
+    /// Ranks every candidate of `corpus` against `raw` (see
+    /// [`super::RULE`]).
+    pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
+        self.refit(corpus);
         let query = Query::parse(raw, &self.matcher);
         if query.is_empty() {
             self.levels.clear();
@@ -148,21 +181,72 @@ impl Searcher {
             }
             self.levels.pop();
         }
+        // Compounds and corrections need the corpus's words; shorter
+        // words are neither (see `score::COMPOUND_TERM`).
+        if query.terms.iter().any(|t| t.letters >= 3) {
+            self.vocabulary(corpus);
+        }
         let matched = match self.levels.last() {
             Some(top) if same_terms(&top.query, &query) => top.matched.clone(),
             Some(top) => self.rescan(corpus, &query, &top.matched),
             None => self.scan(corpus, &query),
         };
         let mut ranked = rank(raw, &matched);
+        let mut fixed_matches = None;
+        if let Some(fixed) = self.correction(corpus, &query, &ranked) {
+            let better = Query::parse(&fixed, &self.matcher);
+            let found = self.scan(corpus, &better);
+            if !found.is_empty() {
+                ranked = rank(raw, &found);
+                ranked.corrected = Some(fixed);
+                fixed_matches = Some(found);
+            }
+        }
+        let effective = ranked.effective_query().to_string();
+        let direct = fixed_matches.as_deref().unwrap_or(&matched);
         ranked.matched += self
             .expander
-            .extend(&self.index, corpus, raw, &matched, &mut ranked.hits);
+            .extend(&self.index, corpus, &effective, direct, &mut ranked.hits);
         ranked.glossary = self.expander.glossary().cloned();
         if self.levels.len() >= MAX_LEVELS {
             self.levels.remove(0);
         }
         self.levels.push(Level { query, matched });
         ranked
+    }
+
+    /// The query with each word that found nothing better than scattered
+    /// letters (or nothing at all) replaced by the word of the corpus one
+    /// typo away, if any is (see [`Vocab::correct`]); `None` when no word
+    /// changes. Which words found little is read from the best match.
+    fn correction(&self, corpus: &Corpus, query: &Query, ranked: &Ranked) -> Option<String> {
+        let vocab = self.vocab.as_deref()?;
+        let weak: Vec<bool> = match ranked.hits.first() {
+            None => vec![true; query.terms.len()],
+            Some(best) => {
+                let mut scorer = Scorer::new(&self.matcher, Some(vocab), corpus, query);
+                let (text, mask) = Cursor::new(corpus, &self.index).text(best.pos)?;
+                scorer
+                    .term_scores(best.pos, text, mask)?
+                    .into_iter()
+                    .map(|s| Class::of(s) == Class::Scattered)
+                    .collect()
+            }
+        };
+        let mut changed = false;
+        let words: Vec<String> = query
+            .terms
+            .iter()
+            .zip(weak)
+            .map(|(t, weak)| {
+                let fixed = weak
+                    .then(|| vocab.correct(&t.folded.to_ascii_lowercase()))
+                    .flatten();
+                changed |= fixed.is_some();
+                fixed.map_or_else(|| t.text.clone(), str::to_string)
+            })
+            .collect();
+        changed.then(|| words.join(" "))
     }
 
     /// The definitions through which the node at `path` matched `raw`: the
@@ -182,7 +266,19 @@ impl Searcher {
     /// The characters to highlight in the node at `path` for `raw`: the
     /// direct matches, and the acronyms it matched through.
     pub fn highlights(&self, corpus: &Corpus, path: NodePath, raw: &str) -> Vec<FieldMatch> {
-        super::expand::highlights_with(self.expander.glossary().map(|g| &**g), corpus, path, raw)
+        self.explain(corpus, path, raw).marks
+    }
+
+    /// [`Searcher::highlights`], and why the node matched when its own
+    /// title or text does not show it (see [`super::explain`]).
+    pub fn explain(&self, corpus: &Corpus, path: NodePath, raw: &str) -> super::Explained {
+        super::expand::explain_in(
+            self.expander.glossary().map(|g| &**g),
+            self.vocab.as_deref(),
+            corpus,
+            path,
+            raw,
+        )
     }
 
     /// Scores every candidate, the meetings split evenly over the threads.
@@ -192,8 +288,9 @@ impl Searcher {
         } else {
             1
         };
+        let vocab = self.vocab.as_deref();
         let work = |range| {
-            let mut scorer = Scorer::new(&self.matcher, corpus, query);
+            let mut scorer = Scorer::new(&self.matcher, vocab, corpus, query);
             let mut out = Vec::new();
             self.index.each(corpus, range, |pos, text, mask| {
                 if let Some(s) = scorer.score(pos, text, mask) {
@@ -214,11 +311,15 @@ impl Searcher {
             1
         };
         let chunk = earlier.len().div_ceil(threads).max(1);
+        let vocab = self.vocab.as_deref();
         let work = |part: &[(Pos, i32)]| {
-            let mut scorer = Scorer::new(&self.matcher, corpus, query);
-            let mut texts = Cursor::new(corpus);
+            let mut scorer = Scorer::new(&self.matcher, vocab, corpus, query);
+            let mut texts = Cursor::new(corpus, &self.index);
             part.iter()
-                .filter_map(|&(pos, _)| Some((pos, scorer.score(pos, texts.text(pos)?, Mask::MAX)?)))
+                .filter_map(|&(pos, _)| {
+                    let (text, mask) = texts.text(pos)?;
+                    Some((pos, scorer.score(pos, text, mask)?))
+                })
                 .collect()
         };
         in_parallel(earlier.chunks(chunk), work)

@@ -243,7 +243,17 @@ fn threads_do_not_change_the_answer() {
     let mut one = Searcher::new(&corpus).with_threads(1);
     let mut two = Searcher::new(&corpus).with_threads(2);
     assert!(one.index().len() > 5000);
-    for q in ["q", "qu", "quantum", "quantum c", "scam", "smart cit", "e"] {
+    for q in [
+        "q",
+        "qu",
+        "quantum",
+        "quantum c",
+        "scam",
+        "smart cit",
+        "e",
+        "qunatum",
+        "unit",
+    ] {
         let (a, b) = (one.search(&corpus, q), two.search(&corpus, q));
         assert_eq!(a.hits, b.hits, "{q}");
         assert_eq!(a.matched, b.matched, "{q}");
@@ -462,5 +472,113 @@ fn an_acronym_as_the_query_finds_its_expansion_written_out() {
             .hits
             .iter()
             .any(|h| h.path() == crate::model::NodePath::Commitment(0, 0, 0, 2))
+    );
+}
+
+#[test]
+fn the_word_ranks_above_a_longer_word_it_starts_and_drops_it() {
+    let corpus = corpus_of(&[(
+        "Defence",
+        &[
+            "The United States and the United Kingdom met.",
+            "The Defense Innovation Unit leads.",
+            "Our communities unite.",
+        ],
+    )]);
+    assert_eq!(ids(&corpus, "unit"), ["t/2024-01-01/a0/2"]);
+    // Without the word, its start is what there is.
+    let without = corpus_of(&[("Defence", &["The United States met.", "Our communities."])]);
+    assert_eq!(ids(&without, "unit"), ["t/2024-01-01/a0/1"]);
+}
+
+#[test]
+fn an_acronym_typed_in_lower_case_ranks_the_acronym_first() {
+    let corpus = corpus_of(&[(
+        "Technology",
+        &[
+            "It aims to train people in Spain.",
+            "Cooperation on AI-enabled tools.",
+            "Administrative steps with NIST.",
+        ],
+    )]);
+    assert_eq!(ids(&corpus, "ai"), ["t/2024-01-01/a0/2"]);
+    assert_eq!(ids(&corpus, "nist"), ["t/2024-01-01/a0/3"]);
+}
+
+#[test]
+fn a_part_of_a_compound_counts_as_the_word_when_the_rest_is_a_word_too() {
+    let corpus = corpus_of(&[
+        ("Cybersecurity", &["Cyber threats are shared."]),
+        ("Health", &["Security of supply.", "Cyberspace norms."]),
+    ]);
+    let found = ids(&corpus, "cyber");
+    // "security" is a word of the statement, "space" is not: the area
+    // titled "Cybersecurity" ranks with the word, "Cyberspace" is cut.
+    assert_eq!(found, ["t/2024-01-01/a0", "t/2024-01-01/a0/1"], "{found:?}");
+}
+
+#[test]
+fn a_word_one_typo_away_is_corrected_and_a_matching_word_kept() {
+    let corpus = seeds();
+    let mut searcher = Searcher::new(&corpus);
+    let ranked = searcher.search(&corpus, "qunatum");
+    assert_eq!(ranked.corrected.as_deref(), Some("quantum"));
+    assert_eq!(ranked.query, "qunatum");
+    let fixed = Searcher::new(&corpus).search(&corpus, "quantum");
+    assert_eq!(ranked.hits, fixed.hits);
+    assert_eq!(fixed.corrected, None);
+    // Each word on its own: the one that matches stays as typed.
+    let ranked = searcher.search(&corpus, "post qunatum");
+    assert_eq!(ranked.corrected.as_deref(), Some("post quantum"));
+    // Nothing one typo away: nothing is corrected.
+    let ranked = searcher.search(&corpus, "quantum zebra");
+    assert!(ranked.hits.is_empty() && ranked.corrected.is_none());
+    // Too short to correct.
+    assert_eq!(searcher.search(&corpus, "qnt").corrected, None);
+}
+
+#[test]
+fn letters_with_diacritics_match_their_letters_typed_or_narrowed() {
+    let corpus = corpus_of(&[(
+        "Côte d’Ivoire",
+        &[
+            "Türkiye and Côte d’Ivoire met.",
+            "Nothing else.",
+            "Zurich met Zürich.",
+        ],
+    )]);
+    assert_eq!(ids(&corpus, "turkiye"), ["t/2024-01-01/a0/1"]);
+    assert_eq!(ids(&corpus, "cote"), ["t/2024-01-01/a0", "t/2024-01-01/a0/1"]);
+    assert_eq!(ids(&corpus, "côte"), ids(&corpus, "cote"));
+    // Both spellings of a word are the same word.
+    assert_eq!(ids(&corpus, "zurich"), ["t/2024-01-01/a0/3"]);
+    // Typed one key at a time, the answer narrows to what a fresh search
+    // gives (narrowing reads the index's masks).
+    let mut typed = Searcher::new(&corpus);
+    for query in ["t", "tu", "tur", "turk", "turki", "turkiy", "turkiye"] {
+        let fresh = Searcher::new(&corpus).search(&corpus, query);
+        assert_eq!(typed.search(&corpus, query).hits, fresh.hits, "{query}");
+    }
+    let marks = highlights(&corpus, crate::model::NodePath::Commitment(0, 0, 0, 0), "turkiye");
+    let text: Vec<char> = marks[0].text.chars().collect();
+    let marked: String = marks[0].chars().into_iter().map(|i| text[i]).collect();
+    assert_eq!(marked, "Türkiye");
+}
+
+#[test]
+fn a_match_only_through_a_tag_is_explained() {
+    let corpus = seeds();
+    let path = corpus.resolve("eu-sg-dp/2025-12-01/semiconductors").unwrap();
+    let e = explain(None, &corpus, path, "talent");
+    assert_eq!(e.via.as_deref(), Some("via topic: talent"));
+    // Matched in its title: no reason needed.
+    assert_eq!(explain(None, &corpus, path, "semiconductors").via, None);
+    // Through an acronym only.
+    let mut searcher = Searcher::new(&corpus);
+    searcher.search(&corpus, "nist");
+    let spelt = corpus.resolve("us-sg-cet/2023-10-12/quantum/3").unwrap();
+    assert_eq!(
+        searcher.explain(&corpus, spelt, "nist").via.as_deref(),
+        Some("via NIST = National Institute of Standards and Technology")
     );
 }

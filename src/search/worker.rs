@@ -32,11 +32,18 @@ impl SearchWorker {
             .name("jointly-search".into())
             .spawn(move || {
                 let mut searcher = Searcher::new(&corpus);
+                log::debug!("search thread: index built");
                 while let Ok(mut request) = inbox.recv() {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
+                    let started = std::time::Instant::now();
                     let mut ranked = searcher.search(&corpus, &request.1);
+                    log::debug!(
+                        "search thread: query {} answered in {:?}",
+                        request.0,
+                        started.elapsed()
+                    );
                     ranked.generation = request.0;
                     if outbox.send(ranked).is_err() {
                         break;

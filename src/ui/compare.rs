@@ -1,6 +1,7 @@
 //! The comparison view: two meetings side by side (stacked on a narrow
 //! terminal), each area with its stance tally, topics and counterpart, each
-//! commitment with its stance tag; and the meeting picker.
+//! commitment with its stance tag (and a notice when it has no close
+//! counterpart in the other meeting); and the meeting picker.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -151,13 +152,25 @@ pub fn status_left(app: &App, cmp: &Comparison) -> String {
     let Some(mine) = cmp.cursor(side).and_then(|c| id(side, c)) else {
         return String::new();
     };
-    match cmp.highlight() {
-        Some((item, score)) => {
+    match (cmp.highlight(), cmp.cursor(side)) {
+        (Some((item, found)), _) => {
             let theirs = name(side.other(), item).unwrap_or_default();
-            let score = score.map(|s| format!(" (similarity {s:.2})")).unwrap_or_default();
-            format!("{mine} ↔ {theirs}{score}")
+            let why = found
+                .map(|m| {
+                    let shared = m.shared.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+                    format!(" ({} {:.2}: {shared})", m.strength.as_str(), m.score)
+                })
+                .unwrap_or_default();
+            format!("{mine} ↔ {theirs}{why}")
         }
-        None => mine,
+        // The other meeting by its id: the status line is short.
+        (None, Some(Item::Commitment(..))) => format!(
+            "{mine}: no close counterpart in {}",
+            app.corpus
+                .id_of(cmp.alignment.meeting(side.other()))
+                .unwrap_or_default()
+        ),
+        (None, _) => mine,
     }
 }
 

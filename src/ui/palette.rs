@@ -51,10 +51,14 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
     let styles = Styles::of(app);
     let k = |a: Action| app.config.keys.keys_label(a);
     let block = Block::bordered()
-        .title(if p.pending {
-            " Jump to (searching…) ".to_string()
-        } else {
-            format!(" Jump to ({}) ", p.hits.len())
+        .title(match (&p.corrected, p.pending) {
+            (_, true) => " Jump to (searching…) ".to_string(),
+            (Some(c), false) => format!(
+                " Jump to ({}, showing results for {}) ",
+                p.hits.len(),
+                sanitize(c)
+            ),
+            (None, false) => format!(" Jump to ({}) ", p.hits.len()),
         })
         .title_bottom(format!(
             " {} move  {} jump  {} close ",
@@ -82,8 +86,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
         let text = sanitize(&text).into_owned();
         let shown = truncate(&text, max);
         let cut = usize::from(shown != text);
+        let explained = app.explain(path, p.effective_query());
         let marked = marks::shifted(
-            &matched(app, path, field, &p.query),
+            &marks::in_field(&explained.marks, field),
             0,
             shown.chars().count().saturating_sub(cut),
         );
@@ -94,8 +99,15 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
         };
         lines.push(Line::from(marks::spans(&shown, &marked, base, styles.matched)));
         let crumb = app.corpus.breadcrumb(path).unwrap_or_default();
+        // Why it matched, when its text does not show it, before the
+        // breadcrumb, where truncation does not hide it.
+        let via = explained
+            .via
+            .as_deref()
+            .map(|v| format!("{} · ", sanitize(v)))
+            .unwrap_or_default();
         lines.push(Line::styled(
-            truncate(&format!("  {}", sanitize(&crumb)), max),
+            truncate(&format!("  {via}{}", sanitize(&crumb)), max),
             styles.dim,
         ));
     }
@@ -115,7 +127,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, p: &Palette) {
         lines.push(Line::styled(truncate(&sanitize(&id), max), styles.dim));
         let (field, text) = main_text(&app.corpus, path);
         let text = sanitize(&text).into_owned();
-        let marked = matched(app, path, field, &p.query);
+        let marked = matched(app, path, field, p.effective_query());
         for range in wrap(&text, max)
             .into_iter()
             .take(preview_height.saturating_sub(1))

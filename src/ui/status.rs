@@ -106,15 +106,14 @@ pub fn crumbs(app: &App, path: NodePath) -> Vec<String> {
     let (partnership, mut rest): (&crate::model::Partnership, Vec<String>) = match node {
         Node::Partnership(p) => (p, vec![]),
         Node::Meeting(p, m) => (p, vec![m.id.clone()]),
-        Node::Area(p, m, a) => (p, vec![m.id.clone(), a.title.clone()]),
-        Node::Commitment(p, m, a, i, _) => (
-            p,
-            vec![
-                m.id.clone(),
-                a.title.clone(),
-                format!("{}/{}", i + 1, a.commitments.len()),
-            ],
-        ),
+        // An area's section path (issue 12) sits between the meeting and
+        // its title, as in the reader.
+        Node::Area(p, m, a) => (p, area_levels(m, a)),
+        Node::Commitment(p, m, a, i, _) => {
+            let mut levels = area_levels(m, a);
+            levels.push(format!("{}/{}", i + 1, a.commitments.len()));
+            (p, levels)
+        }
     };
     let join = |head: Option<&str>, levels: &[String]| {
         head.into_iter()
@@ -142,6 +141,35 @@ pub fn crumbs(app: &App, path: NodePath) -> Vec<String> {
         out.push(join(None, &rest));
     }
     out
+}
+
+/// The levels below the partnership down to an area: the meeting, the
+/// area's sections, its title.
+fn area_levels(m: &crate::model::Meeting, a: &crate::model::Area) -> Vec<String> {
+    // No more of a title than is drawn: a 20 MB one is not copied whole.
+    let drawn = |s: &str| crate::wrap::head(s, crate::wrap::MAX_DRAWN_CHARS).0.to_string();
+    std::iter::once(m.id.clone())
+        .chain(a.section.iter().map(|s| drawn(s)))
+        .chain(std::iter::once(drawn(&a.title)))
+        .collect()
+}
+
+/// Cuts `s` to `max` cells from the left, starting with "…" when cut.
+fn truncate_left(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if w + cw > max {
+            break;
+        }
+        kept.push(c);
+        w += cw;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// Draws the status line into `area`.
@@ -193,6 +221,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .find(|c| fits(c, total))
             .map(|c| (c.clone(), String::new()))
     };
+    // A message too long is cut from the left: its end says what happened
+    // ("…; bookmarks not saved"); the breadcrumb's shortest choice keeps
+    // its start, the node's own title.
+    let cut = |s: &str, max: usize| {
+        if app.message.is_some() {
+            truncate_left(s, max)
+        } else {
+            truncate(s, max)
+        }
+    };
     let mut left = match chosen.cloned().map(|c| (c, right.clone())).or_else(alone) {
         Some((c, r)) => {
             right = r;
@@ -203,7 +241,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let last = choices.last().cloned().unwrap_or_default();
             let style = last.first().map(|s| s.style).unwrap_or_default();
             vec![Span::styled(
-                truncate(&text(&last), room.saturating_sub(width(&notice))),
+                cut(&text(&last), room.saturating_sub(width(&notice))),
                 style,
             )]
         }
@@ -213,7 +251,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let last = choices.last().cloned().unwrap_or_default();
             let style = last.first().map(|s| s.style).unwrap_or_default();
             vec![Span::styled(
-                truncate(&text(&last), total.saturating_sub(width(&notice))),
+                cut(&text(&last), total.saturating_sub(width(&notice))),
                 style,
             )]
         }

@@ -10,9 +10,9 @@ use super::marks;
 use super::theme::Styles;
 use crate::app::tree::child_count;
 use crate::app::{App, Pane};
-use crate::layout::tree_label;
-use crate::model::{Node, NodePath};
-use crate::search::Field;
+use crate::layout::{tree_indent, tree_label};
+use crate::model::Node;
+use crate::search::{Field, FieldMatch};
 use crate::wrap::{sanitize, width};
 
 pub use crate::wrap::truncate;
@@ -69,8 +69,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .id_of(row.path)
                 .is_some_and(|id| app.bookmarks.get(&id).is_some());
             let star = if bookmarked { BOOKMARKED } else { "" };
-            let indent = "  ".repeat(usize::from(row.depth));
-            let lead = format!("{indent}{marker}{star}");
+            // Areas stand indented under the sections they are in.
+            let indent = "  ".repeat(tree_indent(row.depth, node));
+            let explained = app.filter_explain(row.path);
+            // A match that shows only through a tag or an acronym says so
+            // before the label, where truncation does not hide it.
+            let via = explained
+                .via
+                .as_deref()
+                .map(|v| format!("‹{}› ", sanitize(v)))
+                .unwrap_or_default();
+            let lead = format!("{indent}{marker}{star}{via}");
             let (title, count) = tree_label(node);
             let title = sanitize(&title);
             // The title gives way, never the count.
@@ -84,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Style::new()
             };
             let marked = marks::shifted(
-                &label_marks(app, row.path, node),
+                &label_marks(&explained.marks, node),
                 lead.chars().count() as isize,
                 lead.chars().count() + shown_title.chars().count().saturating_sub(cut),
             );
@@ -99,14 +108,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The characters of a row's label that the filter matched.
-fn label_marks(app: &App, path: NodePath, node: Node<'_>) -> Vec<usize> {
+/// The characters of a row's label that the filter matched (`found`).
+fn label_marks(found: &[FieldMatch], node: Node<'_>) -> Vec<usize> {
     let (field, offset) = match node {
         Node::Area(..) => (Field::Title, 0),
         Node::Commitment(_, _, _, i, _) => (Field::Text, format!("{}. ", i + 1).chars().count()),
         _ => return Vec::new(),
     };
-    let found = marks::in_field(&app.filter_marks(path), field);
+    let found = marks::in_field(found, field);
     marks::shifted(&found, offset as isize, usize::MAX)
 }
 
@@ -115,16 +124,21 @@ fn filter_prompt(app: &App) -> Option<String> {
     let f = app.filter.as_ref()?;
     let query = sanitize(&f.query);
     let typing = app.layers.filter_prompt();
+    // The corrected query the matches answer, said where the count is.
+    let fixed = match (&f.corrected, f.pending) {
+        (Some(c), false) => format!(", showing results for {}", sanitize(c)),
+        _ => String::new(),
+    };
     Some(if f.pending {
         // The matches shown are an older query's until the answer comes.
         let cursor = if typing { "▏" } else { " " };
         format!(" /{query}{cursor} searching… ")
     } else if typing {
-        format!(" /{query}▏ {} ", plural(f.hits.len(), "match"))
+        format!(" /{query}▏ {}{fixed} ", plural(f.hits.len(), "match"))
     } else if f.hits.is_empty() {
         format!(" /{query}  no matches ")
     } else {
-        format!(" /{query}  {} of {} ", f.current + 1, f.hits.len())
+        format!(" /{query}  {} of {}{fixed} ", f.current + 1, f.hits.len())
     })
 }
 

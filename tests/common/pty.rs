@@ -69,9 +69,24 @@ impl Session {
 
     /// As [`Session::start`], with extra environment variables.
     pub fn start_with_env(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
-        let pair = open(cols, rows);
         let mut cmd = command(env!("CARGO_BIN_EXE_jointly"), home);
         cmd.args(args);
+        Session::spawn(cmd, cols, rows, env)
+    }
+
+    /// As [`Session::start`], under a 512 MiB address-space cap (`ulimit
+    /// -v`), so that a run that would take more memory fails instead.
+    pub fn start_capped(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let mut cmd = command("sh", home);
+        cmd.arg("-c");
+        cmd.arg("ulimit -v 524288 && exec \"$0\" \"$@\"");
+        cmd.arg(env!("CARGO_BIN_EXE_jointly"));
+        cmd.args(args);
+        Session::spawn(cmd, cols, rows, &[])
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = open(cols, rows);
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -1,0 +1,443 @@
+//! The structure of a markdown statement, read from its blocks
+//! ([`crate::loader::markdown`]) by the conventions of `tests/gold/README.md`:
+//! headings (markdown `#` or wholly bold paragraphs) open sections and
+//! areas, a list of bold lead-in items is a list of areas, and an area's
+//! paragraphs before its first item are its intro.
+
+use super::Note;
+use super::parts::{AreaParts, Parts};
+use super::sentences;
+use super::text;
+use crate::loader::fidelity::excerpt;
+use crate::loader::markdown::{Block, Kind, is_label};
+
+/// The title a headingless list gets; the source gives it none.
+pub const UNTITLED: &str = "(untitled list)";
+
+/// What a block is to the structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A heading of this rank (lower is higher in the outline).
+    Heading(u32),
+    /// A list item opening with a bold lead-in.
+    Lead,
+    /// Another list item, at this depth.
+    Item(usize),
+    /// A paragraph.
+    Para,
+}
+
+/// The rank of a wholly bold heading, from its numbering: a roman numeral
+/// or "Section"/"Annex" is above a letter, a letter above an unnumbered
+/// heading (an underlined one above a plain one), and that above a number. Markdown `#` headings rank above all.
+fn bold_rank(text: &str, underline: bool) -> u32 {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if ["section", "annex", "part", "chapter", "title"].contains(&lower.as_str()) {
+        return 7;
+    }
+    if !is_label(first) {
+        // Underlined headings stand above plain bold ones.
+        return if underline { 10 } else { 11 };
+    }
+    let inner = first.trim_matches(['(', ')', '.']);
+    if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(inner, "I" | "V" | "X")
+    {
+        8
+    } else if inner.bytes().all(|b| b"IVXLC".contains(&b)) {
+        7
+    } else if inner.bytes().all(|b| b.is_ascii_digit()) {
+        // Numbered pillars stand under an unnumbered heading over them.
+        12
+    } else {
+        8
+    }
+}
+
+fn role(b: &Block, title: &str) -> Role {
+    match b.kind {
+        Kind::Heading(level) => {
+            // A `#` heading that repeats the title is the document's title.
+            if b.text == title {
+                Role::Para
+            } else {
+                Role::Heading(u32::from(level))
+            }
+        }
+        Kind::Para if is_bold_heading(b) => Role::Heading(bold_rank(&b.text, b.underline)),
+        Kind::Para => Role::Para,
+        Kind::Item { .. } if b.lead.is_some() => Role::Lead,
+        Kind::Item { depth } => Role::Item(depth),
+    }
+}
+
+/// A paragraph whose whole text is bold, and short enough for a heading.
+fn is_bold_heading(b: &Block) -> bool {
+    let words = text::word_count(&b.text);
+    b.strong && words <= 30 && (!b.text.ends_with('.') || words <= 8)
+}
+
+/// The signature block at the end: short lines without final stops, one of
+/// them opening "For the ..." (or "FOR ...").
+fn signatories(blocks: &[Block]) -> usize {
+    let mut start = blocks.len();
+    let mut has_for = false;
+    while start > 0 {
+        let t = &blocks[start - 1].text;
+        let short = text::word_count(t) <= 16 && !t.ends_with(['.', ':', ';']);
+        if !short || blocks[start - 1].kind != Kind::Para {
+            break;
+        }
+        if t.starts_with("For ") || t.starts_with("FOR ") {
+            has_for = true;
+        }
+        start -= 1;
+    }
+    if has_for { start } else { blocks.len() }
+}
+
+/// A section on the stack: its heading's effective rank and its title.
+struct Open {
+    rank: u32,
+    title: String,
+    /// Whether its title is in the tree: an area stands in it, or it is an area's title.
+    used: bool,
+}
+
+/// Pops the sections ranked at or below `eff`; the titles of those no area
+/// stood in go into the tree as text, in source order, so nothing is lost.
+fn pop_to(stack: &mut Vec<Open>, eff: u32, parts: &mut Parts) {
+    let mut unused = Vec::new();
+    while stack.last().is_some_and(|s| s.rank >= eff) {
+        if let Some(s) = stack.pop().filter(|s| !s.used) {
+            unused.push(s.title);
+        }
+    }
+    for t in unused.into_iter().rev() {
+        push_loose(parts, t);
+    }
+}
+
+/// Builds the parts of a statement from its body blocks (after title and date line).
+pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
+    let end = signatories(blocks);
+    let mut parts = Parts {
+        signatories: blocks[end..].iter().map(|b| b.text.clone()).collect(),
+        ..Parts::default()
+    };
+    let blocks = &blocks[..end];
+    let roles: Vec<Role> = blocks.iter().map(|b| role(b, title)).collect();
+    let heads: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(roles[i], Role::Heading(_)))
+        .collect();
+    // The text before the first heading.
+    let first = heads.first().copied().unwrap_or(blocks.len());
+    let mut stack: Vec<Open> = Vec::new();
+    lead_segment(
+        &blocks[..first],
+        &roles[..first],
+        heads.is_empty(),
+        &mut parts,
+        notes,
+    );
+    for (h, &i) in heads.iter().enumerate() {
+        let next = heads.get(h + 1).copied().unwrap_or(blocks.len());
+        let Role::Heading(rank) = roles[i] else { continue };
+        let content = i + 1..next;
+        let next_rank = heads.get(h + 1).map(|&j| match roles[j] {
+            Role::Heading(r) => r,
+            _ => rank,
+        });
+        // A heading with nothing of its own over a heading of the same or a
+        // higher rank still holds it: it ranks just above it.
+        let eff = match next_rank {
+            Some(n) if content.is_empty() && n <= rank => 2 * n - 1,
+            _ => 2 * rank,
+        };
+        pop_to(&mut stack, eff, &mut parts);
+        let heading = &blocks[i];
+        let path: Vec<String> = stack.iter().map(|s| s.title.clone()).collect();
+        if content.is_empty() {
+            if next_rank.is_none() {
+                // A heading at the very end: nothing to head.
+                notes.push(Note::at(
+                    heading.first_line as usize,
+                    format!(
+                        "heading \"{}\" has no text under it; it was kept as text",
+                        excerpt(&heading.text)
+                    ),
+                ));
+                // Sections no area stood in come before it.
+                pop_to(&mut stack, 0, &mut parts);
+                push_loose(&mut parts, heading.text.clone());
+                continue;
+            }
+            stack.push(Open {
+                rank: eff,
+                title: heading.text.clone(),
+                used: false,
+            });
+            continue;
+        }
+        for s in &mut stack {
+            s.used = true;
+        }
+        if text::word_count(&heading.text) > 20 {
+            notes.push(Note::at(
+                heading.first_line as usize,
+                format!(
+                    "a long bold paragraph was taken as a heading: \"{}\"; check that area",
+                    excerpt(&heading.text)
+                ),
+            ));
+        }
+        let sub_follows = next_rank.is_some_and(|n| 2 * n > eff);
+        heading_segment(
+            heading,
+            &blocks[content.clone()],
+            &roles[content],
+            &path,
+            &mut parts,
+        );
+        // Its sub-headings stand in it (its title is already in the tree).
+        if sub_follows {
+            stack.push(Open {
+                rank: eff,
+                title: heading.text.clone(),
+                used: true,
+            });
+        }
+    }
+    parts
+}
+
+/// Text with no place of its own: the last area's, or the preamble's.
+fn push_loose(parts: &mut Parts, text: String) {
+    match parts.areas.last_mut() {
+        Some(a) => a.commitments.push(text),
+        None => parts.preamble.push(text),
+    }
+}
+
+/// The commitments of paragraphs: one per sentence.
+fn sentences_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    sentences::split(text).into_iter().map(str::to_string)
+}
+
+/// The runs of consecutive list items: (start, end) in `roles`.
+fn lists(roles: &[Role]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < roles.len() {
+        if roles[i] == Role::Para {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < roles.len() && roles[i] != Role::Para {
+            i += 1;
+        }
+        out.push((s, i));
+    }
+    out
+}
+
+/// Whether a run of items is a list of areas: at least half of its
+/// top-level items open with a bold lead-in.
+fn is_lead_list(blocks: &[Block], roles: &[Role]) -> bool {
+    let depth = |b: &Block| match b.kind {
+        Kind::Item { depth } => depth,
+        _ => 0,
+    };
+    let top = blocks.iter().map(depth).min().unwrap_or(0);
+    let tops: Vec<usize> = (0..blocks.len()).filter(|&i| depth(&blocks[i]) == top).collect();
+    let leads = tops.iter().filter(|&&i| roles[i] == Role::Lead).count();
+    leads > 0 && leads * 2 >= tops.len()
+}
+
+/// Areas made of lead-in items `blocks` (a list of areas), under `section`.
+fn lead_areas(blocks: &[Block], roles: &[Role], section: &[String], parts: &mut Parts) {
+    for (k, (b, r)) in blocks.iter().zip(roles).enumerate() {
+        match (r, b.lead_split()) {
+            (Role::Lead, Some((title, body))) if is_top(b, blocks) => {
+                // "... including the following:" over nested items is the intro.
+                let nested_follow = blocks.get(k + 1).is_some_and(|n| !is_top(n, blocks));
+                let leads_in = nested_follow && text::ends_with_colon(body);
+                parts.areas.push(AreaParts {
+                    title: title.to_string(),
+                    section: section.to_vec(),
+                    intro: if leads_in {
+                        vec![body.to_string()]
+                    } else {
+                        Vec::new()
+                    },
+                    commitments: if leads_in {
+                        Vec::new()
+                    } else {
+                        sentences_of(body).collect()
+                    },
+                    ..AreaParts::default()
+                });
+            }
+            _ => match parts.areas.last_mut() {
+                Some(a) => a.commitments.push(b.text.clone()),
+                None => parts.preamble.push(b.text.clone()),
+            },
+        }
+    }
+}
+
+fn is_top(b: &Block, blocks: &[Block]) -> bool {
+    let depth = |b: &Block| match b.kind {
+        Kind::Item { depth } => depth,
+        _ => 0,
+    };
+    Some(depth(b)) == blocks.iter().map(depth).min()
+}
+
+/// The text before the first heading: the preamble, and any list of
+/// lead-in areas (the U.S. seed); with no heading at all, a list after a
+/// lead-in paragraph is one untitled area.
+fn lead_segment(
+    blocks: &[Block],
+    roles: &[Role],
+    no_headings: bool,
+    parts: &mut Parts,
+    notes: &mut Vec<Note>,
+) {
+    let runs = lists(roles);
+    if let Some(&(s, _)) = runs
+        .iter()
+        .find(|&&(s, e)| is_lead_list(&blocks[s..e], &roles[s..e]))
+    {
+        parts.preamble.extend(blocks[..s].iter().map(|b| b.text.clone()));
+        let mut i = s;
+        for &(ls, le) in runs.iter().filter(|&&(ls, _)| ls >= s) {
+            // Paragraphs between two lists of areas belong to the area before them.
+            for b in &blocks[i..ls] {
+                push_loose(parts, b.text.clone());
+            }
+            lead_areas(&blocks[ls..le], &roles[ls..le], &[], parts);
+            i = le;
+        }
+        // Paragraphs after the areas, with no heading to hold them, close the statement.
+        if no_headings {
+            parts.closing.extend(blocks[i..].iter().map(|b| b.text.clone()));
+        } else {
+            for b in &blocks[i..] {
+                push_loose(parts, b.text.clone());
+            }
+        }
+        return;
+    }
+    if no_headings && let Some(&(s, e)) = runs.first() {
+        // One list, no heading: the list is the area, the paragraph that
+        // leads into it its intro.
+        let lead = s
+            .checked_sub(1)
+            .filter(|&p| text::ends_with_colon(&blocks[p].text));
+        let intro_start = lead.unwrap_or(s);
+        parts
+            .preamble
+            .extend(blocks[..intro_start].iter().map(|b| b.text.clone()));
+        parts.areas.push(AreaParts {
+            title: UNTITLED.to_string(),
+            untitled: true,
+            intro: blocks[intro_start..s].iter().map(|b| b.text.clone()).collect(),
+            ..AreaParts::default()
+        });
+        // Paragraphs after the last list close the statement.
+        let last = runs.last().map_or(e, |&(_, e)| e);
+        if let Some(a) = parts.areas.last_mut() {
+            for (b, r) in blocks[s..last].iter().zip(&roles[s..last]) {
+                match r {
+                    Role::Para => a.commitments.extend(sentences_of(&b.text)),
+                    _ => a.commitments.push(b.text.clone()),
+                }
+            }
+        }
+        parts
+            .closing
+            .extend(blocks[last..].iter().map(|b| b.text.clone()));
+        return;
+    }
+    if no_headings && !blocks.is_empty() {
+        // Paragraphs and nothing else: one area, a sentence each, and said so.
+        notes.push(Note::at(
+            blocks[0].first_line as usize,
+            "no headings or lists: the whole text was read as one untitled area, one commitment per sentence",
+        ));
+        parts.areas.push(AreaParts {
+            title: UNTITLED.to_string(),
+            untitled: true,
+            commitments: blocks.iter().flat_map(|b| sentences_of(&b.text)).collect(),
+            ..AreaParts::default()
+        });
+        return;
+    }
+    parts.preamble.extend(blocks.iter().map(|b| b.text.clone()));
+}
+
+/// The text under one heading: an area, or a list of lead-in areas in the
+/// heading's section (after an area of the heading's own text, if it has some).
+fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &[String], parts: &mut Parts) {
+    let runs = lists(roles);
+    let inner: Vec<String> = section.iter().cloned().chain([heading.text.clone()]).collect();
+    if let Some(&(s, _)) = runs
+        .iter()
+        .find(|&&(s, e)| is_lead_list(&blocks[s..e], &roles[s..e]))
+    {
+        if s > 0 {
+            // The heading's own text: an area titled by it. Its last sentence,
+            // when it ends in a colon ("The Quad will:"), leads into the list.
+            let mut own = area(&heading.text, section, &blocks[..s], &roles[..s]);
+            if roles[s - 1] == Role::Para
+                && own.commitments.len() > 1
+                && own.commitments.last().is_some_and(|c| text::ends_with_colon(c))
+            {
+                own.outro.extend(own.commitments.pop());
+            }
+            parts.areas.push(own);
+        }
+        let mut i = s;
+        for &(ls, le) in runs.iter().filter(|&&(ls, _)| ls >= s) {
+            for b in &blocks[i..ls] {
+                push_loose(parts, b.text.clone());
+            }
+            if is_lead_list(&blocks[ls..le], &roles[ls..le]) {
+                lead_areas(&blocks[ls..le], &roles[ls..le], &inner, parts);
+            } else {
+                for b in &blocks[ls..le] {
+                    push_loose(parts, b.text.clone());
+                }
+            }
+            i = le;
+        }
+        if let Some(a) = parts.areas.last_mut() {
+            for b in &blocks[i..] {
+                a.commitments.extend(sentences_of(&b.text));
+            }
+        }
+        return;
+    }
+    parts.areas.push(area(&heading.text, section, blocks, roles));
+}
+
+/// An area from a heading and its blocks: paragraphs before the first item
+/// are the intro, items one commitment each, other paragraphs one per sentence.
+fn area(title: &str, section: &[String], blocks: &[Block], roles: &[Role]) -> AreaParts {
+    let first_item = roles.iter().position(|r| *r != Role::Para);
+    let mut a = AreaParts {
+        title: title.to_string(),
+        section: section.to_vec(),
+        ..AreaParts::default()
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        match (roles[i], first_item) {
+            (Role::Para, Some(f)) if i < f => a.intro.push(b.text.clone()),
+            (Role::Para, _) => a.commitments.extend(sentences_of(&b.text)),
+            _ => a.commitments.push(b.text.clone()),
+        }
+    }
+    a
+}
