@@ -7,28 +7,11 @@
 //! other meeting (nothing when it has no close one). With synchronised
 //! scrolling on, the other side scrolls to put that beside the cursor.
 
-use super::{Action, App};
-use crate::compare::{Alignment, Counterparts, Link, Match, Side, Taxonomy, align};
-use crate::model::{Corpus, Meeting, NodePath};
-use crate::ui;
-
-/// Where a side's cursor rests: an area's header, or one of its commitments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Item {
-    /// The header of area `0`.
-    Area(usize),
-    /// Commitment `1` of area `0`.
-    Commitment(usize, usize),
-}
-
-impl Item {
-    /// The area the item belongs to.
-    pub fn area(self) -> usize {
-        match self {
-            Item::Area(a) | Item::Commitment(a, _) => a,
-        }
-    }
-}
+use super::{Action, App, Layer, Layers};
+use crate::compare::{Alignment, Counterparts, Link, Match, Side, Strength, Taxonomy, align};
+use crate::layout;
+pub use crate::layout::compare::{Item, index, items};
+use crate::model::{Corpus, NodePath};
 
 /// The comparison view's state.
 #[derive(Debug, Clone)]
@@ -58,24 +41,6 @@ pub struct MeetingPicker {
     pub selected: usize,
     /// The left meeting, once chosen.
     pub left: Option<NodePath>,
-}
-
-/// Index of a side in the per-side arrays.
-pub fn index(side: Side) -> usize {
-    match side {
-        Side::Left => 0,
-        Side::Right => 1,
-    }
-}
-
-/// The items of a meeting, in reading order.
-pub fn items(meeting: &Meeting) -> Vec<Item> {
-    let mut out = Vec::new();
-    for (a, area) in meeting.areas.iter().enumerate() {
-        out.push(Item::Area(a));
-        out.extend((0..area.commitments.len()).map(|c| Item::Commitment(a, c)));
-    }
-    out
 }
 
 impl Comparison {
@@ -127,7 +92,13 @@ impl Comparison {
 impl App {
     /// Opens the comparison of the first two meetings of different
     /// partnerships (of the first two meetings, if there is one partnership).
+    /// `c` again returns to the comparison as it was left, cursor and
+    /// scroll included.
     pub(super) fn open_compare(&mut self) {
+        if let Some(cmp) = self.left_compare.take() {
+            self.show_compare(*cmp);
+            return;
+        }
         let meetings: Vec<NodePath> = self.corpus.meetings().map(|(p, _, _)| p).collect();
         let Some(&left) = meetings.first() else {
             self.message = Some("Comparing needs two meetings; none is loaded".into());
@@ -166,13 +137,19 @@ impl App {
         else {
             return;
         };
-        self.compare = Some(Comparison::new(&self.corpus, alignment, counterparts));
+        self.show_compare(Comparison::new(&self.corpus, alignment, counterparts));
+    }
+
+    /// Puts `cmp` on screen, over the browser.
+    fn show_compare(&mut self, cmp: Comparison) {
+        self.layers = Layers::default();
+        self.layers.push(Layer::Compare(Box::new(cmp)));
         self.settle();
     }
 
     /// Handles an action while the comparison is open.
     pub(super) fn update_compare(&mut self, action: Action) {
-        let Some(cmp) = self.compare.as_mut() else {
+        let Some(cmp) = self.layers.compare_mut() else {
             return;
         };
         if let Some(picker) = cmp.picker.take() {
@@ -180,7 +157,8 @@ impl App {
             return;
         }
         match action {
-            Action::Close => self.compare = None,
+            Action::Close => self.leave_compare(),
+            Action::Quit => self.running = false,
             Action::Compare => {
                 let meetings: Vec<NodePath> = self.corpus.meetings().map(|(p, _, _)| p).collect();
                 let selected = meetings
@@ -211,10 +189,32 @@ impl App {
                     let other = cmp.focus.other();
                     cmp.cursor[index(other)] = Some(item);
                     self.focus_side(other);
+                } else if cmp.cursor(cmp.focus).is_some() {
+                    let name =
+                        layout::compare::partnership_name(&self.corpus, &cmp.alignment, cmp.focus.other());
+                    self.message = Some(format!("No counterpart in {name} to go to"));
                 }
             }
             _ => self.move_cursor(action),
         }
+    }
+
+    /// Leaves the comparison on the node under the cursor (of the side
+    /// that has it), keeping the comparison for `c` to return to.
+    fn leave_compare(&mut self) {
+        let Some(Layer::Compare(cmp)) = self.layers.pop() else {
+            return;
+        };
+        let side = cmp.focus;
+        let meeting = cmp.alignment.meeting(side);
+        let node = match (meeting, cmp.cursor(side)) {
+            (NodePath::Meeting(p, m), Some(Item::Area(a))) => NodePath::Area(p, m, a),
+            (NodePath::Meeting(p, m), Some(Item::Commitment(a, c))) => NodePath::Commitment(p, m, a, c),
+            _ => meeting,
+        };
+        self.left_compare = Some(cmp);
+        self.select_path(node);
+        self.focus = super::Pane::Tree;
     }
 
     fn update_meeting_picker(&mut self, mut picker: MeetingPicker, action: Action) {
@@ -224,7 +224,8 @@ impl App {
             picker.selected = selected;
         }
         match action {
-            Action::Close | Action::Compare => return,
+            // `q` closes the picker, as it closes every window.
+            Action::Close | Action::Compare | Action::Quit => return,
             Action::Open => {
                 let Some(&chosen) = picker.meetings.get(picker.selected) else {
                     return;
@@ -247,7 +248,7 @@ impl App {
             }
             _ => {}
         }
-        if let Some(cmp) = self.compare.as_mut() {
+        if let Some(cmp) = self.layers.compare_mut() {
             cmp.picker = Some(picker);
         }
     }
@@ -255,7 +256,7 @@ impl App {
     /// Gives the keys to `side`; its cursor goes to what the other side's
     /// cursor corresponds to, if anything.
     fn focus_side(&mut self, side: Side) {
-        let Some(cmp) = self.compare.as_mut() else {
+        let Some(cmp) = self.layers.compare_mut() else {
             return;
         };
         if cmp.focus != side {
@@ -268,7 +269,7 @@ impl App {
     }
 
     fn move_cursor(&mut self, action: Action) {
-        let Some(cmp) = self.compare.as_ref() else {
+        let Some(cmp) = self.layers.compare() else {
             return;
         };
         let side = cmp.focus;
@@ -283,12 +284,12 @@ impl App {
             .cursor(side)
             .and_then(|c| list.iter().position(|&i| i == c))
             .unwrap_or(0);
-        let height = ui::compare::text_height(self.size, side).max(1);
+        let height = layout::compare::text_height(self.size, side).max(1);
         // Paging moves the cursor by lines: to the item at the line a page
         // (or half a page) away from the cursor's first line.
         let by_lines = |lines: isize| -> usize {
-            let layout = ui::compare::item_lines(self, side);
-            let start = |i: usize| list.get(i).and_then(|it| layout.get(it)).map_or(0, |r| r.start);
+            let ranges = self.compare_document(side).items;
+            let start = |i: usize| list.get(i).and_then(|it| ranges.get(it)).map_or(0, |r| r.start);
             let target = start(at).saturating_add_signed(lines);
             if lines >= 0 {
                 (at..=last)
@@ -313,7 +314,7 @@ impl App {
             _ => return,
         };
         let item = list.get(new).copied();
-        if let Some(cmp) = self.compare.as_mut() {
+        if let Some(cmp) = self.layers.compare_mut() {
             cmp.cursor[index(side)] = item;
         }
         self.settle();
@@ -324,13 +325,13 @@ impl App {
     /// side; both sides' scrolling within their content. Each side is laid
     /// out once.
     fn settle(&mut self) {
-        let Some(cmp) = self.compare.as_ref() else {
+        let Some(cmp) = self.layers.compare() else {
             return;
         };
         let (side, other) = (cmp.focus, cmp.focus.other());
-        let (mine, mine_lines) = ui::compare::measure(self, side);
-        let (theirs, their_lines) = ui::compare::measure(self, other);
-        let height = |s: Side| ui::compare::text_height(self.size, s).max(1);
+        let (mine, mine_lines) = self.measure(side);
+        let (theirs, their_lines) = self.measure(other);
+        let height = |s: Side| layout::compare::text_height(self.size, s).max(1);
         let mut scroll = cmp.scroll;
 
         let cursor = cmp.cursor(side).and_then(|c| mine.get(&c).cloned());
@@ -354,9 +355,42 @@ impl App {
         }
         scroll[index(other)] = scroll[index(other)].min(their_lines.saturating_sub(height(other)));
 
-        if let Some(cmp) = self.compare.as_mut() {
+        if let Some(cmp) = self.layers.compare_mut() {
             cmp.scroll = scroll;
         }
+    }
+
+    /// A side of the comparison, laid out at its width.
+    pub fn compare_document(&self, side: Side) -> layout::compare::Document {
+        let Some(cmp) = self.layers.compare() else {
+            return layout::compare::Document {
+                lines: Vec::new(),
+                items: Default::default(),
+            };
+        };
+        layout::compare::document(
+            &layout::compare::Input {
+                corpus: &self.corpus,
+                alignment: &cmp.alignment,
+                counterparts: &cmp.counterparts,
+                focus: cmp.focus,
+                cursor: cmp.cursor(cmp.focus),
+                highlight: cmp.highlight().map(|h| h.0),
+                weak: cmp
+                    .highlight()
+                    .and_then(|h| h.1)
+                    .is_some_and(|m| m.strength == Strength::Weak),
+                width: layout::compare::text_width(self.size, side),
+            },
+            side,
+        )
+    }
+
+    /// The line ranges of a side's items and its number of lines.
+    fn measure(&self, side: Side) -> (std::collections::HashMap<Item, std::ops::Range<usize>>, usize) {
+        let doc = self.compare_document(side);
+        let lines = doc.lines.len();
+        (doc.items, lines)
     }
 
     /// Keeps the comparison in order after a resize.

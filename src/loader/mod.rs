@@ -92,6 +92,10 @@ pub fn user_statements_dir() -> Option<PathBuf> {
 }
 
 /// Loads everything `opts` names.
+/// What a statement embedded in the binary names as its file.
+pub const EMBEDDED: &str = "embedded";
+
+/// Reads every statement the options name.
 pub fn load(opts: &LoadOptions) -> Loaded {
     let mut builder = Builder::default();
     if opts.embedded {
@@ -529,7 +533,14 @@ impl Builder {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
-        self.accept(name, parse_statement(name, text, sources));
+        let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
+            // The user has no such file: it is inside the binary.
+            if matches!(sources, SourceLookup::Embedded) {
+                m.source.statement_file = EMBEDDED.into();
+            }
+            (p, m, w)
+        });
+        self.accept(name, parsed);
     }
 
     fn accept(&mut self, name: &str, parsed: Parsed) {
