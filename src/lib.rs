@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod changes;
 pub mod cite;
 pub mod cli;
 pub mod compare;

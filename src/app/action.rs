@@ -66,6 +66,9 @@ pub enum Action {
     Compare,
     /// In the comparison: turn synchronised scrolling on or off.
     ToggleSync,
+    /// On a meeting: what changed since the partnership's previous
+    /// meeting; in a comparison over time: only the changes.
+    WhatChanged,
     /// Make the tree pane wider.
     TreeWider,
     /// Make the tree pane narrower.
@@ -102,7 +105,7 @@ impl Action {
     }
 
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
@@ -126,6 +129,7 @@ impl Action {
         Action::Glossary,
         Action::Compare,
         Action::ToggleSync,
+        Action::WhatChanged,
         Action::Filter,
         Action::NextMatch,
         Action::PrevMatch,
@@ -179,6 +183,9 @@ impl Action {
             Action::TreeWider => "make the tree wider",
             Action::TreeNarrower => "make the tree narrower",
             Action::Undo => "in the bookmarks: bring back the one just deleted",
+            Action::WhatChanged => {
+                "what changed since the partnership's previous meeting; over time, only the changes"
+            }
             Action::Resize(..) | Action::QuitNow => "",
         }
     }

@@ -6,8 +6,14 @@
 //! counterpart area, or the commitment's closest counterpart anywhere in the
 //! other meeting (nothing when it has no close one). With synchronised
 //! scrolling on, the other side scrolls to put that beside the cursor.
+//!
+//! Two meetings of one partnership are compared over time
+//! ([`crate::compare::changes`]): the earlier on the left, the later on the
+//! right, each commitment tagged with what became of it, and what the
+//! cursor corresponds to is its predecessor or what follows it up.
 
 use super::{Action, App, Layer, Layers};
+use crate::compare::changes::Changes;
 use crate::compare::{Alignment, Counterparts, Link, Match, Side, Strength, Taxonomy, align};
 use crate::layout;
 pub use crate::layout::compare::{Item, index, items};
@@ -30,6 +36,12 @@ pub struct Comparison {
     pub scroll: [usize; 2],
     /// The meeting picker, when open.
     pub picker: Option<MeetingPicker>,
+    /// Over time (two meetings of one partnership, earlier left): what
+    /// changed; `None` across partnerships.
+    pub changes: Option<Box<Changes>>,
+    /// Over time: only the changes are listed (new, firmer, softer, not
+    /// followed up).
+    pub changes_only: bool,
 }
 
 /// Choosing the two meetings: first the left, then the right.
@@ -60,7 +72,17 @@ impl Comparison {
             sync: true,
             scroll: [0, 0],
             picker: None,
+            changes: None,
+            changes_only: false,
         }
+    }
+
+    /// Two meetings of one partnership compared over time: the earlier on
+    /// the left, the later on the right.
+    pub fn over_time(corpus: &Corpus, changes: Changes) -> Comparison {
+        let mut cmp = Comparison::new(corpus, changes.alignment.clone(), changes.counterparts.clone());
+        cmp.changes = Some(Box::new(changes));
+        cmp
     }
 
     /// The cursor of `side`.
@@ -82,7 +104,13 @@ impl Comparison {
         Some(match self.cursor(side)? {
             Item::Area(_) => (Item::Area(self.counterpart(side)?.area(side.other())), None),
             Item::Commitment(a, c) => {
-                let m = self.counterparts.closest(side, a, c)?;
+                // Over time: the earlier one it continues, or the first
+                // later one that follows it up.
+                let m = match (&self.changes, side) {
+                    (Some(ch), Side::Right) => ch.predecessor(a, c)?,
+                    (Some(ch), Side::Left) => ch.followed_up_by(a, c).first()?,
+                    (None, _) => self.counterparts.closest(side, a, c)?,
+                };
                 (Item::Commitment(m.area, m.commitment), Some(m))
             }
         })
@@ -126,8 +154,17 @@ impl App {
         }
     }
 
-    /// Shows the comparison of two meetings.
+    /// Shows the comparison of two meetings: over time when they are two
+    /// meetings of one partnership.
     fn compare_meetings(&mut self, left: NodePath, right: NodePath) {
+        if left.partnership() == right.partnership() && left != right {
+            let glossary = self.glossary();
+            if let Some(changes) = Changes::between(&self.corpus, left, right, Taxonomy::builtin(), &glossary)
+            {
+                self.show_compare(Comparison::over_time(&self.corpus, changes));
+                return;
+            }
+        }
         let Some(alignment) = align(&self.corpus, left, right, Taxonomy::builtin()) else {
             return;
         };
@@ -138,6 +175,26 @@ impl App {
             return;
         };
         self.show_compare(Comparison::new(&self.corpus, alignment, counterparts));
+    }
+
+    /// From the tree: the meeting of the selection compared over time with
+    /// the partnership's previous meeting.
+    pub(super) fn open_what_changed(&mut self) {
+        let Some(meeting) = self
+            .selected_path()
+            .and_then(NodePath::meeting)
+            .map(|(p, m)| NodePath::Meeting(p, m))
+        else {
+            self.message = Some("Select a meeting to see what changed since the previous one".into());
+            return;
+        };
+        match crate::compare::changes::previous(&self.corpus, meeting) {
+            Some(previous) => self.compare_meetings(previous, meeting),
+            None => {
+                let id = self.corpus.id_of(meeting).unwrap_or_default();
+                self.message = Some(format!("{id} is the first meeting of its partnership loaded"));
+            }
+        }
     }
 
     /// Puts `cmp` on screen, over the browser.
@@ -170,6 +227,23 @@ impl App {
                     selected,
                     left: None,
                 });
+            }
+            Action::WhatChanged => {
+                if cmp.changes.is_none() {
+                    self.message = Some("Only two meetings of one partnership are compared over time".into());
+                    return;
+                }
+                cmp.changes_only = !cmp.changes_only;
+                self.message = Some(if cmp.changes_only {
+                    "Only the changes: new, firmer, softer, not followed up".into()
+                } else {
+                    "Every commitment".into()
+                });
+                // A cursor on what is no longer listed goes to the next listed item.
+                for side in [Side::Left, Side::Right] {
+                    self.keep_cursor_listed(side);
+                }
+                self.settle();
             }
             Action::ToggleSync => {
                 cmp.sync = !cmp.sync;
@@ -268,15 +342,50 @@ impl App {
         self.settle();
     }
 
+    /// The items `side` lists (all, or over time only the changes), in order.
+    fn listed(&self, side: Side) -> Vec<Item> {
+        let Some(cmp) = self.layers.compare() else {
+            return Vec::new();
+        };
+        let Some(m) = self.corpus.meeting(cmp.alignment.meeting(side)).map(|(_, m)| m) else {
+            return Vec::new();
+        };
+        let doc = self.compare_document(side);
+        items(m)
+            .into_iter()
+            .filter(|i| doc.items.contains_key(i))
+            .collect()
+    }
+
+    /// Moves `side`'s cursor to the first listed item at or after it.
+    fn keep_cursor_listed(&mut self, side: Side) {
+        let list = self.listed(side);
+        let Some(cmp) = self.layers.compare_mut() else {
+            return;
+        };
+        let Some(cursor) = cmp.cursor(side) else {
+            return;
+        };
+        if list.contains(&cursor) {
+            return;
+        }
+        let key = |i: Item| match i {
+            Item::Area(a) => (a, 0),
+            Item::Commitment(a, c) => (a, c + 1),
+        };
+        cmp.cursor[index(side)] = list
+            .iter()
+            .find(|&&i| key(i) >= key(cursor))
+            .or(list.last())
+            .copied();
+    }
+
     fn move_cursor(&mut self, action: Action) {
         let Some(cmp) = self.layers.compare() else {
             return;
         };
         let side = cmp.focus;
-        let Some(m) = self.corpus.meeting(cmp.alignment.meeting(side)).map(|(_, m)| m) else {
-            return;
-        };
-        let list = items(m);
+        let list = self.listed(side);
         let Some(last) = list.len().checked_sub(1) else {
             return;
         };
@@ -380,6 +489,8 @@ impl App {
                     .highlight()
                     .and_then(|h| h.1)
                     .is_some_and(|m| m.strength == Strength::Weak),
+                changes: cmp.changes.as_deref(),
+                changes_only: cmp.changes_only,
                 width: layout::compare::text_width(self.size, side),
             },
             side,

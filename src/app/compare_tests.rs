@@ -402,3 +402,112 @@ fn q_closes_the_meeting_picker_and_quits_from_the_comparison() {
     app.update(Action::Quit);
     assert!(!app.running, "q in the comparison itself quits");
 }
+
+/// Two meetings of one partnership, written for the test: a working group
+/// continued in firmer words, a new fund, a guide not followed up.
+fn over_time_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = |date: &str, lines: &[&str]| {
+        format!(
+            "partnership: {{id: xy-dp, name: X-Y Digital Partnership, parties: [Xland, Yland]}}\n\
+             meeting: {{title: A meeting, date: \"{date}\"}}\n\
+             areas:\n  - id: digital\n    title: Digital Economy\n    commitments:\n{}",
+            lines
+                .iter()
+                .map(|l| format!("      - \"{l}\"\n"))
+                .collect::<String>()
+        )
+    };
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        meeting(
+            "2024-03-01",
+            &[
+                "Xland and Yland intend to set up a Working Group on Secure Semiconductor Supply to map chokepoints in wafer fabrication.",
+                "Xland and Yland will publish a guide to cybersecurity best practices for small enterprises.",
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        meeting(
+            "2025-03-01",
+            &[
+                "Xland and Yland will turn the Working Group on Secure Semiconductor Supply into a task force that maps chokepoints in wafer fabrication.",
+                "Xland and Yland will open a joint fund for vaccine research in tropical medicine.",
+            ],
+        ),
+    )
+    .unwrap();
+    let loaded = crate::cli::annotated(crate::loader::load_paths(&[dir.path().to_path_buf()]));
+    let (config, _) = crate::config::parse("test", None);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
+    app.update(Action::Resize(120, 40));
+    (dir, app)
+}
+
+#[test]
+fn w_on_a_meeting_compares_it_with_the_previous_one_over_time() {
+    let (_dir, mut app) = over_time_app();
+    let later = app.corpus.resolve("xy-dp/2025-03-01").unwrap();
+    let earlier = app.corpus.resolve("xy-dp/2024-03-01").unwrap();
+    app.select_path(later);
+    app.update(Action::WhatChanged);
+    let c = cmp(&app);
+    assert_eq!((c.alignment.left, c.alignment.right), (earlier, later));
+    let changes = c.changes.as_deref().expect("over time");
+    assert!(changes.predecessor(0, 0).is_some() && changes.predecessor(0, 1).is_none());
+
+    // The right side tags the continued one firmer and the fund new; the
+    // left one dims the guide nothing follows up.
+    let text = |app: &App, side: Side| {
+        app.compare_document(side)
+            .lines
+            .iter()
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let right = text(&app, Side::Right);
+    assert!(
+        right.contains("[commit*] [firmer]") && right.contains("[new]"),
+        "{right}"
+    );
+    assert!(text(&app, Side::Left).contains("[not followed up]"));
+
+    // w again lists only the changes: the firmer one stays, and the
+    // earlier working group, followed up, is no longer listed.
+    app.update(Action::WhatChanged);
+    assert!(cmp(&app).changes_only);
+    let left = item_lines(&app, Side::Left);
+    assert!(!left.contains_key(&Item::Commitment(0, 0)) && left.contains_key(&Item::Commitment(0, 1)));
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Area(0)));
+    app.update(Action::MoveDown);
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Commitment(0, 1)));
+
+    // From the earlier one there is no previous meeting.
+    app.update(Action::Close);
+    app.select_path(earlier);
+    app.update(Action::WhatChanged);
+    assert!(app.compare().is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("first meeting"))
+    );
+}
+
+#[test]
+fn two_partnerships_are_not_compared_over_time() {
+    let mut app = app();
+    app.update(Action::Compare);
+    assert!(cmp(&app).changes.is_none());
+    app.update(Action::WhatChanged);
+    assert!(!cmp(&app).changes_only);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("one partnership"))
+    );
+}

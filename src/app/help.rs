@@ -53,6 +53,10 @@ const SECTIONS: &[(&str, Entries)] = &[
             (&[Action::Left], "collapse, or go to the parent"),
             (&[Action::Right], "expand, or go to the first child"),
             (&[Action::Open], "open or close a node; on a commitment, read it"),
+            (
+                &[Action::WhatChanged],
+                "on a meeting: what changed since the partnership's previous one",
+            ),
             (&[Action::Top, Action::Bottom], "first / last row"),
             (
                 &[Action::HalfPageDown, Action::HalfPageUp],
@@ -131,6 +135,10 @@ const SECTIONS: &[(&str, Entries)] = &[
             (&[Action::Open], "go to the counterpart"),
             (&[Action::ToggleSync], "synchronised scrolling on/off"),
             (&[Action::Compare], "choose the two meetings"),
+            (
+                &[Action::WhatChanged],
+                "two meetings of one partnership: only the changes, or everything again",
+            ),
             (&[Action::Close], "leave, on the node under the cursor"),
         ],
     ),
@@ -190,6 +198,18 @@ const LEGEND: &[(&str, &str)] = &[
     (
         "no counterpart",
         "the other meeting has no area on this subject: one-sided, not joint ground",
+    ),
+    (
+        "[new] [continued]",
+        "two meetings of one partnership, earlier left: a later commitment new, or continuing an earlier one",
+    ),
+    (
+        "[firmer] [softer]",
+        "continued in firmer (intend → commit) or softer language",
+    ),
+    (
+        "[not followed up]",
+        "an earlier commitment (dimmed) that nothing later continues",
     ),
 ];
 

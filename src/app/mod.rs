@@ -211,6 +211,7 @@ impl App {
         match action {
             Action::Help | Action::Problems => self.open_overlay(action),
             Action::Compare => self.open_compare(),
+            Action::WhatChanged => self.open_what_changed(),
             Action::TreeWider | Action::TreeNarrower => self.adjust_tree(action),
             Action::SwitchPane => {
                 self.focus = match self.focus {

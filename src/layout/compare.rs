@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use super::doc::{Line, Role, Writer};
 use super::{SPLIT_WIDTH, body_height};
+use crate::compare::changes::{Changes, Shift};
 use crate::compare::{Alignment, Counterparts, Link, Side, Tally};
 use crate::model::{Area, Corpus, Meeting, Origin, Stance};
 use crate::wrap::{sanitize, truncate, width};
@@ -126,6 +127,30 @@ pub struct Input<'a> {
     pub weak: bool,
     /// Columns of text.
     pub width: usize,
+    /// Over time (earlier left, later right): what changed.
+    pub changes: Option<&'a Changes>,
+    /// Over time: list only the changes.
+    pub changes_only: bool,
+}
+
+/// Over time, what became of commitment `c` of area `a` on `side`: "new",
+/// "continued", "firmer" or "softer" for a later one, "not followed up"
+/// for an earlier one (`None` for one that is followed up).
+pub fn change_tag(changes: &Changes, side: Side, a: usize, c: usize) -> Option<&'static str> {
+    match side {
+        Side::Right => Some(match changes.predecessor(a, c) {
+            None => "new",
+            Some(_) => match changes.shift(a, c) {
+                Some(Shift::Firmer) => "firmer",
+                Some(Shift::Softer) => "softer",
+                _ => "continued",
+            },
+        }),
+        Side::Left => changes
+            .followed_up_by(a, c)
+            .is_empty()
+            .then_some("not followed up"),
+    }
 }
 
 /// A side's lines, and the lines each item takes.
@@ -172,7 +197,14 @@ pub fn document(input: &Input, side: Side) -> Document {
     if m.areas.is_empty() {
         w.para("This meeting has no areas.", Role::Dim);
     }
+    // Over time, with only the changes: what each commitment became, and
+    // whether it is listed (a continued one in the same language is not).
+    let status = |a: usize, c: usize| input.changes.and_then(|ch| change_tag(ch, side, a, c));
+    let listed = |a: usize, c: usize| !input.changes_only || status(a, c).is_some_and(|s| s != "continued");
     for (a, area) in m.areas.iter().enumerate() {
+        if !(0..area.commitments.len()).any(|c| listed(a, c)) {
+            continue;
+        }
         let start = w.lines.len();
         let pointer = if highlight == Some(Item::Area(a)) {
             POINTER
@@ -208,12 +240,25 @@ pub fn document(input: &Input, side: Side) -> Document {
         }
         items.insert(Item::Area(a), start..w.lines.len());
         for (c, commitment) in area.commitments.iter().enumerate() {
+            if !listed(a, c) {
+                continue;
+            }
             let start = w.lines.len();
             let mut tag = stance_tag(commitment.stance);
             if !commitment.actor.is_joint() {
                 // "[commit* · United States]": one party undertakes it alone.
                 tag.insert_str(tag.len() - 1, &format!(" · {}", commitment.actor.name(parties)));
             }
+            let change = status(a, c);
+            if let Some(change) = change {
+                tag.push_str(&format!(" [{change}]"));
+            }
+            // Over time, an earlier commitment nothing follows up is dimmed.
+            let text_role = if change == Some("not followed up") {
+                Role::Dim
+            } else {
+                Role::Plain
+            };
             let tag_role = commitment.stance.map_or(Role::Dim, |(s, _)| Role::Stance(s));
             let item = Item::Commitment(a, c);
             // A column is kept for the pointer, so that text does not shift.
@@ -226,11 +271,12 @@ pub fn document(input: &Input, side: Side) -> Document {
             w.marked(
                 &label,
                 &format!("{tag} {}", commitment.text),
-                mark(item, Role::Plain),
+                mark(item, text_role),
                 &[],
                 Some((tag.len(), mark(item, tag_role))),
             );
-            if input.counterparts.of(side, a, c).is_empty() {
+            // Over time the tag says it.
+            if input.changes.is_none() && input.counterparts.of(side, a, c).is_empty() {
                 // The other meeting by its id: one short line.
                 w.indented("     ", &format!("no close counterpart in {other_id}"), Role::Dim);
             }
