@@ -561,8 +561,12 @@ fn a_20_mb_one_word_title_opens_in_the_browser_and_filters_under_the_cap() {
     let filtered = key.elapsed();
     s.keys("\x03");
     assert_eq!(s.wait_exit(), 0);
+    // A bound on super-linear work, not a speed goal (those live in the
+    // benchmarks): idle, both take well under a second even in this test
+    // build; the margin keeps a loaded 2-core machine (other test binaries
+    // running beside this one) from failing a run that is linear.
     assert!(
-        first < Duration::from_secs(1) && filtered < Duration::from_secs(1),
+        first < Duration::from_secs(3) && filtered < Duration::from_secs(3),
         "first frame after {first:?}, a filter key answered after {filtered:?}"
     );
 }
