@@ -206,3 +206,26 @@ fn a_headingless_list_is_one_untitled_area_with_its_lead_in_as_intro() {
         Some("Saclay – Paris, France")
     );
 }
+
+#[test]
+fn a_bold_lead_in_sentence_is_an_intro_and_a_readers_punctuation_stays() {
+    let i = run("bold-lead-ins-and-punctuation.md");
+    assert_eq!(
+        tree(&i),
+        [
+            area(
+                "",
+                "Science",
+                &["The Quad will:"],
+                &[
+                    "Fund joint research in 5 * 2 labs with A*STAR here. The research will be open to all.",
+                    "The labs will open in 2026.",
+                    "U.S. Department of Commerce will fund labs.",
+                    "Share data through a common &lt; portal \u{2019}s site",
+                    "Working Group 4 – ICTS Security: The United States will lead it.",
+                ]
+            ),
+            area("", "Talent", &[], &["Train nurses."]),
+        ]
+    );
+}

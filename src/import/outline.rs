@@ -72,9 +72,11 @@ fn role(b: &Block, title: &str) -> Role {
 }
 
 /// A paragraph whose whole text is bold, and short enough for a heading.
+/// One that kept its final colon leads into the list after it
+/// ([`crate::loader::markdown`] drops the colon of a bold heading).
 fn is_bold_heading(b: &Block) -> bool {
     let words = text::word_count(&b.text);
-    b.strong && words <= 30 && (!b.text.ends_with('.') || words <= 8)
+    b.strong && words <= 30 && (!b.text.ends_with('.') || words <= 8) && !b.text.ends_with(':')
 }
 
 /// The signature block at the end: short lines without final stops, one of

@@ -50,6 +50,11 @@ pub struct Block {
     /// A bold lead-in opening the block and followed by more text: the
     /// byte length of the lead-in in `text` (the rest starts after a space).
     pub lead: Option<usize>,
+    /// Punctuation taken out of `text` as heading markup (the colon closing
+    /// a bold lead-in or a wholly bold block): the byte offset in `text`
+    /// where it stood, and what it was. [`Block::restore_mark`] puts it back
+    /// where the block turns out to be no heading.
+    pub mark: Option<(usize, String)>,
     /// The targets of its links, in order.
     pub links: Vec<String>,
 }
@@ -61,6 +66,25 @@ impl Block {
         i.checked_sub(1)
             .and_then(|i| self.line_at.get(i))
             .map_or(self.first_line, |&(_, l)| l)
+    }
+
+    /// Puts back the punctuation taken out as markup: the block is read as
+    /// a sentence, not as a heading or a lead-in.
+    pub fn restore_mark(&mut self) {
+        let Some((at, mark)) = self.mark.take() else {
+            return;
+        };
+        let at = at.min(self.text.len());
+        if !self.text.is_char_boundary(at) {
+            return;
+        }
+        self.text.insert_str(at, &mark);
+        for (start, _) in &mut self.line_at {
+            if *start > at {
+                *start += mark.len();
+            }
+        }
+        self.lead = None;
     }
 
     /// The lead-in and the text after it, when the block opens with one.
@@ -94,7 +118,36 @@ struct Ch {
     emphasis: bool,
 }
 
+/// A list item whose list holds the current event.
+struct Held {
+    kind: Kind,
+    /// Its text, put aside while a nested list is read.
+    open: Option<Open>,
+    /// Where its block goes: before the blocks of its nested lists.
+    at: Option<usize>,
+}
+
+/// Makes the innermost list item's block the open one, for more of its
+/// text (a paragraph or HTML after a nested list joins it).
+fn item_text(doc: &mut Document, open: &mut Option<Open>, items: &mut [Held], at: u32) {
+    if open
+        .as_ref()
+        .is_some_and(|o| !matches!(o.kind, Kind::Item { .. }))
+    {
+        flush(doc, open);
+    }
+    if open.is_none()
+        && let Some(held) = items.last_mut()
+    {
+        *open = Some(held.open.take().unwrap_or_else(|| Open::new(held.kind)));
+    }
+    if let Some(o) = open {
+        o.space(at);
+    }
+}
+
 /// A block being built.
+#[derive(Clone)]
 struct Open {
     kind: Kind,
     chars: Vec<Ch>,
@@ -132,6 +185,9 @@ pub fn parse(text: &str) -> Document {
     let mut image = 0usize;
     let mut in_meta = false;
     let mut in_html_block = false;
+    let mut in_code = false;
+    // The list items open around the current event, innermost last.
+    let mut items: Vec<Held> = Vec::new();
     let mut html_block = String::new();
     let mut html_line = 0u32;
     // Open `<u>` and `<span>` tags: whether each underlines.
@@ -146,8 +202,12 @@ pub fn parse(text: &str) -> Document {
                     open = Some(Open::new(Kind::Heading(level as u8)));
                 }
                 Tag::Paragraph | Tag::CodeBlock(_) | Tag::TableRow | Tag::TableHead => {
-                    // A paragraph inside a list item is the item's text.
-                    if open.as_ref().is_none_or(|o| !matches!(o.kind, Kind::Item { .. })) {
+                    in_code = matches!(tag, Tag::CodeBlock(_));
+                    // A paragraph inside a list item is the item's text,
+                    // also after a nested list.
+                    if !items.is_empty() {
+                        item_text(&mut doc, &mut open, &mut items, at);
+                    } else if open.as_ref().is_none_or(|o| !matches!(o.kind, Kind::Item { .. })) {
                         flush(&mut doc, &mut open);
                         open = Some(Open::new(Kind::Para));
                     } else if let Some(o) = &mut open {
@@ -155,14 +215,30 @@ pub fn parse(text: &str) -> Document {
                     }
                 }
                 Tag::List(_) => {
-                    flush(&mut doc, &mut open);
+                    // The item over a nested list stays open for the text after it.
+                    match (items.last_mut(), open.take()) {
+                        (Some(held), Some(o)) if matches!(o.kind, Kind::Item { .. }) => {
+                            held.at.get_or_insert(doc.blocks.len());
+                            held.open = Some(o);
+                        }
+                        (_, o) => {
+                            open = o;
+                            flush(&mut doc, &mut open);
+                        }
+                    }
                     depth += 1;
                 }
                 Tag::Item => {
                     flush(&mut doc, &mut open);
-                    open = Some(Open::new(Kind::Item {
+                    let kind = Kind::Item {
                         depth: depth.saturating_sub(1),
-                    }));
+                    };
+                    items.push(Held {
+                        kind,
+                        open: None,
+                        at: None,
+                    });
+                    open = Some(Open::new(kind));
                 }
                 Tag::HtmlBlock => {
                     in_html_block = true;
@@ -188,11 +264,30 @@ pub fn parse(text: &str) -> Document {
                 TagEnd::MetadataBlock(_) => in_meta = false,
                 TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
                     flush(&mut doc, &mut open);
+                    in_code = false;
                 }
                 TagEnd::Paragraph if open.as_ref().is_some_and(|o| o.kind == Kind::Para) => {
                     flush(&mut doc, &mut open);
                 }
-                TagEnd::Item => flush(&mut doc, &mut open),
+                TagEnd::Item => {
+                    let held = items.pop();
+                    if open.is_none() {
+                        open = held.as_ref().and_then(|h| h.open.clone());
+                    }
+                    match held.and_then(|h| h.at) {
+                        // Its text goes before its nested items, where the reader met it.
+                        Some(i) => {
+                            let n = doc.blocks.len();
+                            flush(&mut doc, &mut open);
+                            if doc.blocks.len() > n
+                                && let Some(b) = doc.blocks.pop()
+                            {
+                                doc.blocks.insert(i.min(n), b);
+                            }
+                        }
+                        None => flush(&mut doc, &mut open),
+                    }
+                }
                 TagEnd::List(_) => {
                     flush(&mut doc, &mut open);
                     depth = depth.saturating_sub(1);
@@ -200,10 +295,16 @@ pub fn parse(text: &str) -> Document {
                 TagEnd::HtmlBlock => {
                     in_html_block = false;
                     let visible = strip_html(&html_block);
-                    if !visible.trim().is_empty() {
+                    if !visible.trim().is_empty() && !items.is_empty() {
+                        // HTML inside a list item is part of the item's text.
+                        item_text(&mut doc, &mut open, &mut items, html_line);
+                        if let Some(o) = &mut open {
+                            o.push_text(&visible, html_line, false, false, &mut std::iter::empty());
+                        }
+                    } else if !visible.trim().is_empty() {
                         flush(&mut doc, &mut open);
                         let mut o = Open::new(Kind::Para);
-                        o.push_text(&visible, html_line, false, false);
+                        o.push_text(&visible, html_line, false, false, &mut std::iter::empty());
                         open = Some(o);
                         flush(&mut doc, &mut open);
                     }
@@ -220,12 +321,21 @@ pub fn parse(text: &str) -> Document {
                 doc.front.get_or_insert_with(String::new).push_str(&t);
             }
             Event::Text(t) | Event::Code(t) if image == 0 => {
+                // Only a `*` the author typed bare can be a stray bold
+                // delimiter: not an escaped one, nor one in code.
+                let stars = t.matches('*').count();
+                let delims = if in_code || text.get(range.clone()).is_some_and(|s| s.starts_with('`')) {
+                    vec![false; stars]
+                } else {
+                    star_delimiters(text, range.clone(), stars)
+                };
+                let mut delims = delims.into_iter();
                 let o = open.get_or_insert_with(|| Open::new(Kind::Para));
                 o.underline = spans.iter().any(|&u| u);
                 // A text event can span lines (code blocks): each line keeps its number.
                 for (k, piece) in t.split_inclusive('\n').enumerate() {
                     let l = at + u32::try_from(k).unwrap_or(0);
-                    o.push_text(piece, l, strong > 0, emphasis > 0);
+                    o.push_text(piece, l, strong > 0, emphasis > 0, &mut delims);
                 }
             }
             Event::Html(h) if in_html_block => html_block.push_str(&h),
@@ -263,7 +373,64 @@ pub fn parse(text: &str) -> Document {
         }
     }
     flush(&mut doc, &mut open);
+    restore_marks(&mut doc.blocks);
     doc
+}
+
+/// Puts back the punctuation of lead-ins that title nothing, so that a
+/// reader's colons and stops stay: a paragraph's lead-in (only list items
+/// title areas), the lead-ins of a list whose top items are mostly not
+/// lead-ins (a list of areas has lead-ins on at least half of them; the
+/// importer reads lists the same way), those of nested items, and the final
+/// colon of a bold sentence over a list (`**The Quad will:**`), which leads
+/// into the list rather than heading it.
+fn restore_marks(blocks: &mut [Block]) {
+    let depth = |b: &Block| match b.kind {
+        Kind::Item { depth } => Some(depth),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        if depth(&blocks[i]).is_none() {
+            let before_list = blocks.get(i + 1).is_some_and(|n| depth(n).is_some());
+            let b = &mut blocks[i];
+            let sentence = b.strong && b.kind == Kind::Para && before_list && is_sentence(&b.text);
+            if b.lead.is_some() || sentence {
+                b.restore_mark();
+            }
+            i += 1;
+            continue;
+        }
+        let end = i + blocks[i..].iter().take_while(|b| depth(b).is_some()).count();
+        let run = &mut blocks[i..end];
+        let top = run.iter().filter_map(depth).min().unwrap_or(0);
+        let tops = run.iter().filter(|b| depth(b) == Some(top)).count();
+        let leads = run
+            .iter()
+            .filter(|b| depth(b) == Some(top) && b.lead.is_some())
+            .count();
+        let areas = leads > 0 && leads * 2 >= tops;
+        for b in run.iter_mut() {
+            if !(areas && depth(b) == Some(top)) {
+                b.restore_mark();
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether a bold line reads as a sentence rather than a title: some word
+/// after the first is in lower case and is no small word of a title
+/// ("The Quad will", not "Science and Technology").
+fn is_sentence(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+        "via", "vs", "with",
+    ];
+    text.split_whitespace().skip(1).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        bare.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&bare)
+    })
 }
 
 impl Open {
@@ -304,12 +471,20 @@ impl Open {
         });
     }
 
-    fn push_text(&mut self, t: &str, line: u32, strong: bool, emphasis: bool) {
+    /// Adds text; `delims` says of each `*` in it whether it may be a bold delimiter.
+    fn push_text(
+        &mut self,
+        t: &str,
+        line: u32,
+        strong: bool,
+        emphasis: bool,
+        delims: &mut dyn Iterator<Item = bool>,
+    ) {
         for c in t.chars() {
             // Unmatched bold delimiters are left in the text by the parser
             // (and may come in two events); a reader of the published page
             // saw bold, not asterisks.
-            if c == '*' {
+            if c == '*' && delims.next().unwrap_or(false) {
                 if self.star.take().is_some() {
                     self.literal_strong = !self.literal_strong;
                 } else {
@@ -411,16 +586,24 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
     let emphasis = chars.iter().all(|c| c.emphasis);
     let underline = chars.iter().any(|c| c.underline);
     let mut lead = None;
+    // The punctuation taken out as markup: where it stood (in characters) and what it was.
+    let mut mark: Option<(usize, String)> = None;
     if strong {
         // "**Artificial Intelligence (AI):**": the colon marks a heading.
         if chars.last().is_some_and(|c| c.c == ':') {
+            let mut removed = vec![':'];
             chars.pop();
             while chars.last().is_some_and(|c| c.c == ' ') {
                 chars.pop();
+                removed.push(' ');
             }
+            mark = Some((chars.len(), removed.into_iter().rev().collect()));
         }
-    } else if chars.first().is_some_and(|c| c.strong) {
-        lead = lead_in(&mut chars);
+    } else if chars.first().is_some_and(|c| c.strong)
+        && let Some((n, m)) = lead_in(&mut chars)
+    {
+        lead = Some(n);
+        mark = m;
     }
     if chars.is_empty() {
         return None;
@@ -435,9 +618,11 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
     }
     // A lead-in is followed by a space, so that title and text joined by one
     // say what the block says.
+    let bytes = |n: usize| -> usize { chars[..n.min(chars.len())].iter().map(|c| c.c.len_utf8()).sum() };
     let lead = lead
         .filter(|&n| chars.get(n).is_some_and(|c| c.c == ' '))
-        .map(|n: usize| chars[..n].iter().map(|c| c.c.len_utf8()).sum());
+        .map(bytes);
+    let mark = mark.map(|(n, s)| (bytes(n), s));
     Some(Block {
         kind,
         first_line: chars.iter().map(|c| c.line).min().unwrap_or(0),
@@ -448,6 +633,7 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
         emphasis,
         underline,
         lead,
+        mark,
         links,
     })
 }
@@ -456,8 +642,8 @@ fn finish(kind: Kind, raw: Vec<Ch>, links: Vec<String>) -> Option<Block> {
 /// a colon, dash or full stop closes it, or the text after it
 /// starts a new one (`**RECOGNISING** the role ...` is a sentence, not a
 /// lead-in). Removes the closing colon or dash; returns the run's length
-/// in characters.
-fn lead_in(chars: &mut Vec<Ch>) -> Option<usize> {
+/// in characters, and what was removed (where, what).
+fn lead_in(chars: &mut Vec<Ch>) -> Option<(usize, Option<(usize, String)>)> {
     let run = chars.iter().position(|c| !c.strong)?;
     let mut end = run;
     while end > 0 && chars[end - 1].c == ' ' {
@@ -470,33 +656,86 @@ fn lead_in(chars: &mut Vec<Ch>) -> Option<usize> {
     let followed_by_space = |i: usize| chars.get(i + 1).is_none_or(|c| c.c == ' ');
     if last == ':' || (dash(last) && end >= 2 && chars[end - 2].c == ' ') {
         // "**Quantum:** The ...", "**Quantum –** in ...".
-        chars.remove(end - 1);
+        let mut removed = vec![chars.remove(end - 1).c];
         let mut e = end - 1;
         while e > 0 && chars[e - 1].c == ' ' {
-            chars.remove(e - 1);
+            removed.push(chars.remove(e - 1).c);
             e -= 1;
         }
-        return (e > 0 && e < chars.len()).then_some(e);
+        let removed: String = removed.into_iter().rev().collect();
+        return (e > 0 && e < chars.len()).then_some((e, Some((e, removed))));
     }
     if (next_c == ':' || dash(next_c)) && followed_by_space(next) {
         // "**Quantum**: The ...", "**Quantum** – in ...".
-        chars.remove(next);
+        let mut removed = String::from(chars.remove(next).c);
         if next > end && chars.get(next).is_some_and(|c| c.c == ' ') {
-            chars.remove(next);
+            removed.push(chars.remove(next).c);
         }
-        return (end > 0 && end < chars.len()).then_some(end);
+        return (end > 0 && end < chars.len()).then_some((end, Some((next, removed))));
+    }
+    // "U.S.", "e.g.": the stop of a dotted abbreviation is the word's own.
+    let word_start = chars[..end].iter().rposition(|c| c.c == ' ').map_or(0, |i| i + 1);
+    if last == '.' && chars[word_start..end - 1].iter().any(|c| c.c == '.') {
+        // "**U.S.** Department of Commerce will ...": bold inside a sentence.
+        return None;
     }
     if last == '.' && end >= 2 && chars[end - 2].c != '.' {
         // "**Launching work.** We ...": the stop closes the lead-in as a colon would.
         chars.remove(end - 1);
-        return Some(end - 1);
+        return Some((end - 1, Some((end - 1, ".".to_string()))));
     }
     let sentence_end = matches!(last, '!' | '?');
     let capital_after = chars[next..]
         .iter()
         .find(|c| c.c.is_alphanumeric())
         .is_some_and(|c| c.c.is_uppercase());
-    (sentence_end || capital_after).then_some(end)
+    (sentence_end || capital_after).then_some((end, None))
+}
+
+/// Of each `*` in the text of the event at `range` of `src` (`count` of
+/// them), whether it may be a stray bold delimiter: it stands bare in the
+/// source (no backslash before it), and its run of stars is not set off by
+/// spaces on both sides (`5 ** 2` is arithmetic). When the stars of the
+/// source do not match the event's (an entity made one), none is a delimiter.
+fn star_delimiters(src: &str, range: std::ops::Range<usize>, count: usize) -> Vec<bool> {
+    let Some(slice) = src.get(range.clone()) else {
+        return vec![false; count];
+    };
+    let bytes = src.as_bytes();
+    // Backslashes just before the event: an odd run escapes its first character.
+    let before = bytes[..range.start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    let mut escaped = before % 2 == 1;
+    let mut out = Vec::with_capacity(count);
+    for (i, b) in slice.bytes().enumerate() {
+        if escaped {
+            escaped = false;
+            if b == b'*' {
+                out.push(false);
+            }
+            continue;
+        }
+        match b {
+            b'\\' => escaped = true,
+            b'*' => {
+                let at = range.start + i;
+                let lo = bytes[..at].iter().rev().take_while(|&&b| b == b'*').count();
+                let hi = bytes[at..].iter().take_while(|&&b| b == b'*').count();
+                let blank = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t'));
+                let spaced = blank(bytes.get((at - lo).wrapping_sub(1))) && blank(bytes.get(at + hi));
+                out.push(!spaced);
+            }
+            _ => {}
+        }
+    }
+    if out.len() == count {
+        out
+    } else {
+        vec![false; count]
+    }
 }
 
 /// The text with lines of white space and no-break spaces made blank (a
@@ -547,11 +786,80 @@ fn strip_html(html: &str) -> String {
             rest = &rest[i..];
         }
     }
-    out.replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
+    decode_entities(&out)
+}
+
+/// Decodes HTML character references in one pass, so that a decoded `&`
+/// never starts another (`&amp;lt;` reads `&lt;`): numeric ones (`&#8217;`,
+/// `&#x2019;`) and the named ones statements use. Others stay as written.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest[1..]
+            .find(';')
+            .filter(|&j| j > 0 && j <= 32)
+            .and_then(|j| entity(&rest[1..=j]).map(|c| (c, j + 2)));
+        match decoded {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character an entity's name (between `&` and `;`) stands for.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        // NUL and invalid code points read as the replacement character, as in HTML.
+        return Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}'));
+    }
+    Some(match name {
+        "nbsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201c}',
+        "rdquo" => '\u{201d}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "hellip" => '\u{2026}',
+        "bull" => '\u{2022}',
+        "middot" => '\u{b7}',
+        "copy" => '\u{a9}',
+        "reg" => '\u{ae}',
+        "trade" => '\u{2122}',
+        "sect" => '\u{a7}',
+        "deg" => '\u{b0}',
+        "euro" => '\u{20ac}',
+        "pound" => '\u{a3}',
+        "eacute" => '\u{e9}',
+        "egrave" => '\u{e8}',
+        "aacute" => '\u{e1}',
+        "oacute" => '\u{f3}',
+        "uuml" => '\u{fc}',
+        "ouml" => '\u{f6}',
+        "auml" => '\u{e4}',
+        "ccedil" => '\u{e7}',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -599,10 +907,49 @@ mod tests {
     }
 
     #[test]
+    fn literal_and_escaped_asterisks_stay() {
+        let d = parse("5 ** 2 is large\n\nA\\*STAR \\*\\* here\n\n**Bold lead** and `a**b` and **Sure **\n");
+        let t: Vec<(&str, bool)> = d.blocks.iter().map(|b| (b.text.as_str(), b.strong)).collect();
+        assert_eq!(
+            t,
+            [
+                ("5 ** 2 is large", false),
+                ("A*STAR ** here", false),
+                ("Bold lead and a**b and Sure", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_after_a_nested_list_and_html_join_their_item() {
+        assert_eq!(
+            texts(
+                "- Parent item text.\n  - nested item.\n\n  Continuation paragraph of parent item.\n- Next.\n\n\
+                 - Item <b>with</b>\n\n  <div>html &amp; text</div>\n\n  and more.\n"
+            ),
+            [
+                "Parent item text. Continuation paragraph of parent item.",
+                "nested item.",
+                "Next.",
+                "Item with html & text and more.",
+            ]
+        );
+    }
+
+    #[test]
+    fn html_block_entities_are_decoded_once() {
+        assert_eq!(
+            texts("<p>a &amp;lt; b &#8217;s &#x2019; &lt; &bogus; &amp;amp;</p>\n"),
+            ["a &lt; b \u{2019}s \u{2019} < &bogus; &amp;"]
+        );
+    }
+
+    #[test]
     fn lead_ins_lose_their_colon_or_dash() {
         let d = parse(
             "-   **Quantum:** The two.\n-   **AI**: The three.\n-   **Costa Rica** *–* in close\n\
-             -   **Glued**: The four.\n-   **Working Group 4 – ICTS and\n    Services:** The group\n\n**RECOGNISING** the role\n\n**Launching**\u{200b} **work.** We go.\n",
+             -   **Glued**: The four.\n-   **Working Group 4 – ICTS and\n    Services:** The group\n\n**RECOGNISING** the role\n\n- **Launching**\u{200b} **work.** We go.\n\n\
+             **A paragraph's lead-in:** titles nothing.\n",
         );
         let leads: Vec<Option<(&str, &str)>> = d.blocks.iter().map(Block::lead_split).collect();
         assert_eq!(
@@ -615,9 +962,11 @@ mod tests {
                 Some(("Working Group 4 – ICTS and Services", "The group")),
                 None,
                 Some(("Launching work", "We go.")),
+                None,
             ]
         );
         assert_eq!(d.blocks[5].text, "RECOGNISING the role");
+        assert_eq!(d.blocks[7].text, "A paragraph's lead-in: titles nothing.");
     }
 
     #[test]
