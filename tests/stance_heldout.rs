@@ -34,14 +34,35 @@ const fn amb(text: &'static str, stance: &'static str) -> Case {
 const CASES: &[Case] = &[
     // Negation: an undertaking negated undertakes nothing.
     c("Japan will not fund the project.", "acknowledge"),
-    c("The United States and Japan will not explore new areas.", "acknowledge"),
-    c("The EU will never recognise the illegal annexation of Crimea.", "acknowledge"),
-    c("The parties cannot accept unilateral changes to the status quo by force.", "acknowledge"),
-    c("The leaders no longer intend to pursue the bilateral agreement.", "acknowledge"),
+    c(
+        "The United States and Japan will not explore new areas.",
+        "acknowledge",
+    ),
+    c(
+        "The EU will never recognise the illegal annexation of Crimea.",
+        "acknowledge",
+    ),
+    c(
+        "The parties cannot accept unilateral changes to the status quo by force.",
+        "acknowledge",
+    ),
+    c(
+        "The leaders no longer intend to pursue the bilateral agreement.",
+        "acknowledge",
+    ),
     c("India declined to join the initiative.", "acknowledge"),
-    c("The sides won't impose new tariffs on semiconductors.", "acknowledge"),
-    c("The Council decided to refrain from further measures at this stage.", "acknowledge"),
-    c("The EU and Singapore are not in a position to conclude the negotiations this year.", "acknowledge"),
+    c(
+        "The sides won't impose new tariffs on semiconductors.",
+        "acknowledge",
+    ),
+    c(
+        "The Council decided to refrain from further measures at this stage.",
+        "acknowledge",
+    ),
+    c(
+        "The EU and Singapore are not in a position to conclude the negotiations this year.",
+        "acknowledge",
+    ),
     c(
         "Japan will provide 10 million dollars for disaster relief, and Australia will not participate in the first phase.",
         "commit",
@@ -61,8 +82,14 @@ const CASES: &[Case] = &[
         "commit",
     ),
     c("Welcoming the launch of the Quad Fellowship.", "acknowledge"),
-    c("Recognizing the importance of secure and resilient supply chains.", "acknowledge"),
-    c("Acknowledging the work of the Trade and Technology Council.", "acknowledge"),
+    c(
+        "Recognizing the importance of secure and resilient supply chains.",
+        "acknowledge",
+    ),
+    c(
+        "Acknowledging the work of the Trade and Technology Council.",
+        "acknowledge",
+    ),
     c(
         "Following the Leaders' Summit in May, the Quad partners have decided to establish a maritime domain awareness initiative.",
         "commit",
@@ -76,30 +103,87 @@ const CASES: &[Case] = &[
         "intend",
     ),
     // Action-item gerunds: agreed actions.
-    c("Establishing a working group on critical minerals to map supply chains.", "commit"),
-    c("Expanding collaboration on cancer research through joint funding calls.", "commit"),
+    c(
+        "Establishing a working group on critical minerals to map supply chains.",
+        "commit",
+    ),
+    c(
+        "Expanding collaboration on cancer research through joint funding calls.",
+        "commit",
+    ),
     // Passives, "it was agreed", "are committed to", "have decided to", "shall".
-    c("A joint task force will be established to coordinate export controls.", "commit"),
-    c("It was agreed to hold the next meeting in Brussels in the spring.", "commit"),
-    c("The United States and India are committed to deepening defense industrial cooperation.", "commit"),
-    c("The parties shall exchange information on cyber incidents without delay.", "commit"),
-    c("The two sides have decided to launch negotiations on a digital trade agreement.", "commit"),
-    c("Both sides are determined to work together to ensure the success of the Digital Partnership.", "commit"),
-    c("The United States announced 25 million dollars to support digital connectivity in the Pacific.", "commit"),
-    c("The Commission will present a legislative proposal on chips by the end of the year.", "commit"),
+    c(
+        "A joint task force will be established to coordinate export controls.",
+        "commit",
+    ),
+    c(
+        "It was agreed to hold the next meeting in Brussels in the spring.",
+        "commit",
+    ),
+    c(
+        "The United States and India are committed to deepening defense industrial cooperation.",
+        "commit",
+    ),
+    c(
+        "The parties shall exchange information on cyber incidents without delay.",
+        "commit",
+    ),
+    c(
+        "The two sides have decided to launch negotiations on a digital trade agreement.",
+        "commit",
+    ),
+    c(
+        "Both sides are determined to work together to ensure the success of the Digital Partnership.",
+        "commit",
+    ),
+    c(
+        "The United States announced 25 million dollars to support digital connectivity in the Pacific.",
+        "commit",
+    ),
+    c(
+        "The Commission will present a legislative proposal on chips by the end of the year.",
+        "commit",
+    ),
     // Aims, hopes, readiness.
-    c("We look forward to working together to advance clean energy supply chains.", "intend"),
-    amb("The Leaders look forward to the next Quad Summit in India.", "acknowledge"),
-    c("The partners aim to mobilize 50 billion dollars in infrastructure investment over five years.", "intend"),
-    c("The Quad will seek to strengthen health security in the region.", "intend"),
-    c("The European Union stands ready to support Ukraine's reconstruction.", "intend"),
+    c(
+        "We look forward to working together to advance clean energy supply chains.",
+        "intend",
+    ),
+    amb(
+        "The Leaders look forward to the next Quad Summit in India.",
+        "acknowledge",
+    ),
+    c(
+        "The partners aim to mobilize 50 billion dollars in infrastructure investment over five years.",
+        "intend",
+    ),
+    c(
+        "The Quad will seek to strengthen health security in the region.",
+        "intend",
+    ),
+    c(
+        "The European Union stands ready to support Ukraine's reconstruction.",
+        "intend",
+    ),
     // Possibility and exploration.
-    c("The EU and Japan may consider further cooperation on quantum technologies.", "explore"),
+    c(
+        "The EU and Japan may consider further cooperation on quantum technologies.",
+        "explore",
+    ),
     c("The two sides could explore joint research on 6G.", "explore"),
-    c("The partners are exploring options for joint procurement of vaccines.", "explore"),
-    c("Such cooperation would help strengthen the resilience of supply chains.", "acknowledge"),
+    c(
+        "The partners are exploring options for joint procurement of vaccines.",
+        "explore",
+    ),
+    c(
+        "Such cooperation would help strengthen the resilience of supply chains.",
+        "acknowledge",
+    ),
     // "should", conditionals and third parties.
-    amb("The parties should strengthen coordination on standards.", "intend"),
+    amb(
+        "The parties should strengthen coordination on standards.",
+        "intend",
+    ),
     amb(
         "The Council considers that Member States should step up efforts to reduce dependencies.",
         "acknowledge",
@@ -108,8 +192,14 @@ const CASES: &[Case] = &[
         "If resources allow, the partners will expand the program to other countries in the region.",
         "intend",
     ),
-    amb("The European Council invites the Commission to present a proposal by June 2025.", "acknowledge"),
-    c("The Council stresses the need to strengthen the EU's economic security.", "acknowledge"),
+    amb(
+        "The European Council invites the Commission to present a proposal by June 2025.",
+        "acknowledge",
+    ),
+    c(
+        "The Council stresses the need to strengthen the EU's economic security.",
+        "acknowledge",
+    ),
 ];
 
 #[test]

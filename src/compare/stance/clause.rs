@@ -359,7 +359,64 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
         }
         out.insert(0, cue);
     }
+    negate(toks, &mut out);
     out
+}
+
+/// A negated undertaking undertakes nothing: "will not fund", "does not
+/// intend to", "no longer intend to", "decided to refrain from". Its cue
+/// becomes acknowledge, and its words take in the negation.
+fn negate(toks: &[Tok<'_>], cues: &mut [Cue]) {
+    let negator = |k: usize| {
+        let w = toks[k].lower.as_ref();
+        // "will not only fund X but also ...": no negation.
+        (lexicon::is_negator(w) && toks.get(k + 1).is_none_or(|t| t.lower != "only"))
+            || (w == "no" && toks.get(k + 1).is_some_and(|t| t.lower == "longer"))
+    };
+    for cue in cues.iter_mut().filter(|c| c.kind != Kind::Other) {
+        let (Some(first), Some(last)) = (
+            toks.iter().position(|t| t.start == cue.start),
+            toks.iter().position(|t| t.end == cue.end),
+        ) else {
+            continue;
+        };
+        // Back over the adverbs before the verb: "does not intend", "no longer intend".
+        let mut before = None;
+        let mut j = first;
+        while j > 0 && !toks[j - 1].punct {
+            let k = j - 1;
+            if negator(k) {
+                before = Some(k);
+            } else if toks[k].lower == "longer" && k > 0 && toks[k - 1].lower == "no" {
+                before = Some(k - 1);
+                j -= 1;
+            } else if !toks[k].is(ADVERB) {
+                break;
+            }
+            j -= 1;
+        }
+        let within = (first..=last).any(|k| negator(k) || lexicon::is_negating_verb(&toks[k].lower));
+        // "decided to refrain from": the complement undoes the undertaking.
+        let after = toks[last].lower == "to"
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| lexicon::is_negating_verb(&t.lower));
+        if before.is_none() && !within && !after {
+            continue;
+        }
+        cue.stance = Stance::Acknowledge;
+        if let Some(k) = before {
+            cue.start = toks[k].start;
+        }
+        if after {
+            let k = if toks.get(last + 2).is_some_and(|t| t.lower == "from") {
+                last + 2
+            } else {
+                last + 1
+            };
+            cue.end = toks[k].end;
+        }
+    }
 }
 
 /// The word before `i`, passing over adverbs.
@@ -383,8 +440,17 @@ fn complement_of_to(cues: &[Cue]) -> bool {
 /// last word of the verb group.
 fn carried(toks: &[Tok<'_>], mut i: usize) -> (Stance, usize) {
     let last = toks.len().saturating_sub(1);
-    while i < toks.len() && !toks[i].punct && toks[i].is(ADVERB) {
-        i += 1;
+    loop {
+        if i < toks.len() && !toks[i].punct && toks[i].is(ADVERB) {
+            i += 1;
+        } else if toks.get(i).is_some_and(|t| t.lower == "no")
+            && toks.get(i + 1).is_some_and(|t| t.lower == "longer")
+        {
+            // "will no longer fund": negated, read by `negate`.
+            i += 2;
+        } else {
+            break;
+        }
     }
     if i >= toks.len() || toks[i].punct {
         return (Stance::Commit, i.saturating_sub(1).min(last));

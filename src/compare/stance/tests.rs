@@ -162,6 +162,52 @@ fn a_leading_phrase_is_not_the_main_verb() {
 }
 
 #[test]
+fn a_negated_undertaking_undertakes_nothing() {
+    let neg = |t: &str| {
+        let (s, words, _) = why(t, None);
+        (s, words)
+    };
+    assert_eq!(
+        neg("Aland will not fund the project."),
+        (Some(Acknowledge), "will not fund".into())
+    );
+    assert_eq!(
+        neg("The sides will not explore new areas."),
+        (Some(Acknowledge), "will not explore".into())
+    );
+    assert_eq!(
+        neg("Aland won't impose tariffs."),
+        (Some(Acknowledge), "won't impose".into())
+    );
+    assert_eq!(
+        neg("Aland does not intend to act."),
+        (Some(Acknowledge), "not intend to".into())
+    );
+    assert_eq!(
+        neg("The sides no longer intend to act."),
+        (Some(Acknowledge), "no longer intend to".into())
+    );
+    assert_eq!(
+        neg("The sides will never recognise it."),
+        (Some(Acknowledge), "will never recognise".into())
+    );
+    assert_eq!(
+        neg("The sides decided to refrain from measures."),
+        (Some(Acknowledge), "decided to refrain from".into())
+    );
+    // Another clause that undertakes something decides.
+    assert_eq!(
+        stance("Aland will fund a lab, and Bland will not join it."),
+        Some(Commit)
+    );
+    // "not only ... but also" negates nothing.
+    assert_eq!(
+        stance("Aland will not only fund the lab but also staff it."),
+        Some(Commit)
+    );
+}
+
+#[test]
 fn the_firmest_undertaking_anywhere_decides() {
     assert_eq!(
         why(
