@@ -173,11 +173,23 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
     // internationally recognized rights"): its verbs are never heads.
     let mut infinitive = false;
     let mut leading_infinitive = false;
+    // "Noting the progress made by X, the sides agreed ...": a sentence that
+    // opens with a participle frames its main clause, which follows its comma.
+    let mut leading_participle = toks.first().is_some_and(|t| {
+        t.lower == "given"
+            || t.act.is_some_and(|(_, f)| f == Form::Gerund)
+            || (t.lower.len() > 5 && t.lower.ends_with("ing"))
+    });
     let mut i = 0;
     while i < toks.len() {
         let w = at(i);
         if toks[i].punct {
             if matches!(w, ";" | ":") {
+                complement = false;
+                infinitive = false;
+            }
+            if w == "," && leading_participle {
+                leading_participle = false;
                 complement = false;
                 infinitive = false;
             }
@@ -749,6 +761,9 @@ fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
         Some((class, end)) => (class.stance(), end),
         // "Looking ahead" and "Standing by" undertake nothing; "Working together" does.
         None if matches!(lemma, "look" | "stand") => return None,
+        // "Building on the success of ...", "Drawing upon": a framing phrase
+        // with no main clause after it takes note, and undertakes nothing.
+        None if framing(toks) => (Stance::Acknowledge, 0),
         None => (Stance::Commit, 0),
     };
     Some(Cue {
@@ -759,6 +774,27 @@ fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
         kind: Kind::Opening,
         bare: form == Form::Base,
     })
+}
+
+/// Whether an opening participle frames rather than acts: its object, or
+/// that of its "on"/"upon" ("Building on", "Drawing upon"), is something
+/// done already ("the success of", "the progress", "the outcomes").
+/// "Collaborating on standards" acts: what it takes is still to be done.
+fn framing(toks: &[Tok<'_>]) -> bool {
+    let at = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let k = if matches!(at(1), "on" | "upon") { 2 } else { 1 };
+    matches!(at(k), "the" | "our" | "their" | "its")
+        && matches!(
+            at(k + 1),
+            "success"
+                | "successes"
+                | "progress"
+                | "outcome"
+                | "outcomes"
+                | "results"
+                | "achievements"
+                | "momentum"
+        )
 }
 
 /// The subject of the verb group whose first word is at `i`: the words back

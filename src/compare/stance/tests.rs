@@ -159,6 +159,21 @@ fn a_leading_phrase_is_not_the_main_verb() {
         stance("Welcoming the report, the sides commit to act."),
         Some(Commit)
     );
+    // A framing phrase passes to the main clause, whatever it holds.
+    assert_eq!(
+        stance("Noting the progress made by the group, the sides agreed to extend it."),
+        Some(Commit)
+    );
+    // Alone, a framing phrase takes note; an action item acts.
+    assert_eq!(
+        stance("Building on the success of the program."),
+        Some(Acknowledge)
+    );
+    assert_eq!(stance("Building a new lab for the program."), Some(Commit));
+    assert_eq!(
+        stance("Collaborating on standards for the program."),
+        Some(Commit)
+    );
 }
 
 #[test]
