@@ -257,25 +257,12 @@ pub const COMPOUND_PART: f32 = 0.5;
 /// The weight of a word after a commitment's first sentence.
 pub const LATER_SENTENCES: f32 = 0.5;
 
-/// Where the first sentence of `text` ends: at a full stop after a word of
-/// three lowercase letters or more ("U.S." and "Dr." end none), followed by
-/// a space and a capital; the end of the text when there is no such stop.
+/// Where the first sentence of `text` ends, by the importer's split (one
+/// rule for sentences everywhere); the end of the text when it has one.
 fn first_sentence_end(text: &str) -> usize {
-    for (i, _) in text.match_indices(". ") {
-        let word: Vec<char> = text[..i]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        let next = text[i + 2..].chars().next();
-        if word.len() >= 3
-            && word.iter().all(|c| c.is_lowercase())
-            && next.is_some_and(|c| c.is_uppercase() || c == '“' || c == '"')
-        {
-            return i + 1;
-        }
-    }
-    text.len()
+    crate::import::sentences::split_with_offsets(text)
+        .next()
+        .map_or(text.len(), |(at, s)| at + s.len())
 }
 
 /// Byte ranges of the web addresses in `text` ("https://…", "www.…"): their

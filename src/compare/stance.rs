@@ -339,53 +339,10 @@ impl LeadIn {
     }
 }
 
-/// The sentences of `text` with their byte offsets.
+/// The sentences of `text` with their byte offsets: the importer's split,
+/// so that "sentence N" of a basis is the Nth sentence the importer cuts.
 fn sentences_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    Sentences { rest: text }.map(move |s| (s.as_ptr() as usize - base, s))
-}
-
-/// Sentences of a text. A full stop ends a sentence when a capital letter or
-/// an opening quote follows, unless it closes an abbreviation ("U.S.", "e.g.",
-/// "Dr.").
-struct Sentences<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for Sentences<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        let text = self.rest.trim_start();
-        if text.is_empty() {
-            return None;
-        }
-        let mut from = 0;
-        while let Some(at) = memchr::memchr3(b'.', b'?', b'!', &text.as_bytes()[from..]) {
-            let i = from + at;
-            from = i + 1;
-            let after = &text[from..];
-            let next_starts = after.starts_with(char::is_whitespace)
-                && after
-                    .trim_start()
-                    .starts_with(|n: char| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '(' | '['));
-            if next_starts && !(text.as_bytes()[i] == b'.' && ends_in_abbreviation(&text[..i])) {
-                self.rest = after;
-                return Some(&text[..=i]);
-            }
-        }
-        self.rest = "";
-        Some(text)
-    }
-}
-
-/// Whether the word just before a full stop is an abbreviation, by the
-/// importer's rule (one list of abbreviations for both).
-fn ends_in_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    crate::import::sentences::is_abbreviation(word)
+    crate::import::sentences::split_with_offsets(text)
 }
 
 /// How many commitments of an area carry each stance.

@@ -36,6 +36,14 @@ pub fn split(text: &str) -> Vec<&str> {
     out
 }
 
+/// As [`split`], each sentence with its byte offset in `text`.
+pub fn split_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    split(text)
+        .into_iter()
+        .map(move |s| (s.as_ptr() as usize - base, s))
+}
+
 /// Whether `before` (the text up to a space) ends a sentence.
 fn ends_sentence(before: &str) -> bool {
     let word = before.rsplit(' ').next().unwrap_or(before);

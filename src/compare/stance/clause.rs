@@ -173,11 +173,23 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
     // internationally recognized rights"): its verbs are never heads.
     let mut infinitive = false;
     let mut leading_infinitive = false;
+    // "Noting the progress made by X, the sides agreed ...": a sentence that
+    // opens with a participle frames its main clause, which follows its comma.
+    let mut leading_participle = toks.first().is_some_and(|t| {
+        t.lower == "given"
+            || t.act.is_some_and(|(_, f)| f == Form::Gerund)
+            || (t.lower.len() > 5 && t.lower.ends_with("ing"))
+    });
     let mut i = 0;
     while i < toks.len() {
         let w = at(i);
         if toks[i].punct {
             if matches!(w, ";" | ":") {
+                complement = false;
+                infinitive = false;
+            }
+            if w == "," && leading_participle {
+                leading_participle = false;
                 complement = false;
                 infinitive = false;
             }
@@ -359,7 +371,64 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
         }
         out.insert(0, cue);
     }
+    negate(toks, &mut out);
     out
+}
+
+/// A negated undertaking undertakes nothing: "will not fund", "does not
+/// intend to", "no longer intend to", "decided to refrain from". Its cue
+/// becomes acknowledge, and its words take in the negation.
+fn negate(toks: &[Tok<'_>], cues: &mut [Cue]) {
+    let negator = |k: usize| {
+        let w = toks[k].lower.as_ref();
+        // "will not only fund X but also ...": no negation.
+        (lexicon::is_negator(w) && toks.get(k + 1).is_none_or(|t| t.lower != "only"))
+            || (w == "no" && toks.get(k + 1).is_some_and(|t| t.lower == "longer"))
+    };
+    for cue in cues.iter_mut().filter(|c| c.kind != Kind::Other) {
+        let (Some(first), Some(last)) = (
+            toks.iter().position(|t| t.start == cue.start),
+            toks.iter().position(|t| t.end == cue.end),
+        ) else {
+            continue;
+        };
+        // Back over the adverbs before the verb: "does not intend", "no longer intend".
+        let mut before = None;
+        let mut j = first;
+        while j > 0 && !toks[j - 1].punct {
+            let k = j - 1;
+            if negator(k) {
+                before = Some(k);
+            } else if toks[k].lower == "longer" && k > 0 && toks[k - 1].lower == "no" {
+                before = Some(k - 1);
+                j -= 1;
+            } else if !toks[k].is(ADVERB) {
+                break;
+            }
+            j -= 1;
+        }
+        let within = (first..=last).any(|k| negator(k) || lexicon::is_negating_verb(&toks[k].lower));
+        // "decided to refrain from": the complement undoes the undertaking.
+        let after = toks[last].lower == "to"
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| lexicon::is_negating_verb(&t.lower));
+        if before.is_none() && !within && !after {
+            continue;
+        }
+        cue.stance = Stance::Acknowledge;
+        if let Some(k) = before {
+            cue.start = toks[k].start;
+        }
+        if after {
+            let k = if toks.get(last + 2).is_some_and(|t| t.lower == "from") {
+                last + 2
+            } else {
+                last + 1
+            };
+            cue.end = toks[k].end;
+        }
+    }
 }
 
 /// The word before `i`, passing over adverbs.
@@ -383,8 +452,17 @@ fn complement_of_to(cues: &[Cue]) -> bool {
 /// last word of the verb group.
 fn carried(toks: &[Tok<'_>], mut i: usize) -> (Stance, usize) {
     let last = toks.len().saturating_sub(1);
-    while i < toks.len() && !toks[i].punct && toks[i].is(ADVERB) {
-        i += 1;
+    loop {
+        if i < toks.len() && !toks[i].punct && toks[i].is(ADVERB) {
+            i += 1;
+        } else if toks.get(i).is_some_and(|t| t.lower == "no")
+            && toks.get(i + 1).is_some_and(|t| t.lower == "longer")
+        {
+            // "will no longer fund": negated, read by `negate`.
+            i += 2;
+        } else {
+            break;
+        }
     }
     if i >= toks.len() || toks[i].punct {
         return (Stance::Commit, i.saturating_sub(1).min(last));
@@ -683,6 +761,9 @@ fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
         Some((class, end)) => (class.stance(), end),
         // "Looking ahead" and "Standing by" undertake nothing; "Working together" does.
         None if matches!(lemma, "look" | "stand") => return None,
+        // "Building on the success of ...", "Drawing upon": a framing phrase
+        // with no main clause after it takes note, and undertakes nothing.
+        None if framing(toks) => (Stance::Acknowledge, 0),
         None => (Stance::Commit, 0),
     };
     Some(Cue {
@@ -693,6 +774,27 @@ fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
         kind: Kind::Opening,
         bare: form == Form::Base,
     })
+}
+
+/// Whether an opening participle frames rather than acts: its object, or
+/// that of its "on"/"upon" ("Building on", "Drawing upon"), is something
+/// done already ("the success of", "the progress", "the outcomes").
+/// "Collaborating on standards" acts: what it takes is still to be done.
+fn framing(toks: &[Tok<'_>]) -> bool {
+    let at = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let k = if matches!(at(1), "on" | "upon") { 2 } else { 1 };
+    matches!(at(k), "the" | "our" | "their" | "its")
+        && matches!(
+            at(k + 1),
+            "success"
+                | "successes"
+                | "progress"
+                | "outcome"
+                | "outcomes"
+                | "results"
+                | "achievements"
+                | "momentum"
+        )
 }
 
 /// The subject of the verb group whose first word is at `i`: the words back

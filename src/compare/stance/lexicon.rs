@@ -448,6 +448,7 @@ const ADVERBS: &[&str] = &[
     "already",
     "today",
     "not",
+    "never",
 ];
 /// See [`DETERMINER`].
 const DETERMINERS: &[&str] = &[
@@ -499,9 +500,11 @@ const AUXILIARIES: &[&str] = &[
     "remains", "remained",
 ];
 /// See [`MODAL`].
-const MODALS: &[&str] = &["will", "shall"];
+const MODALS: &[&str] = &["will", "shall", "won't", "won’t", "shan't", "shan’t"];
 /// See [`WEAK_MODAL`].
-const WEAK_MODALS: &[&str] = &["would", "could", "can", "may", "might", "should", "must"];
+const WEAK_MODALS: &[&str] = &[
+    "would", "could", "can", "may", "might", "should", "must", "cannot", "can't", "can’t",
+];
 
 /// What a word is among the function words, as bits. One lookup per word:
 /// the grammar asks about each word many times.
@@ -537,6 +540,20 @@ fn ly_adverb(w: &str) -> bool {
 /// Whether `w` is an adverb that may sit inside a verb group.
 pub fn is_adverb(w: &str) -> bool {
     flags(w) & ADVERB != 0
+}
+
+/// Whether `w` negates the verb group it sits in: "not", "never", "cannot",
+/// and any contraction in "n't" ("won't", "doesn't").
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Whether `w` is a verb that undertakes not doing what follows it:
+/// "refrain from", "decline to", "refuse to", in any form.
+pub fn is_negating_verb(w: &str) -> bool {
+    ["refrain", "declin", "refus"]
+        .iter()
+        .any(|stem| w.starts_with(stem))
 }
 
 /// Whether `w` is "will" or "shall".

@@ -159,6 +159,67 @@ fn a_leading_phrase_is_not_the_main_verb() {
         stance("Welcoming the report, the sides commit to act."),
         Some(Commit)
     );
+    // A framing phrase passes to the main clause, whatever it holds.
+    assert_eq!(
+        stance("Noting the progress made by the group, the sides agreed to extend it."),
+        Some(Commit)
+    );
+    // Alone, a framing phrase takes note; an action item acts.
+    assert_eq!(
+        stance("Building on the success of the program."),
+        Some(Acknowledge)
+    );
+    assert_eq!(stance("Building a new lab for the program."), Some(Commit));
+    assert_eq!(
+        stance("Collaborating on standards for the program."),
+        Some(Commit)
+    );
+}
+
+#[test]
+fn a_negated_undertaking_undertakes_nothing() {
+    let neg = |t: &str| {
+        let (s, words, _) = why(t, None);
+        (s, words)
+    };
+    assert_eq!(
+        neg("Aland will not fund the project."),
+        (Some(Acknowledge), "will not fund".into())
+    );
+    assert_eq!(
+        neg("The sides will not explore new areas."),
+        (Some(Acknowledge), "will not explore".into())
+    );
+    assert_eq!(
+        neg("Aland won't impose tariffs."),
+        (Some(Acknowledge), "won't impose".into())
+    );
+    assert_eq!(
+        neg("Aland does not intend to act."),
+        (Some(Acknowledge), "not intend to".into())
+    );
+    assert_eq!(
+        neg("The sides no longer intend to act."),
+        (Some(Acknowledge), "no longer intend to".into())
+    );
+    assert_eq!(
+        neg("The sides will never recognise it."),
+        (Some(Acknowledge), "will never recognise".into())
+    );
+    assert_eq!(
+        neg("The sides decided to refrain from measures."),
+        (Some(Acknowledge), "decided to refrain from".into())
+    );
+    // Another clause that undertakes something decides.
+    assert_eq!(
+        stance("Aland will fund a lab, and Bland will not join it."),
+        Some(Commit)
+    );
+    // "not only ... but also" negates nothing.
+    assert_eq!(
+        stance("Aland will not only fund the lab but also staff it."),
+        Some(Commit)
+    );
 }
 
 #[test]
@@ -354,10 +415,10 @@ fn the_actor_is_the_subject_of_the_deciding_clause() {
 
 #[test]
 fn sentences_do_not_end_at_abbreviations() {
-    let s: Vec<&str> = Sentences {
-        rest: "The U.S. Department and Dr. Lee met (e.g. on AI). They agreed. Fine",
-    }
-    .collect();
+    let s: Vec<&str> =
+        sentences_with_offsets("The U.S. Department and Dr. Lee met (e.g. on AI). They agreed. Fine")
+            .map(|(_, s)| s)
+            .collect();
     assert_eq!(
         s,
         [
@@ -366,6 +427,8 @@ fn sentences_do_not_end_at_abbreviations() {
             "Fine"
         ]
     );
+    // "U.S. The": a sentence ends, as the importer reads it.
+    assert_eq!(why("Aland met the U.S. The sides will explore AI.", None).2, 2);
 }
 
 #[test]
