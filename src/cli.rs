@@ -337,13 +337,16 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     log::debug!("command: {command:?}, colour: {colour}");
     let result = match command {
         Command::Check { paths, format, load } => check(cli, paths, &load.data, *format),
-        Command::List { format, .. } => {
-            with_loaded(cli, |out, loaded| output::list(out, &loaded.corpus, *format))
-        }
-        Command::Show { id, cite, format, .. } => with_loaded(cli, |out, loaded| match cite {
-            true => output::cite(out, &loaded.corpus, id),
-            false => output::show(out, &loaded.corpus, id, *format),
+        Command::List { format, .. } => with_loaded(cli, *format == Format::Json, |out, loaded| {
+            output::list(out, &loaded.corpus, *format)
         }),
+        Command::Show { id, cite, format, .. } => {
+            let json = !cite && *format == Format::Json;
+            with_loaded(cli, json, |out, loaded| match cite {
+                true => output::cite(out, &loaded.corpus, id),
+                false => output::show(out, &loaded.corpus, id, *format),
+            })
+        }
         // Search marks its matches with escape codes, so it cleans the
         // statement text itself rather than through `Plain`.
         Command::Search {
@@ -351,10 +354,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         } => with_loaded_raw(cli, |out, loaded| {
             output::search::search(out, &loaded.corpus, &query.join(" "), *limit, *format, colour)
         }),
-        Command::Bookmarks { format, .. } => with_loaded(cli, |out, loaded| {
-            bookmarks::print::command(out, &loaded.corpus, *format)
-        }),
-        Command::Glossary { format, .. } => with_loaded(cli, |out, loaded| {
+        Command::Bookmarks { format, .. } => {
+            with_loaded(cli, *format == ReportFormat::Json, |out, loaded| {
+                bookmarks::print::command(out, &loaded.corpus, *format)
+            })
+        }
+        Command::Glossary { format, .. } => with_loaded(cli, *format == Format::Json, |out, loaded| {
             Glossary::build(&loaded.corpus).print(out, *format)?;
             Ok(exit::OK)
         }),
@@ -362,7 +367,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import { args, .. } => crate::import::command::run(&cli.load_options(), args),
         Command::Compare {
             left, right, format, ..
-        } => with_loaded(cli, |out, loaded| {
+        } => with_loaded(cli, *format == ReportFormat::Json, |out, loaded| {
             crosswalk::compare(out, &loaded.corpus, Taxonomy::builtin(), left, right, *format)
         }),
         Command::Changes {
@@ -456,9 +461,18 @@ pub fn finish(result: io::Result<u8>) -> ExitCode {
 
 /// Loads what `cli` names, reports problems on stderr, then runs `f` on
 /// stdout, with control characters in what it writes made harmless
-/// ([`output::Plain`]).
-fn with_loaded(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
-    with_loaded_raw(cli, |out, loaded| f(&mut output::Plain(out), loaded))
+/// ([`output::Plain`]). JSON (`json`) is written as it is: `Plain` would
+/// change the data a program reads, and the JSON writer
+/// ([`output::json`]) escapes those characters losslessly instead.
+fn with_loaded(
+    cli: &Cli,
+    json: bool,
+    f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>,
+) -> io::Result<u8> {
+    match json {
+        true => with_loaded_raw(cli, f),
+        false => with_loaded_raw(cli, |out, loaded| f(&mut output::Plain(out), loaded)),
+    }
 }
 
 /// As [`with_loaded`], writing what `f` writes as it is.
@@ -544,8 +558,9 @@ fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     match format {
-        // The problems are in the JSON; stderr stays quiet.
-        Format::Json => output::check::json(&mut output::Plain(&mut out), &loaded)?,
+        // The problems are in the JSON; stderr stays quiet. JSON escapes
+        // what could act on a terminal itself ([`output::json`]).
+        Format::Json => output::check::json(&mut out, &loaded)?,
         Format::Text => {
             report_problems(&loaded)?;
             output::check::text(&mut output::Plain(&mut out), &loaded)?;

@@ -42,8 +42,7 @@ pub fn compare(
         ReportFormat::Text => text(out, &view)?,
         ReportFormat::Md => markdown(out, &view)?,
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json(&view)).map_err(io::Error::from)?;
-            writeln!(out)?;
+            crate::output::json::write(out, &json(&view))?;
         }
     }
     Ok(exit::OK)

@@ -225,8 +225,7 @@ impl Glossary {
     /// `jointly glossary`: one line per definition, or JSON.
     pub fn print(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
         if format == Format::Json {
-            serde_json::to_writer_pretty(&mut *out, self).map_err(io::Error::from)?;
-            return writeln!(out);
+            return crate::output::json::write(out, self);
         }
         let width = self.entries.iter().map(|d| d.acronym.len()).max().unwrap_or(0);
         for d in &self.entries {

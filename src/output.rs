@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod colour;
+pub mod json;
 pub mod search;
 
 pub use colour::{ColorWhen, colour, colour_stderr, problem_line};
@@ -114,8 +115,7 @@ struct JsonCommitment<'a> {
 pub fn list(out: &mut dyn Write, corpus: &Corpus, format: Format) -> io::Result<u8> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json_tree(corpus)).map_err(io::Error::from)?;
-            writeln!(out)?;
+            json::write(out, &json_tree(corpus))?;
         }
         Format::Text => list_text(out, corpus)?,
     }
@@ -274,8 +274,7 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
         return unknown_id(id);
     };
     if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &json_show(corpus, path)).map_err(io::Error::from)?;
-        writeln!(out)?;
+        json::write(out, &json_show(corpus, path))?;
         return Ok(exit::OK);
     }
     let crumb = corpus.breadcrumb(path).unwrap_or_default();

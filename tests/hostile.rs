@@ -584,3 +584,66 @@ fn a_huge_config_is_named_a_config_file() {
     s.keys("\x03");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// Every string in a JSON document, keys and values.
+fn json_strings(v: &serde_json::Value, into: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => into.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|i| json_strings(i, into)),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                into.push(k.clone());
+                json_strings(v, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn json_output_keeps_the_text_exactly_and_escapes_what_could_act_on_a_terminal() {
+    // A commitment (and, for `compare`, which gives commitments by id, an
+    // area's title) holding a right-to-left override, a zero-width space,
+    // an escape sequence and a C1 control: JSON must carry it unchanged, as
+    // `\uXXXX` escapes, never as the raw characters.
+    let text = "Commit to \u{202E}nothing\u{200B} \u{1b}[31mred\u{9b} here.";
+    let statement = |date: &str| {
+        let quoted = "\"Commit to \\u202Enothing\\u200B \\e[31mred\\x9b here.\"";
+        format!(
+            "partnership:\n  id: h\n  name: H\n  parties: [A, B]\n\
+             meeting:\n  title: T\n  date: \"{date}\"\n\
+             areas:\n  - id: a\n    title: {quoted}\n    commitments:\n\
+             \x20     - {quoted}\n"
+        )
+    };
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("statements");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("one.yaml"), statement("2024-01-01")).unwrap();
+    std::fs::write(dir.join("two.yaml"), statement("2025-01-01")).unwrap();
+    let data = dir.to_str().unwrap();
+    for args in [
+        vec!["list"],
+        vec!["show", "h/2024-01-01/a/1"],
+        vec!["search", "nothing"],
+        vec!["compare", "h/2024-01-01", "h/2025-01-01"],
+    ] {
+        let mut args = args;
+        args.extend(["--format", "json", "--no-default", "--data", data]);
+        let o = jointly(home.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let raw = &o.stdout;
+        let out = stdout(&o);
+        for bad in ['\u{202E}', '\u{200B}', '\u{1b}', '\u{9b}', '\u{FFFD}'] {
+            assert!(!out.contains(bad), "{args:?}: raw {bad:?} in {out}");
+        }
+        assert!(!raw.contains(&0x1b), "{args:?}: ESC byte in the output");
+        let doc: serde_json::Value = serde_json::from_slice(raw).unwrap();
+        let mut strings = Vec::new();
+        json_strings(&doc, &mut strings);
+        assert!(
+            strings.iter().any(|s| s == text),
+            "{args:?}: the exact text is not in {out}"
+        );
+    }
+}

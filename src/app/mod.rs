@@ -91,6 +91,9 @@ pub struct App {
     glossary: Option<Arc<Glossary>>,
     /// Effects queued by `update` for the event loop.
     effects: Vec<Effect>,
+    /// The reader's text, built in `update` when what it shows changes, so
+    /// that drawing a frame builds nothing ([`App::reader_document`]).
+    reader_doc: Option<reader::CachedDocument>,
     /// The time, for stamping bookmarks (replaceable in tests).
     pub clock: fn() -> Timestamp,
 }
@@ -132,12 +135,14 @@ impl App {
             off_thread: false,
             glossary: None,
             effects: Vec::new(),
+            reader_doc: None,
             clock: Timestamp::now,
         };
         app.tree_content = app.tree_content_width();
         if app.config.default_view == DefaultView::Compare {
             app.open_compare();
         }
+        app.reader_text();
         app
     }
 
@@ -156,7 +161,14 @@ impl App {
 
     /// Applies one action or message. The only place where state changes.
     pub fn update(&mut self, msg: impl Into<Msg>) {
-        let action = match msg.into() {
+        self.apply(msg.into());
+        // The view reads the reader's text; have it ready for what changed.
+        self.reader_text();
+    }
+
+    /// [`App::update`]'s work.
+    fn apply(&mut self, msg: Msg) {
+        let action = match msg {
             Msg::Action(a) => a,
             msg => return self.update_msg(msg),
         };
@@ -361,8 +373,32 @@ impl App {
         self.clamp_scroll();
     }
 
-    /// The reader's content for the selection, laid out at its width.
-    pub fn reader_document(&self) -> layout::reader::Document {
+    /// The reader's content for the selection, laid out at its width, as
+    /// the last `update` built it. Built here only if a field was changed
+    /// from outside `update` since (as some tests do).
+    pub fn reader_document(&self) -> std::borrow::Cow<'_, layout::reader::Document> {
+        let key = self.reader_key();
+        match &self.reader_doc {
+            Some(cached) if cached.key == key => std::borrow::Cow::Borrowed(&cached.doc),
+            _ => std::borrow::Cow::Owned(self.build_reader_document()),
+        }
+    }
+
+    /// The reader's content, built again only if what it shows changed
+    /// since it was last built.
+    fn reader_text(&mut self) -> &layout::reader::Document {
+        let key = self.reader_key();
+        let doc = match self.reader_doc.take() {
+            Some(cached) if cached.key == key => cached.doc,
+            _ => self.build_reader_document(),
+        };
+        &self.reader_doc.insert(reader::CachedDocument { key, doc }).doc
+    }
+
+    /// Lays out the reader's content afresh.
+    fn build_reader_document(&self) -> layout::reader::Document {
+        #[cfg(test)]
+        reader::BUILDS.with(|n| n.set(n.get() + 1));
         let marks = |p: NodePath| self.filter_marks(p);
         let k = |a: Action| self.config.keys.keys_label(a);
         let empty = match &self.filter {
@@ -502,17 +538,18 @@ impl App {
         }
         if new_node {
             // Bring the selected commitment into view, a little below the
-            // top; one build of the reader's text serves both.
-            let doc = self.reader_document();
-            self.reader_scroll = doc.selected.map_or(0, |l| l.saturating_sub(2));
-            self.clamp_reader(doc.lines.len());
+            // top.
+            let doc = self.reader_text();
+            let (selected, lines) = (doc.selected, doc.lines.len());
+            self.reader_scroll = selected.map_or(0, |l| l.saturating_sub(2));
+            self.clamp_reader(lines);
         }
         self.clamp_tree();
     }
 
     /// Keeps scroll offsets inside their content after a move or a resize.
     fn clamp_scroll(&mut self) {
-        let lines = self.reader_document().lines.len();
+        let lines = self.reader_text().lines.len();
         self.clamp_reader(lines);
         self.clamp_tree();
     }

@@ -3,6 +3,39 @@
 //! lives in [`ReaderSearch`]; its changes happen here, called from `update`.
 
 use super::{Action, App, Layer, Pane};
+use crate::layout::reader::Document;
+use crate::model::NodePath;
+
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread laid out the reader's text: tests check
+    /// that a move builds it once and a frame not at all.
+    pub(super) static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The reader's text and what it was built from.
+#[derive(Debug)]
+pub(super) struct CachedDocument {
+    pub(super) key: DocumentKey,
+    pub(super) doc: Document,
+}
+
+/// Everything the reader's text depends on but the corpus and the keys,
+/// which stay as they are while the app runs: while it is the same, so is
+/// the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DocumentKey {
+    selected: Option<NodePath>,
+    width: usize,
+    /// The reader's search: its matches are part of the text.
+    search: Option<String>,
+    /// The tree's filter, its query and correction: the reader marks what
+    /// it matched, and says so when nothing does.
+    filter: Option<(String, Option<String>)>,
+    /// Whether the glossary is built: the filter's marks follow acronyms
+    /// through it.
+    glossary: bool,
+}
 
 /// A search in the reader's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +47,20 @@ pub struct ReaderSearch {
 }
 
 impl App {
+    /// What the reader's text is built from now.
+    pub(super) fn reader_key(&self) -> DocumentKey {
+        DocumentKey {
+            selected: self.selected_path(),
+            width: usize::from(self.screen().reader_text_width()),
+            search: self.reader_search.as_ref().map(|s| s.query.clone()),
+            filter: self
+                .filter
+                .as_ref()
+                .map(|f| (f.query.clone(), f.corrected.clone())),
+            glossary: self.glossary.is_some(),
+        }
+    }
+
     /// Opens the reader's search prompt, with a new, empty search.
     pub(super) fn open_reader_search(&mut self) {
         self.reader_search = Some(ReaderSearch::default());
@@ -77,34 +124,37 @@ impl App {
 
     /// Scrolls to a match of the reader's search and says which it is.
     fn go_to_reader_match(&mut self, step: Step) {
-        let doc = self.reader_document();
+        let scroll = self.reader_scroll;
+        let Some(current) = self.reader_search.as_ref().map(|s| s.current) else {
+            return;
+        };
+        let doc = self.reader_text();
+        let count = doc.matches.len();
+        let lines = doc.lines.len();
+        let current = match (count, step) {
+            (0, _) => None,
+            (_, Step::Next) => Some((current + 1) % count),
+            (_, Step::Previous) => Some((current + count - 1) % count),
+            // The first match at or below the top of the view, else the first.
+            (_, Step::FromView) => Some(doc.matches.iter().position(|m| m.line >= scroll).unwrap_or(0)),
+        };
+        let line = current.and_then(|i| doc.matches.get(i)).map_or(0, |m| m.line);
         let Some(s) = &mut self.reader_search else {
             return;
         };
-        let count = doc.matches.len();
-        if count == 0 {
+        let Some(current) = current else {
             if !s.query.is_empty() {
                 self.message = Some(format!("Pattern not found: {}", s.query));
             }
             return;
-        }
-        s.current = match step {
-            Step::Next => (s.current + 1) % count,
-            Step::Previous => (s.current + count - 1) % count,
-            // The first match at or below the top of the view, else the first.
-            Step::FromView => doc
-                .matches
-                .iter()
-                .position(|m| m.line >= self.reader_scroll)
-                .unwrap_or(0),
         };
-        let line = doc.matches.get(s.current).map_or(0, |m| m.line);
+        s.current = current;
         let height = self.page();
         if line < self.reader_scroll || line >= self.reader_scroll + height {
             // A line of context above it, as less's jump target does.
             self.reader_scroll = line.saturating_sub(1);
         }
-        self.clamp_reader(doc.lines.len());
+        self.clamp_reader(lines);
         self.focus = Pane::Reader;
     }
 }

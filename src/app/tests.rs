@@ -1,6 +1,6 @@
 //! Unit tests of `update` on pure state.
 
-use super::test_support::{app, id};
+use super::test_support::{app, id, typed};
 use super::*;
 use crate::compare::Side;
 use crate::loader::{LoadOptions, load};
@@ -183,7 +183,6 @@ fn q_closes_a_window_and_ctrl_c_quits_from_anywhere() {
 
 #[test]
 fn slash_in_the_reader_searches_its_text_and_n_steps_through_the_matches() {
-    use super::test_support::typed;
     let mut app = app();
     let path = app.corpus.resolve("eu-sg-dp/2025-12-01/quantum").unwrap();
     app.select_path(path);
@@ -312,4 +311,66 @@ fn the_readme_key_tables_are_the_help() {
         Some(tables.as_str()),
         "README key tables differ; they should read:\n{tables}"
     );
+}
+
+/// Times the reader's text was laid out while `f` ran.
+fn builds(f: impl FnOnce()) -> usize {
+    let before = reader::BUILDS.with(|n| n.get());
+    f();
+    reader::BUILDS.with(|n| n.get()) - before
+}
+
+/// One frame, drawn as the event loop draws it.
+fn draw(app: &App) {
+    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|frame| crate::ui::draw(frame, app)).unwrap();
+}
+
+#[test]
+fn the_reader_text_is_built_once_per_change_and_never_by_drawing() {
+    let mut app = app();
+    for _ in 0..8 {
+        app.update(Action::MoveDown);
+    }
+    // A search in the reader, kept open: the reader marks its matches and
+    // the status line counts them.
+    app.update(Action::SwitchPane);
+    app.update(Action::Filter);
+    typed(&mut app, "quantum");
+    app.update(Action::Open);
+    assert_eq!(app.reader_document().matches.len(), 5);
+    assert_eq!(builds(|| draw(&app)), 0, "a frame reads the text");
+    assert_eq!(builds(|| app.update(Action::MoveDown)), 0, "scrolling keeps it");
+    assert_eq!(builds(|| app.update(Action::NextMatch)), 0, "so does n");
+    assert_eq!(
+        builds(|| app.update(Action::Filter)),
+        1,
+        "a new search builds it once"
+    );
+    assert_eq!(builds(|| typed(&mut app, "q")), 1, "so does each key typed");
+    assert_eq!(builds(|| draw(&app)), 0, "a frame with the prompt open reads it");
+    assert_eq!(builds(|| typed(&mut app, "uantum")), 6);
+    assert_eq!(builds(|| app.update(Action::Open)), 0, "Enter keeps it");
+    assert_eq!(app.reader_document().matches.len(), 5);
+
+    app.update(Action::SwitchPane);
+    assert_eq!(app.focus, Pane::Tree);
+    let before = id(&app);
+    assert_eq!(
+        builds(|| app.update(Action::MoveDown)),
+        1,
+        "a move builds it once"
+    );
+    assert_ne!(id(&app), before);
+    assert_eq!(builds(|| draw(&app)), 0);
+    assert_eq!(
+        builds(|| app.update(Action::Resize(100, 40))),
+        1,
+        "a new width does"
+    );
+    assert_eq!(builds(|| draw(&app)), 0);
+    // What is drawn is the text for the new selection and width.
+    let fresh = app.build_reader_document();
+    assert_eq!(app.reader_document().lines, fresh.lines);
 }

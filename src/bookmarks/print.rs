@@ -157,7 +157,5 @@ fn json(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {
             created: r.bookmark.created.to_string(),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "bookmarks": items }))
-        .map_err(io::Error::from)?;
-    writeln!(out)
+    crate::output::json::write(out, &serde_json::json!({ "bookmarks": items }))
 }

@@ -37,6 +37,7 @@ pub struct Match {
 
 /// The reader's lines for the current selection and width, and where the
 /// selected commitment starts.
+#[derive(Debug, Clone)]
 pub struct Document {
     /// Wrapped lines.
     pub lines: Vec<Line>,

@@ -79,6 +79,5 @@ pub fn json(out: &mut dyn Write, loaded: &Loaded) -> io::Result<()> {
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    writeln!(out)
+    super::json::write(out, &doc)
 }

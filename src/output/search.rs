@@ -145,8 +145,7 @@ pub fn search(
                 kept: ranked.hits.len(),
                 results,
             };
-            serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-            writeln!(out)?;
+            super::json::write(out, &doc)?;
         }
         Format::Text => {
             let mut n = 0;
