@@ -40,6 +40,20 @@ fn day(word: &str) -> Option<u8> {
     (1..=2).contains(&w.len()).then(|| w.parse().ok()).flatten()
 }
 
+/// A day, or the first of a range of days: "4", "4–5", "15-16,".
+fn day_or_first(word: &str) -> Option<u8> {
+    day(word).or_else(|| {
+        let (first, last) = word.split_once(['-', '–', '—'])?;
+        day(last)?;
+        day(first)
+    })
+}
+
+/// A word joining the days of a meeting: "4 and 5", "4 – 5", "4 to 5".
+fn is_range_joint(word: &str) -> bool {
+    matches!(word, "and" | "&" | "to" | "-" | "–" | "—")
+}
+
 /// A year: four digits.
 fn year(word: &str) -> Option<u16> {
     let w = word.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -86,25 +100,34 @@ pub fn find_date(text: &str) -> Option<Found> {
             words.get(i + 1),
             words.get(i + 2),
         );
-        // "1 December 2025"
-        if let (Some(d), Some(y)) = (prev.and_then(|w| day(w)), next.and_then(|w| year(w)))
-            && let Some(date) = Date::new(y, m, d)
-        {
-            return Some(Found {
-                date,
-                first: i - 1,
-                end: i + 2,
-            });
+        // "1 December 2025", "4–5 April 2024", "4 and 5 April 2024": a
+        // meeting of several days is dated by its first.
+        if let (Some(d), Some(y)) = (prev.and_then(|w| day_or_first(w)), next.and_then(|w| year(w))) {
+            let (d, first) = match i.checked_sub(3).map(|k| (words[k], words[k + 1])) {
+                Some((d0, joint)) if is_range_joint(joint) && day(prev.copied().unwrap_or("")).is_some() => {
+                    day(d0).map_or((d, i - 1), |d0| (d0, i - 3))
+                }
+                _ => (d, i - 1),
+            };
+            if let Some(date) = Date::new(y, m, d) {
+                return Some(Found {
+                    date,
+                    first,
+                    end: i + 2,
+                });
+            }
         }
-        // "December 1, 2025"
-        if let (Some(d), Some(y)) = (next.and_then(|w| day(w)), after.and_then(|w| year(w)))
-            && let Some(date) = Date::new(y, m, d)
-        {
-            return Some(Found {
-                date,
-                first: i,
-                end: i + 3,
-            });
+        // "December 1, 2025", "May 15-16, 2022", "May 15 and 16, 2022".
+        if let Some(d) = next.and_then(|w| day_or_first(w)) {
+            let (y, end) = match (after, words.get(i + 3), words.get(i + 4)) {
+                (Some(joint), Some(d1), Some(y)) if is_range_joint(joint) && day(d1).is_some() => {
+                    (year(y), i + 5)
+                }
+                _ => (after.and_then(|w| year(w)), i + 3),
+            };
+            if let Some(date) = y.and_then(|y| Date::new(y, m, d)) {
+                return Some(Found { date, first: i, end });
+            }
         }
     }
     None
@@ -680,6 +703,21 @@ mod tests {
             Some(d(2024, 9, 3))
         );
         assert_eq!(find_date("31 February 2025"), None);
+        // A meeting of several days is dated by its first.
+        for text in [
+            "Signed at Strelsau, on 4 and 5 April 2024",
+            "Strelsau, 4–5 April 2024",
+            "Strelsau, 4 – 5 April 2024",
+            "April 4–5, 2024, in Strelsau",
+            "on April 4 and 5, 2024.",
+        ] {
+            assert_eq!(find_date(text).map(|f| f.date), Some(d(2024, 4, 4)), "{text}");
+        }
+        assert_eq!(find_date("May 15-16, 2022").map(|f| f.date), Some(d(2022, 5, 15)));
+        assert_eq!(
+            date_line("Strelsau, 4 and 5 April 2024"),
+            Some((d(2024, 4, 4), Some("Strelsau".to_string())))
+        );
         assert_eq!(find_date("in May we met 2025 times"), None);
     }
 
