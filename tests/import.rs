@@ -663,6 +663,36 @@ fn importer_messages_say_what_is_wrong_and_where() {
 }
 
 #[test]
+fn front_matter_keys_that_cannot_be_used_are_named_with_their_line() {
+    // A date not in the calendar, and no other: the front matter's is the one to correct.
+    let (code, err, _) = import_bytes(
+        "a.md",
+        b"---\ntitle: T\ndate: 2025-02-30\n---\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("a.md:3:1: error: front matter `date` 2025-02-30 is not in the calendar"),
+        "{err}"
+    );
+    // A number for a date, a list for a title: each said, and the text's own used.
+    let (code, err, _) = import_bytes(
+        "b.md",
+        b"---\ntitle: [a, b]\ndate: 5\n---\n\n# Joint Statement\n\n1 May 2025\n\n## AI\n\n- We will.\n",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("b.md:2:1: warning: front matter `title` (a list) is not a text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.md:3:1: warning: front matter `date` 5 is not a date"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_import_summary_agrees_in_number() {
     let home = tempfile::tempdir().unwrap();
     let out = home.path().join("s.yaml");

@@ -40,6 +40,20 @@ fn day(word: &str) -> Option<u8> {
     (1..=2).contains(&w.len()).then(|| w.parse().ok()).flatten()
 }
 
+/// A day, or the first of a range of days: "4", "4–5", "15-16,".
+fn day_or_first(word: &str) -> Option<u8> {
+    day(word).or_else(|| {
+        let (first, last) = word.split_once(['-', '–', '—'])?;
+        day(last)?;
+        day(first)
+    })
+}
+
+/// A word joining the days of a meeting: "4 and 5", "4 – 5", "4 to 5".
+fn is_range_joint(word: &str) -> bool {
+    matches!(word, "and" | "&" | "to" | "-" | "–" | "—")
+}
+
 /// A year: four digits.
 fn year(word: &str) -> Option<u16> {
     let w = word.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -86,25 +100,34 @@ pub fn find_date(text: &str) -> Option<Found> {
             words.get(i + 1),
             words.get(i + 2),
         );
-        // "1 December 2025"
-        if let (Some(d), Some(y)) = (prev.and_then(|w| day(w)), next.and_then(|w| year(w)))
-            && let Some(date) = Date::new(y, m, d)
-        {
-            return Some(Found {
-                date,
-                first: i - 1,
-                end: i + 2,
-            });
+        // "1 December 2025", "4–5 April 2024", "4 and 5 April 2024": a
+        // meeting of several days is dated by its first.
+        if let (Some(d), Some(y)) = (prev.and_then(|w| day_or_first(w)), next.and_then(|w| year(w))) {
+            let (d, first) = match i.checked_sub(3).map(|k| (words[k], words[k + 1])) {
+                Some((d0, joint)) if is_range_joint(joint) && day(prev.copied().unwrap_or("")).is_some() => {
+                    day(d0).map_or((d, i - 1), |d0| (d0, i - 3))
+                }
+                _ => (d, i - 1),
+            };
+            if let Some(date) = Date::new(y, m, d) {
+                return Some(Found {
+                    date,
+                    first,
+                    end: i + 2,
+                });
+            }
         }
-        // "December 1, 2025"
-        if let (Some(d), Some(y)) = (next.and_then(|w| day(w)), after.and_then(|w| year(w)))
-            && let Some(date) = Date::new(y, m, d)
-        {
-            return Some(Found {
-                date,
-                first: i,
-                end: i + 3,
-            });
+        // "December 1, 2025", "May 15-16, 2022", "May 15 and 16, 2022".
+        if let Some(d) = next.and_then(|w| day_or_first(w)) {
+            let (y, end) = match (after, words.get(i + 3), words.get(i + 4)) {
+                (Some(joint), Some(d1), Some(y)) if is_range_joint(joint) && day(d1).is_some() => {
+                    (year(y), i + 5)
+                }
+                _ => (after.and_then(|w| year(w)), i + 3),
+            };
+            if let Some(date) = y.and_then(|y| Date::new(y, m, d)) {
+                return Some(Found { date, first: i, end });
+            }
         }
     }
     None
@@ -368,13 +391,43 @@ pub fn partnership_name(title: &str) -> String {
         }
     }
     let words: Vec<&str> = owned.split_whitespace().collect();
-    let mut words: Vec<&str> = match words.as_slice() {
+    let words: Vec<&str> = match words.as_slice() {
         // "Upgrading the X": what is done to the partnership is not its name.
         [w, the, rest @ ..] if w.ends_with("ing") && the.eq_ignore_ascii_case("the") && !rest.is_empty() => {
             rest.to_vec()
         }
         _ => words,
     };
+    // "X Partnership on Y Launches Second Phase": the headline's verb ends
+    // the name; "X and Y hold fourth Z Council": the name is around it.
+    let cut = match headline_verb(&words) {
+        None => words.join(" "),
+        Some(v) => {
+            let (subject, predicate) = (&words[..v], &words[v + 1..]);
+            let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let body_after = predicate.iter().position(|w| BODIES.contains(&bare(w).as_str()));
+            let body_before = subject.iter().any(|w| BODIES.contains(&bare(w).as_str()));
+            match body_after {
+                Some(b) if !body_before => {
+                    // The capitalised words that end at the body, without the ordinal.
+                    let mut start = b;
+                    while start > 0 && predicate[start - 1].starts_with(char::is_uppercase) {
+                        start -= 1;
+                    }
+                    while start < b && is_ordinal(predicate[start]) {
+                        start += 1;
+                    }
+                    let mut end = b + 1;
+                    while end < predicate.len() && BODIES.contains(&bare(predicate[end]).as_str()) {
+                        end += 1;
+                    }
+                    format!("{} {}", joined_parties(subject), predicate[start..end].join(" "))
+                }
+                _ => subject.join(" "),
+            }
+        }
+    };
+    let mut words: Vec<&str> = cut.split_whitespace().collect();
     // "X Council Deepens Transatlantic Ties", "X Council Inaugural Joint Statement".
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     if let Some(i) = words.iter().position(|w| BODIES.contains(&bare(w).as_str())) {
@@ -395,6 +448,68 @@ pub fn partnership_name(title: &str) -> String {
         title.trim().to_string()
     } else {
         name
+    }
+}
+
+/// The finite verb of a headline, after the names of its subject:
+/// "... Technology Launches Second Phase", "EU and Ruritania hold fourth
+/// ...", "... Council Deepens ...". A word is taken as the verb by its
+/// place (after a capitalised word, with words after it) and its form: a
+/// third-person singular ("Launches"), or a plain form ("hold") after a
+/// plural subject ("X and Y", "Leaders"). A sentence-case headline shows
+/// its verb by its small letter; a title-case one needs the verb known.
+fn headline_verb(words: &[&str]) -> Option<usize> {
+    const FUNCTION: &[&str] = &[
+        "and", "of", "on", "the", "for", "with", "in", "to", "a", "an", "at", "by", "from", "as", "or",
+        "into",
+    ];
+    let plural = |subject: &[&str]| {
+        subject
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("and") || w.ends_with(','))
+            || subject
+                .last()
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+    };
+    (1..words.len().saturating_sub(1)).find(|&k| {
+        let w = words[k].trim_end_matches([',', ':']);
+        let prev = words[k - 1];
+        if w.len() != words[k].len() || !prev.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        if FUNCTION.contains(&lower.as_str()) || is_ordinal(w) {
+            return false;
+        }
+        let singular = lower
+            .strip_suffix("es")
+            .filter(|stem| stem.ends_with(['s', 'x', 'z']) || stem.ends_with("ch") || stem.ends_with("sh"))
+            .or_else(|| {
+                lower
+                    .strip_suffix('s')
+                    .filter(|stem| !stem.ends_with(['s', 'u', 'i']))
+            });
+        let known = |stem: &str| TITLE_VERBS.contains(&stem);
+        let small = w.starts_with(|c: char| c.is_lowercase());
+        match singular {
+            Some(stem) => small || known(stem) || known(&lower[..lower.len() - 1]),
+            None => (small || known(&lower)) && plural(&words[..k]),
+        }
+    })
+}
+
+/// "EU and Ruritania" as a partnership's name gives it: "EU-Ruritania";
+/// other subjects stay as they are.
+fn joined_parties(subject: &[&str]) -> String {
+    match subject {
+        [a, and, b] if and.eq_ignore_ascii_case("and") => format!("{a}-{b}"),
+        _ => {
+            let s = subject.join(" ");
+            match s.split_once(" and ") {
+                Some((a, b)) if !a.contains(',') => format!("{a} – {b}"),
+                _ => s,
+            }
+        }
     }
 }
 
@@ -525,6 +640,30 @@ const TITLE_VERBS: &[&str] = &[
     "unveil",
     "affirm",
     "welcome",
+    "mark",
+    "convene",
+    "meet",
+    "host",
+    "open",
+    "begin",
+    "start",
+    "enter",
+    "elevate",
+    "upgrade",
+    "build",
+    "bolster",
+    "boost",
+    "adopt",
+    "endorse",
+    "outline",
+    "highlight",
+    "pledge",
+    "chart",
+    "forge",
+    "conclude",
+    "celebrate",
+    "take",
+    "set",
 ];
 
 /// A party's usual name for an abbreviation.
@@ -680,6 +819,21 @@ mod tests {
             Some(d(2024, 9, 3))
         );
         assert_eq!(find_date("31 February 2025"), None);
+        // A meeting of several days is dated by its first.
+        for text in [
+            "Signed at Strelsau, on 4 and 5 April 2024",
+            "Strelsau, 4–5 April 2024",
+            "Strelsau, 4 – 5 April 2024",
+            "April 4–5, 2024, in Strelsau",
+            "on April 4 and 5, 2024.",
+        ] {
+            assert_eq!(find_date(text).map(|f| f.date), Some(d(2024, 4, 4)), "{text}");
+        }
+        assert_eq!(find_date("May 15-16, 2022").map(|f| f.date), Some(d(2022, 5, 15)));
+        assert_eq!(
+            date_line("Strelsau, 4 and 5 April 2024"),
+            Some((d(2024, 4, 4), Some("Strelsau".to_string())))
+        );
         assert_eq!(find_date("in May we met 2025 times"), None);
     }
 
@@ -762,6 +916,31 @@ mod tests {
                 "EU-India Trade and Technology Council",
             ),
             ("Fact Sheet: Quad Summit", "Quad Summit"),
+            (
+                "FACT SHEET: U.S.-Freedonia Partnership on Critical and Emerging Technology Launches Second Phase",
+                "U.S.-Freedonia Partnership on Critical and Emerging Technology",
+            ),
+            (
+                "EU and Ruritania hold fourth Digital Partnership Council",
+                "EU-Ruritania Digital Partnership Council",
+            ),
+            (
+                "Japan–Freedonia Digital Partnership deepens cooperation on chips",
+                "Japan–Freedonia Digital Partnership",
+            ),
+            (
+                "U.S.-Ruritania Partnership on Quantum Establishes a Joint Fund",
+                "U.S.-Ruritania Partnership on Quantum",
+            ),
+            (
+                "United States and Freedonia Convene Second Critical Technology Dialogue",
+                "United States – Freedonia Critical Technology Dialogue",
+            ),
+            // No verb: nothing is cut.
+            (
+                "U.S.-Japan Partnership on Science and Technology Affairs",
+                "U.S.-Japan Partnership on Science and Technology Affairs",
+            ),
         ] {
             assert_eq!(partnership_name(title), name, "{title}");
         }

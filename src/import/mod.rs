@@ -285,7 +285,7 @@ fn statement(
                 )
                 .at(Some((1, 1))));
             }
-            None => return Err(no_date(name, text)),
+            None => return Err(no_front_date(name, front.as_ref(), text, markup)),
         },
     };
     let place = head
@@ -439,6 +439,9 @@ fn read_markdown(
         }
         None => None,
     };
+    for (line, message) in unusable_front(front.as_ref(), text) {
+        notes.push(Note::at(line, message));
+    }
     let front_title = front
         .as_ref()
         .and_then(fidelity::front_matter_title)
@@ -602,6 +605,22 @@ fn find_meeting_date(
     Some(found.date)
 }
 
+/// Why no date was found where the front matter gives one that cannot be
+/// used: that date, at its line; otherwise as [`no_date`] says.
+fn no_front_date(name: &str, front: Option<&serde_yaml::Value>, text: &str, markup: Markup) -> Problem {
+    let bad = (markup == Markup::Markdown)
+        .then(|| unusable_front(front, text))
+        .and_then(|u| u.into_iter().find(|(_, m)| m.starts_with("front matter `date`")));
+    match bad {
+        Some((line, why)) => Problem::error(
+            name,
+            format!("{why}, and the text gives no other date; correct it, or give --date YYYY-MM-DD"),
+        )
+        .at(Some((line, 1))),
+        None => no_date(name, text),
+    }
+}
+
 /// Why no date was found: a date that is not in the calendar ("31
 /// February 2025"), located; or none in a known form.
 fn no_date(name: &str, text: &str) -> Problem {
@@ -622,6 +641,85 @@ fn no_date(name: &str, text: &str) -> Problem {
         "no date found: the text gives none in the forms \"1 December 2025\", \"December 1, 2025\" \
          or \"2025-12-01\"; give it with --date YYYY-MM-DD",
     )
+}
+
+/// The front-matter keys the importer reads, present but with a value it
+/// cannot use: the 1-based line of each in `text`, and why ("front matter
+/// `date` 2025-02-30 is not in the calendar").
+fn unusable_front(front: Option<&serde_yaml::Value>, text: &str) -> Vec<(usize, String)> {
+    use serde_yaml::Value;
+    let Some(front) = front else { return Vec::new() };
+    let mut out = Vec::new();
+    let keys = [
+        "title",
+        "date",
+        "place",
+        "location",
+        "city",
+        "source_url",
+        "url",
+        "canonical_url",
+        "link",
+    ];
+    for key in keys {
+        let Some(v) = front.get(key) else { continue };
+        let shown = match v {
+            Value::String(s) => collapse(s),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => "(empty)".to_string(),
+            Value::Sequence(_) => "(a list)".to_string(),
+            Value::Mapping(_) => "(a mapping)".to_string(),
+            Value::Tagged(_) => "(a tagged value)".to_string(),
+        };
+        let why = match (key, v) {
+            ("date", Value::String(_) | Value::Number(_)) => {
+                if shown.get(..10).is_some_and(|iso| iso.parse::<Date>().is_ok())
+                    || meta::find_date(&shown).is_some()
+                {
+                    continue;
+                }
+                let iso_shape = shown.len() >= 10
+                    && shown.bytes().take(10).enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    });
+                if iso_shape || meta::impossible_date(&shown).is_some() {
+                    "is not in the calendar"
+                } else {
+                    "is not a date in the forms \"2025-12-01\", \"1 December 2025\" or \"December 1, 2025\""
+                }
+            }
+            ("date", _) => "is not a date",
+            (_, Value::String(s)) if !collapse(s).is_empty() => continue,
+            (_, Value::Number(_)) if key != "title" => continue,
+            ("title", _) => "is not a text, so the title was taken from the statement",
+            _ => "is not a text, so it was not used",
+        };
+        out.push((
+            front_line(text, key),
+            format!("front matter `{key}` {shown} {why}"),
+        ));
+    }
+    out
+}
+
+/// The 1-based line of `key:` in the front matter opening `text` (the
+/// opening `---` is line 1); line 1 when it is not found there.
+fn front_line(text: &str, key: &str) -> usize {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| !matches!(l.trim_end(), "---" | "..."))
+        .find(|(_, l)| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(1, |(i, _)| i + 1)
 }
 
 /// A string value of the front matter, under the first of `keys` it has.

@@ -75,24 +75,231 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
-/// "Washington, D.C.", "the U.S.": a dotted acronym of two letters or more.
+/// "Washington, D.C.", "the U.S.", "Acme Co.": an abbreviation that may
+/// also end a sentence, where a clause opens after it.
 fn ends_with_dotted_acronym(before: &str) -> bool {
     let word = before.rsplit(' ').next().unwrap_or(before);
-    word.len() >= 4
+    let dotted = word.len() >= 4
         && word.ends_with('.')
         && word[..word.len() - 1]
             .split('.')
-            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()));
+    // Names of firms and people end in these; titles ("Dr.") never end a sentence.
+    dotted || ["Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "al."].contains(&word)
 }
 
-/// Words that open a sentence and never follow "U.S." or "D.C." within one
-/// ("... in Washington, D.C. The event ..." is two sentences).
+/// Whether the words after an abbreviation open a clause ("... from the
+/// U.S. Additionally, Japan will ...", "... the U.S. Singapore will ..."),
+/// rather than go on with a name ("the U.S. National Science Foundation
+/// will", "U.S. Department of Commerce"): a capitalised function word, a
+/// pronoun, an adverb with its comma, or a name followed by a verb.
 fn opens_clause(after: &str) -> bool {
-    const STARTERS: &[&str] = &[
-        "The", "This", "These", "We", "They", "It", "Our", "In", "Both", "Together",
+    // Pronouns, determiners, prepositions and conjunctions, sentence adverbs.
+    const FUNCTION_WORDS: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "This",
+        "These",
+        "That",
+        "Those",
+        "We",
+        "They",
+        "It",
+        "He",
+        "She",
+        "I",
+        "You",
+        "Our",
+        "Their",
+        "Its",
+        "His",
+        "Her",
+        "There",
+        "Both",
+        "Each",
+        "All",
+        "Such",
+        "Together",
+        "In",
+        "On",
+        "At",
+        "As",
+        "For",
+        "With",
+        "Through",
+        "To",
+        "By",
+        "From",
+        "Under",
+        "Since",
+        "While",
+        "When",
+        "Where",
+        "Although",
+        "Because",
+        "If",
+        "After",
+        "Before",
+        "During",
+        "Building",
+        "However",
+        "Moreover",
+        "Furthermore",
+        "Further",
+        "Also",
+        "Meanwhile",
+        "Therefore",
+        "Thus",
+        "Indeed",
+        "Today",
+        "Here",
+        "Now",
     ];
-    let first = after.split(' ').next().unwrap_or("");
-    STARTERS.contains(&first)
+    // Nouns that head the name of an institution, an office or an
+    // instrument: after "U.S." they go on with its name, whatever follows.
+    const NAME_HEADS: &[&str] = &[
+        "Government",
+        "Administration",
+        "Department",
+        "Agency",
+        "Foundation",
+        "Institute",
+        "Office",
+        "Bureau",
+        "Ministry",
+        "Embassy",
+        "Mission",
+        "Congress",
+        "Senate",
+        "House",
+        "Treasury",
+        "Navy",
+        "Army",
+        "Air",
+        "Force",
+        "Coast",
+        "Guard",
+        "Bank",
+        "Corporation",
+        "Service",
+        "Center",
+        "Centre",
+        "Laboratory",
+        "Laboratories",
+        "Council",
+        "Commission",
+        "Board",
+        "Authority",
+        "Fund",
+        "Program",
+        "Programme",
+        "Secretary",
+        "President",
+        "Ambassador",
+        "Representative",
+        "Trade",
+        "Delegation",
+        "Team",
+        "Chamber",
+        "National",
+        "Federal",
+        "Special",
+        "State",
+        "States",
+        "Patent",
+        "Export",
+        "Customs",
+        "Forces",
+        "Act",
+        "Acts",
+        "Law",
+        "Strategy",
+        "Initiative",
+        "Plan",
+        "Policy",
+        "Framework",
+        "Partnership",
+        "Dialogue",
+        "Forum",
+        "Summit",
+    ];
+    // Verbs that follow a subject: auxiliaries, modals, and the verbs of intent statements use.
+    const VERBS: &[&str] = &[
+        "will",
+        "shall",
+        "would",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "intends",
+        "intend",
+        "plans",
+        "plan",
+        "aims",
+        "aim",
+        "seeks",
+        "seek",
+        "commits",
+        "commit",
+        "welcomes",
+        "welcome",
+        "looks",
+        "look",
+        "remains",
+        "remain",
+        "continues",
+        "continue",
+        "also",
+        "further",
+    ];
+    let mut words = after.split(' ');
+    let first = words
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['"', '\'', '“', '‘', '(']);
+    let bare = first.trim_end_matches([',', ';', ':']);
+    if FUNCTION_WORDS.contains(&bare) {
+        return true;
+    }
+    // "Additionally,", "Separately,": an adverb set off by its comma.
+    if first.ends_with("ly,") && first.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // "Singapore will", "Japan and Korea intend": a name, then a verb.
+    let mut name = vec![bare];
+    for w in words.take(6) {
+        let joined = name.last() == Some(&"and");
+        if w.starts_with(char::is_uppercase) || (w == "and" && !joined) {
+            name.push(w);
+        } else {
+            let run = name.split(|n| *n == "and").map(<[&str]>::len).max().unwrap_or(0);
+            return VERBS.contains(&w)
+                && !joined
+                && run <= 3
+                && name.iter().all(|n| *n == "and" || is_name_word(n))
+                && !name.iter().any(|n| NAME_HEADS.contains(n));
+        }
+    }
+    false
+}
+
+/// A capitalised word that can be part of a name: letters, hyphens, "'s".
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// Whether `after` (the text after a space) can open a sentence.
@@ -139,6 +346,45 @@ mod tests {
                 "The U.S. Department of Commerce agreed.",
             ]
         );
+    }
+
+    #[test]
+    fn splits_after_an_abbreviation_where_a_clause_opens() {
+        for (text, first) in [
+            (
+                "They received funding from the U.S. Additionally, Japan will host the meeting.",
+                "They received funding from the U.S.",
+            ),
+            (
+                "The centre opened in the U.S. Singapore will open one.",
+                "The centre opened in the U.S.",
+            ),
+            (
+                "We met in Washington, D.C. However, the talks go on.",
+                "We met in Washington, D.C.",
+            ),
+            (
+                "It is run by the U.S. As agreed, both will report.",
+                "It is run by the U.S.",
+            ),
+            (
+                "Work began with Acme Co. Japan and Korea intend to join.",
+                "Work began with Acme Co.",
+            ),
+            ("Trade with the U.S. It grows.", "Trade with the U.S."),
+        ] {
+            assert_eq!(split(text)[0], first, "{text}");
+        }
+        for text in [
+            "We thank the U.S. National Science Foundation will fund it.",
+            "The U.S. Department of Commerce agreed.",
+            "The U.S. Government will provide support.",
+            "The U.S. Secretary of State will travel.",
+            "The EU-U.S. Trade and Technology Council met.",
+            "The U.S. CHIPS Act is law.",
+        ] {
+            assert_eq!(split(text).len(), 1, "{text}");
+        }
     }
 
     #[test]

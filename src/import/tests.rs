@@ -194,3 +194,40 @@ fn headings_with_nothing_under_them_and_glued_lead_ins_keep_every_word() {
         assert!(i.drift.is_empty(), "{name}: {:#?}", i.drift);
     }
 }
+
+#[test]
+fn a_headline_naming_a_loaded_partnership_closely_is_filed_under_it() {
+    // The title's verb and object ("Launches Second Phase", "hold fourth")
+    // are not part of the name, so the name meets the loaded one's.
+    let known = vec![
+        KnownPartnership {
+            id: "us-freedonia-cet".into(),
+            name: "U.S.-Freedonia Critical and Emerging Technology Partnership".into(),
+            parties: vec!["United States".into(), "Freedonia".into()],
+        },
+        KnownPartnership {
+            id: "eu-ruritania-dpc".into(),
+            name: "EU–Ruritania Digital Partnership Council".into(),
+            parties: vec!["European Union".into(), "Ruritania".into()],
+        },
+    ];
+    for (title, id) in [
+        (
+            "FACT SHEET: U.S.-Freedonia Partnership on Critical and Emerging Technology Launches Second Phase",
+            "us-freedonia-cet",
+        ),
+        (
+            "EU and Ruritania hold fourth Digital Partnership Council",
+            "eu-ruritania-dpc",
+        ),
+    ] {
+        let opts = ImportOptions {
+            source_file: "s.txt".into(),
+            known: known.clone(),
+            ..ImportOptions::default()
+        };
+        let text = format!("{title}\n1 May 2025\n\nQUANTUM\nThe two sides will cooperate.\n");
+        let i = import("s.txt", &text, &opts).unwrap();
+        assert_eq!(i.statement.partnership.id.0, id, "{title}");
+    }
+}
