@@ -54,8 +54,7 @@ pub fn changes(
         ReportFormat::Text => text(out, &view)?,
         ReportFormat::Md => markdown(out, &view)?,
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json(&view)).map_err(io::Error::from)?;
-            writeln!(out)?;
+            crate::output::json::write(out, &json(&view))?;
         }
     }
     Ok(exit::OK)

@@ -375,7 +375,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             later,
             format,
             ..
-        } => with_loaded(cli, |out, loaded| {
+        } => with_loaded(cli, *format == ReportFormat::Json, |out, loaded| {
             crate::changes::changes(out, &loaded.corpus, Taxonomy::builtin(), earlier, later, *format)
         }),
         Command::Completions { shell } => completions(*shell),
