@@ -261,6 +261,35 @@ impl Cache {
         outcome
     }
 
+    /// A statement compiled into the binary (`name`, `text`), from the
+    /// cache when there, else built with `build` and stored: the build
+    /// hash covers the text, which the key repeats by its length.
+    pub fn get_or_build(&self, name: &str, text: &str, build: impl FnOnce() -> Outcome) -> Outcome {
+        let stamp = Stamp {
+            size: text.len() as u64,
+            modified: None,
+            changed: 0,
+            inode: 0,
+            device: 0,
+        };
+        let key = format!("embedded:{name}");
+        let file = self.entry_path(&key);
+        if let Some(outcome) = self.lookup(&file, &key, name, stamp) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return outcome;
+        }
+        let (outcome, _) = self.miss(name, || (build(), None));
+        let entry = Entry {
+            path: key,
+            shown: name.to_string(),
+            stamp,
+            source: None,
+            outcome,
+        };
+        self.store(&file, &entry);
+        entry.outcome
+    }
+
     fn miss(
         &self,
         shown: &str,

@@ -618,7 +618,11 @@ impl Builder<'_> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
-        let outcome = annotated_outcome(parse_statement(name, text, sources), self.annotate);
+        let build = || annotated_outcome(parse_statement(name, text, sources), self.annotate);
+        let outcome = match (self.cache, sources) {
+            (Some(c), SourceLookup::Embedded) if self.annotate => c.get_or_build(name, text, build),
+            _ => build(),
+        };
         self.accept(name, outcome);
     }
 
