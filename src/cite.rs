@@ -45,30 +45,89 @@ pub fn cite(corpus: &Corpus, path: NodePath) -> Option<String> {
         Node::Area(_, m, a) => area(m, a, &id),
         Node::Meeting(_, m) => {
             let place = m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-            format!("{}, {}{place}, {id}", m.title, when(m))
+            format!("{}, {}{place}, {id}{}", m.title, when(m), address(m))
         }
         Node::Partnership(_) => return None,
     })
 }
 
-/// `“text” — title, date (iso), area, id`.
+/// The citation of the node at `path` on one line: a commitment's, an
+/// area's heading line (statement title, date, id), a meeting's.
+pub fn one_line(corpus: &Corpus, path: NodePath) -> Option<String> {
+    cite(corpus, path)?.lines().next().map(str::to_string)
+}
+
+/// `“text” — title, date (iso), area, id, address`.
 fn commitment(m: &Meeting, a: &Area, c: &Commitment, id: &str) -> String {
     format!(
-        "“{}” — {}, {}, {}, {id}",
-        quoted(&c.text),
+        "“{}” — {}, {}, {}, {id}{}",
+        quoted(&with_subject(m, &c.text)),
         m.title,
         when(m),
-        a.title
+        a.title,
+        address(m)
     )
+}
+
+/// ", https://…": the statement's public address, when its file gives one,
+/// so that a reader of the quote can find the original.
+fn address(m: &Meeting) -> String {
+    m.source
+        .url
+        .as_deref()
+        .map(|u| format!(", {u}"))
+        .unwrap_or_default()
+}
+
+/// The lead-in a statement's list of undertakings hangs from: its last
+/// preamble paragraph when that is a short fragment ending in a colon
+/// ("The EU and Singapore:"), whose items each finish the sentence.
+pub fn lead_in(m: &Meeting) -> Option<&str> {
+    let last = m.preamble.last()?.text.trim();
+    let subject = last.strip_suffix(':')?.trim();
+    let words = subject.split_whitespace().count();
+    // A whole sentence that happens to end in a colon introduces the list
+    // but is not the subject of its items.
+    (1..=8).contains(&words).then_some(subject)
+}
+
+/// Words that open a sentence with a subject of its own: determiners and
+/// pronouns that start one ("The two sides", "We"), and prepositions that
+/// start an introductory phrase before it ("In 2024, the EU ..."). A list
+/// item that finishes the lead-in's sentence opens with its verb instead.
+const SUBJECT_OPENERS: &[&str] = &[
+    "the", "we", "they", "both", "our", "their", "this", "these", "those", "it", "a", "an", "each", "all",
+    "in", "on", "to", "as", "with", "under", "through",
+];
+
+/// `text` with the lead-in it continues, in brackets, so that the quote
+/// stands alone: "[The EU and Singapore] Intend to explore …". Text that
+/// opens with a subject of its own (or with the lead-in) is left as it is.
+pub fn with_subject(m: &Meeting, text: &str) -> String {
+    let Some(subject) = lead_in(m) else {
+        return text.to_string();
+    };
+    let first = text.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let lead_first = subject.split_whitespace().next().unwrap_or("").to_lowercase();
+    if first.is_empty() || SUBJECT_OPENERS.contains(&lower.as_str()) || lower == lead_first {
+        return text.to_string();
+    }
+    format!("[{subject}] {text}")
 }
 
 /// The heading line, then each commitment quoted with its own id, so that
 /// any one of them can be traced back.
 fn area(m: &Meeting, a: &Area, id: &str) -> String {
-    let mut out = format!("{} — {}, {}, {id}", a.title, m.title, when(m));
+    let mut out = format!("{} — {}, {}, {id}{}", a.title, m.title, when(m), address(m));
     for (i, c) in a.commitments.iter().enumerate() {
         // `id` is the area's: a commitment's id adds its number.
-        out.push_str(&format!("\n{}. “{}” ({id}/{})", i + 1, quoted(&c.text), i + 1));
+        out.push_str(&format!(
+            "\n{}. “{}” ({id}/{})",
+            i + 1,
+            quoted(&with_subject(m, &c.text)),
+            i + 1
+        ));
     }
     out
 }
@@ -162,12 +221,12 @@ mod tests {
     fn a_commitment_citation() {
         assert_eq!(
             cite_id("eu-sg-dp/2025-12-01/quantum/2").unwrap(),
-            "“Intend to explore collaboration in research & development, standards and interoperability, and to deepen ecosystem engagements in the domains of quantum technologies, focusing on quantum communication.” — Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), Quantum, eu-sg-dp/2025-12-01/quantum/2"
+            "“[The EU and Singapore] Intend to explore collaboration in research & development, standards and interoperability, and to deepen ecosystem engagements in the domains of quantum technologies, focusing on quantum communication.” — Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), Quantum, eu-sg-dp/2025-12-01/quantum/2"
         );
         // No date line in the US statement: the date is spelled out.
         assert_eq!(
             cite_id("us-sg-cet/2023-10-12/defense-innovation/3").unwrap(),
-            "“This partnership will drive focused efforts toward better integrating our defense innovation ecosystems in service of stability in the Indo-Pacific and beyond.” — U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement, 12 October 2023 (2023-10-12), Defense Innovation, us-sg-cet/2023-10-12/defense-innovation/3"
+            "“This partnership will drive focused efforts toward better integrating our defense innovation ecosystems in service of stability in the Indo-Pacific and beyond.” — U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement, 12 October 2023 (2023-10-12), Defense Innovation, us-sg-cet/2023-10-12/defense-innovation/3, https://www.whitehouse.gov/briefing-room/statements-releases/2023/10/12/u-s-singapore-critical-and-emerging-technology-dialogue-joint-vision-statement/"
         );
     }
 
@@ -189,7 +248,7 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[0],
-            "Defense Innovation — U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement, 12 October 2023 (2023-10-12), us-sg-cet/2023-10-12/defense-innovation"
+            "Defense Innovation — U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement, 12 October 2023 (2023-10-12), us-sg-cet/2023-10-12/defense-innovation, https://www.whitehouse.gov/briefing-room/statements-releases/2023/10/12/u-s-singapore-critical-and-emerging-technology-dialogue-joint-vision-statement/"
         );
         assert!(lines[2].starts_with("2. “To wit, MINDEF and U.S. DoD’s Defense Innovation Unit (DIU)"));
         assert!(lines[3].ends_with("and beyond.” (us-sg-cet/2023-10-12/defense-innovation/3)"));
@@ -202,6 +261,22 @@ mod tests {
             "Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), Brussels, eu-sg-dp/2025-12-01"
         );
         assert_eq!(cite_id("eu-sg-dp"), None);
+    }
+
+    #[test]
+    fn a_commitment_that_finishes_the_lead_in_is_quoted_with_it_in_brackets() {
+        // "The EU and Singapore:" heads the EU statement's list; each item
+        // finishes its sentence.
+        let c = cite_id("eu-sg-dp/2025-12-01/ai/1").unwrap();
+        assert!(c.starts_with("“[The EU and Singapore] "), "{c}");
+        let area = cite_id("eu-sg-dp/2025-12-01/quantum").unwrap();
+        assert!(
+            area.contains("1. “[The EU and Singapore] Intend to exchange views"),
+            "{area}"
+        );
+        // The US statement's items have subjects of their own.
+        let us = cite_id("us-sg-cet/2023-10-12/quantum/1").unwrap();
+        assert!(!us.contains('['), "{us}");
     }
 
     #[test]

@@ -175,6 +175,23 @@ Examples:
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// What changed between two meetings of one partnership: continued, new and not followed up commitments, firmer or softer.
+    #[command(after_long_help = "\
+Examples:
+  jointly changes us-eu-ttc/2022-05-16 us-eu-ttc/2022-12-05
+  jointly changes us-eu-ttc/2022-05-16 us-eu-ttc/2022-12-05 --format md > what-changed.md")]
+    Changes {
+        /// One meeting, such as `us-eu-ttc/2022-05-16` (the two are ordered by date).
+        earlier: String,
+        /// The other meeting of the same partnership, such as `us-eu-ttc/2022-12-05`.
+        later: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        #[allow(missing_docs)]
+        #[command(flatten)]
+        load: LoadArgs,
+    },
     /// Print your bookmarks, each with its breadcrumb and text (or marked missing).
     #[command(after_long_help = "\
 Examples:
@@ -281,6 +298,7 @@ impl Command {
             | Command::Show { load, .. }
             | Command::Check { load, .. }
             | Command::Compare { load, .. }
+            | Command::Changes { load, .. }
             | Command::Bookmarks { load, .. }
             | Command::Glossary { load, .. }
             | Command::Search { load, .. }
@@ -351,6 +369,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             left, right, format, ..
         } => with_loaded(cli, |out, loaded| {
             crosswalk::compare(out, &loaded.corpus, Taxonomy::builtin(), left, right, *format)
+        }),
+        Command::Changes {
+            earlier,
+            later,
+            format,
+            ..
+        } => with_loaded(cli, |out, loaded| {
+            crate::changes::changes(out, &loaded.corpus, Taxonomy::builtin(), earlier, later, *format)
         }),
         Command::Completions { shell } => completions(*shell),
         Command::Man => man(),

@@ -32,7 +32,13 @@ pub struct Config {
     pub theme: Theme,
     /// The view that opens first.
     pub default_view: DefaultView,
+    /// The widest the reader's text runs, in columns (lines of about 100
+    /// characters read best; a wider reader leaves a margin).
+    pub reading_width: u16,
 }
+
+/// The default reading width.
+pub const READING_WIDTH: u16 = 100;
 
 /// The view shown at start-up when there is no remembered place (the
 /// remembered place, view included, wins).
@@ -128,13 +134,13 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
     for (k, _) in &user_map {
         let known = k
             .as_str()
-            .is_some_and(|k| ["keys", "theme", "default_view"].contains(&k));
+            .is_some_and(|k| ["keys", "theme", "default_view", "reading_width"].contains(&k));
         if !known {
             let key = k.as_str().unwrap_or("?");
             problems.push(
                 Problem::warning(
                     name,
-                    format!("unknown setting `{key}` (expected keys, theme or default_view)"),
+                    format!("unknown setting `{key}` (expected keys, theme, default_view or reading_width)"),
                 )
                 .at(locate(text, key, 0)),
             );
@@ -154,6 +160,25 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
             );
             DefaultView::default()
         }),
+    };
+    let reading_width = match user_map.get("reading_width") {
+        None => READING_WIDTH,
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|&n| n >= 20)
+            .unwrap_or_else(|| {
+                problems.push(
+                    Problem::warning(
+                        name,
+                        format!(
+                            "reading_width must be a number of columns, 20 or more; using {READING_WIDTH}"
+                        ),
+                    )
+                    .at(locate(text, "reading_width", 0)),
+                );
+                READING_WIDTH
+            }),
     };
 
     // Apply the user's keys one action at a time, so that one clash costs
@@ -207,6 +232,7 @@ pub fn parse(name: &str, user: Option<&str>) -> (Config, Vec<Problem>) {
         keys: keymap,
         theme: Theme { colours },
         default_view,
+        reading_width,
     };
     (config, problems)
 }
@@ -417,6 +443,17 @@ mod tests {
         assert_eq!(config.keys.action("k".parse().unwrap()), Some(Action::MoveUp));
         assert_eq!(config.theme.get("border"), Color::DarkGray);
         assert_eq!(config.theme.get("match"), Color::Red);
+    }
+
+    #[test]
+    fn the_reading_width_is_a_number_of_columns() {
+        let (config, problems) = parse("c.yaml", None);
+        assert_eq!((config.reading_width, problems.len()), (READING_WIDTH, 0));
+        let (config, problems) = parse("c.yaml", Some("reading_width: 72\n"));
+        assert_eq!((config.reading_width, problems.len()), (72, 0));
+        let (config, problems) = parse("c.yaml", Some("reading_width: wide\n"));
+        assert_eq!(config.reading_width, READING_WIDTH);
+        assert!(problems[0].to_string().contains("c.yaml:1:1"), "{}", problems[0]);
     }
 
     #[test]

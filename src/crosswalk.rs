@@ -50,7 +50,7 @@ pub fn compare(
 }
 
 /// The meeting an id names, or a message on stderr saying why there is none.
-fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
+pub(crate) fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
     let path = corpus.resolve(id);
     if let Some(path @ NodePath::Meeting(..)) = path {
         return Ok(Some(path));
@@ -252,7 +252,7 @@ fn link_row(v: &View, l: &Link, area: impl Fn(&Area) -> String) -> [String; 7] {
 }
 
 /// Columns padded to their widest cell, two spaces apart, indented by two.
-fn text_table<const N: usize>(
+pub(crate) fn text_table<const N: usize>(
     out: &mut dyn Write,
     header: &[&str; N],
     rows: &[[String; N]],

@@ -1,7 +1,9 @@
 //! `jointly`: a keyboard-only terminal browser for joint statements of
 //! international technology partnerships.
 //!
-//! Data flows one way: sources → [`loader`] → [`model`] → ([`compare`]) → app state → view.
+//! Data flows one way: sources → [`loader`] → [`model`] → ([`compare`]) → app state → view;
+//! [`layout`] (geometry: panes, and how many lines a text takes) is read by both the
+//! state and the view, and reads neither.
 
 #![forbid(unsafe_code)]
 // Files, keys, terminal sizes and settings are the user's: code outside
@@ -10,6 +12,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod changes;
 pub mod cite;
 pub mod cli;
 pub mod compare;
@@ -18,6 +21,7 @@ pub mod crosswalk;
 pub mod diagnostics;
 pub mod glossary;
 pub mod import;
+pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod output;

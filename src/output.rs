@@ -505,21 +505,36 @@ fn meeting_header(out: &mut dyn Write, m: &Meeting) -> io::Result<()> {
     writeln!(out)
 }
 
-/// `Source: file:lines (url)`.
+/// `Source: statement file (transcribed from text:lines) url`: the file as
+/// the user has it (the statement file they loaded, or "embedded"), the
+/// text it was transcribed from with the lines quoted, and the public
+/// address.
 fn source_line(out: &mut dyn Write, m: &Meeting, lines: Option<LineRange>) -> io::Result<()> {
-    let file = m
-        .source
-        .source_file
-        .as_deref()
-        .unwrap_or(&m.source.statement_file);
-    write!(out, "Source: {file}")?;
-    if let Some(l) = lines {
-        write!(out, ":{l}")?;
+    writeln!(out, "Source: {}", source_text(m, lines))
+}
+
+/// The text of [`source_line`] after "Source: ".
+pub fn source_text(m: &Meeting, lines: Option<LineRange>) -> String {
+    use std::fmt::Write as _;
+    let mut out = m.source.statement_file.clone();
+    if let Some(text) = &m.source.source_file {
+        // Inside the binary, the text's folder is this repository's: only
+        // its name means something to the user.
+        let text = if m.source.statement_file == crate::loader::EMBEDDED {
+            text.rsplit('/').next().unwrap_or(text)
+        } else {
+            text
+        };
+        let _ = write!(out, " (transcribed from {text}");
+        if let Some(l) = lines {
+            let _ = write!(out, ":{l}");
+        }
+        out.push(')');
     }
     if let Some(url) = &m.source.url {
-        write!(out, " ({url})")?;
+        let _ = write!(out, " {url}");
     }
-    writeln!(out)
+    out
 }
 
 /// Whether `c` must not reach a terminal as it is. Control characters

@@ -67,6 +67,27 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// Cuts `s` to `max` cells, ending with "…" when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Splits `text` into lines no wider than `max` cells, breaking at spaces
 /// where it can and inside a word only when the word alone is too wide.
 /// Returns byte ranges into `text`; spaces at a break are left out.

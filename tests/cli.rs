@@ -80,8 +80,8 @@ fn show_prints_a_whole_sentence_with_its_source() {
     ), "{out}");
     assert!(out.contains("Defense Innovation › 2/3"));
     assert!(out.contains(
-        "Source: seeds/sources/us-singapore-cet-2023-10-12.md:144-148 (https://www.whitehouse.gov/"
-    ));
+        "Source: embedded (transcribed from us-singapore-cet-2023-10-12.md:144-148) https://www.whitehouse.gov/"
+    ), "the file as the user has it, not a path in this repository: {out}");
 }
 
 #[test]

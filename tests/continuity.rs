@@ -237,3 +237,281 @@ const FLOOR_MATCHED: usize = 90;
 /// The least agreement, in percent, of "has a counterpart" with
 /// continued/new (58% measured).
 const FLOOR_AGREEMENT: f64 = 45.0;
+
+/// The two TTC meetings imported into one library from the test fixtures
+/// (copies of ../shared/corpus): the home, the data folder and the gold.
+fn imported() -> (tempfile::TempDir, PathBuf, serde_yaml::Value) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let gold: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(root.join("tests/gold/continuity.yaml")).unwrap())
+            .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("statements");
+    std::fs::create_dir_all(&data).unwrap();
+    for (key, name) in [("earlier", "earlier.yaml"), ("later", "later.yaml")] {
+        let source = root
+            .join("tests/fixtures/corpus")
+            .join(gold[key].as_str().unwrap());
+        let out = data.join(name);
+        let o = jointly(
+            home.path(),
+            &[
+                "--no-default",
+                "import",
+                source.to_str().unwrap(),
+                "--partnership",
+                "us-eu-ttc",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "import {name}: {}", stderr(&o));
+    }
+    (home, data, gold)
+}
+
+/// `jointly changes` on the two TTC meetings, given later first (they are
+/// ordered by date), against the reading: each later commitment continued
+/// or new, each earlier key outcome followed up or not, and whether a
+/// continued one names the earlier item the reader named.
+#[test]
+fn changes_against_the_ttc_reading() {
+    let (home, data, gold) = imported();
+    let (earlier, later) = (
+        texts(home.path(), &data, EARLIER),
+        texts(home.path(), &data, LATER),
+    );
+    let o = jointly(
+        home.path(),
+        &[
+            "--no-default",
+            "--data",
+            data.to_str().unwrap(),
+            "changes",
+            LATER,
+            EARLIER,
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["earlier"]["id"], EARLIER, "ordered by date");
+    let by_id: HashMap<String, &serde_json::Value> = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c))
+        .collect();
+    let item_id: HashMap<u64, String> = gold["earlier_items"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            let id = find(&earlier, e["text"].as_str().unwrap())?;
+            Some((e["n"].as_u64().unwrap(), id.to_string()))
+        })
+        .collect();
+    // Which earlier items each later text follows up, by the reader.
+    let mut follows: HashMap<String, Vec<u64>> = HashMap::new();
+    for e in gold["earlier_items"].as_sequence().unwrap() {
+        for t in e["followed_up_by"].as_sequence().unwrap() {
+            follows
+                .entry(plain(t.as_str().unwrap()))
+                .or_default()
+                .push(e["n"].as_u64().unwrap());
+        }
+    }
+
+    let mut report = String::new();
+    let mut unmatched = Vec::new();
+    let (mut seen, mut agree, mut both_continued, mut main_right, mut any_right) = (0, 0, 0, 0, 0);
+    let mut confusion = [[0usize; 2]; 2]; // [gold continued][tool continued]
+    for item in gold["later_items"].as_sequence().unwrap() {
+        let prefix = item["text"].as_str().unwrap();
+        let Some(id) = find(&later, prefix) else {
+            let strict = item["strict_intro"].as_bool().unwrap_or(false);
+            unmatched.push(format!(
+                "later{}: {prefix}",
+                if strict { " (strict intro)" } else { "" }
+            ));
+            continue;
+        };
+        let c = by_id.get(id).expect("every later commitment has a status");
+        let gold_cont = item["status"] == "continued";
+        let tool_cont = c["status"] == "continued";
+        seen += 1;
+        agree += usize::from(gold_cont == tool_cont);
+        confusion[usize::from(gold_cont)][usize::from(tool_cont)] += 1;
+        let predecessor = c["predecessor"].as_str().unwrap_or("");
+        let mut verdict = if gold_cont == tool_cont { "ok  " } else { "MISS" };
+        if gold_cont && tool_cont {
+            both_continued += 1;
+            let main = item["from"].as_u64().and_then(|n| item_id.get(&n));
+            let right = main.is_some_and(|m| m == predecessor);
+            let any = follows.get(&plain(prefix)).is_some_and(|ns| {
+                ns.iter()
+                    .any(|n| item_id.get(n).is_some_and(|m| m == predecessor))
+            });
+            main_right += usize::from(right);
+            any_right += usize::from(right || any);
+            if !(right || any) {
+                verdict = "PRED";
+            }
+        }
+        report.push_str(&format!(
+            "{verdict} later   {:<9} tool {:<9} {:<58} {}\n",
+            item["status"].as_str().unwrap_or(""),
+            c["status"].as_str().unwrap_or(""),
+            prefix.chars().take(58).collect::<String>(),
+            predecessor
+                .rsplit_once("2022-05-16/")
+                .map_or(predecessor, |x| x.1),
+        ));
+    }
+    let (mut seen_e, mut agree_e) = (0, 0);
+    for item in gold["earlier_items"].as_sequence().unwrap() {
+        let n = item["n"].as_u64().unwrap();
+        let Some(id) = item_id.get(&n) else {
+            unmatched.push(format!("earlier {n}"));
+            continue;
+        };
+        let followed = !item["followed_up_by"].as_sequence().unwrap().is_empty();
+        let tool = by_id
+            .get(id.as_str())
+            .is_some_and(|c| c["status"] == "followed up");
+        seen_e += 1;
+        agree_e += usize::from(followed == tool);
+        report.push_str(&format!(
+            "{} earlier {n:>2} {:<15} tool {:<15} {}\n",
+            if followed == tool { "ok  " } else { "MISS" },
+            if followed {
+                "followed up"
+            } else {
+                "not followed up"
+            },
+            by_id
+                .get(id.as_str())
+                .and_then(|c| c["status"].as_str())
+                .unwrap_or(""),
+            item["text"].as_str().unwrap_or("")
+        ));
+    }
+    let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
+    println!(
+        "{report}unmatched gold entries ({}): {unmatched:#?}\n\
+         later commitments continued/new: {agree}/{seen} ({:.0}%) \
+         [gold continued: tool continued {}, new {}; gold new: tool continued {}, new {}]\n\
+         earlier items followed up / not: {agree_e}/{seen_e} ({:.0}%)\n\
+         predecessor of continued ones (both say continued: {both_continued}): \
+         the reader's main item {main_right} ({:.0}%), one of the items it follows up {any_right} ({:.0}%)",
+        unmatched.len(),
+        pct(agree, seen),
+        confusion[1][1],
+        confusion[1][0],
+        confusion[0][1],
+        confusion[0][0],
+        pct(agree_e, seen_e),
+        pct(main_right, both_continued),
+        pct(any_right, both_continued),
+    );
+    assert!(
+        seen >= FLOOR_MATCHED,
+        "only {seen} later gold items found in the import"
+    );
+    assert!(
+        pct(agree, seen) >= FLOOR_CHANGES_LATER,
+        "later: {agree}/{seen} below {FLOOR_CHANGES_LATER}%"
+    );
+    assert!(
+        pct(agree_e, seen_e) >= FLOOR_CHANGES_EARLIER,
+        "earlier: {agree_e}/{seen_e} below {FLOOR_CHANGES_EARLIER}%"
+    );
+    assert!(
+        pct(any_right, both_continued) >= FLOOR_PREDECESSOR,
+        "predecessor: {any_right}/{both_continued} below {FLOOR_PREDECESSOR}%"
+    );
+}
+
+/// `jointly changes` prints the summary and the lists in text and
+/// Markdown, and refuses two meetings of different partnerships.
+#[test]
+fn changes_prints_and_refuses_two_partnerships() {
+    let (home, data, _) = imported();
+    let d = data.to_str().unwrap();
+    let o = jointly(
+        home.path(),
+        &["--no-default", "--data", d, "changes", EARLIER, LATER],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = common::stdout(&o);
+    assert!(
+        text.contains("Summary: ") && text.contains(" not followed up"),
+        "{text}"
+    );
+    for status in ["continued", "new"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("  {status} "))),
+            "no {status} line in:\n{text}"
+        );
+    }
+    let o = jointly(
+        home.path(),
+        &[
+            "--no-default",
+            "--data",
+            d,
+            "changes",
+            EARLIER,
+            LATER,
+            "--format",
+            "md",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = common::stdout(&o);
+    assert!(
+        md.contains("### What changed") && md.contains("| continued |"),
+        "{md}"
+    );
+
+    // A third meeting of another partnership: refused, pointing to compare.
+    let other = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/2023-10-12-fact-sheet-upgrading-the-u-s-singapore-strategic-technology-partnership.md");
+    let o = jointly(
+        home.path(),
+        &[
+            "--no-default",
+            "import",
+            other.to_str().unwrap(),
+            "--partnership",
+            "us-sg-cet",
+            "--out",
+            data.join("other.yaml").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = jointly(
+        home.path(),
+        &[
+            "--no-default",
+            "--data",
+            d,
+            "changes",
+            EARLIER,
+            "us-sg-cet/2023-10-12",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("jointly compare"), "{}", stderr(&o));
+}
+
+/// The least agreement, in percent, of continued/new with the reading
+/// (82/111, 74%, measured).
+const FLOOR_CHANGES_LATER: f64 = 65.0;
+/// The least agreement, in percent, of followed up / not with the reading
+/// (8/10 measured).
+const FLOOR_CHANGES_EARLIER: f64 = 70.0;
+/// The least share, in percent, of continued ones whose predecessor is an
+/// item the reader says they follow up (19/23, 83%, measured).
+const FLOOR_PREDECESSOR: f64 = 70.0;

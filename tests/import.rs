@@ -661,3 +661,20 @@ fn importer_messages_say_what_is_wrong_and_where() {
     );
     assert!(String::from_utf8_lossy(&out).contains("date: \"2025-05-02\""));
 }
+
+#[test]
+fn the_import_summary_agrees_in_number() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("s.yaml");
+    let source = repo().join(
+        "tests/fixtures/corpus/2022-05-16-fact-sheet-u-s-eu-trade-and-technology-council-establishes-economic-and-technology-policies-initiatives.md",
+    );
+    let o = jointly(
+        home.path(),
+        &["import", source.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("found 1 area in 0 sections"), "{err}");
+    assert!(err.contains("with 1 area, 10 commitments"), "{err}");
+}

@@ -23,7 +23,7 @@ enum Step {
 
 fn key_code() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
     prop_oneof![
-        6 => proptest::sample::select("jkhlgGnNqmdaycsY?!/:'xé新 ".chars().collect::<Vec<_>>())
+        6 => proptest::sample::select("jkhlgGnNqmdaycsuY?!/:'<>xé新 ".chars().collect::<Vec<_>>())
             .prop_map(|c| (KeyCode::Char(c), KeyModifiers::NONE)),
         2 => proptest::sample::select(vec![
             KeyCode::Esc, KeyCode::Enter, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Up,
@@ -122,6 +122,13 @@ fn seeds() -> Corpus {
 }
 
 fn check_invariants(app: &App) {
+    // One stack of modes, each where it may be: no palette over a
+    // comparison over the help, no prompt over nothing to edit.
+    assert!(
+        app.layers_valid(),
+        "an impossible stack of layers: {:?}",
+        app.layers
+    );
     assert_eq!(
         app.rows,
         app.visible_rows(),
@@ -142,7 +149,7 @@ fn check_invariants(app: &App) {
                 app.corpus.contains(app.rows[i].path),
                 "selection points at an existing node"
             );
-            let page = usize::from(jointly::ui::layout::body_height(app.size)).max(1);
+            let page = usize::from(jointly::layout::body_height(app.size)).max(1);
             assert!(
                 app.tree_offset <= i && i < app.tree_offset + page,
                 "selection visible"
@@ -150,7 +157,7 @@ fn check_invariants(app: &App) {
         }
     }
     assert!(
-        app.reader_scroll <= jointly::ui::reader::line_count(app),
+        app.reader_scroll <= app.reader_document().lines.len(),
         "reader scroll within content"
     );
 }
@@ -167,7 +174,7 @@ fn view(app: &App) -> (Option<usize>, jointly::app::Pane, usize, usize, Expanded
 
 /// Whether something is drawn over the panes (an overlay, a prompt or a picker).
 fn covered(app: &App) -> bool {
-    app.overlay.is_some() || app.tool.is_some() || app.palette.is_some()
+    app.overlay().is_some() || app.tool().is_some() || app.palette().is_some()
 }
 
 fn run(corpus: Corpus, steps: Vec<Step>) {

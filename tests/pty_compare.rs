@@ -37,8 +37,8 @@ fn c_then_the_eu_quantum_area_shows_the_us_quantum_area_beside_it() {
             "{cols}x{rows}: shared topics named:\n{screen}"
         );
         assert!(
-            screen.contains("quantum ↔ quantum"),
-            "{cols}x{rows}: status line:\n{screen}"
+            screen.contains("quantum ↔ Quantum Information Science"),
+            "{cols}x{rows}: the status line names the counterpart by its title:\n{screen}"
         );
 
         // s turns synchronised scrolling off, Esc leaves, q quits.
@@ -70,7 +70,7 @@ fn a_commitment_without_a_close_counterpart_says_so_on_screen() {
     );
     // One up, cybersecurity/3; three up, cybersecurity/1, whose counterpart is marked.
     s.type_slowly(&["k"; 3]);
-    s.wait_for_text("cybersecurity/1 ↔ critical-infrastructure/1 (");
+    s.wait_for_text("cybersecurity/1 ↔ Critical Infrastructure and Technology Supply Chains, 1 (");
     s.type_slowly(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }

@@ -49,7 +49,8 @@ fn compare_closest_commitment_80x24_without_colour() {
     a.update(Action::MoveDown);
     let screen = render(&mut a, 80, 24);
     assert!(
-        screen.contains("m/2 ↔ quantum/1 (strong 0.") && screen.contains(": quantum)"),
+        screen.contains("quantum/2 ↔ Quantum Information Science and Technology, 1 (strong 0.")
+            && screen.contains(": quantum)"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);
@@ -132,7 +133,7 @@ fn control_characters_in_statements_are_not_drawn() {
     }
     for (w, h) in [(120, 40), (80, 24), (50, 16), (24, 6)] {
         a.update(Action::Resize(w, h));
-        if a.compare.is_none() {
+        if a.compare().is_none() {
             a.update(Action::Compare);
         }
         a.update(Action::MoveDown);
@@ -148,6 +149,16 @@ fn control_characters_in_statements_are_not_drawn() {
         screen.contains("choose the left meeting") && !screen.contains('\u{1b}'),
         "{screen}"
     );
+}
+
+#[test]
+fn help_over_the_comparison_opens_at_its_keys_and_legend() {
+    let mut a = at_eu_quantum(false, 100, 40);
+    a.update(Action::Help);
+    let screen = render(&mut a, 100, 40);
+    for sign in ["Comparison", "C I E A", "▶", "weaker", "no counterpart"] {
+        assert!(screen.contains(sign), "{sign}:\n{screen}");
+    }
 }
 
 #[test]

@@ -124,7 +124,7 @@ fn slash_scam_enter_off_the_thread_ends_where_searching_in_line_does() {
     inline.update(Action::NextMatch);
 
     let f = off.filter.as_ref().expect("the filter is kept");
-    assert!(!f.pending && !f.typing);
+    assert!(!f.pending && !off.layers.filter_prompt());
     assert_eq!(f.query, "scam");
     assert_eq!(f.current, 1, "n went to the second match");
     let g = inline.filter.as_ref().unwrap();
@@ -147,7 +147,7 @@ fn enter_before_the_answer_goes_to_the_best_match_when_it_comes() {
     ]);
     let a = run_off_thread(steps);
     let f = a.filter.as_ref().expect("the filter is kept");
-    assert!(!f.pending && !f.typing);
+    assert!(!f.pending && !a.layers.filter_prompt());
     assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/quantum/3");
 }
 
@@ -161,7 +161,7 @@ fn the_palette_off_the_thread_jumps_where_it_says() {
         key('q'),
     ]);
     let a = run_off_thread(steps);
-    assert!(a.palette.is_none());
+    assert!(a.palette().is_none());
     assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/critical-infrastructure/2");
 }
 
@@ -241,7 +241,7 @@ fn a_filter_still_waiting_when_the_palette_opens_gets_its_answer_after() {
         key('q'),
     ]);
     let a = run_off_thread(steps);
-    assert!(a.palette.is_none());
+    assert!(a.palette().is_none());
     let f = a.filter.as_ref().expect("the filter is kept");
     assert!(!f.pending, "the filter still waits");
     assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/quantum/3");
@@ -257,6 +257,6 @@ fn enter_in_the_palette_before_the_answer_jumps_to_the_best_match_when_it_comes(
         key('q'),
     ]);
     let a = run_off_thread(steps);
-    assert!(a.palette.is_none(), "the palette jumped and closed");
+    assert!(a.palette().is_none(), "the palette jumped and closed");
     assert_eq!(selected_id(&a), "us-sg-cet/2023-10-12/critical-infrastructure/2");
 }

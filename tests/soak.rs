@@ -102,6 +102,9 @@ fn a_long_session_on_100k_commitments_keeps_memory_flat_and_every_frame_arrives(
         s.type_slowly(&["\x1b"]);
         s.wait_for("the help to close", |sc| !sc.contains("show or hide this help"));
         s.type_slowly(&["h", "g"]);
+        // The top row's frame before the next round reads its status line:
+        // else a late frame of `g` can look like the answer to its `j`.
+        s.wait_for("the top row", |sc| !status_line(sc).contains('›'));
         samples.push(rss_kib(pid));
     }
     s.type_slowly(&["q"]);

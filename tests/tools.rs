@@ -13,7 +13,7 @@ fn show_cite_prints_the_citation() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "“Intend to explore collaboration in research & development, standards and interoperability, and to deepen ecosystem engagements in the domains of quantum technologies, focusing on quantum communication.” — Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), Quantum, eu-sg-dp/2025-12-01/quantum/2\n"
+        "“[The EU and Singapore] Intend to explore collaboration in research & development, standards and interoperability, and to deepen ecosystem engagements in the domains of quantum technologies, focusing on quantum communication.” — Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), Quantum, eu-sg-dp/2025-12-01/quantum/2\n"
     );
     let o = jointly(home.path(), &["show", "--cite", "us-sg-cet/2023-10-12/quantum"]);
     assert!(o.status.success());

@@ -66,6 +66,18 @@ pub enum Action {
     Compare,
     /// In the comparison: turn synchronised scrolling on or off.
     ToggleSync,
+    /// On a meeting: what changed since the partnership's previous
+    /// meeting; in a comparison over time: only the changes.
+    WhatChanged,
+    /// Make the tree pane wider.
+    TreeWider,
+    /// Make the tree pane narrower.
+    TreeNarrower,
+    /// In the bookmarks: bring back the bookmark just deleted.
+    Undo,
+    /// Internal: Ctrl-c, which quits from anywhere.
+    #[serde(skip)]
+    QuitNow,
     /// Internal: the terminal now has this many columns and rows.
     #[serde(skip)]
     Resize(u16, u16),
@@ -93,13 +105,15 @@ impl Action {
     }
 
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 33] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Left,
         Action::Right,
         Action::Open,
         Action::SwitchPane,
+        Action::TreeWider,
+        Action::TreeNarrower,
         Action::Top,
         Action::Bottom,
         Action::HalfPageDown,
@@ -111,9 +125,11 @@ impl Action {
         Action::Bookmark,
         Action::Bookmarks,
         Action::DeleteBookmark,
+        Action::Undo,
         Action::Glossary,
         Action::Compare,
         Action::ToggleSync,
+        Action::WhatChanged,
         Action::Filter,
         Action::NextMatch,
         Action::PrevMatch,
@@ -164,7 +180,13 @@ impl Action {
             Action::Glossary => "open the glossary of acronyms",
             Action::Compare => "compare two meetings side by side; there, choose the meetings",
             Action::ToggleSync => "in the comparison: synchronised scrolling on/off",
-            Action::Resize(..) => "",
+            Action::TreeWider => "make the tree wider",
+            Action::TreeNarrower => "make the tree narrower",
+            Action::Undo => "in the bookmarks: bring back the one just deleted",
+            Action::WhatChanged => {
+                "what changed since the partnership's previous meeting; over time, only the changes"
+            }
+            Action::Resize(..) | Action::QuitNow => "",
         }
     }
 }

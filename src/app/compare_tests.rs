@@ -3,11 +3,19 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::app::test_support::app;
-use crate::ui::compare::{item_lines, line_count, text_height};
+use crate::app::test_support::{app, id};
+use crate::layout::compare::text_height;
+
+fn item_lines(app: &App, side: Side) -> std::collections::HashMap<Item, std::ops::Range<usize>> {
+    app.compare_document(side).items
+}
+
+fn line_count(app: &App, side: Side) -> usize {
+    app.compare_document(side).lines.len()
+}
 
 fn cmp(app: &App) -> &Comparison {
-    app.compare.as_ref().expect("the comparison is open")
+    app.compare().expect("the comparison is open")
 }
 
 /// The row on screen of an item's first line.
@@ -115,7 +123,7 @@ fn a_commitment_without_a_close_counterpart_marks_nothing_and_says_so() {
     assert_eq!(item, Item::Commitment(3, 0), "US critical-infrastructure/1");
     let status = crate::ui::compare::status_left(&app, c);
     assert!(
-        status.starts_with("cybersecurity/1 ↔ critical-infrastructure/1 (")
+        status.starts_with("cybersecurity/1 ↔ Critical Infrastructure and Technology Supply Chains, 1 (",)
             && status.contains(found.unwrap().strength.as_str()),
         "{status}"
     );
@@ -202,12 +210,48 @@ fn esc_leaves_and_help_shows_over_the_comparison() {
     let selected = app.selected;
     app.update(Action::Compare);
     app.update(Action::Help);
-    assert!(app.overlay.is_some() && app.compare.is_some());
+    assert!(app.overlay().is_some() && app.compare().is_some());
     app.update(Action::Close);
-    assert!(app.overlay.is_none() && app.compare.is_some());
+    assert!(app.overlay().is_none() && app.compare().is_some());
+    let _ = selected;
+    // Leaving puts the tree on what the cursor was on, not where it was.
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    let (cursor, scroll) = (cmp(&app).cursor, cmp(&app).scroll);
     app.update(Action::Close);
-    assert!(app.compare.is_none());
-    assert_eq!(app.selected, selected, "the tree is where it was");
+    assert!(app.compare().is_none());
+    assert_eq!(id(&app), "eu-sg-dp/2025-12-01/ai/2");
+    // `c` returns to the comparison as it was left.
+    app.update(Action::Compare);
+    assert_eq!((cmp(&app).cursor, cmp(&app).scroll), (cursor, scroll));
+}
+
+#[test]
+fn enter_without_a_counterpart_says_so() {
+    let mut app = app();
+    app.update(Action::Compare);
+    let side = cmp(&app).focus;
+    // Down the left side to an area with no counterpart.
+    for _ in 0..60 {
+        if cmp(&app).cursor(side).is_some_and(|c| matches!(c, Item::Area(_)))
+            && cmp(&app).highlight().is_none()
+        {
+            break;
+        }
+        app.update(Action::MoveDown);
+    }
+    assert!(
+        cmp(&app).highlight().is_none(),
+        "an area without counterpart exists"
+    );
+    app.update(Action::Open);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("No counterpart in")),
+        "{:?}",
+        app.message
+    );
 }
 
 #[test]
@@ -241,7 +285,7 @@ fn the_picker_chooses_any_two_meetings() {
     // Esc in the picker closes the picker, not the comparison.
     app.update(Action::Compare);
     app.update(Action::Close);
-    assert!(app.compare.as_ref().is_some_and(|c| c.picker.is_none()));
+    assert!(app.compare().is_some_and(|c| c.picker.is_none()));
 }
 
 #[test]
@@ -249,7 +293,7 @@ fn one_meeting_is_not_enough() {
     let mut app = app();
     std::sync::Arc::make_mut(&mut app.corpus).partnerships.truncate(1);
     app.update(Action::Compare);
-    assert!(app.compare.is_none());
+    assert!(app.compare().is_none());
     assert_eq!(
         app.message.as_deref(),
         Some("Comparing needs two meetings; only one is loaded")
@@ -274,7 +318,7 @@ fn paging_moves_by_lines_and_keeps_the_cursor_in_view() {
 
 /// Scroll offsets in range; the focused cursor's first line on screen.
 fn check_invariants(app: &App) {
-    let Some(c) = app.compare.as_ref() else {
+    let Some(c) = app.compare() else {
         return;
     };
     for side in [Side::Left, Side::Right] {
@@ -327,7 +371,7 @@ proptest! {
         let mut app = app();
         for (action, w, h) in steps {
             app.update(Action::Resize(w, h));
-            if app.compare.is_none() {
+            if app.compare().is_none() {
                 app.update(Action::Compare);
             }
             app.update(action);
@@ -345,4 +389,125 @@ fn the_meeting_picker_pages_as_every_list_does() {
     assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(1));
     app.update(Action::HalfPageUp);
     assert_eq!(cmp(&app).picker.as_ref().map(|p| p.selected), Some(0));
+}
+
+#[test]
+fn q_closes_the_meeting_picker_and_quits_from_the_comparison() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::Compare);
+    assert!(cmp(&app).picker.is_some());
+    app.update(Action::Quit);
+    assert!(cmp(&app).picker.is_none() && app.running, "q closes the picker");
+    app.update(Action::Quit);
+    assert!(!app.running, "q in the comparison itself quits");
+}
+
+/// Two meetings of one partnership, written for the test: a working group
+/// continued in firmer words, a new fund, a guide not followed up.
+fn over_time_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = |date: &str, lines: &[&str]| {
+        format!(
+            "partnership: {{id: xy-dp, name: X-Y Digital Partnership, parties: [Xland, Yland]}}\n\
+             meeting: {{title: A meeting, date: \"{date}\"}}\n\
+             areas:\n  - id: digital\n    title: Digital Economy\n    commitments:\n{}",
+            lines
+                .iter()
+                .map(|l| format!("      - \"{l}\"\n"))
+                .collect::<String>()
+        )
+    };
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        meeting(
+            "2024-03-01",
+            &[
+                "Xland and Yland intend to set up a Working Group on Secure Semiconductor Supply to map chokepoints in wafer fabrication.",
+                "Xland and Yland will publish a guide to cybersecurity best practices for small enterprises.",
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        meeting(
+            "2025-03-01",
+            &[
+                "Xland and Yland will turn the Working Group on Secure Semiconductor Supply into a task force that maps chokepoints in wafer fabrication.",
+                "Xland and Yland will open a joint fund for vaccine research in tropical medicine.",
+            ],
+        ),
+    )
+    .unwrap();
+    let loaded = crate::cli::annotated(crate::loader::load_paths(&[dir.path().to_path_buf()]));
+    let (config, _) = crate::config::parse("test", None);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
+    app.update(Action::Resize(120, 40));
+    (dir, app)
+}
+
+#[test]
+fn w_on_a_meeting_compares_it_with_the_previous_one_over_time() {
+    let (_dir, mut app) = over_time_app();
+    let later = app.corpus.resolve("xy-dp/2025-03-01").unwrap();
+    let earlier = app.corpus.resolve("xy-dp/2024-03-01").unwrap();
+    app.select_path(later);
+    app.update(Action::WhatChanged);
+    let c = cmp(&app);
+    assert_eq!((c.alignment.left, c.alignment.right), (earlier, later));
+    let changes = c.changes.as_deref().expect("over time");
+    assert!(changes.predecessor(0, 0).is_some() && changes.predecessor(0, 1).is_none());
+
+    // The right side tags the continued one firmer and the fund new; the
+    // left one dims the guide nothing follows up.
+    let text = |app: &App, side: Side| {
+        app.compare_document(side)
+            .lines
+            .iter()
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let right = text(&app, Side::Right);
+    assert!(
+        right.contains("[commit*] [firmer]") && right.contains("[new]"),
+        "{right}"
+    );
+    assert!(text(&app, Side::Left).contains("[not followed up]"));
+
+    // w again lists only the changes: the firmer one stays, and the
+    // earlier working group, followed up, is no longer listed.
+    app.update(Action::WhatChanged);
+    assert!(cmp(&app).changes_only);
+    let left = item_lines(&app, Side::Left);
+    assert!(!left.contains_key(&Item::Commitment(0, 0)) && left.contains_key(&Item::Commitment(0, 1)));
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Area(0)));
+    app.update(Action::MoveDown);
+    assert_eq!(cmp(&app).cursor(Side::Left), Some(Item::Commitment(0, 1)));
+
+    // From the earlier one there is no previous meeting.
+    app.update(Action::Close);
+    app.select_path(earlier);
+    app.update(Action::WhatChanged);
+    assert!(app.compare().is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("first meeting"))
+    );
+}
+
+#[test]
+fn two_partnerships_are_not_compared_over_time() {
+    let mut app = app();
+    app.update(Action::Compare);
+    assert!(cmp(&app).changes.is_none());
+    app.update(Action::WhatChanged);
+    assert!(!cmp(&app).changes_only);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("one partnership"))
+    );
 }

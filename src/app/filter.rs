@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Effect;
 use super::tree::{Expanded, Row};
-use super::{Action, App, Pane};
+use super::{Action, App, Layer, Pane};
 use crate::glossary::Glossary;
 use crate::model::NodePath;
 use crate::search::{Explained, FieldMatch, Hit, Pos, Ranked, Searcher, explain};
@@ -15,11 +15,9 @@ use crate::search::{Explained, FieldMatch, Hit, Pos, Ranked, Searcher, explain};
 /// reader was before, to go back there when the filter is cleared.
 #[derive(Debug, Clone)]
 pub struct Filter {
-    /// The query as typed.
+    /// The query as typed. Typed characters go to it while
+    /// [`super::Layer::FilterPrompt`] is on top; Enter keeps the filter.
     pub query: String,
-    /// Whether typed characters go to the query (the prompt is open);
-    /// false once Enter kept the filter.
-    pub typing: bool,
     /// Matches that passed the cut, best first.
     pub hits: Vec<Hit>,
     /// The corrected query `hits` answer, when a word of `query` was
@@ -200,8 +198,7 @@ impl App {
     pub(super) fn take_ranked(&mut self, ranked: Ranked) {
         self.keep_glossary(&ranked);
         if self
-            .palette
-            .as_ref()
+            .palette()
             .is_some_and(|p| p.pending && p.query == ranked.query)
         {
             self.answer_palette(ranked);
@@ -214,7 +211,7 @@ impl App {
             return;
         }
         f.pending = false;
-        let typing = f.typing;
+        let typing = self.layers.filter_prompt();
         self.show_filter_hits(ranked);
         if !typing {
             self.go_to_match(0);
@@ -242,13 +239,12 @@ impl App {
 
     /// Opens the filter prompt, or reopens it to edit a kept filter.
     pub(super) fn open_filter(&mut self) {
-        if let Some(f) = &mut self.filter {
-            f.typing = true;
+        if self.filter.is_some() {
+            self.layers.push(Layer::FilterPrompt);
             return;
         }
         self.filter = Some(Filter {
             query: String::new(),
-            typing: true,
             hits: Vec::new(),
             corrected: None,
             pending: false,
@@ -262,6 +258,7 @@ impl App {
                 focus: self.focus,
             },
         });
+        self.layers.push(Layer::FilterPrompt);
         self.focus = Pane::Tree;
     }
 
@@ -308,7 +305,7 @@ impl App {
         // Before the rows change: what was selected, to stay on it when
         // there is no best match to follow.
         let before = self.selected_path();
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         // Follow the best match as it changes, so the reader previews it.
         let i = best.or(before).and_then(|p| self.row_of(p)).unwrap_or(0);
         self.reselect(i, before);
@@ -324,10 +321,10 @@ impl App {
                     self.clear_filter();
                     return;
                 }
+                self.layers.pop();
                 let Some(f) = &mut self.filter else {
                     return;
                 };
-                f.typing = false;
                 // Else the answer, when it comes, goes to the best match.
                 if !f.pending {
                     self.go_to_match(0);
@@ -392,12 +389,12 @@ impl App {
             return;
         };
         f.current = i;
-        let total = f.hits.len();
         if let Some(row) = self.row_of(path) {
             self.select_row(row);
         }
+        // The counter is in the tree's border and the status line's own
+        // place: the breadcrumb stays.
         self.focus = Pane::Tree;
-        self.message = Some(format!("Match {} of {total}", i + 1));
     }
 
     /// In the filtered tree every node shows its matching children, so
@@ -424,12 +421,15 @@ impl App {
 
     /// Clears the filter and returns to where the reader was before it.
     pub(super) fn clear_filter(&mut self) {
+        if self.layers.filter_prompt() {
+            self.layers.pop();
+        }
         let Some(f) = self.filter.take() else {
             return;
         };
         let b = f.before;
         self.expanded = b.expanded;
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         let row = b.selected.and_then(|p| self.row_of(p)).unwrap_or(0);
         if self.rows.is_empty() {
             self.selected = None;
@@ -444,8 +444,11 @@ impl App {
 
     /// Drops the filter without going back (a jump elsewhere replaces it).
     pub(super) fn drop_filter(&mut self) {
+        if self.layers.filter_prompt() {
+            self.layers.pop();
+        }
         if self.filter.take().is_some() {
-            self.rows = self.visible_rows();
+            self.set_rows(self.visible_rows());
         }
     }
 

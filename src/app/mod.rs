@@ -6,9 +6,13 @@
 pub mod action;
 pub mod compare;
 pub mod filter;
+pub mod help;
 pub mod keymap;
+pub mod layers;
 pub mod message;
+mod overlay;
 pub mod palette;
+pub mod reader;
 pub mod tools;
 pub mod tree;
 
@@ -18,40 +22,19 @@ use crate::loader::Problem;
 use std::sync::Arc;
 
 use crate::glossary::Glossary;
+use crate::layout;
 use crate::model::{Corpus, NodePath};
 use crate::search::Searcher;
 use crate::state::nearest_surviving;
 use crate::timestamp::Timestamp;
-use crate::ui;
 pub use action::Action;
 use keymap::KeyBinding;
+pub use layers::{Layer, Layers};
+pub use layout::Pane;
 pub use message::{Effect, Msg};
+pub use overlay::Overlay;
 pub use tools::Tool;
 use tree::{Expanded, Row};
-
-/// The pane that receives movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The outline of partnerships, meetings, areas and commitments.
-    Tree,
-    /// The text of the selected node.
-    Reader,
-}
-
-/// A window drawn over the panes; at most one at a time, the innermost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// Every key in force.
-    Help {
-        /// First line shown.
-        scroll: usize,
-    },
-    /// Problems found while loading statements and settings.
-    Problems {
-        /// First line shown.
-        scroll: usize,
-    },
-}
 
 /// Everything the view needs, and nothing it could compute itself cheaply.
 #[derive(Debug)]
@@ -69,6 +52,8 @@ pub struct App {
     /// Visible tree rows, derived from `corpus` and `expanded`; kept here
     /// because every movement needs it and it only changes in `update`.
     pub rows: Vec<Row>,
+    /// Columns the tree's rows want, worked out when the rows change.
+    tree_content: u16,
     /// Index of the selected row; `None` only when there are no rows.
     pub selected: Option<usize>,
     /// First tree row shown.
@@ -77,24 +62,24 @@ pub struct App {
     pub reader_scroll: usize,
     /// Focused pane.
     pub focus: Pane,
-    /// Overlay on top, if any.
-    pub overlay: Option<Overlay>,
+    /// The modes over the browser, innermost last: it takes the keys.
+    pub layers: Layers,
+    /// Columns the user widened (or, negative, narrowed) the tree by.
+    pub tree_adjust: i16,
+    /// The search in the reader's text (`/` with the reader focused).
+    pub reader_search: Option<reader::ReaderSearch>,
+    /// The comparison as it was left, for `c` to return to.
+    pub left_compare: Option<Box<compare::Comparison>>,
     /// Terminal size in cells (columns, rows).
     pub size: (u16, u16),
     /// A one-off message for the status line.
     pub message: Option<String>,
     /// False once the user asked to quit.
     pub running: bool,
-    /// The open prompt, picker or glossary, which takes the keys.
-    pub tool: Option<Tool>,
     /// The bookmarks, as this copy of jointly knows them.
     pub bookmarks: BookmarkSet,
-    /// The side-by-side comparison, when open; it takes the screen.
-    pub compare: Option<compare::Comparison>,
     /// The tree's filter (`/`), while one is typed or kept.
     pub filter: Option<filter::Filter>,
-    /// The jump palette, while open; it takes the keys.
-    pub palette: Option<palette::Palette>,
     /// The fuzzy index, built the first time a search runs; it remembers
     /// the last answers so that a growing query narrows them.
     searcher: Option<Searcher>,
@@ -111,37 +96,45 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on `corpus`, with the outline open and the first row
-    /// selected, in the configured default view.
+    /// A new app on `corpus`, with the outline open and the first meeting
+    /// selected (its header, preamble and areas fill the reader), in the
+    /// configured default view.
     pub fn new(corpus: Corpus, problems: Vec<Problem>, config: Config, colour: bool) -> App {
         let expanded = Expanded::outline(&corpus);
         let rows = tree::rows(&corpus, &expanded);
+        // The first meeting says more than its partnership's four lines.
+        let first = rows
+            .iter()
+            .position(|r| matches!(r.path, NodePath::Meeting(..)))
+            .unwrap_or(0);
         let mut app = App {
-            selected: (!rows.is_empty()).then_some(0),
+            selected: (!rows.is_empty()).then_some(first),
             corpus: Arc::new(corpus),
             problems,
             config,
             colour,
             expanded,
             rows,
+            tree_content: 0,
             tree_offset: 0,
             reader_scroll: 0,
             focus: Pane::Tree,
-            overlay: None,
+            layers: Layers::default(),
+            tree_adjust: 0,
+            reader_search: None,
+            left_compare: None,
             size: (80, 24),
             message: None,
             running: true,
-            tool: None,
             bookmarks: BookmarkSet::default(),
-            compare: None,
             filter: None,
-            palette: None,
             searcher: None,
             off_thread: false,
             glossary: None,
             effects: Vec::new(),
             clock: Timestamp::now,
         };
+        app.tree_content = app.tree_content_width();
         if app.config.default_view == DefaultView::Compare {
             app.open_compare();
         }
@@ -156,7 +149,7 @@ impl App {
     /// What a key press means now, if anything. Ctrl-c always quits.
     pub fn action_for(&self, key: KeyBinding) -> Option<Action> {
         if key.is_ctrl_c() {
-            return Some(Action::Quit);
+            return Some(Action::QuitNow);
         }
         self.config.keys.action(key)
     }
@@ -175,7 +168,7 @@ impl App {
             return;
         }
         self.message = None;
-        if action == Action::Quit {
+        if action == Action::QuitNow {
             self.running = false;
             return;
         }
@@ -184,48 +177,53 @@ impl App {
             self.effects.push(Effect::Suspend);
             return;
         }
-        if self.palette.is_some() {
-            self.update_palette(action);
+        match self.layers.top() {
+            Some(Layer::Palette(_)) => self.update_palette(action),
+            Some(Layer::FilterPrompt) => self.update_filter_prompt(action),
+            Some(Layer::ReaderPrompt) => self.update_reader_prompt(action),
+            Some(Layer::Tool(_)) => {
+                if let Some(Layer::Tool(tool)) = self.layers.pop() {
+                    self.update_tool(tool, Msg::Action(action));
+                }
+            }
+            Some(Layer::Overlay(_)) => self.update_overlay(action),
+            Some(Layer::Compare(_)) => match action {
+                Action::Help | Action::Problems => self.open_overlay(action),
+                _ => self.update_compare(action),
+            },
+            None => self.update_browser(action),
+        }
+    }
+
+    /// Handles an action when nothing covers the tree and the reader.
+    fn update_browser(&mut self, action: Action) {
+        if action == Action::Quit {
+            self.running = false;
             return;
         }
-        if self.filter.as_ref().is_some_and(|f| f.typing) {
-            self.update_filter_prompt(action);
-            return;
-        }
-        if let Some(tool) = self.tool.take() {
-            self.update_tool(tool, Msg::Action(action));
-            return;
-        }
-        if let Some(overlay) = self.overlay {
-            self.update_overlay(overlay, action);
-            return;
-        }
-        if self.compare.is_some() && !matches!(action, Action::Help | Action::Problems) {
-            self.update_compare(action);
+        // With the reader focused, `/`, `n` and `N` search its text, as in less.
+        if self.focus == Pane::Reader && self.update_reader_search_keys(action) {
             return;
         }
         if self.start_search(action) || self.start_tool(action) {
             return;
         }
         match action {
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help | Action::Problems => self.open_overlay(action),
             Action::Compare => self.open_compare(),
-            Action::Problems => {
-                if self.problems.is_empty() {
-                    self.message = Some("No problems were found while loading.".into());
-                } else {
-                    self.overlay = Some(Overlay::Problems { scroll: 0 });
-                }
-            }
+            Action::WhatChanged => self.open_what_changed(),
+            Action::TreeWider | Action::TreeNarrower => self.adjust_tree(action),
             Action::SwitchPane => {
                 self.focus = match self.focus {
                     Pane::Tree => Pane::Reader,
                     Pane::Reader => Pane::Tree,
-                }
+                };
+                self.clamp_scroll();
             }
             Action::Close => {
                 if self.focus == Pane::Reader {
                     self.focus = Pane::Tree;
+                    self.clamp_scroll();
                 }
             }
             _ => match self.focus {
@@ -233,6 +231,34 @@ impl App {
                 Pane::Reader => self.update_reader(action),
             },
         }
+    }
+
+    /// The open overlay, if that is what is on top.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.layers.overlay()
+    }
+
+    /// The open tool, if that is what is on top.
+    pub fn tool(&self) -> Option<&Tool> {
+        self.layers.tool()
+    }
+
+    /// The comparison, when open.
+    pub fn compare(&self) -> Option<&compare::Comparison> {
+        self.layers.compare()
+    }
+
+    /// The jump palette, when open.
+    pub fn palette(&self) -> Option<&palette::Palette> {
+        self.layers.palette()
+    }
+
+    /// Whether the stack of layers is one that can exist: each layer where
+    /// it may go, and a prompt only over what it edits.
+    pub fn layers_valid(&self) -> bool {
+        self.layers.is_valid()
+            && (!self.layers.filter_prompt() || self.filter.is_some())
+            && (!self.layers.reader_prompt() || self.reader_search.is_some())
     }
 
     /// Messages other than key actions.
@@ -246,12 +272,17 @@ impl App {
                     Msg::Type(c) => Some(c),
                     _ => None,
                 };
-                if self.palette.is_some() {
-                    self.edit_palette(typed);
-                } else if self.filter.as_ref().is_some_and(|f| f.typing) {
-                    self.edit_filter(typed);
-                } else if let Some(tool) = self.tool.take() {
-                    self.update_tool(tool, msg);
+                match self.layers.top() {
+                    Some(Layer::Palette(_)) => self.edit_palette(typed),
+                    Some(Layer::FilterPrompt) => self.edit_filter(typed),
+                    Some(Layer::ReaderPrompt) => self.edit_reader_search(typed),
+                    Some(Layer::Overlay(Overlay::Help(_))) => self.edit_help_filter(typed),
+                    Some(Layer::Tool(_)) => {
+                        if let Some(Layer::Tool(tool)) = self.layers.pop() {
+                            self.update_tool(tool, msg);
+                        }
+                    }
+                    _ => {}
                 }
             }
             Msg::Restore(place) => {
@@ -267,7 +298,7 @@ impl App {
                     .and_then(|v| v.strip_prefix(tools::COMPARE_VIEW))
                 {
                     Some(rest) => self.restore_compare(rest),
-                    None => self.compare = None,
+                    None => self.layers = Layers::default(),
                 }
             }
             Msg::Bookmarks(set) => self.bookmarks = set,
@@ -280,32 +311,88 @@ impl App {
         }
     }
 
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
-        let page = self.page();
-        // Clamped to the overlay's length when drawn.
-        let scroll = |s: usize| action.step(s, usize::MAX, page).unwrap_or(s);
-        self.overlay = match (overlay, action) {
-            (_, Action::Close) => None,
-            (Overlay::Help { .. }, Action::Help) => None,
-            (Overlay::Problems { .. }, Action::Problems) => None,
-            (Overlay::Help { scroll: s }, _) => Some(Overlay::Help { scroll: scroll(s) }),
-            (Overlay::Problems { scroll: s }, _) => Some(Overlay::Problems { scroll: scroll(s) }),
+    /// How the frame is divided now.
+    pub fn screen(&self) -> layout::Screen {
+        layout::Screen {
+            size: self.size,
+            focus: self.focus,
+            tree_width: layout::tree_width(self.size.0, self.tree_content, self.tree_adjust),
+            reading_width: self.config.reading_width,
+        }
+    }
+
+    /// Shows `rows` in the tree, and measures what they want.
+    pub(super) fn set_rows(&mut self, rows: Vec<Row>) {
+        self.rows = rows;
+        self.tree_content = self.tree_content_width();
+    }
+
+    /// Columns the tree's rows want (borders included): the widest label
+    /// of a partnership, meeting or area shown, with its indent. Commitments,
+    /// long sentences, are left to be cut.
+    fn tree_content_width(&self) -> u16 {
+        let widest = self
+            .rows
+            .iter()
+            .filter(|r| !matches!(r.path, NodePath::Commitment(..)))
+            .filter_map(|r| {
+                let node = self.corpus.get(r.path)?;
+                Some(2 * layout::tree_indent(r.depth, node) + 2 + layout::tree_label_width(node) + 1)
+            })
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest + 2).unwrap_or(u16::MAX)
+    }
+
+    /// `<` and `>`: the tree narrower or wider, by four columns.
+    fn adjust_tree(&mut self, action: Action) {
+        let before = self.screen().tree_width;
+        let step = if action == Action::TreeWider { 4 } else { -4 };
+        self.tree_adjust = self.tree_adjust.saturating_add(step);
+        // Keep the adjustment within what can be shown, so that the
+        // other key answers at once.
+        let natural = layout::tree_width(self.size.0, self.tree_content, 0);
+        let now = self.screen().tree_width;
+        self.tree_adjust = now as i16 - natural as i16;
+        if now == before {
+            let which = if step > 0 { "widest" } else { "narrowest" };
+            self.message = Some(format!("The tree is as {which} as it can be here"));
+        }
+        self.clamp_scroll();
+    }
+
+    /// The reader's content for the selection, laid out at its width.
+    pub fn reader_document(&self) -> layout::reader::Document {
+        let marks = |p: NodePath| self.filter_marks(p);
+        let k = |a: Action| self.config.keys.keys_label(a);
+        let empty = match &self.filter {
+            Some(f) => format!(
+                "Nothing matches “{}”. {} clears the filter.",
+                f.query,
+                k(Action::Close)
+            ),
+            None => "No statements are loaded. Run `jointly --help` to see how to add some.".into(),
         };
-        let max = self.overlay.map_or(0, |o| ui::overlay::max_scroll(self, o));
-        self.overlay = match self.overlay {
-            Some(Overlay::Help { scroll }) => Some(Overlay::Help {
-                scroll: scroll.min(max),
-            }),
-            Some(Overlay::Problems { scroll }) => Some(Overlay::Problems {
-                scroll: scroll.min(max),
-            }),
-            None => None,
-        };
+        let hint = format!(
+            "{} choose a meeting, {} opens it, {} shows every key.",
+            self.config.keys.keys_label(Action::MoveDown),
+            k(Action::Open),
+            k(Action::Help)
+        );
+        layout::reader::document(&layout::reader::Input {
+            corpus: &self.corpus,
+            selected: self.selected_path(),
+            width: usize::from(self.screen().reader_text_width()),
+            marks: &marks,
+            empty: &empty,
+            hint: &hint,
+            search: self.reader_search.as_ref().map(|s| s.query.as_str()),
+        })
     }
 
     /// Rows in a page of the tree or reader.
     fn page(&self) -> usize {
-        usize::from(ui::layout::body_height(self.size)).max(1)
+        usize::from(layout::body_height(self.size)).max(1)
     }
 
     fn update_tree(&mut self, action: Action) {
@@ -371,7 +458,7 @@ impl App {
         }
         let before = self.selected_path();
         self.expanded.reveal(path);
-        self.rows = tree::rows(&self.corpus, &self.expanded);
+        self.set_rows(tree::rows(&self.corpus, &self.expanded));
         if let Some(i) = self.rows.iter().position(|r| r.path == path) {
             self.reselect(i, before);
         }
@@ -380,7 +467,7 @@ impl App {
     /// Recomputes the rows after a change of expansion, keeping `keep` selected.
     fn refresh_rows(&mut self, keep: NodePath) {
         let before = self.selected_path();
-        self.rows = self.visible_rows();
+        self.set_rows(self.visible_rows());
         let i = self.rows.iter().position(|r| r.path == keep).unwrap_or(0);
         self.reselect(i, before);
     }
@@ -416,7 +503,7 @@ impl App {
         if new_node {
             // Bring the selected commitment into view, a little below the
             // top; one build of the reader's text serves both.
-            let doc = ui::reader::document(self);
+            let doc = self.reader_document();
             self.reader_scroll = doc.selected.map_or(0, |l| l.saturating_sub(2));
             self.clamp_reader(doc.lines.len());
         }
@@ -425,7 +512,8 @@ impl App {
 
     /// Keeps scroll offsets inside their content after a move or a resize.
     fn clamp_scroll(&mut self) {
-        self.clamp_reader(ui::reader::line_count(self));
+        let lines = self.reader_document().lines.len();
+        self.clamp_reader(lines);
         self.clamp_tree();
     }
 

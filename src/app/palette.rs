@@ -2,7 +2,7 @@
 //! area and commitment, filtered fuzzily as the user types. Its state
 //! lives in [`Palette`]; its changes happen here, called from `update`.
 
-use super::{Action, App, Pane};
+use super::{Action, App, Layer, Pane};
 use crate::search::{Hit, Ranked};
 
 /// The open palette: what is typed, the ranked items, the selected one.
@@ -37,19 +37,28 @@ impl App {
     /// Opens the palette with every item listed.
     pub(super) fn open_palette(&mut self) {
         let ranked = self.rank_or_send("");
-        self.palette = Some(Palette {
+        self.layers.push(Layer::Palette(Palette {
             query: String::new(),
             pending: ranked.is_none(),
             jump_when_answered: false,
             hits: ranked.map(|r| r.hits).unwrap_or_default(),
             selected: 0,
             corrected: None,
-        });
+        }));
+    }
+
+    /// Takes the palette off the top of the stack, to change it.
+    fn take_palette(&mut self) -> Option<Palette> {
+        self.palette()?;
+        match self.layers.pop() {
+            Some(Layer::Palette(p)) => Some(p),
+            _ => None,
+        }
     }
 
     /// A character typed into the palette (`Some`), or Backspace (`None`).
     pub(super) fn edit_palette(&mut self, typed: Option<char>) {
-        let Some(mut p) = self.palette.take() else {
+        let Some(mut p) = self.take_palette() else {
             return;
         };
         match typed {
@@ -68,16 +77,16 @@ impl App {
             None => p.pending = true,
         }
         p.jump_when_answered = false;
-        self.palette = Some(p);
+        self.layers.push(Layer::Palette(p));
     }
 
     /// Handles an action while the palette is open: it takes every key.
     pub(super) fn update_palette(&mut self, action: Action) {
-        let Some(mut p) = self.palette.take() else {
+        let Some(mut p) = self.take_palette() else {
             return;
         };
         let last = p.hits.len().saturating_sub(1);
-        let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
+        let page = usize::from(crate::layout::body_height(self.size) / 2).max(1);
         // Ctrl-n and Ctrl-p (next match, palette) move too, as in fzf.
         let moving = match action {
             Action::NextMatch => Action::MoveDown,
@@ -86,7 +95,7 @@ impl App {
         };
         if let Some(selected) = moving.step(p.selected, last, page) {
             p.selected = selected;
-            self.palette = Some(p);
+            self.layers.push(Layer::Palette(p));
             return;
         }
         p.selected = match action {
@@ -107,13 +116,13 @@ impl App {
             }
             _ => p.selected,
         };
-        self.palette = Some(p);
+        self.layers.push(Layer::Palette(p));
     }
 
     /// The answer to the palette's query: shown, or jumped to when Enter
     /// was pressed before it came.
     pub(super) fn answer_palette(&mut self, ranked: Ranked) {
-        let Some(mut p) = self.palette.take() else {
+        let Some(mut p) = self.take_palette() else {
             return;
         };
         p.pending = false;
@@ -128,7 +137,7 @@ impl App {
             }
             self.message = Some(format!("Nothing matches “{}”", p.query));
         }
-        self.palette = Some(p);
+        self.layers.push(Layer::Palette(p));
     }
 
     /// Shows `path` in the tree and the reader, leaving any filter.

@@ -1,8 +1,6 @@
 //! Unit tests of the filter and the jump palette in `update`, on pure
 //! state, with the seeds.
 
-use ratatui::style::Modifier;
-
 use super::*;
 use crate::app::Msg;
 use crate::app::test_support::{app, id, typed};
@@ -49,10 +47,13 @@ fn enter_keeps_the_filter_and_n_steps_through_the_matches() {
     app.update(Action::Open);
     assert!(!app.typing());
     assert_eq!(id(&app), SCAMS);
-    assert_eq!(app.message.as_deref(), Some("Match 1 of 2"));
+    // The counter has its own place: the breadcrumb stays in the status line.
+    assert_eq!(app.message, None);
+    assert_eq!(crate::ui::status::counter(&app).as_deref(), Some("match 1 of 2"));
     app.update(Action::NextMatch);
     assert_eq!(id(&app), format!("{SCAMS}/3"));
-    assert_eq!(app.message.as_deref(), Some("Match 2 of 2"));
+    assert_eq!(app.message, None);
+    assert_eq!(crate::ui::status::counter(&app).as_deref(), Some("match 2 of 2"));
     app.update(Action::NextMatch);
     assert_eq!(id(&app), SCAMS, "n wraps around");
     app.update(Action::PrevMatch);
@@ -70,7 +71,11 @@ fn esc_restores_where_the_reader_was() {
     app.select_path(path);
     app.update(Action::SwitchPane);
     app.update(Action::MoveDown);
+    // Back to the tree, the reader scrolled: with the reader focused, `/`
+    // searches its text instead (as in less).
+    app.update(Action::SwitchPane);
     let before = view(&app);
+    assert!(before.3 > 0, "the reader is scrolled");
     let rows = app.rows.clone();
     app.update(Action::Filter);
     typed(&mut app, "scam");
@@ -113,13 +118,13 @@ fn the_reader_highlights_what_the_filter_matched() {
     app.update(Action::Filter);
     typed(&mut app, "scam");
     app.update(Action::Open);
-    let doc = crate::ui::reader::document(&app);
+    let doc = app.reader_document();
     let marked: Vec<String> = doc
         .lines
         .iter()
-        .flat_map(|l| l.spans.iter())
-        .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
-        .map(|s| s.content.to_string())
+        .flat_map(|l| l.runs.iter())
+        .filter(|r| r.marked)
+        .map(|r| r.text.clone())
         .collect();
     assert_eq!(
         marked,
@@ -134,11 +139,7 @@ fn the_palette_jumps_to_the_smart_cities_commitment() {
     app.update(Action::Palette);
     assert!(app.typing());
     typed(&mut app, "smart cit");
-    let first = app
-        .palette
-        .as_ref()
-        .and_then(|p| p.hits.first())
-        .map(|h| h.path());
+    let first = app.palette().and_then(|p| p.hits.first()).map(|h| h.path());
     assert_eq!(
         first.and_then(|p| app.corpus.id_of(p)).as_deref(),
         Some("us-sg-cet/2023-10-12/critical-infrastructure/2")
@@ -146,15 +147,11 @@ fn the_palette_jumps_to_the_smart_cities_commitment() {
     app.update(Action::MoveDown);
     app.update(Action::Palette);
     app.update(Action::Open);
-    assert!(app.palette.is_none());
+    assert!(app.palette().is_none());
     assert_eq!(id(&app), "us-sg-cet/2023-10-12/critical-infrastructure/2");
-    let doc = crate::ui::reader::document(&app);
-    let text: String = doc
-        .lines
-        .iter()
-        .flat_map(|l| l.spans.iter())
-        .map(|s| s.content.as_ref())
-        .collect();
+    let doc = app.reader_document();
+    let text: String = doc.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("collaboration on smart cities"), "{text}");
 }
 
@@ -167,7 +164,7 @@ fn esc_in_the_palette_changes_nothing() {
     typed(&mut app, "quantum");
     app.update(Action::MoveDown);
     app.update(Action::Close);
-    assert!(app.palette.is_none());
+    assert!(app.palette().is_none());
     assert_eq!(view(&app), before);
 }
 
@@ -225,13 +222,8 @@ fn filtered_rows_order_each_level_by_its_best_match() {
 #[test]
 fn the_help_overlay_states_the_search_rule() {
     let app = app();
-    let lines = crate::ui::overlay::lines(&app, crate::app::Overlay::Help { scroll: 0 }, 200);
-    let text: String = lines
-        .iter()
-        .flat_map(|l| l.spans.iter())
-        .map(|s| s.content.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let lines = crate::ui::overlay::lines(&app, &crate::app::Overlay::Help(Default::default()), 200);
+    let text: String = lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
     assert!(text.contains("Search (filter and jump palette)"), "{text}");
     assert!(text.contains("Each word must match on its own"), "{text}");
 }

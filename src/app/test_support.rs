@@ -5,13 +5,20 @@ use super::{Action, App, Msg};
 use crate::loader::{LoadOptions, load};
 
 /// The app on the embedded seeds, topics inferred as at start-up, laid out
-/// at 120x40, in colour.
+/// at 120x40, in colour, with the first row (the first partnership)
+/// selected, from where the tests count their moves.
 pub fn app() -> App {
+    let mut app = fresh();
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Top);
+    app
+}
+
+/// The app as it starts, nothing pressed.
+pub fn fresh() -> App {
     let loaded = crate::cli::annotated(load(&LoadOptions::embedded_only()));
     let (config, _) = crate::config::parse("test", None);
-    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
-    app.update(Action::Resize(120, 40));
-    app
+    App::new(loaded.corpus, loaded.problems, config, true)
 }
 
 /// The id of the selected node ("" when nothing is selected).

@@ -5,7 +5,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::message::{Effect, Msg};
-use super::{Action, App, Pane};
+use super::{Action, App, Layer, Pane};
 use crate::bookmarks::{MAX_NOTE_CHARS, print::node_text};
 use crate::cite;
 use std::sync::Arc;
@@ -46,6 +46,8 @@ pub struct Picker {
     pub typing: bool,
     /// Index into the filtered items.
     pub selected: usize,
+    /// The bookmark deleted last, with its note, for `u` to bring back.
+    pub deleted: Option<(String, Option<String>)>,
 }
 
 /// One row of a picker.
@@ -64,13 +66,12 @@ pub struct Item {
 impl App {
     /// Whether typed characters go to a prompt or filter now.
     pub fn typing(&self) -> bool {
-        if self.palette.is_some() || self.filter.as_ref().is_some_and(|f| f.typing) {
-            return true;
-        }
-        match &self.tool {
-            Some(Tool::Note { .. }) => true,
-            Some(Tool::Bookmarks(p) | Tool::Glossary(p, _)) => p.typing,
-            None => false,
+        match self.layers.top() {
+            Some(Layer::Palette(_) | Layer::FilterPrompt | Layer::ReaderPrompt) => true,
+            Some(Layer::Tool(Tool::Note { .. })) => true,
+            Some(Layer::Tool(Tool::Bookmarks(p) | Tool::Glossary(p, _))) => p.typing,
+            Some(Layer::Overlay(super::Overlay::Help(h))) => h.typing,
+            _ => false,
         }
     }
 
@@ -79,7 +80,7 @@ impl App {
         Place {
             selected: self.selected_path().and_then(|p| self.corpus.id_of(p)),
             scroll: self.reader_scroll,
-            view: Some(match &self.compare {
+            view: Some(match self.compare() {
                 Some(cmp) => {
                     let id = |p| self.corpus.id_of(p).unwrap_or_default();
                     format!(
@@ -100,7 +101,7 @@ impl App {
 
     /// The rows of the open picker, filtered and ranked.
     pub fn picker_items(&self) -> Vec<Item> {
-        match &self.tool {
+        match self.tool() {
             Some(Tool::Bookmarks(p)) => self.items(p, None),
             Some(Tool::Glossary(p, g)) => self.items(p, Some(g)),
             _ => Vec::new(),
@@ -160,11 +161,11 @@ impl App {
             Tool::Note { id, mut text } => match msg {
                 Msg::Type(c) if text.chars().count() < MAX_NOTE_CHARS => {
                     text.push(c);
-                    self.tool = Some(Tool::Note { id, text });
+                    self.layers.push(Layer::Tool(Tool::Note { id, text }));
                 }
                 Msg::Erase => {
                     text.pop();
-                    self.tool = Some(Tool::Note { id, text });
+                    self.layers.push(Layer::Tool(Tool::Note { id, text }));
                 }
                 Msg::Action(Action::Open) => {
                     let label = self.corpus.resolve(&id).and_then(|p| self.corpus.breadcrumb(p));
@@ -172,13 +173,13 @@ impl App {
                     self.bookmarks.set(&id, Some(&text), label, now);
                     self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
                     self.message = Some(format!("Bookmarked {id}"));
-                    self.tool = None;
                 }
                 Msg::Action(Action::Close) => {
                     self.message = Some("Not bookmarked".into());
-                    self.tool = None;
                 }
-                _ => self.tool = Some(Tool::Note { id, text }),
+                _ => {
+                    self.layers.push(Layer::Tool(Tool::Note { id, text }));
+                }
             },
             Tool::Bookmarks(p) => self.update_picker(p, None, msg),
             Tool::Glossary(p, g) => self.update_picker(p, Some(g), msg),
@@ -192,7 +193,7 @@ impl App {
         };
         let items = self.items(&p, glossary.as_deref());
         let last = items.len().saturating_sub(1);
-        let page = usize::from(crate::ui::layout::body_height(self.size) / 2).max(1);
+        let page = usize::from(crate::layout::body_height(self.size) / 2).max(1);
         match msg {
             Msg::Type(c) if p.typing => {
                 p.filter.push(c);
@@ -215,7 +216,6 @@ impl App {
                     Action::Filter => p.typing = true,
                     Action::Open => {
                         let target = items.get(p.selected).map(|i| i.target.clone());
-                        self.tool = None;
                         if let Some(id) = target {
                             self.jump_to(&id);
                         }
@@ -224,14 +224,30 @@ impl App {
                     Action::DeleteBookmark if glossary.is_none() => {
                         if let Some(item) = items.get(p.selected) {
                             let now = (self.clock)();
+                            let note = self.bookmarks.get(&item.target).and_then(|b| b.note.clone());
                             self.bookmarks.delete(&item.target, now);
                             self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
-                            self.message = Some(format!("Deleted the bookmark of {}", item.target));
+                            let undo = self.config.keys.keys_label(Action::Undo);
+                            self.message = Some(format!(
+                                "Deleted the bookmark of {} ({undo} brings it back)",
+                                item.target
+                            ));
+                            p.deleted = Some((item.target.clone(), note));
                             p.selected = p.selected.min(last.saturating_sub(1));
                         }
                     }
-                    Action::Close | Action::Bookmarks | Action::Glossary => {
-                        self.tool = None;
+                    Action::Undo if glossary.is_none() => match p.deleted.take() {
+                        Some((id, note)) => {
+                            let label = self.corpus.resolve(&id).and_then(|p| self.corpus.breadcrumb(p));
+                            let now = (self.clock)();
+                            self.bookmarks.set(&id, note.as_deref(), label, now);
+                            self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
+                            self.message = Some(format!("Brought back the bookmark of {id}"));
+                        }
+                        None => self.message = Some("Nothing to undo".into()),
+                    },
+                    // `q` closes the window, as in lazygit; Ctrl-c quits.
+                    Action::Close | Action::Quit | Action::Bookmarks | Action::Glossary => {
                         return;
                     }
                     _ => {}
@@ -239,7 +255,7 @@ impl App {
             },
             _ => {}
         }
-        self.tool = Some(reopen(p, glossary));
+        self.layers.push(Layer::Tool(reopen(p, glossary)));
     }
 
     /// Selects the node `id`, or its nearest surviving parent.
@@ -269,24 +285,21 @@ impl App {
                         .get(&id)
                         .and_then(|b| b.note.clone())
                         .unwrap_or_default();
-                    self.tool = Some(Tool::Note { id, text });
+                    self.layers.push(Layer::Tool(Tool::Note { id, text }));
                 }
                 _ => self.message = Some("Select a commitment or an area to bookmark it".into()),
             },
+            // Opens even when empty: the list itself says how to fill it.
             Action::Bookmarks => {
-                if self.bookmarks.list().is_empty() {
-                    let key = self.config.keys.keys_label(Action::Bookmark);
-                    self.message = Some(format!("No bookmarks yet: {key} bookmarks the selection"));
-                } else {
-                    self.tool = Some(Tool::Bookmarks(Picker::default()));
-                }
+                self.layers.push(Layer::Tool(Tool::Bookmarks(Picker::default())));
             }
             Action::Glossary => {
                 let g = self.glossary();
                 if g.entries.is_empty() {
                     self.message = Some("The loaded statements define no acronyms".into());
                 } else {
-                    self.tool = Some(Tool::Glossary(Picker::default(), g));
+                    self.layers
+                        .push(Layer::Tool(Tool::Glossary(Picker::default(), g)));
                 }
             }
             Action::CopyCitation => self.copy(path),

@@ -76,7 +76,7 @@ pub fn print(
         .collect();
     match format {
         ReportFormat::Text => text(out, &resolved),
-        ReportFormat::Md => markdown(out, &resolved),
+        ReportFormat::Md => markdown(out, corpus, &resolved),
         ReportFormat::Json => json(out, &resolved),
     }
 }
@@ -111,7 +111,7 @@ fn text(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {
     Ok(())
 }
 
-fn markdown(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {
+fn markdown(out: &mut dyn Write, corpus: &Corpus, list: &[Resolved]) -> io::Result<()> {
     writeln!(out, "# Bookmarks\n")?;
     if list.is_empty() {
         return writeln!(out, "No bookmarks.");
@@ -121,7 +121,13 @@ fn markdown(out: &mut dyn Write, list: &[Resolved]) -> io::Result<()> {
         match &r.node {
             Some((crumb, text)) => {
                 writeln!(out, "- **{}** (`{}`)  ", md_cell(crumb), b.id)?;
-                writeln!(out, "  “{}”  ", md_cell(text))?;
+                // A citation to paste, for an area (its heading, statement,
+                // date and id) as for a commitment.
+                let cited = corpus
+                    .resolve(&b.id)
+                    .and_then(|p| crate::cite::one_line(corpus, p))
+                    .unwrap_or_else(|| format!("“{text}”"));
+                writeln!(out, "  {}  ", md_cell(&cited))?;
             }
             None => {
                 writeln!(out, "- `{}` *(missing: not in the loaded statements)*  ", b.id)?;

@@ -311,6 +311,19 @@ fn printed(set: &BookmarkSet, format: ReportFormat) -> String {
 }
 
 #[test]
+fn an_area_bookmark_in_markdown_is_cited_as_a_commitment_is() {
+    let mut s = BookmarkSet::default();
+    s.set("eu-sg-dp/2025-12-01/quantum", None, None, t(0));
+    let md = printed(&s, ReportFormat::Md);
+    // Not its heading in quotation marks: the statement, date and id.
+    assert!(
+        md.contains("  Quantum — Joint Statement of the Second Meeting of the European Union – Singapore Digital Partnership Council, 1 December 2025 (2025-12-01), eu-sg-dp/2025-12-01/quantum  \n"),
+        "{md}"
+    );
+    assert!(!md.contains("“Quantum”"), "{md}");
+}
+
+#[test]
 fn printing_shows_breadcrumbs_text_and_missing_nodes() {
     let mut s = BookmarkSet::default();
     s.set(Q2, Some("compare *US*"), None, t(0));
@@ -335,7 +348,11 @@ eu-sg-dp/2020-01-01/ai/1  [missing: not in the loaded statements]
 "
     );
     let md = printed(&s, ReportFormat::Md);
-    assert!(md.starts_with("# Bookmarks\n\n- **EU-Singapore Digital Partnership › 2025-12-01 › Quantum › 2/2** (`eu-sg-dp/2025-12-01/quantum/2`)  \n  “Intend to explore"), "{md}");
+    assert!(md.starts_with("# Bookmarks\n\n- **EU-Singapore Digital Partnership › 2025-12-01 › Quantum › 2/2** (`eu-sg-dp/2025-12-01/quantum/2`)  \n  “\\[The EU and Singapore\\] Intend to explore"), "{md}");
+    assert!(
+        md.contains("quantum communication.” — Joint Statement of the Second Meeting"),
+        "{md}"
+    );
     assert!(md.contains("  Note: compare \\*US\\*  \n"), "{md}");
     assert!(
         md.contains("- `eu-sg-dp/2020-01-01/ai/1` *(missing: not in the loaded statements)*"),

@@ -6,6 +6,7 @@
 //! meetings. Nothing here knows about terminals or output formats.
 
 pub mod align;
+pub mod changes;
 pub mod counterparts;
 pub mod similarity;
 pub mod stance;

@@ -10,7 +10,7 @@ use clap::Args;
 use super::{ImportOptions, Imported, KnownPartnership, import};
 use crate::loader::{self, LoadOptions, Problem, ReadError};
 use crate::model::Date;
-use crate::output::exit;
+use crate::output::{exit, plural};
 use crate::storage;
 
 /// Arguments of `jointly import`.
@@ -292,8 +292,10 @@ fn found(shown: &str, i: &Imported) -> String {
     let intros = areas.iter().filter(|a| !a.intro.is_empty()).count();
     let to_check = i.notes.iter().filter(|n| n.about_text).count();
     format!(
-        "{shown}: found {} areas in {sections} sections ({intros} with an intro), {commitments} commitments{}; {}",
-        areas.len(),
+        "{shown}: found {} in {} ({intros} with an intro), {}{}; {}",
+        plural(areas.len(), "area"),
+        plural(sections, "section"),
+        plural(commitments, "commitment"),
         if i.statement.signatories.is_empty() {
             ""
         } else {
@@ -312,10 +314,11 @@ fn summary(err: &mut dyn Write, i: &Imported, path: &Path) -> io::Result<()> {
     let commitments: usize = i.statement.areas.0.iter().map(|a| a.commitments.0.len()).sum();
     writeln!(
         err,
-        "wrote {}: {}/{} with {} areas, {commitments} commitments",
+        "wrote {}: {}/{} with {}, {}",
         path.display(),
         i.statement.partnership.id.0,
         m.id_or_date(),
-        i.statement.areas.0.len(),
+        plural(i.statement.areas.0.len(), "area"),
+        plural(commitments, "commitment"),
     )
 }

@@ -95,7 +95,10 @@ pub fn user_statements_dir() -> Option<PathBuf> {
     crate::storage::project_dirs().map(|d| d.data_dir().join("statements"))
 }
 
-/// Loads everything `opts` names.
+/// What a statement embedded in the binary names as its file.
+pub const EMBEDDED: &str = "embedded";
+
+/// Reads every statement the options name.
 pub fn load(opts: &LoadOptions) -> Loaded {
     load_with(Builder::default(), opts)
 }
@@ -618,7 +621,16 @@ impl Builder<'_> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
-        let build = || annotated_outcome(parse_statement(name, text, sources), self.annotate);
+        let build = || {
+            let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
+                // The user has no such file: it is inside the binary.
+                if matches!(sources, SourceLookup::Embedded) {
+                    m.source.statement_file = EMBEDDED.into();
+                }
+                (p, m, w)
+            });
+            annotated_outcome(parsed, self.annotate)
+        };
         let outcome = match (self.cache, sources) {
             (Some(c), SourceLookup::Embedded) if self.annotate => c.get_or_build(name, text, build),
             _ => build(),

@@ -1,7 +1,6 @@
 //! The view: draws an `&App`, never changes it.
 
 pub mod compare;
-pub mod layout;
 pub mod marks;
 pub mod overlay;
 pub mod palette;
@@ -15,9 +14,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Layer};
+use crate::layout;
 
-/// Draws one frame.
+/// Draws one frame: the browser, then each layer over it, bottom-up.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
@@ -28,14 +28,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(notice).wrap(Wrap { trim: true }), area);
         return;
     }
-    let panes = layout::panes(area, app.focus);
-    if let Some(cmp) = &app.compare {
-        let body = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        compare::draw(frame, body, app, cmp);
-    } else {
+    let panes = app.screen().panes();
+    if app.compare().is_none() {
         if let Some(r) = panes.tree {
             tree::draw(frame, r, app);
         }
@@ -43,14 +37,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
             reader::draw(frame, r, app);
         }
     }
+    for layer in app.layers.iter() {
+        match layer {
+            Layer::Compare(cmp) => {
+                let body = Rect {
+                    height: area.height.saturating_sub(1),
+                    ..area
+                };
+                compare::draw(frame, body, app, cmp);
+            }
+            // The prompts are drawn in their pane's border.
+            Layer::FilterPrompt | Layer::ReaderPrompt => {}
+            Layer::Palette(p) => palette::draw(frame, area, app, p),
+            Layer::Tool(t) => tools::draw(frame, area, app, t),
+            Layer::Overlay(o) => overlay::draw(frame, area, app, o),
+        }
+    }
     status::draw(frame, panes.status, app);
-    if let Some(o) = app.overlay {
-        overlay::draw(frame, area, app, o);
-    }
-    if let Some(t) = &app.tool {
-        tools::draw(frame, area, app, t);
-    }
-    if let Some(p) = &app.palette {
-        palette::draw(frame, area, app, p);
-    }
 }

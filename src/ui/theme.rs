@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
+use crate::layout::doc::{Line, Role};
 
 /// The styles of one frame.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +50,37 @@ impl Styles {
             dim: fg("dim"),
             notice: fg("notice").add_modifier(Modifier::BOLD),
         }
+    }
+
+    /// The style of a role of laid-out text.
+    pub fn role(&self, app: &App, role: Role) -> Style {
+        match role {
+            Role::Plain => Style::new(),
+            Role::Title => self.title,
+            Role::Dim => self.dim,
+            Role::Notice => self.notice,
+            Role::Selected => self.selected,
+            Role::Matched => self.matched,
+            Role::Stance(s) => Styles::stance(app, s),
+        }
+    }
+
+    /// A laid-out line in these styles, marked runs patched with `matched`.
+    pub fn line(&self, app: &App, line: &Line) -> ratatui::text::Line<'static> {
+        ratatui::text::Line::from(
+            line.runs
+                .iter()
+                .map(|r| {
+                    let style = self.role(app, r.role);
+                    let style = if r.marked {
+                        style.patch(self.matched)
+                    } else {
+                        style
+                    };
+                    ratatui::text::Span::styled(r.text.clone(), style)
+                })
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The colour of a stance tag, or none without colour.

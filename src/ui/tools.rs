@@ -73,20 +73,23 @@ fn picker(frame: &mut Frame, screen: Rect, app: &App, p: &Picker, title: &str) {
     let items = app.picker_items();
     let bottom = if p.typing {
         format!(" {} keep filter  {} clear ", k(Action::Open), k(Action::Close))
-    } else if matches!(app.tool, Some(Tool::Bookmarks(_))) {
+    } else if matches!(app.tool(), Some(Tool::Bookmarks(_))) {
         format!(
-            " {} jump  {} delete  {} filter  {} close ",
+            " {} jump  {} delete  {} undo  {} filter  {}/{} close ",
             k(Action::Open),
             k(Action::DeleteBookmark),
+            k(Action::Undo),
             k(Action::Filter),
-            k(Action::Close)
+            k(Action::Close),
+            k(Action::Quit)
         )
     } else {
         format!(
-            " {} go to definition  {} filter  {} close ",
+            " {} go to definition  {} filter  {}/{} close ",
             k(Action::Open),
             k(Action::Filter),
-            k(Action::Close)
+            k(Action::Close),
+            k(Action::Quit)
         )
     };
     let title = format!("{}({}) ", title, items.len());
@@ -122,7 +125,14 @@ fn picker(frame: &mut Frame, screen: Rect, app: &App, p: &Picker, title: &str) {
         ));
     }
     if items.is_empty() {
-        lines.push(Line::styled("nothing matches", styles.dim));
+        let empty = if !p.filter.is_empty() {
+            "nothing matches".to_string()
+        } else if matches!(app.tool(), Some(Tool::Bookmarks(_))) {
+            format!("no bookmarks yet: press {} on a commitment", k(Action::Bookmark))
+        } else {
+            "nothing here".to_string()
+        };
+        lines.push(Line::styled(truncate(&empty, max), styles.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

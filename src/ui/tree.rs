@@ -10,24 +10,26 @@ use super::marks;
 use super::theme::Styles;
 use crate::app::tree::child_count;
 use crate::app::{App, Pane};
+use crate::layout::{tree_indent, tree_label};
 use crate::model::Node;
 use crate::search::{Field, FieldMatch};
 use crate::wrap::{sanitize, width};
 
+pub use crate::wrap::truncate;
+
+/// The mark of a bookmarked node, before its label.
+pub const BOOKMARKED: &str = "★ ";
+
 /// The label of a row, without indentation or marker.
 pub fn label(node: Node<'_>) -> String {
-    match node {
-        Node::Partnership(p) => format!("{} ({})", p.name, p.meetings.len()),
-        Node::Meeting(_, m) => format!("{} ({})", m.id, m.areas.len()),
-        Node::Area(_, _, a) => format!("{} ({})", a.title, a.commitments.len()),
-        Node::Commitment(_, _, _, i, c) => format!("{}. {}", i + 1, c.text),
-    }
+    let (title, count) = tree_label(node);
+    format!("{title}{count}")
 }
 
 /// Draws the tree into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let styles = Styles::of(app);
-    let focused = app.focus == Pane::Tree && app.overlay.is_none();
+    let focused = app.focus == Pane::Tree && app.layers.is_empty();
     let mut block = Block::bordered().title(" Statements ").border_style(if focused {
         styles.border_focused
     } else {
@@ -62,12 +64,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 "▸ "
             };
+            let bookmarked = app
+                .corpus
+                .id_of(row.path)
+                .is_some_and(|id| app.bookmarks.get(&id).is_some());
+            let star = if bookmarked { BOOKMARKED } else { "" };
             // Areas stand indented under the sections they are in.
-            let sections = match node {
-                Node::Area(_, _, a) | Node::Commitment(_, _, a, _, _) => a.section.len(),
-                _ => 0,
-            };
-            let indent = "  ".repeat(usize::from(row.depth) + sections);
+            let indent = "  ".repeat(tree_indent(row.depth, node));
             let explained = app.filter_explain(row.path);
             // A match that shows only through a tag or an acronym says so
             // before the label, where truncation does not hide it.
@@ -76,21 +79,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .as_deref()
                 .map(|v| format!("‹{}› ", sanitize(v)))
                 .unwrap_or_default();
-            let lead = format!("{indent}{marker}{via}");
-            let text = format!("{lead}{}", sanitize(&label(node)));
+            let lead = format!("{indent}{marker}{star}{via}");
+            let (title, count) = tree_label(node);
+            let title = sanitize(&title);
+            // The title gives way, never the count.
+            let room = max.saturating_sub(width(&lead) + width(&count));
+            let shown_title = truncate(&title, room);
+            let cut = usize::from(shown_title != title);
+            let text = format!("{lead}{shown_title}{count}");
             let style = if Some(i) == app.selected {
                 styles.selected
             } else {
                 Style::new()
             };
-            let shown = truncate(&text, max);
-            let cut = usize::from(shown != text);
             let marked = marks::shifted(
                 &label_marks(&explained.marks, node),
                 lead.chars().count() as isize,
-                shown.chars().count().saturating_sub(cut),
+                lead.chars().count() + shown_title.chars().count().saturating_sub(cut),
             );
-            Some(Line::from(marks::spans(&shown, &marked, style, styles.matched)))
+            Some(Line::from(marks::spans(
+                &truncate(&text, max),
+                &marked,
+                style,
+                styles.matched,
+            )))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -111,6 +123,7 @@ fn label_marks(found: &[FieldMatch], node: Node<'_>) -> Vec<usize> {
 fn filter_prompt(app: &App) -> Option<String> {
     let f = app.filter.as_ref()?;
     let query = sanitize(&f.query);
+    let typing = app.layers.filter_prompt();
     // The corrected query the matches answer, said where the count is.
     let fixed = match (&f.corrected, f.pending) {
         (Some(c), false) => format!(", showing results for {}", sanitize(c)),
@@ -118,9 +131,9 @@ fn filter_prompt(app: &App) -> Option<String> {
     };
     Some(if f.pending {
         // The matches shown are an older query's until the answer comes.
-        let cursor = if f.typing { "▏" } else { " " };
+        let cursor = if typing { "▏" } else { " " };
         format!(" /{query}{cursor} searching… ")
-    } else if f.typing {
+    } else if typing {
         format!(" /{query}▏ {}{fixed} ", plural(f.hits.len(), "match"))
     } else if f.hits.is_empty() {
         format!(" /{query}  no matches ")
@@ -129,31 +142,11 @@ fn filter_prompt(app: &App) -> Option<String> {
     })
 }
 
-fn plural(n: usize, noun: &str) -> String {
+/// "1 match", "2 matches".
+pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}es")
     }
-}
-
-/// Cuts `s` to `max` cells, ending with "…" when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
 }
