@@ -299,7 +299,7 @@ fn main() {
             let script = format!("exec fzf < '{}'", lines_file.display());
             let drawn = |s: &[u8]| {
                 let s = String::from_utf8_lossy(s);
-                s.contains("> ") && s.contains('/')
+                (s.contains("> ") || s.contains(">\u{1b}[m")) && s.contains("0/")
             };
             median(runs, || first_frame(env.pty("sh", &["-c", &script]), &drawn))
         })
