@@ -50,6 +50,7 @@ fn pty_command(bin: &str) -> Option<(portable_pty::PtyPair, CommandBuilder)> {
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CACHE_HOME", home.join("cache"));
     Some((pair, cmd))
 }
 

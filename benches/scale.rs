@@ -100,6 +100,7 @@ fn run_size(n: usize) {
         embedded: false,
         user_dir: None,
         extra: vec![dir.path().to_path_buf()],
+        cache: false,
     });
     let load_time = t.elapsed();
     let model_heap = HEAP.allocated() - heap_before;

@@ -61,12 +61,15 @@ pub struct LoadArgs {
     /// Leave out the statements embedded in the binary.
     #[arg(long)]
     pub no_default: bool,
+    /// Read every statement file afresh, without the load cache (neither read nor written).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl LoadArgs {
     /// Whether any option was given.
     fn given(&self) -> bool {
-        self.no_default || !self.data.is_empty() || self.color.is_some()
+        self.no_default || self.no_cache || !self.data.is_empty() || self.color.is_some()
     }
 
     /// These options with `more` after them (the top-level ones come first;
@@ -76,6 +79,7 @@ impl LoadArgs {
             color: more.color.or(self.color),
             data: self.data.iter().chain(&more.data).cloned().collect(),
             no_default: self.no_default || more.no_default,
+            no_cache: self.no_cache || more.no_cache,
         }
     }
 
@@ -85,6 +89,7 @@ impl LoadArgs {
             embedded: !self.no_default,
             user_dir: loader::user_statements_dir(),
             extra: self.data.clone(),
+            cache: !self.no_cache,
         }
     }
 }
@@ -329,7 +334,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     if command.load().is_none() && cli.load.given() {
         let _ = writeln!(
             io::stderr(),
-            "jointly: --data, --no-default and --color do not apply to this command: it loads no statements"
+            "jointly: --data, --no-default, --no-cache and --color do not apply to this command: it loads no statements"
         );
         return ExitCode::from(exit::USAGE);
     }
@@ -490,7 +495,9 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
 /// ([`crate::diagnostics`]) what loaded and how long it took.
 pub fn load(options: &LoadOptions) -> Loaded {
     let started = std::time::Instant::now();
-    let loaded = annotated(loader::load(options));
+    // A cache that cannot be used costs its time and nothing else.
+    let cache = options.cache.then(loader::cache::Cache::open_default).flatten();
+    let loaded = loader::load_annotated(options, cache.as_ref());
     let (p, m, a, c) = loaded.corpus.counts();
     log::info!(
         "loaded {} statement files ({p} partnerships, {m} meetings, {a} areas, {c} commitments) with {} problems in {:?}",

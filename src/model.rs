@@ -18,7 +18,7 @@ pub struct Corpus {
 }
 
 /// A standing partnership between parties, which meets from time to time.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Partnership {
     /// Stable slug, e.g. `eu-sg-dp`.
     pub id: String,
@@ -31,7 +31,7 @@ pub struct Partnership {
 }
 
 /// One meeting and the joint statement it produced.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     /// Stable id; by default the ISO date (`2025-12-01`).
     pub id: String,
@@ -60,7 +60,7 @@ pub struct Meeting {
 }
 
 /// A co-chair of a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CoChair {
     /// Person's name.
     pub name: String,
@@ -69,7 +69,7 @@ pub struct CoChair {
 }
 
 /// Where a meeting's statement comes from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SourceRef {
     /// The statement file (YAML) this meeting was loaded from, as shown to users.
     pub statement_file: String,
@@ -85,7 +85,7 @@ fn sections(a: &Area) -> String {
 }
 
 /// A headed topic of a statement, such as "Quantum".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Area {
     /// Slug unique within its meeting, e.g. `quantum`.
     pub id: String,
@@ -108,7 +108,7 @@ pub struct Area {
 }
 
 /// One list line, or one sentence of a paragraph.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
     /// The text, exactly as written.
     pub text: Box<str>,
@@ -125,7 +125,7 @@ pub struct Commitment {
 
 /// The words that decided an inferred stance ("will explore", sentence 2),
 /// kept as a place in the text rather than a copy of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Basis {
     /// Byte offset of the words, in the commitment's text or, for
     /// [`BasisPlace::LeadIn`], in the lead-in.
@@ -139,7 +139,7 @@ pub struct Basis {
 }
 
 /// Where the words of a [`Basis`] are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BasisPlace {
     /// In the commitment's text.
     Text,
@@ -164,7 +164,7 @@ impl Basis {
 }
 
 /// Who undertakes a commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Actor {
     /// The parties together, or a subject that names no one party ("we",
     /// "the two sides").
@@ -203,7 +203,7 @@ impl Actor {
 }
 
 /// A paragraph (or date line) with its place in the source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     /// The text, exactly as written.
     pub text: String,
@@ -286,7 +286,7 @@ impl<'de> serde::Deserialize<'de> for Tag {
 }
 
 /// Whether a tag was written by a person in the statement file or guessed by a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// Written in the YAML by a person.
     Curated,
@@ -306,7 +306,7 @@ impl Origin {
 }
 
 /// The strength of a commitment's language, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Stance {
     /// "commit to", "will", "resolve to", "agreed to".
     Commit,
@@ -349,7 +349,7 @@ impl FromStr for Stance {
 }
 
 /// An inclusive, 1-based range of source lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineRange {
     /// First line.
     pub first: u32,
@@ -368,11 +368,27 @@ impl fmt::Display for LineRange {
 }
 
 /// A calendar date, validated on construction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+// Read back (from the load cache) through `new`, so that no impossible
+// date gets in.
+#[serde(try_from = "(u16, u8, u8)", into = "(u16, u8, u8)")]
 pub struct Date {
     year: u16,
     month: u8,
     day: u8,
+}
+
+impl TryFrom<(u16, u8, u8)> for Date {
+    type Error = String;
+    fn try_from((year, month, day): (u16, u8, u8)) -> Result<Date, String> {
+        Date::new(year, month, day).ok_or_else(|| format!("no such date: {year}-{month}-{day}"))
+    }
+}
+
+impl From<Date> for (u16, u8, u8) {
+    fn from(d: Date) -> (u16, u8, u8) {
+        (d.year, d.month, d.day)
+    }
 }
 
 impl Date {

@@ -469,6 +469,7 @@ fn the_corpus_through_the_loader_and_the_data_folder() {
         embedded: true,
         user_dir: Some(dir.clone()),
         extra: Vec::new(),
+        cache: false,
     });
     let problems: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert_messages(&problems, &dir, CORPUS);

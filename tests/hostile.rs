@@ -101,6 +101,7 @@ fn hostile_app() -> App {
         embedded: false,
         user_dir: None,
         extra: vec![file],
+        cache: false,
     }));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let (config, _) = jointly::config::parse("test", None);

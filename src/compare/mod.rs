@@ -19,7 +19,7 @@ pub use stance::Tally;
 pub use topics::Taxonomy;
 
 use crate::loader::Problem;
-use crate::model::{Corpus, Origin};
+use crate::model::{Corpus, Meeting, Origin};
 
 /// Fills in inferred topics and stances, and checks curated topics.
 ///
@@ -36,6 +36,43 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
     for partnership in &mut corpus.partnerships {
         for meeting in &mut partnership.meetings {
+            problems.extend(annotate_topics(meeting, taxonomy));
+        }
+    }
+    stance::annotate(corpus);
+    problems
+}
+
+/// As [`annotate`], for one meeting of a partnership of `parties`: what the
+/// loader does per statement file, so that the load cache can keep the
+/// result of each file. Returns the warnings [`annotate`] would give for it.
+pub fn annotate_meeting(meeting: &mut Meeting, parties: &[String], taxonomy: &Taxonomy) -> Vec<Problem> {
+    let problems = annotate_topics(meeting, taxonomy);
+    stance::annotate_meeting(&stance::Parties::new(parties), meeting);
+    problems
+}
+
+/// Reads the stances and actors of `meeting` again, for a partnership of
+/// `parties`: a meeting annotated with the parties its own file names joins
+/// a partnership whose first file named others (actors are indices into
+/// them). Inferred stances are dropped first, so that the result is what
+/// [`annotate`] gives.
+pub fn reannotate_stances(meeting: &mut Meeting, parties: &[String]) {
+    for c in meeting.areas.iter_mut().flat_map(|a| a.commitments.iter_mut()) {
+        if matches!(c.stance, Some((_, Origin::Inferred))) {
+            c.stance = None;
+            c.basis = None;
+        }
+    }
+    stance::annotate_meeting(&stance::Parties::new(parties), meeting);
+}
+
+/// Checks the curated topics of `meeting`'s areas and infers those of the
+/// areas that have none.
+fn annotate_topics(meeting: &mut Meeting, taxonomy: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    {
+        {
             let file = &meeting.source.statement_file;
             for (ai, area) in meeting.areas.iter_mut().enumerate() {
                 let mut seen = std::collections::HashSet::new();
@@ -73,6 +110,5 @@ pub fn annotate(corpus: &mut Corpus, taxonomy: &Taxonomy) -> Vec<Problem> {
             }
         }
     }
-    stance::annotate(corpus);
     problems
 }

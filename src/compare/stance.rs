@@ -63,7 +63,8 @@ pub fn annotate(corpus: &mut Corpus) {
     });
 }
 
-fn annotate_meeting(parties: &Parties, meeting: &mut Meeting) {
+/// Reads every commitment of one meeting (see [`annotate`]).
+pub(crate) fn annotate_meeting(parties: &Parties, meeting: &mut Meeting) {
     let preamble = &meeting.preamble;
     for area in &mut meeting.areas {
         // As `lead_in`, in one pass; each lead-in parsed once.

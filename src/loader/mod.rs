@@ -5,6 +5,7 @@
 //! Files naming the same partnership merge into one partnership. A bad file is
 //! reported as a [`Problem`] and skipped; it never stops the good ones.
 
+pub mod cache;
 pub mod fidelity;
 pub mod markdown;
 pub mod problem;
@@ -62,6 +63,9 @@ pub struct LoadOptions {
     pub user_dir: Option<PathBuf>,
     /// Extra files or folders (`--data`).
     pub extra: Vec<PathBuf>,
+    /// Use the load cache ([`cache`]) where [`load_annotated`] is given one
+    /// (`--no-cache` clears it).
+    pub cache: bool,
 }
 
 impl LoadOptions {
@@ -91,13 +95,32 @@ pub fn user_statements_dir() -> Option<PathBuf> {
     crate::storage::project_dirs().map(|d| d.data_dir().join("statements"))
 }
 
-/// Loads everything `opts` names.
 /// What a statement embedded in the binary names as its file.
 pub const EMBEDDED: &str = "embedded";
 
 /// Reads every statement the options name.
 pub fn load(opts: &LoadOptions) -> Loaded {
-    let mut builder = Builder::default();
+    load_with(Builder::default(), opts)
+}
+
+/// Loads everything `opts` names and annotates it as
+/// [`crate::compare::annotate`] does (the same tree and problems, in the
+/// same order), one statement file at a time, so that each file's result
+/// can come from `cache` while the file is unchanged.
+pub fn load_annotated(opts: &LoadOptions, cache: Option<&cache::Cache>) -> Loaded {
+    let builder = Builder {
+        annotate: true,
+        cache,
+        ..Builder::default()
+    };
+    let loaded = load_with(builder, opts);
+    if let Some(c) = cache {
+        c.log_stats();
+    }
+    loaded
+}
+
+fn load_with(mut builder: Builder, opts: &LoadOptions) -> Loaded {
     if opts.embedded {
         for seed in SEEDS {
             builder.add_text(seed.name, seed.text, &SourceLookup::Embedded);
@@ -118,6 +141,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         embedded: false,
         user_dir: None,
         extra: paths.to_vec(),
+        cache: false,
     })
 }
 
@@ -127,6 +151,17 @@ pub fn parse_statement(
     name: &str,
     text: &str,
     sources: &SourceLookup,
+) -> Result<(Partnership, Meeting, Vec<Problem>), Problem> {
+    parse_statement_at(name, text, sources, &mut None)
+}
+
+/// As [`parse_statement`]; sets `source_path` to the file alignment looked
+/// up (the load cache stamps it).
+fn parse_statement_at(
+    name: &str,
+    text: &str,
+    sources: &SourceLookup,
+    source_path: &mut Option<PathBuf>,
 ) -> Result<(Partnership, Meeting, Vec<Problem>), Problem> {
     // Editors on some systems start UTF-8 files with a byte-order mark; YAML
     // would read it as part of the first key. A conversion run twice leaves
@@ -181,6 +216,9 @@ pub fn parse_statement(
         }
     }
     if let Some(src_name) = meeting.source.source_file.clone() {
+        if let SourceLookup::Dir(dir) = sources {
+            *source_path = Some(dir.join(&src_name));
+        }
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
                 meeting.source.source_file = Some(shown.clone());
@@ -421,28 +459,71 @@ fn is_statement_file(path: &Path) -> bool {
 /// error that kept it from loading.
 type Parsed = Result<(Partnership, Meeting, Vec<Problem>), Problem>;
 
-/// Reads and parses one statement file; returns its name as shown to users.
-fn parse_file(path: &Path) -> (String, Parsed) {
-    let shown = path.to_string_lossy().into_owned();
-    let parsed = match read_text(path) {
+/// Reads and parses one statement file, shown to users as `shown`; sets
+/// `source_path` to the source alignment looked up.
+fn parse_file_at(path: &Path, shown: &str, source_path: &mut Option<PathBuf>) -> Parsed {
+    match read_text(path) {
         Ok(text) => {
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            parse_statement(&shown, &text, &SourceLookup::Dir(dir))
+            parse_statement_at(shown, &text, &SourceLookup::Dir(dir), source_path)
         }
-        Err(e) => Err(Problem::error(shown.clone(), e.to_string()).at(e.location())),
+        Err(e) => Err(Problem::error(shown.to_string(), e.to_string()).at(e.location())),
+    }
+}
+
+/// A parsed statement file, annotated when `annotate` (with the parties
+/// its own file names), with the annotation's warnings apart.
+fn annotated_outcome(parsed: Parsed, annotate: bool) -> cache::Outcome {
+    parsed.map(|(partnership, mut meeting, warnings)| {
+        let notes = match annotate {
+            true => crate::compare::annotate_meeting(
+                &mut meeting,
+                &partnership.parties,
+                crate::compare::Taxonomy::builtin(),
+            ),
+            false => Vec::new(),
+        };
+        cache::Statement {
+            partnership,
+            meeting,
+            warnings,
+            notes,
+        }
+    })
+}
+
+/// Reads one statement file as the builder does: annotated when
+/// `annotate`, through `cache` when there is one.
+fn read_file(path: &Path, annotate: bool, cache: Option<&cache::Cache>) -> (String, cache::Outcome) {
+    let shown = path.to_string_lossy().into_owned();
+    let read = || {
+        let mut source = None;
+        let parsed = parse_file_at(path, &shown, &mut source);
+        (annotated_outcome(parsed, annotate), source)
     };
-    (shown, parsed)
+    let outcome = match cache {
+        Some(c) if annotate => c.get_or_read(path, &shown, read),
+        _ => read().0,
+    };
+    (shown, outcome)
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'c> {
     loaded: Loaded,
+    /// Annotate each file as it is read ([`load_annotated`]).
+    annotate: bool,
+    cache: Option<&'c cache::Cache>,
+    /// The annotation's warnings for each meeting inserted (by partnership
+    /// index and meeting id), given after every loader problem, in the
+    /// order of the tree, as [`crate::compare::annotate`] gives them.
+    notes: HashMap<(usize, String), Vec<Problem>>,
     index: HashMap<String, usize>,
     /// One copy of each topic tag, shared by every area that names it.
     tags: std::collections::HashSet<Tag>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Adds a file, or the statement files of a folder. A folder the user
     /// named (`explicit`) that holds none is worth a warning: a typo, or a
     /// folder named like a file.
@@ -499,8 +580,8 @@ impl Builder {
     }
 
     fn add_file(&mut self, path: &Path) {
-        let (shown, parsed) = parse_file(path);
-        self.accept(&shown, parsed);
+        let (shown, outcome) = read_file(path, self.annotate, self.cache);
+        self.accept(&shown, outcome);
     }
 
     /// Reads and parses `files` on every core, then merges them in the
@@ -517,10 +598,17 @@ impl Builder {
             return;
         }
         let chunk = files.len().div_ceil(threads);
-        let parsed: Vec<(String, Parsed)> = std::thread::scope(|s| {
+        let (annotate, cache) = (self.annotate, self.cache);
+        let parsed: Vec<(String, cache::Outcome)> = std::thread::scope(|s| {
             let parts: Vec<_> = files
                 .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|f| read_file(f, annotate, cache))
+                            .collect::<Vec<_>>()
+                    })
+                })
                 .collect();
             parts
                 .into_iter()
@@ -533,27 +621,34 @@ impl Builder {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
-        let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
-            // The user has no such file: it is inside the binary.
-            if matches!(sources, SourceLookup::Embedded) {
-                m.source.statement_file = EMBEDDED.into();
-            }
-            (p, m, w)
-        });
-        self.accept(name, parsed);
+        let build = || {
+            let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
+                // The user has no such file: it is inside the binary.
+                if matches!(sources, SourceLookup::Embedded) {
+                    m.source.statement_file = EMBEDDED.into();
+                }
+                (p, m, w)
+            });
+            annotated_outcome(parsed, self.annotate)
+        };
+        let outcome = match (self.cache, sources) {
+            (Some(c), SourceLookup::Embedded) if self.annotate => c.get_or_build(name, text, build),
+            _ => build(),
+        };
+        self.accept(name, outcome);
     }
 
-    fn accept(&mut self, name: &str, parsed: Parsed) {
-        match parsed {
-            Ok((partnership, meeting, warnings)) => {
-                self.loaded.problems.extend(warnings);
-                self.insert(name, partnership, meeting);
+    fn accept(&mut self, name: &str, outcome: cache::Outcome) {
+        match outcome {
+            Ok(s) => {
+                self.loaded.problems.extend(s.warnings);
+                self.insert(name, s.partnership, s.meeting, s.notes);
             }
             Err(p) => self.loaded.problems.push(p),
         }
     }
 
-    fn insert(&mut self, name: &str, partnership: Partnership, mut meeting: Meeting) {
+    fn insert(&mut self, name: &str, partnership: Partnership, mut meeting: Meeting, notes: Vec<Problem>) {
         for (tag, _) in meeting.areas.iter_mut().flat_map(|a| a.topics.iter_mut()) {
             match self.tags.get(tag.as_str()) {
                 Some(shared) => *tag = shared.clone(),
@@ -564,6 +659,9 @@ impl Builder {
         }
         let partnerships = &mut self.loaded.corpus.partnerships;
         let Some(&i) = self.index.get(&partnership.id) else {
+            if !notes.is_empty() {
+                self.notes.insert((partnerships.len(), meeting.id.clone()), notes);
+            }
             self.index.insert(partnership.id.clone(), partnerships.len());
             partnerships.push(Partnership {
                 meetings: vec![meeting],
@@ -592,6 +690,14 @@ impl Builder {
                 .problems
                 .push(Problem::warning(name, message).at_path("partnership.name"));
         }
+        // Actors are indices into the parties of the partnership's first
+        // file: a meeting read for other parties is read again for them.
+        if self.annotate && existing.parties != partnership.parties {
+            crate::compare::reannotate_stances(&mut meeting, &existing.parties);
+        }
+        if !notes.is_empty() {
+            self.notes.insert((i, meeting.id.clone()), notes);
+        }
         existing.meetings.push(meeting);
         self.loaded.files += 1;
     }
@@ -600,6 +706,15 @@ impl Builder {
         for p in &mut self.loaded.corpus.partnerships {
             p.meetings
                 .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        }
+        if !self.notes.is_empty() {
+            for (i, p) in self.loaded.corpus.partnerships.iter().enumerate() {
+                for m in &p.meetings {
+                    if let Some(notes) = self.notes.remove(&(i, m.id.clone())) {
+                        self.loaded.problems.extend(notes);
+                    }
+                }
+            }
         }
         self.loaded
     }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The file loaded, but something in it deserves attention
     /// (for example its text drifted from its source).
@@ -13,7 +13,7 @@ pub enum Severity {
 }
 
 /// One problem with one input, located as precisely as the input allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,

@@ -34,6 +34,7 @@ pub fn jointly_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home)
         .env_remove("JOINTLY_CONFIG")
         .env_remove("NO_COLOR");

@@ -1,0 +1,318 @@
+//! The load cache (`loader::cache`): the tree and the problems are the same
+//! cold, warm and without it; a changed file is read alone; a damaged,
+//! foreign or unwritable cache and two copies starting at once still give
+//! the right tree.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jointly::loader::cache::{Cache, Stats};
+use jointly::loader::{self, LoadOptions, Loaded};
+use jointly::output::{self, Format};
+
+const EU: &str = include_str!("../seeds/eu-sg-dp-2025-12-01.yaml");
+const US: &str = include_str!("../seeds/us-sg-cet-2023-10-12.yaml");
+
+/// A library of `n` copies of each seed under other partnership ids, their
+/// sources beside them, and two files that exercise the annotation's
+/// edges: an unknown topic, and a meeting of a partnership whose first
+/// file names its parties in another order (actors are indices into them).
+fn library(dir: &Path, n: usize) {
+    fs::create_dir_all(dir.join("sources")).unwrap();
+    for src in fs::read_dir("seeds/sources").unwrap() {
+        let src = src.unwrap().path();
+        fs::copy(&src, dir.join("sources").join(src.file_name().unwrap())).unwrap();
+    }
+    for i in 0..n {
+        let eu = EU.replace("id: \"eu-sg-dp\"", &format!("id: \"p{i}-eu-sg-dp\""));
+        let us = US.replace("id: \"us-sg-cet\"", &format!("id: \"p{i}-us-sg-cet\""));
+        assert_ne!(eu, EU);
+        assert_ne!(us, US);
+        fs::write(dir.join(format!("p{i:04}-eu.yaml")), eu).unwrap();
+        fs::write(dir.join(format!("p{i:04}-us.yaml")), us).unwrap();
+    }
+    let unknown = EU
+        .replace("id: \"eu-sg-dp\"", "id: \"unknown-topic\"")
+        .replace("topics: [ai]", "topics: [ai, no-such-topic]");
+    assert_ne!(unknown, EU);
+    fs::write(dir.join("q-unknown.yaml"), unknown).unwrap();
+    let swapped = US
+        .replace("id: \"us-sg-cet\"", "id: \"p0-us-sg-cet\"")
+        .replace(
+            "parties: [\"United States\", \"Singapore\"]",
+            "parties: [\"Singapore\", \"United States\"]",
+        )
+        .replace("date: \"2023-10-12\"", "date: \"2024-10-12\"");
+    assert_eq!(swapped.matches("Singapore\", \"United States").count(), 1);
+    fs::write(dir.join("q-swapped.yaml"), swapped).unwrap();
+}
+
+fn options(dir: &Path) -> LoadOptions {
+    LoadOptions {
+        embedded: true,
+        user_dir: None,
+        extra: vec![dir.to_path_buf()],
+        cache: true,
+    }
+}
+
+/// The tree as `list --format json` prints it, and the problems.
+fn render(loaded: &Loaded) -> (String, Vec<String>) {
+    let mut out = Vec::new();
+    output::list(&mut out, &loaded.corpus, Format::Json).unwrap();
+    let problems = loaded.problems.iter().map(ToString::to_string).collect();
+    (String::from_utf8(out).unwrap(), problems)
+}
+
+/// What the loader gives without any cache, annotated after loading as
+/// before the cache existed.
+fn reference(dir: &Path) -> (String, Vec<String>) {
+    render(&jointly::cli::annotated(loader::load(&options(dir))))
+}
+
+fn load(dir: &Path, cache: &Cache) -> ((String, Vec<String>), Stats) {
+    let loaded = loader::load_annotated(&options(dir), Some(cache));
+    (render(&loaded), cache.stats())
+}
+
+fn entries(cache_dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(cache_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The statement files of `library(_, 5)` and the two embedded seeds,
+/// which are cached too.
+const FILES: usize = 2 * 5 + 2 + 2;
+
+#[test]
+fn cold_warm_and_uncached_give_the_same_tree_and_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 5);
+    let want = reference(&lib);
+    assert!(want.1.iter().any(|p| p.contains("no-such-topic")), "{:?}", want.1);
+    assert!(want.0.contains("p0-us-sg-cet/2024-10-12"));
+    let uncached = render(&loader::load_annotated(&options(&lib), None));
+    assert_eq!(uncached, want);
+
+    let cold = Cache::at(tmp.path().join("cache"));
+    let (got, stats) = load(&lib, &cold);
+    assert_eq!(got, want);
+    assert_eq!((stats.hits, stats.misses, stats.written), (0, FILES, FILES));
+    let warm = Cache::at(tmp.path().join("cache"));
+    let (got, stats) = load(&lib, &warm);
+    assert_eq!(got, want);
+    assert_eq!((stats.hits, stats.misses, stats.written), (FILES, 0, 0));
+}
+
+#[test]
+fn a_changed_file_or_source_is_read_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 5);
+    let cache_dir = tmp.path().join("cache");
+    load(&lib, &Cache::at(cache_dir.clone()));
+
+    // One statement changed: a commitment's text is edited.
+    let file = lib.join("p0002-eu.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "Digital Partnership Council",
+        "Digital Partnership Council (edited)",
+        1,
+    );
+    assert_ne!(edited, text);
+    fs::write(&file, edited).unwrap();
+    let want = reference(&lib);
+    let cache = Cache::at(cache_dir.clone());
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    assert!(got.0.contains("(edited)"));
+    assert_eq!((stats.hits, stats.misses, stats.rejected), (FILES - 1, 1, 1));
+
+    // A file added is read alone; a file removed is no longer there.
+    fs::copy(lib.join("p0001-us.yaml"), lib.join("p9999-us.yaml")).unwrap();
+    fs::remove_file(lib.join("p0003-eu.yaml")).unwrap();
+    let want = reference(&lib);
+    assert!(!want.0.contains("p3-eu-sg-dp"));
+    let cache = Cache::at(cache_dir.clone());
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    assert_eq!((stats.hits, stats.misses), (FILES - 1, 1));
+
+    // A source changed: the statements aligned with it are read again.
+    let source = lib.join("sources/eu-singapore-dpc-2025-12-01.txt");
+    let text = fs::read_to_string(&source).unwrap();
+    fs::write(&source, text.replacen("Singapore", "Singapour", 1)).unwrap();
+    let want = reference(&lib);
+    let cache = Cache::at(cache_dir);
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    // Every eu file but the removed one (4), and the unknown-topic one.
+    assert_eq!(stats.misses, 5, "{stats:?}");
+}
+
+#[test]
+fn a_damaged_or_truncated_entry_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 3);
+    let want = reference(&lib);
+    let cache_dir = tmp.path().join("cache");
+    load(&lib, &Cache::at(cache_dir.clone()));
+    let files = entries(&cache_dir);
+    assert_eq!(files.len(), 2 * 3 + 2 + 2);
+    // One entry with a byte flipped in its middle, one cut short, one
+    // emptied, one replaced by garbage.
+    let mut bytes = fs::read(&files[0]).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x55;
+    fs::write(&files[0], &bytes).unwrap();
+    let bytes = fs::read(&files[1]).unwrap();
+    fs::write(&files[1], &bytes[..bytes.len() / 3]).unwrap();
+    fs::write(&files[2], b"").unwrap();
+    fs::write(&files[3], vec![0xff; 5000]).unwrap();
+
+    let cache = Cache::at(cache_dir.clone());
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    assert_eq!((stats.misses, stats.rejected, stats.written), (4, 4, 4));
+    // Written again whole: the next start takes everything from the cache.
+    let (got, stats) = load(&lib, &Cache::at(cache_dir));
+    assert_eq!(got, want);
+    assert_eq!(stats.misses, 0);
+}
+
+#[test]
+fn a_cache_of_another_version_is_not_trusted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 2);
+    let want = reference(&lib);
+    let cache_dir = tmp.path().join("cache");
+    // Another build wrote a different tree for the same files.
+    let other = Cache::with_build(cache_dir.clone(), 42);
+    loader::load_annotated(&options(&lib), Some(&other));
+    assert_eq!(other.stats().written, 2 * 2 + 2 + 2);
+
+    let cache = Cache::at(cache_dir);
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    assert_eq!((stats.hits, stats.rejected), (0, 2 * 2 + 2 + 2));
+}
+
+#[test]
+fn an_unusable_cache_folder_leaves_loading_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 2);
+    let want = reference(&lib);
+    // A file where the folder should be: nothing can be read or written
+    // (permissions would not stop root, who runs some test machines).
+    let blocked = tmp.path().join("cache");
+    fs::write(&blocked, "not a folder").unwrap();
+    let cache = Cache::at(blocked.join("load"));
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, want);
+    assert_eq!((stats.hits, stats.written), (0, 0));
+    assert_eq!(fs::read_to_string(&blocked).unwrap(), "not a folder");
+
+    // The binary says nothing of it and prints the same.
+    let home = tempfile::tempdir().unwrap();
+    fs::write(home.path().join("cache"), "not a folder").unwrap();
+    let lib_arg = lib.to_str().unwrap();
+    let out = common::jointly(home.path(), &["list", "--format", "json", "--data", lib_arg]);
+    let plain = common::jointly(
+        home.path(),
+        &["--no-cache", "list", "--format", "json", "--data", lib_arg],
+    );
+    assert_eq!(out.stdout, plain.stdout);
+    assert_eq!(out.stderr, plain.stderr);
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn the_binary_prints_the_same_cold_warm_and_without_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    library(&lib, 3);
+    let lib_arg = lib.to_str().unwrap();
+    let log = home.path().join("log");
+    let env = [("JOINTLY_LOG", log.to_str().unwrap())];
+    let args = ["list", "--format", "json", "--data", lib_arg];
+    let plain = common::jointly(
+        home.path(),
+        &["--no-cache", "list", "--format", "json", "--data", lib_arg],
+    );
+    assert!(!home.path().join("cache").exists(), "--no-cache wrote the cache");
+    let cold = common::jointly_env(home.path(), &args, &env);
+    let warm = common::jointly_env(home.path(), &args, &env);
+    for run in [&cold, &warm] {
+        assert_eq!(run.stdout, plain.stdout);
+        assert_eq!(run.stderr, plain.stderr);
+        assert_eq!(run.status.code(), plain.status.code());
+    }
+    assert!(home.path().join("cache/jointly/load").is_dir());
+    let log = fs::read_to_string(log).unwrap();
+    assert!(log.contains("0 files from the cache, 10 read"), "{log}");
+    assert!(log.contains("10 files from the cache, 0 read"), "{log}");
+}
+
+#[test]
+fn two_copies_starting_at_once_both_load_and_leave_a_whole_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    library(&lib, 20);
+    let lib_arg = lib.to_str().unwrap();
+    let want = common::jointly(
+        home.path(),
+        &["--no-cache", "list", "--format", "json", "--data", lib_arg],
+    );
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_jointly"))
+            .args(["list", "--format", "json", "--data", lib_arg])
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for _ in 0..3 {
+        let (a, b) = (spawn(), spawn());
+        for out in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {
+            assert_eq!(out.stdout, want.stdout);
+            assert_eq!(out.stderr, want.stderr);
+        }
+    }
+    // Two loaders in one process on one folder, as well.
+    let cache_dir = home.path().join("threads");
+    let want = reference(&lib);
+    std::thread::scope(|s| {
+        let a = s.spawn(|| load(&lib, &Cache::at(cache_dir.clone())).0);
+        let b = s.spawn(|| load(&lib, &Cache::at(cache_dir.clone())).0);
+        assert_eq!(a.join().unwrap(), want);
+        assert_eq!(b.join().unwrap(), want);
+    });
+    // No temporary file is left, and every entry is whole.
+    let names: Vec<_> = fs::read_dir(&cache_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.to_string_lossy().ends_with(".bin")),
+        "{names:?}"
+    );
+    let (got, stats) = load(&lib, &Cache::at(cache_dir));
+    assert_eq!(got, want);
+    assert_eq!(stats.misses, 0);
+}
