@@ -23,7 +23,13 @@ pub enum ColorWhen {
 /// `--color`, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE` and `TERM`, through
 /// anstream's rules, the ones clap, cargo and ripgrep's ecosystem follow.
 pub fn colour(when: ColorWhen) -> bool {
+    // anstream takes `CI` as a sign of colour support even where
+    // `TERM=dumb` says the terminal has none; a dumb terminal wins here
+    // unless `CLICOLOR_FORCE` asks for colour.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     let choice = match when {
+        ColorWhen::Auto if dumb && !forced => anstream::ColorChoice::Never,
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
