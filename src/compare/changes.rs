@@ -159,26 +159,10 @@ impl Changes {
         let alignment = align(corpus, earlier, later, taxonomy)?;
         let (_, em) = corpus.meeting(earlier)?;
         let (_, lm) = corpus.meeting(later)?;
-        let mut predecessors: Vec<Vec<Option<Match>>> = lm
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(ai, a)| {
-                (0..a.commitments.len())
-                    .map(|ci| counterparts.closest(Side::Right, ai, ci).cloned())
-                    .collect()
-            })
-            .collect();
-        let mut followers: Vec<Vec<Vec<Match>>> = em
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(ai, a)| {
-                (0..a.commitments.len())
-                    .map(|ci| counterparts.of(Side::Left, ai, ci).to_vec())
-                    .collect()
-            })
-            .collect();
+        let mut predecessors: Vec<Vec<Option<Match>>> =
+            per_commitment(lm, |ai, ci| counterparts.closest(Side::Right, ai, ci).cloned());
+        let mut followers: Vec<Vec<Vec<Match>>> =
+            per_commitment(em, |ai, ci| counterparts.of(Side::Left, ai, ci).to_vec());
         // An initiative renamed ("the WGSSS became a task force") may
         // share nothing but its acronym with what it was: an acronym the
         // statements define, that few commitments of the two name (so names
@@ -460,4 +444,13 @@ mod tests {
         assert_eq!(Shift::between(Some(Explore), Some(Explore)), Shift::Same);
         assert_eq!(Shift::between(None, Some(Commit)), Shift::Unknown);
     }
+}
+
+/// `f(area, commitment)` for every commitment of `m`, by area.
+fn per_commitment<T>(m: &Meeting, f: impl Fn(usize, usize) -> T) -> Vec<Vec<T>> {
+    m.areas
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| (0..a.commitments.len()).map(|ci| f(ai, ci)).collect())
+        .collect()
 }
