@@ -432,6 +432,15 @@ fn area_changes(
     out
 }
 
+/// `f(area, commitment)` for every commitment of `m`, by area.
+fn per_commitment<T>(m: &Meeting, f: impl Fn(usize, usize) -> T) -> Vec<Vec<T>> {
+    m.areas
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| (0..a.commitments.len()).map(|ci| f(ai, ci)).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,13 +453,4 @@ mod tests {
         assert_eq!(Shift::between(Some(Explore), Some(Explore)), Shift::Same);
         assert_eq!(Shift::between(None, Some(Commit)), Shift::Unknown);
     }
-}
-
-/// `f(area, commitment)` for every commitment of `m`, by area.
-fn per_commitment<T>(m: &Meeting, f: impl Fn(usize, usize) -> T) -> Vec<Vec<T>> {
-    m.areas
-        .iter()
-        .enumerate()
-        .map(|(ai, a)| (0..a.commitments.len()).map(|ci| f(ai, ci)).collect())
-        .collect()
 }
