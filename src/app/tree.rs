@@ -192,3 +192,7 @@ impl Place<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tree_tests.rs"]
+mod tests;

@@ -398,6 +398,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sections_outline_heads_each_subsection_before_its_first_area() {
+        let m = ttc();
+        let s = m.sections();
+        let heading = |depth, title| Outline::Heading { depth, title };
+        let area = |depth, area| Outline::Area { depth, area };
+        assert_eq!(
+            m.section_outline(&s, 0),
+            vec![
+                heading(0, "A. Emerging Technologies"),
+                area(1, 1),
+                area(1, 2),
+                heading(0, "B. Trade"),
+                area(1, 3),
+                heading(0, "C. Security"),
+                area(1, 4),
+                area(1, 5),
+            ]
+        );
+        assert_eq!(m.section_outline(&s, 2), vec![area(0, 3)]);
+        assert_eq!(m.section_outline(&s, 7), Vec::new());
+    }
+
+    #[test]
     fn a_statement_without_sections_has_none() {
         let m = meeting(vec![area("Quantum", &[], 2), area("AI", &[], 1)]);
         assert!(m.sections().is_empty());
