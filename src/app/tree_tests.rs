@@ -198,6 +198,13 @@ fn a_section_has_a_quotable_id_that_brings_it_back() {
     assert_eq!(near("ttc/2024-04-05/§/ii-key-outcomes/b-trade"), Some(II));
     assert_eq!(near("ttc/2024-04-05/§/gone"), Some(M));
     assert_eq!(c.resolve("ttc/2024-04-05/§"), None);
+    // `y` copies a citation that quotes the section by its path and id.
+    assert_eq!(
+        crate::cite::cite(&c, II_A).as_deref(),
+        Some(
+            "II. Key Outcomes › A. Emerging Technologies — Joint Statement of the Trade and Technology Council, 5 April 2024 (2024-04-05), ttc/2024-04-05/§/ii-key-outcomes/a-emerging-technologies"
+        )
+    );
 }
 
 #[test]
