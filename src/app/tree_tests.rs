@@ -121,6 +121,12 @@ fn a_section_is_not_an_area() {
     assert_eq!(label(M), ("2024-04-05".into(), " (6)".into()));
     assert_eq!(label(II), ("§ II. Key Outcomes".into(), " (4)".into()));
     assert_eq!(label(II_A), ("§ A. Emerging Technologies".into(), " (2)".into()));
+    // Measured as it is drawn, for the tree's width.
+    let (title, count) = label(II);
+    assert_eq!(
+        crate::layout::tree_label_width(app.corpus.get(II).unwrap()),
+        crate::wrap::width(&format!("{title}{count}"))
+    );
     // Nothing to bookmark as an area, nothing to copy as one.
     assert_eq!(NodePath::area(II), None);
     assert_eq!(child_count(&app.corpus, II), 2);

@@ -1,4 +1,4 @@
-//! The tree pane: partnerships, meetings, areas and commitments with counts.
+//! The tree pane: partnerships, meetings, sections, areas and commitments with counts.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
