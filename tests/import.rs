@@ -569,6 +569,77 @@ fn a_later_meeting_of_a_loaded_partnership_is_filed_under_it() {
     assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
 }
 
+/// The Quad's March 2021 summit and its September 2021 summit are two
+/// meetings of one partnership: "Summit" and "Leaders' Summit" name the
+/// meeting, not the partnership.
+#[test]
+fn two_summits_are_one_partnership() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    for name in [
+        "2021-03-12-fact-sheet-quad-summit.md",
+        "2021-09-24-fact-sheet-quad-leaders-summit.md",
+    ] {
+        let o = jointly(
+            home.path(),
+            &["import", corpus.join(name).to_str().unwrap(), "--install"],
+        );
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("quad  Quad  (2 meetings,"), "{out}");
+    assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
+}
+
+/// A fact sheet and a joint statement of one meeting day are two
+/// statements: the second gets the next id of that day instead of being
+/// skipped as a duplicate; the same statement again is refused as before.
+#[test]
+fn a_second_statement_of_the_same_day_gets_an_id_of_its_own() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    let fact_sheet = corpus
+        .join("2023-05-31-fact-sheet-u-s-eu-trade-and-technology-council-deepens-transatlantic-ties.md");
+    let statement = corpus.join("2023-05-31-u-s-eu-joint-statement-of-the-trade-and-technology-council-2.md");
+    let import = |path: &std::path::Path| {
+        jointly(
+            home.path(),
+            &[
+                "import",
+                path.to_str().unwrap(),
+                "--partnership",
+                "us-eu-ttc",
+                "--install",
+            ],
+        )
+    };
+    let o = import(&fact_sheet);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = import(&statement);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this one is filed as `us-eu-ttc/2023-05-31-2`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = import(&statement);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("us-eu-ttc-2023-05-31-2.yaml already exists"),
+        "{}",
+        stderr(&o)
+    );
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("\n  us-eu-ttc/2023-05-31  FACT SHEET"), "{out}");
+    assert!(
+        out.contains("\n  us-eu-ttc/2023-05-31-2  U.S.-EU Joint Statement"),
+        "{out}"
+    );
+    assert!(!stderr(&list).contains("duplicate"), "{}", stderr(&list));
+}
+
 #[test]
 fn what_the_importer_was_unsure_of_stays_with_the_file_until_it_is_edited() {
     let home = tempfile::tempdir().unwrap();
