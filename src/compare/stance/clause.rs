@@ -161,6 +161,21 @@ pub struct Cue {
     pub bare: bool,
 }
 
+impl Cue {
+    /// A finite verb group from the word at `i` to the word at `end`, whose
+    /// subject stands before `i`.
+    fn finite(toks: &[Tok<'_>], i: usize, end: usize, stance: Stance) -> Cue {
+        Cue {
+            stance,
+            start: toks[i].start,
+            end: toks[end].end,
+            subject: subject(toks, i),
+            kind: Kind::Finite,
+            bare: false,
+        }
+    }
+}
+
 /// Every cue of one sentence, in order. `opening` says whether the sentence
 /// opens an item, so that a gerund or bare infinitive at its start heads it.
 pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
@@ -258,14 +273,7 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
                 continue;
             }
             let (stance, end) = carried(toks, i + 1);
-            out.push(Cue {
-                stance,
-                start: toks[i].start,
-                end: toks[end].end,
-                subject: subject(toks, i),
-                kind: Kind::Finite,
-                bare: false,
-            });
+            out.push(Cue::finite(toks, i, end, stance));
             complement = true;
             i = end + 1;
             continue;
@@ -299,14 +307,7 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
                 )
             })
         {
-            out.push(Cue {
-                stance: Stance::Explore,
-                start: toks[i].start,
-                end: toks[i + 2].end,
-                subject: subject(toks, i),
-                kind: Kind::Finite,
-                bare: false,
-            });
+            out.push(Cue::finite(toks, i, i + 2, Stance::Explore));
             complement = true;
             i += 3;
             continue;
@@ -325,14 +326,7 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
         if prev.is_some()
             && let Some(end) = possible(toks, i)
         {
-            out.push(Cue {
-                stance: Stance::Explore,
-                start: toks[i].start,
-                end: toks[end].end,
-                subject: subject(toks, i),
-                kind: Kind::Finite,
-                bare: false,
-            });
+            out.push(Cue::finite(toks, i, end, Stance::Explore));
             complement = true;
             i = end + 1;
             continue;
