@@ -193,6 +193,15 @@ impl View<'_> {
     }
 }
 
+/// An area's change, its title, and its counts: continued, new, not
+/// followed up, firmer, softer.
+fn area_row(v: &View, change: AreaChange) -> (&'static str, String, [String; 5]) {
+    let s = v.changes.area_summary(v.corpus, change);
+    let (label, title) = v.area_label(change);
+    let counts = [s.continued, s.new, s.not_followed_up, s.firmer, s.softer].map(|n| n.to_string());
+    (label, title, counts)
+}
+
 fn summary_line(s: &Summary) -> String {
     format!(
         "{} continued ({} firmer, {} softer), {} new, {} not followed up",
@@ -211,23 +220,14 @@ fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
         .areas
         .iter()
         .map(|&c| {
-            let s = v.changes.area_summary(v.corpus, c);
-            let (label, title) = v.area_label(c);
+            let (label, title, [a, b, c, d, e]) = area_row(v, c);
             // Titles can run long (a bold paragraph taken as a heading).
             let title = if title.chars().count() > 70 {
                 format!("{}…", title.chars().take(69).collect::<String>())
             } else {
                 title
             };
-            [
-                label.to_string(),
-                title,
-                s.continued.to_string(),
-                s.new.to_string(),
-                s.not_followed_up.to_string(),
-                s.firmer.to_string(),
-                s.softer.to_string(),
-            ]
+            [label.to_string(), title, a, b, c, d, e]
         })
         .collect();
     text_table(
@@ -274,17 +274,8 @@ fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
         .areas
         .iter()
         .map(|&c| {
-            let s = v.changes.area_summary(v.corpus, c);
-            let (label, title) = v.area_label(c);
-            [
-                md_cell(&title),
-                label.to_string(),
-                s.continued.to_string(),
-                s.new.to_string(),
-                s.not_followed_up.to_string(),
-                s.firmer.to_string(),
-                s.softer.to_string(),
-            ]
+            let (label, title, [a, b, c, d, e]) = area_row(v, c);
+            [md_cell(&title), label.to_string(), a, b, c, d, e]
         })
         .collect();
     md_table(
