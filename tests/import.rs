@@ -569,6 +569,60 @@ fn a_later_meeting_of_a_loaded_partnership_is_filed_under_it() {
     assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
 }
 
+/// A statement in a style none of the other fixtures has (ATX `#`/`##`/`###`
+/// levels, an image line, a paragraph-only area with "U.S." and "e.g.", a
+/// nested bullet, a signature block), read by hand and written down before
+/// the importer first ran on it: sections, areas, counts, signatories.
+#[test]
+fn atx_levels_paragraph_areas_and_a_signature_block() {
+    let home = tempfile::tempdir().unwrap();
+    let source = repo().join("tests/fixtures/import/eu-japan-dpc-2026.md");
+    let o = jointly(home.path(), &["import", source.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let f = parse(&o.stdout);
+    let got: Vec<(String, Vec<String>, usize)> = f
+        .areas
+        .0
+        .iter()
+        .map(|a| {
+            (
+                a.title.0.clone(),
+                a.section.iter().map(|s| s.0.clone()).collect(),
+                a.commitments.0.len(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Vec<String>, usize)> = [
+        ("Semiconductors", &["I. Economic Security"][..], 2),
+        ("Undersea Cables", &["I. Economic Security"][..], 3),
+        (
+            "Artificial Intelligence",
+            &["II. Trustworthy Technologies"][..],
+            3,
+        ),
+        ("Cybersecurity", &["II. Trustworthy Technologies"][..], 1),
+        ("Next Steps", &[][..], 1),
+    ]
+    .iter()
+    .map(|(t, s, n)| (t.to_string(), s.iter().map(|x| x.to_string()).collect(), *n))
+    .collect();
+    assert_eq!(got, want);
+    assert_eq!(f.preamble.len(), 2, "{:?}", f.preamble);
+    assert_eq!(f.meeting.date.0.to_string(), "2026-05-12");
+    assert_eq!(f.meeting.place.as_ref().map(|p| p.0.as_str()), Some("Tokyo"));
+    assert_eq!(
+        f.signatories.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        [
+            "For the European Union",
+            "Henna Virkkunen, Executive Vice-President",
+            "For Japan",
+            "Taro Kono, Minister for Digital Transformation",
+        ]
+    );
+    let parties: Vec<&str> = f.partnership.parties.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(parties, ["European Union", "Japan"]);
+}
+
 /// The Quad's March 2021 summit and its September 2021 summit are two
 /// meetings of one partnership: "Summit" and "Leaders' Summit" name the
 /// meeting, not the partnership.
