@@ -61,44 +61,43 @@ fn a_section_row_is_reached_folded_and_remembered() {
     let (areas, commitments) = held_by(home.path(), KEY_OUTCOMES);
     assert!(areas > 1, "the import puts areas under {KEY_OUTCOMES}");
     let mut s = Session::start(home.path(), &["--no-default"], 140, 45);
-    let screen = s.wait_for_text(&format!("▾ § {KEY_OUTCOMES} ({areas})"));
+    // The whole first frame: its status line is drawn last.
+    let screen = s.wait_for("the first frame", |sc| {
+        sc.contains(&format!("▾ § {KEY_OUTCOMES} ({areas})")) && status(sc).contains("2024-04-05")
+    });
     // Its lettered subsections are rows too, under it.
     let subsections = section_rows(&screen);
     assert!(subsections.len() > 2, "sections and subsections:\n{screen}");
-    // Down from the meeting to the section's row, as a person moves.
+    // Down from the meeting to the section's row, as a person moves: a key,
+    // then its frame.
     let holds = format!("{KEY_OUTCOMES} ({areas} areas, {commitments} commitments)");
-    let mut on_section = false;
+    let mut at = status(&screen).to_string();
     for _ in 0..6 {
-        s.type_slowly(&["j"]);
-        if status(&s.screen()).contains(&holds) {
-            on_section = true;
+        if at.contains(&holds) {
             break;
         }
+        s.type_slowly(&["j"]);
+        let screen = s.wait_for("the next row", |sc| status(sc) != at);
+        at = status(&screen).to_string();
     }
-    let screen = s.screen();
+    let screen = s.wait_for("the section's reader", |sc| sc.contains("┌ Section "));
     assert!(
-        on_section,
+        status(&screen).contains(&holds),
         "the status line says what the section holds:\n{screen}"
-    );
-    assert!(
-        screen.contains("┌ Section "),
-        "the reader shows the section:\n{screen}"
     );
     assert!(screen.contains(&format!("§ {KEY_OUTCOMES}")), "{screen}");
     // h folds it: its subsections and areas leave the screen.
     s.type_slowly(&["h"]);
-    let screen = s.wait_for_text(&format!("▸ § {KEY_OUTCOMES} ({areas})"));
-    let folded = section_rows(&screen);
-    assert!(
-        folded.len() < subsections.len()
-            && !folded.iter().any(|r| r.contains("§ A. ") || r.contains("§ B. ")),
-        "folded:\n{screen}"
-    );
+    let screen = s.wait_for("the section folded", |sc| {
+        let rows = section_rows(sc);
+        sc.contains(&format!("▸ § {KEY_OUTCOMES} ({areas})"))
+            && rows.len() < subsections.len()
+            && !rows.iter().any(|r| r.contains("§ A. ") || r.contains("§ B. "))
+    });
     assert!(status(&screen).contains(&holds), "still on it:\n{screen}");
-    // l unfolds it, l again goes down to its first subsection.
+    // l unfolds it as it was, l again goes down to its first subsection.
     s.type_slowly(&["l"]);
-    let screen = s.wait_for_text(&format!("▾ § {KEY_OUTCOMES} ({areas})"));
-    assert_eq!(section_rows(&screen), subsections, "as it was:\n{screen}");
+    s.wait_for("the section open as it was", |sc| section_rows(sc) == subsections);
     s.type_slowly(&["l"]);
     let screen = s.wait_for("the first subsection selected", |sc| {
         status(sc).contains("A. ") && status(sc).contains(" areas, ")
