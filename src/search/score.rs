@@ -606,7 +606,7 @@ pub(crate) fn highlights_shown(
     query: &str,
 ) -> (Vec<FieldMatch>, bool) {
     let matcher = super::matcher();
-    let query = Query::parse(query, &matcher);
+    let query = Query::parse(query);
     let texts: Vec<(Field, &str)> = match corpus.get(path) {
         Some(Node::Meeting(_, m)) => vec![(Field::Title, &m.title)],
         Some(Node::Area(_, _, a)) => area_fields(a).collect(),
@@ -668,7 +668,7 @@ mod tests {
 
     fn class(word: &str, term: &str, vocab: Option<&Vocab>) -> Option<Class> {
         let matcher = super::super::matcher();
-        let q = Query::parse(term, &matcher);
+        let q = Query::parse(term);
         word_score(&matcher, vocab, word, &q.terms[0]).map(Class::of)
     }
 
@@ -731,14 +731,14 @@ mod tests {
     #[test]
     fn marks_lead_back_to_the_original_characters() {
         let matcher = super::super::matcher();
-        let q = Query::parse("turkiye", &matcher);
+        let q = Query::parse("turkiye");
         let (_, at) = word_marks(&matcher, None, "(Türkiye)", &q.terms[0]).unwrap();
         let marked: String = at
             .iter()
             .map(|&b| "(Türkiye)"[b..].chars().next().unwrap())
             .collect();
         assert_eq!(marked, "Türkiye");
-        let q = Query::parse("strasse", &matcher);
+        let q = Query::parse("strasse");
         let (_, at) = word_marks(&matcher, None, "Straße", &q.terms[0]).unwrap();
         // "ß" (bytes 4 and 5) gives "ss": marked once.
         assert_eq!(at, [0, 1, 2, 3, 4, 6]);

@@ -157,7 +157,7 @@ impl Searcher {
     /// [`super::RULE`]).
     pub fn search(&mut self, corpus: &Corpus, raw: &str) -> Ranked {
         self.refit(corpus);
-        let query = Query::parse(raw, &self.matcher);
+        let query = Query::parse(raw);
         if query.is_empty() {
             self.levels.clear();
             let mut hits = Vec::with_capacity(self.index.len());
@@ -194,7 +194,7 @@ impl Searcher {
         let mut ranked = rank(raw, &matched);
         let mut fixed_matches = None;
         if let Some(fixed) = self.correction(corpus, &query, &ranked) {
-            let better = Query::parse(&fixed, &self.matcher);
+            let better = Query::parse(&fixed);
             let found = self.scan(corpus, &better);
             if !found.is_empty() {
                 ranked = rank(raw, &found);

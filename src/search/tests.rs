@@ -291,6 +291,21 @@ proptest! {
     }
 }
 
+/// The keys the property above once failed on: typed one at a time, the
+/// last query scored one less than a fresh search for it.
+#[test]
+fn incremental_search_after_a_double_space_equals_a_fresh_one() {
+    let corpus = seeds();
+    let mut incremental = Searcher::new(&corpus);
+    let mut typed = String::new();
+    for key in "nnsai  qau".chars() {
+        typed.push(key);
+        let a = incremental.search(&corpus, &typed);
+        let b = Searcher::new(&corpus).search(&corpus, &typed);
+        assert_eq!(a.hits, b.hits, "after typing {typed:?}");
+    }
+}
+
 #[test]
 fn the_worker_answers_only_the_newest_query() {
     let corpus = Arc::new(seeds());
