@@ -108,9 +108,17 @@ struct Open {
 
 /// Pops the sections ranked at or below `eff`; the titles of those no area
 /// stood in go into the tree as text, in source order, so nothing is lost.
+/// Such a title is text of the preamble or of the last area, which comes
+/// before any section still open; so the open sections no area stood in
+/// either (they came before it in the source) go into the text with it, or
+/// the reader would meet it before them.
 fn pop_to(stack: &mut Vec<Open>, eff: u32, parts: &mut Parts) {
     let mut unused = Vec::new();
-    while stack.last().is_some_and(|s| s.rank >= eff) {
+    while let Some(s) = stack.last() {
+        let below = s.rank >= eff;
+        if !below && (unused.is_empty() || s.used) {
+            break;
+        }
         if let Some(s) = stack.pop().filter(|s| !s.used) {
             unused.push(s.title);
         }

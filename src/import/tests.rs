@@ -184,6 +184,13 @@ fn headings_with_nothing_under_them_and_glued_lead_ins_keep_every_word() {
         ("a.md", ":**\\\nA\n\n**A"),
         ("b.md", "A\n- **\na**A"),
         ("c.md", "Title\n\n1 May 2025\n\n**One**\n\n**Two**\n\n**Three**"),
+        // A section ("B") over empty bold headings (a stray `**` makes the
+        // hard-broken lines bold): each heading stays where the reader met it.
+        ("d.md", "A\n# B\n**\na  \nA  \nA\n"),
+        (
+            "e.md",
+            "T\n1 May 2025\n\n**X**\n\n- one\n\n# B\n\n**a**\n\n**b**\n\n**c**\n\n- two\n",
+        ),
     ] {
         let opts = ImportOptions {
             source_file: name.to_string(),
