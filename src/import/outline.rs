@@ -397,9 +397,12 @@ fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &
         .iter()
         .find(|&&(s, e)| is_lead_list(&blocks[s..e], &roles[s..e]))
     {
+        // The heading's own area, if it has text of its own before the list.
+        let mut own_area = None;
         if s > 0 {
             // The heading's own text: an area titled by it. Its last sentence,
             // when it ends in a colon ("The Quad will:"), leads into the list.
+            own_area = Some(parts.areas.len());
             let mut own = area(&heading.text, section, &blocks[..s], &roles[..s]);
             if roles[s - 1] == Role::Para
                 && own.commitments.len() > 1
@@ -423,9 +426,20 @@ fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &
             }
             i = le;
         }
-        if let Some(a) = parts.areas.last_mut() {
-            for b in &blocks[i..] {
-                a.commitments.extend(sentences_of(&b.text));
+        // Paragraphs after the list stand outside its items, under the
+        // heading: more of the heading's own text, after the areas of its
+        // section, where it has text of its own; else the last area's.
+        let after = own_area.filter(|_| i > s).and_then(|k| parts.areas.get_mut(k));
+        match after {
+            Some(a) => a
+                .after_areas
+                .extend(blocks[i..].iter().flat_map(|b| sentences_of(&b.text))),
+            None => {
+                if let Some(a) = parts.areas.last_mut() {
+                    for b in &blocks[i..] {
+                        a.commitments.extend(sentences_of(&b.text));
+                    }
+                }
             }
         }
         return;
@@ -445,9 +459,28 @@ fn area(title: &str, section: &[String], blocks: &[Block], roles: &[Role]) -> Ar
     for (i, b) in blocks.iter().enumerate() {
         match (roles[i], first_item) {
             (Role::Para, Some(f)) if i < f => a.intro.push(b.text.clone()),
-            (Role::Para, _) => a.commitments.extend(sentences_of(&b.text)),
+            (Role::Para, _) => {
+                let before_list = roles.get(i + 1).is_some_and(|r| *r != Role::Para);
+                para_commitments(&mut a, &b.text, before_list);
+            }
             _ => a.commitments.push(b.text.clone()),
         }
     }
     a
+}
+
+/// The sentences of a paragraph among an area's items, one commitment
+/// each; when the paragraph stands before a list and its last sentence ends
+/// in a colon, that sentence is the list's lead-in, not a commitment.
+fn para_commitments(a: &mut AreaParts, text: &str, before_list: bool) {
+    let mut sentences: Vec<String> = sentences_of(text).collect();
+    let lead = sentences
+        .last()
+        .filter(|s| before_list && !a.commitments.is_empty() && text::ends_with_colon(s))
+        .is_some();
+    let lead = if lead { sentences.pop() } else { None };
+    a.commitments.extend(sentences);
+    if let Some(l) = lead {
+        a.leads.push((a.commitments.len(), l));
+    }
 }

@@ -238,3 +238,74 @@ fn a_headline_naming_a_loaded_partnership_closely_is_filed_under_it() {
         assert_eq!(i.statement.partnership.id.0, id, "{title}");
     }
 }
+
+#[test]
+fn a_paragraph_after_a_list_of_lead_in_areas_is_the_headings_own_text() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Connectivity**\n\nWe support projects. We start with two.\n\n\
+         -   **With Jamaica:** We connect schools.\n-   **With Kenya:** We build fibre. We train.\n\n\
+         We will also coordinate financing.\n\n**Quantum**\n\n- One item.\n",
+    );
+    assert_eq!(
+        titles(&i),
+        ["Connectivity", "With Jamaica", "With Kenya", "Quantum"]
+    );
+    let own = &i.statement.areas.0[0];
+    assert_eq!(commitments(&i, 0), ["We support projects.", "We start with two."]);
+    let after: Vec<&str> = own.after_areas.iter().map(|c| c.text()).collect();
+    assert_eq!(after, ["We will also coordinate financing."]);
+    assert_eq!(own.commitment_count(), 3);
+    assert_eq!(commitments(&i, 2), ["We build fibre.", "We train."]);
+    // Loaded, the tree reads in source order: the later commitment after Kenya's.
+    let (_, m, _) =
+        crate::loader::parse_statement("s.yaml", &i.yaml, &SourceLookup::Given(String::new())).unwrap();
+    assert_eq!(m.areas[0].resume, Some(2));
+    let order: Vec<model::AreaPiece> = m.area_pieces();
+    let kenya_last = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Commitment(2, 1))
+        .unwrap();
+    let later = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Commitment(0, 2))
+        .unwrap();
+    let quantum = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Title(3))
+        .unwrap();
+    assert!(kenya_last < later && later < quantum, "{order:?}");
+}
+
+#[test]
+fn a_lead_in_between_two_lists_is_no_commitment() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Trade**\n\nWe will act as follows:\n\n1.  Share information.\n2.  Recognise measures.\n\n\
+         We agree. To improve them, we intend to:\n\n-   Make an inventory.\n-   Exchange views.\n",
+    );
+    assert_eq!(titles(&i), ["Trade"]);
+    assert_eq!(texts(&i.statement.areas.0[0].intro), ["We will act as follows:"]);
+    assert_eq!(
+        commitments(&i, 0),
+        [
+            "Share information.",
+            "Recognise measures.",
+            "We agree.",
+            "Make an inventory.",
+            "Exchange views."
+        ]
+    );
+    let leads: Vec<(usize, &str)> = i.statement.areas.0[0]
+        .leads
+        .iter()
+        .map(|l| (l.before, l.text.0.as_str()))
+        .collect();
+    assert_eq!(leads, [(4, "To improve them, we intend to:")]);
+    // The items after it read their stance through it ("intend to:").
+    let (_, mut m, _) =
+        crate::loader::parse_statement("s.yaml", &i.yaml, &SourceLookup::Given(String::new())).unwrap();
+    crate::compare::stance::annotate_meeting(&crate::compare::stance::Parties::new(&[]), &mut m);
+    let stance = m.areas[0].commitments[3].stance.map(|(s, _)| s);
+    assert_eq!(stance, Some(model::Stance::Intend));
+}

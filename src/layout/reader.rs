@@ -267,6 +267,17 @@ fn area(
         doc.blank();
     }
     for (i, c) in a.commitments.iter().enumerate() {
+        // The source's order stays visible: commitments that follow the
+        // areas under this heading say so, and a lead-in between two lists
+        // stands in place, unnumbered.
+        if a.resume == Some(i) {
+            doc.para("After the areas under this heading:", Role::Dim);
+            doc.blank();
+        }
+        for (_, l) in a.leads.iter().filter(|(at, _)| *at == i) {
+            doc.para(&l.text, Role::Plain);
+            doc.blank();
+        }
         let role = if selected == Some(i) {
             *first = Some(doc.lines.len());
             Role::Selected
