@@ -174,4 +174,4 @@ const EXACT_FILES: &[&str] = &[
 ];
 
 /// Percentage of the gold's areas that must import exactly.
-const FLOOR_PERCENT: usize = 95;
+const FLOOR_PERCENT: usize = 97;

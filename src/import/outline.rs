@@ -135,8 +135,9 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
         signatories: blocks[end..].iter().map(|b| b.text.clone()).collect(),
         ..Parts::default()
     };
-    let blocks = &blocks[..end];
-    let roles: Vec<Role> = blocks.iter().map(|b| role(b, title)).collect();
+    let roles: Vec<Role> = blocks[..end].iter().map(|b| role(b, title)).collect();
+    let (blocks, roles) = split_fused(&blocks[..end], roles, notes);
+    let blocks = blocks.as_slice();
     let heads: Vec<usize> = (0..blocks.len())
         .filter(|&i| matches!(roles[i], Role::Heading(_)))
         .collect();
@@ -219,6 +220,113 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
         }
     }
     parts
+}
+
+/// Splits a numbered heading that has run into its first sub-heading, as
+/// when a page's line break between two bold headings was lost
+/// (`**A. Advancing ... Technologies Artificial Intelligence**` over the AI
+/// text and then `**Quantum**`): a numbered heading with text of its own and
+/// sub-headings, whose sibling headings (same rank, same parent, at least
+/// two) all hold only sub-headings, and whose title ends in words its first
+/// paragraph uses (the sub-heading's subject, "artificial intelligence").
+/// The longest such ending becomes a heading of its own, of the rank of the
+/// sub-headings, and the rest the section over it; a note says so.
+fn split_fused(blocks: &[Block], roles: Vec<Role>, notes: &mut Vec<Note>) -> (Vec<Block>, Vec<Role>) {
+    let rank = |r: &Role| match r {
+        Role::Heading(k) => Some(*k),
+        _ => None,
+    };
+    let heads: Vec<(usize, u32)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| rank(r).map(|k| (i, k)))
+        .collect();
+    let mut splits: Vec<(usize, usize, u32)> = Vec::new();
+    for (h, &(i, r)) in heads.iter().enumerate() {
+        let b = &blocks[i];
+        let label = b.text.split_whitespace().next().unwrap_or("");
+        let Some(&(next, sub_rank)) = heads.get(h + 1) else {
+            continue;
+        };
+        if !is_label(label) || b.mark.is_some() || next == i + 1 || sub_rank <= r {
+            continue;
+        }
+        // Its parent's span: up to the headings ranked above it.
+        let from = heads[..h].iter().rposition(|&(_, k)| k < r).map_or(0, |p| p + 1);
+        let to = heads[h + 1..]
+            .iter()
+            .position(|&(_, k)| k < r)
+            .map_or(heads.len(), |p| p + h + 1);
+        let siblings: Vec<usize> = (from..to).filter(|&g| g != h && heads[g].1 == r).collect();
+        let bare = |g: usize| heads.get(g + 1).is_some_and(|&(j, _)| j == heads[g].0 + 1);
+        if siblings.len() < 2 || !siblings.iter().all(|&g| bare(g)) {
+            continue;
+        }
+        // The longest ending of the title that the first paragraph uses, as
+        // whole words, leaving at least two words after the label.
+        let words: Vec<(usize, &str)> = b
+            .text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let first = format!(" {} ", words_of(&blocks[i + 1].text));
+        let cut =
+            (3..words.len()).find(|&k| first.contains(&format!(" {} ", words_of(&b.text[words[k].0..]))));
+        if let Some(k) = cut {
+            splits.push((i, words[k].0, sub_rank));
+        }
+    }
+    if splits.is_empty() {
+        return (blocks.to_vec(), roles);
+    }
+    let mut out = Vec::with_capacity(blocks.len() + splits.len());
+    let mut out_roles = Vec::with_capacity(out.capacity());
+    for (i, b) in blocks.iter().enumerate() {
+        match splits.iter().find(|&&(j, _, _)| j == i) {
+            Some(&(_, at, sub_rank)) => {
+                let mut head = b.clone();
+                head.text = b.text[..at].trim_end().to_string();
+                head.line_at.retain(|&(start, _)| start < head.text.len());
+                head.last_line = b.line_of(at.saturating_sub(2));
+                let mut tail = b.clone();
+                tail.text = b.text[at..].to_string();
+                tail.first_line = b.line_of(at);
+                tail.line_at = vec![(0, tail.first_line)];
+                notes.push(Note::at(
+                    b.first_line as usize,
+                    format!(
+                        "heading \"{}\" was read as section \"{}\" over heading \"{}\" (its text is about the \
+                         latter); check it",
+                        excerpt(&b.text),
+                        excerpt(&head.text),
+                        excerpt(&tail.text)
+                    ),
+                ));
+                out_roles.push(roles[i]);
+                out.push(head);
+                out_roles.push(Role::Heading(sub_rank));
+                out.push(tail);
+            }
+            None => {
+                out_roles.push(roles[i]);
+                out.push(b.clone());
+            }
+        }
+    }
+    (out, out_roles)
+}
+
+/// The words of `s`, lower case, joined by single spaces.
+fn words_of(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text with no place of its own: the last area's, or the preamble's.

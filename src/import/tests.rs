@@ -309,3 +309,59 @@ fn a_lead_in_between_two_lists_is_no_commitment() {
     let stance = m.areas[0].commitments[3].stance.map(|(s, _)| s);
     assert_eq!(stance, Some(model::Stance::Intend));
 }
+
+#[test]
+fn a_numbered_heading_run_into_its_first_sub_heading_is_split() {
+    let text = |b_text: &str| {
+        format!(
+            "Title\n1 May 2025\n\n**I. Outcomes**\n\n**A. Shared Priorities on Digital\nTrade Semiconductors**\n\n\
+             We will map semiconductors supply chains. We will meet.\n\n**Quantum**\n\nWe will test.\n\n\
+             **B. Climate and Energy**\n\n{b_text}**Hydrogen**\n\nWe will build.\n\n**C. Security**\n\n\
+             **Export Controls**\n\nWe will align.\n"
+        )
+    };
+    let sections = |i: &Imported| -> Vec<String> {
+        i.statement
+            .areas
+            .0
+            .iter()
+            .map(|a| {
+                a.section
+                    .iter()
+                    .map(|s| s.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" › ")
+            })
+            .collect()
+    };
+    let i = run("s.md", &text(""));
+    assert_eq!(
+        titles(&i),
+        ["Semiconductors", "Quantum", "Hydrogen", "Export Controls"]
+    );
+    assert_eq!(
+        sections(&i),
+        [
+            "I. Outcomes › A. Shared Priorities on Digital Trade",
+            "I. Outcomes › A. Shared Priorities on Digital Trade",
+            "I. Outcomes › B. Climate and Energy",
+            "I. Outcomes › C. Security"
+        ]
+    );
+    assert_eq!(
+        commitments(&i, 0),
+        ["We will map semiconductors supply chains.", "We will meet."]
+    );
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.line == Some(6) && n.message.contains("was read as section"))
+    );
+    // A sibling with text of its own: lettered headings may hold text here, so none is split.
+    let i = run("s.md", &text("We will cut emissions.\n\n"));
+    assert_eq!(
+        titles(&i)[0],
+        "A. Shared Priorities on Digital Trade Semiconductors"
+    );
+    assert!(!i.notes.iter().any(|n| n.message.contains("was read as section")));
+}
