@@ -65,6 +65,8 @@ fn role(b: &Block, title: &str) -> Role {
             }
         }
         Kind::Para if is_bold_heading(b) => Role::Heading(bold_rank(&b.text, b.underline)),
+        // An italic title line ranks below every bold heading.
+        Kind::Para if is_italic_heading(b) => Role::Heading(13),
         Kind::Para => Role::Para,
         Kind::Item { .. } if b.lead.is_some() => Role::Lead,
         Kind::Item { depth } => Role::Item(depth),
@@ -77,6 +79,28 @@ fn role(b: &Block, title: &str) -> Role {
 fn is_bold_heading(b: &Block) -> bool {
     let words = text::word_count(&b.text);
     b.strong && words <= 30 && (!b.text.ends_with('.') || words <= 8) && !b.text.ends_with(':')
+}
+
+/// A short paragraph wholly in italics, written as a title (no final
+/// punctuation, its longer words capitalised): a sub-heading
+/// (`*Post-Quantum Cryptography Coordination*` under `**Quantum**`). An
+/// italic sentence or quotation is no heading.
+fn is_italic_heading(b: &Block) -> bool {
+    let title_case = b
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        });
+    b.emphasis
+        && !b.strong
+        && text::word_count(&b.text) <= 10
+        && b.text.chars().next().is_some_and(char::is_uppercase)
+        && !b.text.ends_with(['.', ':', ';', ',', '!', '?', '"', '\u{201d}'])
+        && title_case
 }
 
 /// The signature block at the end: short lines without final stops, one of

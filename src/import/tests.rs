@@ -365,3 +365,21 @@ fn a_numbered_heading_run_into_its_first_sub_heading_is_split() {
     );
     assert!(!i.notes.iter().any(|n| n.message.contains("was read as section")));
 }
+
+#[test]
+fn an_italic_title_line_is_a_sub_heading_and_an_italic_sentence_is_not() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Quantum**\n\nWe will meet. We will test.\n\n*Post-Quantum Cryptography*\n\n\
+         We will migrate.\n\n**Semiconductors**\n\n*We will keep this sentence.*\n\nWe will map supply chains.\n",
+    );
+    assert_eq!(
+        titles(&i),
+        ["Quantum", "Post-Quantum Cryptography", "Semiconductors"]
+    );
+    assert_eq!(i.statement.areas.0[1].section[0].0, "Quantum");
+    assert_eq!(
+        commitments(&i, 2),
+        ["We will keep this sentence.", "We will map supply chains."]
+    );
+}
