@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use crate::compare::changes::{AreaChange, Changes, Summary};
 use crate::compare::{Side, Taxonomy};
-use crate::crosswalk::{meeting_path, text_table};
 use crate::glossary::Glossary;
-use crate::model::{Area, Corpus, Meeting, NodePath, Partnership};
+use crate::model::{Area, Corpus, Meeting};
 use crate::output::{ReportFormat, exit, md_cell, md_inline};
+use crate::report::{Layouts, MeetingPair, md_table, meeting_path, round, text_table};
 
 /// `jointly changes A B`: the two meetings ordered by date, compared over
 /// time. Ids that are not meetings, or meetings of two partnerships, are
@@ -26,7 +26,10 @@ pub fn changes(
     b: &str,
     format: ReportFormat,
 ) -> io::Result<u8> {
-    let (Some(pa), Some(pb)) = (meeting_path(corpus, a)?, meeting_path(corpus, b)?) else {
+    let (Some(pa), Some(pb)) = (
+        meeting_path(corpus, a, "changes")?,
+        meeting_path(corpus, b, "changes")?,
+    ) else {
         return Ok(exit::PROBLEMS);
     };
     if pa.meeting().map(|m| m.0) != pb.meeting().map(|m| m.0) {
@@ -47,24 +50,23 @@ pub fn changes(
     let Some(changes) = Changes::between(corpus, pa, pb, taxonomy, &glossary) else {
         return Ok(exit::PROBLEMS);
     };
-    let Some(view) = View::new(corpus, &changes) else {
+    let Some(pair) = MeetingPair::new(corpus, changes.earlier, changes.later) else {
         return Ok(exit::PROBLEMS);
     };
-    match format {
-        ReportFormat::Text => text(out, &view)?,
-        ReportFormat::Md => markdown(out, &view)?,
-        ReportFormat::Json => {
-            crate::output::json::write(out, &json(&view))?;
-        }
-    }
-    Ok(exit::OK)
+    let view = View {
+        corpus,
+        pair,
+        changes: &changes,
+    };
+    let layouts = Layouts { text, markdown, json };
+    crate::report::print(out, &view, format, layouts)
 }
 
 /// The two meetings and their changes, resolved for printing.
 struct View<'a> {
     corpus: &'a Corpus,
-    /// Earlier, later.
-    sides: [(&'a Partnership, &'a Meeting, String); 2],
+    /// Earlier (left), later (right).
+    pair: MeetingPair<'a>,
     changes: &'a Changes,
 }
 
@@ -79,33 +81,17 @@ struct Row {
     text: String,
 }
 
-impl<'a> View<'a> {
-    fn new(corpus: &'a Corpus, changes: &'a Changes) -> Option<View<'a>> {
-        let side = |path: NodePath| {
-            let (p, m) = corpus.meeting(path)?;
-            Some((p, m, format!("{}/{}", p.id, m.id)))
-        };
-        Some(View {
-            corpus,
-            sides: [side(changes.earlier)?, side(changes.later)?],
-            changes,
-        })
+impl View<'_> {
+    fn meeting(&self, side: Side) -> &Meeting {
+        self.pair.meeting(side)
     }
 
-    fn meeting(&self, side: Side) -> &'a Meeting {
-        self.sides[side as usize].1
-    }
-
-    fn area(&self, side: Side, i: usize) -> &'a Area {
-        &self.meeting(side).areas[i]
-    }
-
-    fn area_id(&self, side: Side, i: usize) -> String {
-        format!("{}/{}", self.sides[side as usize].2, self.area(side, i).id)
+    fn area(&self, side: Side, i: usize) -> &Area {
+        self.pair.area(side, i)
     }
 
     fn commitment_id(&self, side: Side, a: usize, c: usize) -> String {
-        format!("{}/{}", self.area_id(side, a), c + 1)
+        self.pair.commitment_id(side, a, c)
     }
 
     fn stance(&self, side: Side, a: usize, c: usize) -> Option<&'static str> {
@@ -207,6 +193,15 @@ impl<'a> View<'a> {
     }
 }
 
+/// An area's change, its title, and its counts: continued, new, not
+/// followed up, firmer, softer.
+fn area_row(v: &View, change: AreaChange) -> (&'static str, String, [String; 5]) {
+    let s = v.changes.area_summary(v.corpus, change);
+    let (label, title) = v.area_label(change);
+    let counts = [s.continued, s.new, s.not_followed_up, s.firmer, s.softer].map(|n| n.to_string());
+    (label, title, counts)
+}
+
 fn summary_line(s: &Summary) -> String {
     format!(
         "{} continued ({} firmer, {} softer), {} new, {} not followed up",
@@ -215,10 +210,9 @@ fn summary_line(s: &Summary) -> String {
 }
 
 fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
-    let (_, em, eid) = &v.sides[0];
-    let (_, lm, lid) = &v.sides[1];
-    writeln!(out, "earlier: {eid}  {}", em.title)?;
-    writeln!(out, "later:   {lid}  {}", lm.title)?;
+    let title = |side: Side| &v.meeting(side).title;
+    writeln!(out, "earlier: {}  {}", v.pair.id(Side::Left), title(Side::Left))?;
+    writeln!(out, "later:   {}  {}", v.pair.id(Side::Right), title(Side::Right))?;
     writeln!(out, "\nSummary: {}", summary_line(&v.changes.summary(v.corpus)))?;
     writeln!(out, "\nAreas")?;
     let rows: Vec<[String; 7]> = v
@@ -226,23 +220,14 @@ fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
         .areas
         .iter()
         .map(|&c| {
-            let s = v.changes.area_summary(v.corpus, c);
-            let (label, title) = v.area_label(c);
+            let (label, title, [a, b, c, d, e]) = area_row(v, c);
             // Titles can run long (a bold paragraph taken as a heading).
             let title = if title.chars().count() > 70 {
                 format!("{}…", title.chars().take(69).collect::<String>())
             } else {
                 title
             };
-            [
-                label.to_string(),
-                title,
-                s.continued.to_string(),
-                s.new.to_string(),
-                s.not_followed_up.to_string(),
-                s.firmer.to_string(),
-                s.softer.to_string(),
-            ]
+            [label.to_string(), title, a, b, c, d, e]
         })
         .collect();
     text_table(
@@ -273,56 +258,49 @@ fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
 }
 
 fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
-    let name = |i: usize| {
-        let (p, m, _) = &v.sides[i];
-        format!("{} ({})", p.name, m.id)
-    };
     writeln!(
         out,
         "## What changed: {} to {}\n",
-        md_inline(&name(0)),
-        md_inline(&v.sides[1].1.id)
+        md_inline(&v.pair.name(Side::Left)),
+        md_inline(&v.meeting(Side::Right).id)
     )?;
     writeln!(
         out,
         "{}.\n",
         md_inline(&summary_line(&v.changes.summary(v.corpus)))
     )?;
-    writeln!(
+    let rows: Vec<[String; 7]> = v
+        .changes
+        .areas
+        .iter()
+        .map(|&c| {
+            let (label, title, [a, b, c, d, e]) = area_row(v, c);
+            [md_cell(&title), label.to_string(), a, b, c, d, e]
+        })
+        .collect();
+    md_table(
         out,
-        "| Area | Change | Continued | New | Not followed up | Firmer | Softer |"
+        &[
+            "Area",
+            "Change",
+            "Continued",
+            "New",
+            "Not followed up",
+            "Firmer",
+            "Softer",
+        ],
+        &["---", "---", "---:", "---:", "---:", "---:", "---:"],
+        &rows,
     )?;
-    writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: | ---: |")?;
-    for &c in &v.changes.areas {
-        let s = v.changes.area_summary(v.corpus, c);
-        let (label, title) = v.area_label(c);
-        writeln!(
-            out,
-            "| {} | {label} | {} | {} | {} | {} | {} |",
-            md_cell(&title),
-            s.continued,
-            s.new,
-            s.not_followed_up,
-            s.firmer,
-            s.softer
-        )?;
-    }
     writeln!(out, "\n### What changed\n")?;
-    writeln!(
-        out,
-        "| Area | Commitment | Status | Stance | Follows up | Score | Shared words |"
-    )?;
-    writeln!(out, "| --- | --- | --- | --- | --- | ---: | --- |")?;
+    let mut rows: Vec<[String; 7]> = Vec::new();
     for &c in &v.changes.areas {
         let (_, title) = v.area_label(c);
         for r in v.rows(c) {
-            writeln!(
-                out,
-                "| {} | {} (`{}`) | {} | {} | {} | {} | {} |",
+            rows.push([
                 md_cell(&title),
-                md_cell(&r.text),
-                r.id,
-                r.status,
+                format!("{} (`{}`)", md_cell(&r.text), r.id),
+                r.status.to_string(),
                 md_cell(&r.stance.replace("->", "→")),
                 if r.predecessor.is_empty() {
                     String::new()
@@ -330,10 +308,24 @@ fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
                     format!("`{}`", r.predecessor)
                 },
                 r.score,
-                md_cell(&r.shared)
-            )?;
+                md_cell(&r.shared),
+            ]);
         }
     }
+    md_table(
+        out,
+        &[
+            "Area",
+            "Commitment",
+            "Status",
+            "Stance",
+            "Follows up",
+            "Score",
+            "Shared words",
+        ],
+        &["---", "---", "---", "---", "---", "---:", "---"],
+        &rows,
+    )?;
     writeln!(out, "\n{}", md_inline(&v.note()))
 }
 
@@ -411,10 +403,10 @@ struct JsonCommitment {
 }
 
 fn json(v: &View) -> JsonChanges {
-    let meeting = |i: usize| {
-        let (p, m, id) = &v.sides[i];
+    let meeting = |side: Side| {
+        let (p, m) = (v.pair.partnership(side), v.pair.meeting(side));
         JsonMeeting {
-            id: id.clone(),
+            id: v.pair.id(side).to_string(),
             partnership: p.name.clone(),
             title: m.title.clone(),
             date: m.date.to_string(),
@@ -433,8 +425,8 @@ fn json(v: &View) -> JsonChanges {
             };
             JsonArea {
                 change,
-                earlier: e.map(|e| v.area_id(Side::Left, e)),
-                later: l.map(|l| v.area_id(Side::Right, l)),
+                earlier: e.map(|e| v.pair.area_id(Side::Left, e)),
+                later: l.map(|l| v.pair.area_id(Side::Right, l)),
                 title,
                 summary: v.changes.area_summary(v.corpus, c).into(),
             }
@@ -483,16 +475,11 @@ fn json(v: &View) -> JsonChanges {
         }
     }
     JsonChanges {
-        earlier: meeting(0),
-        later: meeting(1),
+        earlier: meeting(Side::Left),
+        later: meeting(Side::Right),
         summary: v.changes.summary(v.corpus).into(),
         areas,
         commitments,
         note: v.note(),
     }
-}
-
-/// Three decimals: enough to rank, and stable in output.
-fn round(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -47,6 +47,11 @@ pub fn cite(corpus: &Corpus, path: NodePath) -> Option<String> {
             let place = m.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
             format!("{}, {}{place}, {id}{}", m.title, when(m), address(m))
         }
+        // A section is cited as a part of its statement, by its path.
+        Node::Section(_, m, s, _) => {
+            let path = Meeting::section_path(&m.sections(), s).join(" › ");
+            format!("{path} — {}, {}, {id}{}", m.title, when(m), address(m))
+        }
         Node::Partnership(_) => return None,
     })
 }

@@ -7,13 +7,13 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::compare::{self, Alignment, Counterparts, Link, Side, Tally, Taxonomy};
 use crate::glossary::Glossary;
-use crate::model::{Area, Corpus, Meeting, NodePath, Origin, Partnership, Stance};
+use crate::model::{Area, Corpus, Origin, Stance};
 use crate::output::{ReportFormat, exit};
 use crate::output::{md_cell, md_inline};
+use crate::report::{Layouts, MeetingPair, md_table, meeting_path, round, text_table};
 
 /// `jointly compare LEFT RIGHT`: resolves the two meeting ids, aligns them
 /// and prints the crosswalk. An id that is not a meeting is an error (exit 1).
@@ -25,7 +25,10 @@ pub fn compare(
     right: &str,
     format: ReportFormat,
 ) -> io::Result<u8> {
-    let (Some(l), Some(r)) = (meeting_path(corpus, left)?, meeting_path(corpus, right)?) else {
+    let (Some(l), Some(r)) = (
+        meeting_path(corpus, left, "compare")?,
+        meeting_path(corpus, right, "compare")?,
+    ) else {
         return Ok(exit::PROBLEMS);
     };
     let Some(alignment) = compare::align(corpus, l, r, taxonomy) else {
@@ -35,86 +38,32 @@ pub fn compare(
     let Some(counterparts) = Counterparts::between(corpus, l, r, taxonomy, &glossary) else {
         return Ok(exit::PROBLEMS);
     };
-    let Some(view) = View::new(corpus, &alignment, &counterparts) else {
+    let Some(pair) = MeetingPair::new(corpus, alignment.left, alignment.right) else {
         return Ok(exit::PROBLEMS);
     };
-    match format {
-        ReportFormat::Text => text(out, &view)?,
-        ReportFormat::Md => markdown(out, &view)?,
-        ReportFormat::Json => {
-            crate::output::json::write(out, &json(&view))?;
-        }
-    }
-    Ok(exit::OK)
-}
-
-/// The meeting an id names, or a message on stderr saying why there is none.
-pub(crate) fn meeting_path(corpus: &Corpus, id: &str) -> io::Result<Option<NodePath>> {
-    let path = corpus.resolve(id);
-    if let Some(path @ NodePath::Meeting(..)) = path {
-        return Ok(Some(path));
-    }
-    let mut stderr = io::stderr().lock();
-    let mut err = crate::output::Plain(&mut stderr);
-    match path {
-        Some(NodePath::Partnership(p)) => {
-            writeln!(
-                err,
-                "jointly: `{id}` is a partnership; compare takes meetings, such as:"
-            )?;
-            for i in 0..corpus.partnerships[p].meetings.len() {
-                writeln!(
-                    err,
-                    "  {}",
-                    corpus.id_of(NodePath::Meeting(p, i)).unwrap_or_default()
-                )?;
-            }
-        }
-        Some(_) => writeln!(
-            err,
-            "jointly: `{id}` is an area or a commitment; compare takes meetings, such as `eu-sg-dp/2025-12-01`"
-        )?,
-        None => {
-            writeln!(err, "jointly: no meeting has the id `{id}`")?;
-            writeln!(err, "hint: `jointly list` prints every id")?;
-        }
-    }
-    Ok(None)
+    let view = View {
+        pair,
+        alignment: &alignment,
+        counterparts: &counterparts,
+    };
+    let layouts = Layouts { text, markdown, json };
+    crate::report::print(out, &view, format, layouts)
 }
 
 /// The two meetings and their alignment, resolved for printing.
 struct View<'a> {
-    sides: [(&'a Partnership, &'a Meeting, String); 2],
+    pair: MeetingPair<'a>,
     alignment: &'a Alignment,
     counterparts: &'a Counterparts,
 }
 
-impl<'a> View<'a> {
-    /// `None` if the alignment's meetings are not in `corpus`.
-    fn new(corpus: &'a Corpus, alignment: &'a Alignment, counterparts: &'a Counterparts) -> Option<View<'a>> {
-        let side = |path: NodePath| {
-            let (p, m) = corpus.meeting(path)?;
-            Some((p, m, format!("{}/{}", p.id, m.id)))
-        };
-        Some(View {
-            sides: [side(alignment.left)?, side(alignment.right)?],
-            alignment,
-            counterparts,
-        })
+impl View<'_> {
+    fn area(&self, side: Side, i: usize) -> &Area {
+        self.pair.area(side, i)
     }
 
-    fn side(&self, side: Side) -> &(&'a Partnership, &'a Meeting, String) {
-        &self.sides[side as usize]
-    }
-
-    fn area(&self, side: Side, i: usize) -> &'a Area {
-        &self.side(side).1.areas[i]
-    }
-
-    /// "EU-Singapore Digital Partnership (2025-12-01)".
     fn name(&self, side: Side) -> String {
-        let (p, m, _) = self.side(side);
-        format!("{} ({})", p.name, m.id)
+        self.pair.name(side)
     }
 
     /// Shared topics, starred where either side inferred them.
@@ -140,7 +89,7 @@ impl<'a> View<'a> {
     fn note(&self) -> String {
         let (mut inferred, mut total, mut unknown, mut topics) = (0, 0, 0, false);
         let mut one_sided = 0;
-        for (_, m, _) in &self.sides {
+        for m in self.pair.meetings() {
             for a in &m.areas {
                 let t = Tally::of(a);
                 inferred += t.inferred;
@@ -181,10 +130,9 @@ impl<'a> View<'a> {
 }
 
 fn text(out: &mut dyn Write, v: &View) -> io::Result<()> {
-    let (_, lm, lid) = v.side(Side::Left);
-    let (_, rm, rid) = v.side(Side::Right);
-    writeln!(out, "left:  {lid}  {}", lm.title)?;
-    writeln!(out, "right: {rid}  {}", rm.title)?;
+    let title = |side: Side| &v.pair.meeting(side).title;
+    writeln!(out, "left:  {}  {}", v.pair.id(Side::Left), title(Side::Left))?;
+    writeln!(out, "right: {}  {}", v.pair.id(Side::Right), title(Side::Right))?;
     let header = [
         "left area",
         "right area",
@@ -250,38 +198,10 @@ fn link_row(v: &View, l: &Link, area: impl Fn(&Area) -> String) -> [String; 7] {
     ]
 }
 
-/// Columns padded to their widest cell, two spaces apart, indented by two.
-pub(crate) fn text_table<const N: usize>(
-    out: &mut dyn Write,
-    header: &[&str; N],
-    rows: &[[String; N]],
-) -> io::Result<()> {
-    let mut widths = header.map(UnicodeWidthStr::width);
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
-        let mut s = String::from(" ");
-        for (cell, w) in cells.zip(widths) {
-            s.push(' ');
-            s.push_str(cell);
-            s.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 1));
-        }
-        writeln!(out, "{}", s.trim_end())
-    };
-    line(out, &mut header.iter().copied())?;
-    for row in rows {
-        line(out, &mut row.iter().map(String::as_str))?;
-    }
-    Ok(())
-}
-
 fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
     let (l, r) = (v.name(Side::Left), v.name(Side::Right));
     writeln!(out, "## Crosswalk: {} and {}\n", md_inline(&l), md_inline(&r))?;
-    let header = [
+    let header: [String; 7] = [
         md_cell(&l),
         md_cell(&r),
         "Shared topics".into(),
@@ -327,25 +247,11 @@ fn markdown(out: &mut dyn Write, v: &View) -> io::Result<()> {
         if rows.is_empty() {
             writeln!(out, "None.")?;
         } else {
-            let header = ["Area".into(), "Topics".into(), "Stances (C/I/E/A)".into()];
+            let header = ["Area", "Topics", "Stances (C/I/E/A)"];
             md_table(out, &header, &["---", "---", "---:"], &rows)?;
         }
     }
     writeln!(out, "\n{}", md_inline(&v.note()))
-}
-
-fn md_table<const N: usize>(
-    out: &mut dyn Write,
-    header: &[String; N],
-    align: &[&str; N],
-    rows: &[[String; N]],
-) -> io::Result<()> {
-    writeln!(out, "| {} |", header.join(" | "))?;
-    writeln!(out, "| {} |", align.join(" | "))?;
-    for row in rows {
-        writeln!(out, "| {} |", row.join(" | "))?;
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -442,12 +348,12 @@ struct JsonScore {
 }
 
 fn json(v: &View) -> JsonCompare {
-    let area_id = |side: Side, i: usize| format!("{}/{}", v.side(side).2, v.area(side, i).id);
-    let commitment_id = |side: Side, a: usize, c: usize| format!("{}/{}", area_id(side, a), c + 1);
+    let area_id = |side: Side, i: usize| v.pair.area_id(side, i);
+    let commitment_id = |side: Side, a: usize, c: usize| v.pair.commitment_id(side, a, c);
     let meeting = |side: Side| {
-        let (p, m, id) = v.side(side);
+        let (p, m) = (v.pair.partnership(side), v.pair.meeting(side));
         JsonMeeting {
-            id: id.clone(),
+            id: v.pair.id(side).to_string(),
             partnership: p.name.clone(),
             title: m.title.clone(),
             date: m.date.to_string(),
@@ -479,14 +385,12 @@ fn json(v: &View) -> JsonCompare {
                             id: commitment_id(side, i, c),
                             stance: cm.stance.map(|(s, _)| s.as_str()),
                             stance_inferred: matches!(cm.stance, Some((_, Origin::Inferred))),
-                            stance_basis: compare::stance::Why::of(&v.side(side).1.preamble, a, c).map(|w| {
-                                JsonWhy {
-                                    words: w.words.to_string(),
-                                    sentence: w.sentence,
-                                    lead_in: w.lead_in.map(str::to_string),
-                                }
+                            stance_basis: compare::stance::Why::of(&m.preamble, a, c).map(|w| JsonWhy {
+                                words: w.words.to_string(),
+                                sentence: w.sentence,
+                                lead_in: w.lead_in.map(str::to_string),
                             }),
-                            actor: cm.actor.name(&v.side(side).0.parties),
+                            actor: cm.actor.name(&p.parties),
                             closest: v
                                 .counterparts
                                 .of(side, i, c)
@@ -541,9 +445,4 @@ fn tally(a: &Area) -> JsonTally {
         inferred: t.inferred,
         one_sided: t.one_sided.into(),
     }
-}
-
-/// Three decimals: enough to rank, and stable in output.
-fn round(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
 }

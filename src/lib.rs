@@ -25,6 +25,7 @@ pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod output;
+pub(crate) mod report;
 pub mod search;
 pub mod session;
 pub mod state;

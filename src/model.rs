@@ -10,6 +10,9 @@ use std::ops::Deref;
 use std::str::FromStr;
 use std::sync::Arc;
 
+mod sections;
+pub use sections::{Child, Outline, SECTION_MARK, Section};
+
 /// Everything that was loaded: partnerships in load order.
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
@@ -475,6 +478,8 @@ pub enum NodePath {
     Area(usize, usize, usize),
     /// A commitment of an area.
     Commitment(usize, usize, usize, usize),
+    /// A section of a meeting: its index in [`Meeting::sections`].
+    Section(usize, usize, usize),
 }
 
 impl NodePath {
@@ -484,16 +489,18 @@ impl NodePath {
             NodePath::Partnership(p)
             | NodePath::Meeting(p, _)
             | NodePath::Area(p, _, _)
-            | NodePath::Commitment(p, _, _, _) => p,
+            | NodePath::Commitment(p, _, _, _)
+            | NodePath::Section(p, _, _) => p,
         }
     }
 
-    /// The enclosing node, if any.
+    /// The enclosing node, if any, leaving sections out: an area's and a
+    /// section's is the meeting. [`Corpus::tree_parent`] takes sections in.
     pub fn parent(self) -> Option<NodePath> {
         match self {
             NodePath::Partnership(_) => None,
             NodePath::Meeting(p, _) => Some(NodePath::Partnership(p)),
-            NodePath::Area(p, m, _) => Some(NodePath::Meeting(p, m)),
+            NodePath::Area(p, m, _) | NodePath::Section(p, m, _) => Some(NodePath::Meeting(p, m)),
             NodePath::Commitment(p, m, a, _) => Some(NodePath::Area(p, m, a)),
         }
     }
@@ -502,9 +509,10 @@ impl NodePath {
     pub fn meeting(self) -> Option<(usize, usize)> {
         match self {
             NodePath::Partnership(_) => None,
-            NodePath::Meeting(p, m) | NodePath::Area(p, m, _) | NodePath::Commitment(p, m, _, _) => {
-                Some((p, m))
-            }
+            NodePath::Meeting(p, m)
+            | NodePath::Area(p, m, _)
+            | NodePath::Commitment(p, m, _, _)
+            | NodePath::Section(p, m, _) => Some((p, m)),
         }
     }
 
@@ -528,6 +536,8 @@ pub enum Node<'a> {
     Area(&'a Partnership, &'a Meeting, &'a Area),
     /// A commitment with its ancestors and its 0-based index in the area.
     Commitment(&'a Partnership, &'a Meeting, &'a Area, usize, &'a Commitment),
+    /// A section with its ancestors and its index in [`Meeting::sections`].
+    Section(&'a Partnership, &'a Meeting, usize, Section<'a>),
 }
 
 impl Corpus {
@@ -559,6 +569,7 @@ impl Corpus {
                 let ar = me.areas.get(a)?;
                 Node::Commitment(pa, me, ar, c, ar.commitments.get(c)?)
             }
+            NodePath::Section(p, m, s) => return self.section(p, m, s),
         })
     }
 
@@ -574,6 +585,10 @@ impl Corpus {
             Node::Meeting(p, m) => format!("{}/{}", p.id, m.id),
             Node::Area(p, m, a) => format!("{}/{}/{}", p.id, m.id, a.id),
             Node::Commitment(p, m, a, i, _) => format!("{}/{}/{}/{}", p.id, m.id, a.id, i + 1),
+            Node::Section(p, m, s, _) => {
+                let ids = Meeting::section_ids(&m.sections());
+                format!("{}/{}/{SECTION_MARK}/{}", p.id, m.id, ids.get(s)?)
+            }
         })
     }
 
@@ -589,6 +604,10 @@ impl Corpus {
         let Some(aid) = parts.next() else {
             return Some(NodePath::Meeting(p, m));
         };
+        if aid == SECTION_MARK {
+            let rest: Vec<&str> = parts.collect();
+            return self.resolve_section(p, m, &rest.join("/"));
+        }
         let meeting = &self.partnerships[p].meetings[m];
         let a = meeting.areas.iter().position(|a| a.id == aid)?;
         let Some(cid) = parts.next() else {
@@ -618,6 +637,10 @@ impl Corpus {
                     i + 1,
                     a.commitments.len()
                 )
+            }
+            Node::Section(p, m, s, _) => {
+                let path = Meeting::section_path(&m.sections(), s);
+                format!("{} › {} › {}", p.name, m.id, path.join(" › "))
             }
         })
     }

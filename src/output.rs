@@ -350,9 +350,66 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
             writeln!(out, "{}{}\n", c.text, stance_suffix(c, why, &p.parties))?;
             source_line(out, m, c.lines)?;
         }
+        Some(Node::Section(_, m, si, s)) => show_section(out, corpus, path, m, si, s)?,
         None => {}
     }
     Ok(exit::OK)
+}
+
+/// `jointly show` of a section: its path, what it holds, and its areas
+/// (with their ids) under its subsections' headings.
+fn show_section(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    path: NodePath,
+    m: &Meeting,
+    si: usize,
+    s: crate::model::Section<'_>,
+) -> io::Result<()> {
+    use crate::model::Outline;
+    let sections = m.sections();
+    let (p, mi) = path.meeting().unwrap_or((0, 0));
+    writeln!(out, "§ {}", Meeting::section_path(&sections, si).join(" › "))?;
+    writeln!(out, "{}\n", section_holds(m, &s))?;
+    for line in m.section_outline(&sections, si) {
+        match line {
+            Outline::Heading { depth, title } => writeln!(out, "{}§ {title}", "  ".repeat(depth))?,
+            Outline::Area { depth, area } => {
+                let id = corpus.id_of(NodePath::Area(p, mi, area)).unwrap_or_default();
+                if let Some(a) = m.areas.get(area) {
+                    let indent = "  ".repeat(depth);
+                    writeln!(
+                        out,
+                        "{indent}{}. {} ({})  {id}",
+                        area + 1,
+                        a.title,
+                        a.commitments.len()
+                    )?;
+                }
+            }
+        }
+    }
+    writeln!(out)?;
+    source_line(out, m, section_lines(m, &s))
+}
+
+/// "6 areas, 41 commitments": what a section holds.
+pub fn section_holds(m: &Meeting, s: &crate::model::Section<'_>) -> String {
+    format!(
+        "{}, {}",
+        plural(s.area_count(), "area"),
+        plural(m.commitments_in(s.first, s.end), "commitment")
+    )
+}
+
+/// A section's lines: from its first area's heading to its last area's end.
+fn section_lines(m: &Meeting, s: &crate::model::Section<'_>) -> Option<LineRange> {
+    let first = m.areas.get(s.first).and_then(area_lines)?;
+    let last = m.areas.get(s.end.checked_sub(1)?).and_then(area_lines)?;
+    Some(LineRange {
+        first: first.first,
+        last: last.last,
+    })
 }
 
 /// `jointly show ID --format json`: the node in the shape `list` gives it,
@@ -377,6 +434,18 @@ struct JsonShow<'a> {
     meeting: Option<JsonMeeting<'a>>,
     area: Option<JsonArea<'a>>,
     commitment: Option<JsonCommitment<'a>>,
+    /// A section's: only in a section's document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<JsonSection<'a>>,
+}
+
+/// A section: its path, and the areas it holds (their ids).
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    title: &'a str,
+    path: Vec<&'a str>,
+    areas: Vec<String>,
+    commitments: usize,
 }
 
 #[derive(Serialize)]
@@ -416,6 +485,7 @@ fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
         meeting: None,
         area: None,
         commitment: None,
+        section: None,
     };
     match corpus.get(path) {
         Some(Node::Partnership(p)) => doc.partnership = Some(json_partnership(p)),
@@ -442,6 +512,19 @@ fn json_show(corpus: &Corpus, path: NodePath) -> JsonShow<'_> {
             let area = doc.id.rsplit_once('/').map(|(a, _)| a.to_string());
             let why = Why::of(&m.preamble, a, i);
             doc.commitment = Some(json_commitment(&area.unwrap_or_default(), i, c, why, &p.parties));
+        }
+        Some(Node::Section(_, m, si, s)) => {
+            doc.kind = "section";
+            doc.source = Some(json_source(m, section_lines(m, &s)));
+            let (p, mi) = path.meeting().unwrap_or((0, 0));
+            doc.section = Some(JsonSection {
+                title: s.title,
+                path: Meeting::section_path(&m.sections(), si),
+                areas: (s.first..s.end)
+                    .filter_map(|a| corpus.id_of(NodePath::Area(p, mi, a)))
+                    .collect(),
+                commitments: m.commitments_in(s.first, s.end),
+            });
         }
         None => {}
     }

@@ -80,38 +80,7 @@ fn find<'a>(texts: &'a [(String, String)], prefix: &str) -> Option<&'a str> {
 
 #[test]
 fn counterparts_over_time_against_the_ttc_reading() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} is not there", corpus.display());
-        return;
-    }
-    let gold: serde_yaml::Value = serde_yaml::from_str(
-        &std::fs::read_to_string(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold/continuity.yaml"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("statements");
-    std::fs::create_dir_all(&data).unwrap();
-    for (key, name) in [("earlier", "earlier.yaml"), ("later", "later.yaml")] {
-        let source = corpus.join(gold[key].as_str().unwrap());
-        let out = data.join(name);
-        let o = jointly(
-            home.path(),
-            &[
-                "--no-default",
-                "import",
-                source.to_str().unwrap(),
-                "--partnership",
-                "us-eu-ttc",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
-        assert!(o.status.success(), "import {name}: {}", stderr(&o));
-    }
+    let (home, data, gold) = imported();
     let (earlier, later) = (
         texts(home.path(), &data, EARLIER),
         texts(home.path(), &data, LATER),

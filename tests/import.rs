@@ -569,6 +569,131 @@ fn a_later_meeting_of_a_loaded_partnership_is_filed_under_it() {
     assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
 }
 
+/// A statement in a style none of the other fixtures has (ATX `#`/`##`/`###`
+/// levels, an image line, a paragraph-only area with "U.S." and "e.g.", a
+/// nested bullet, a signature block), read by hand and written down before
+/// the importer first ran on it: sections, areas, counts, signatories.
+#[test]
+fn atx_levels_paragraph_areas_and_a_signature_block() {
+    let home = tempfile::tempdir().unwrap();
+    let source = repo().join("tests/fixtures/import/eu-japan-dpc-2026.md");
+    let o = jointly(home.path(), &["import", source.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let f = parse(&o.stdout);
+    let got: Vec<(String, Vec<String>, usize)> = f
+        .areas
+        .0
+        .iter()
+        .map(|a| {
+            (
+                a.title.0.clone(),
+                a.section.iter().map(|s| s.0.clone()).collect(),
+                a.commitments.0.len(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Vec<String>, usize)> = [
+        ("Semiconductors", &["I. Economic Security"][..], 2),
+        ("Undersea Cables", &["I. Economic Security"][..], 3),
+        (
+            "Artificial Intelligence",
+            &["II. Trustworthy Technologies"][..],
+            3,
+        ),
+        ("Cybersecurity", &["II. Trustworthy Technologies"][..], 1),
+        ("Next Steps", &[][..], 1),
+    ]
+    .iter()
+    .map(|(t, s, n)| (t.to_string(), s.iter().map(|x| x.to_string()).collect(), *n))
+    .collect();
+    assert_eq!(got, want);
+    assert_eq!(f.preamble.len(), 2, "{:?}", f.preamble);
+    assert_eq!(f.meeting.date.0.to_string(), "2026-05-12");
+    assert_eq!(f.meeting.place.as_ref().map(|p| p.0.as_str()), Some("Tokyo"));
+    assert_eq!(
+        f.signatories.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        [
+            "For the European Union",
+            "Henna Virkkunen, Executive Vice-President",
+            "For Japan",
+            "Taro Kono, Minister for Digital Transformation",
+        ]
+    );
+    let parties: Vec<&str> = f.partnership.parties.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(parties, ["European Union", "Japan"]);
+}
+
+/// The Quad's March 2021 summit and its September 2021 summit are two
+/// meetings of one partnership: "Summit" and "Leaders' Summit" name the
+/// meeting, not the partnership.
+#[test]
+fn two_summits_are_one_partnership() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    for name in [
+        "2021-03-12-fact-sheet-quad-summit.md",
+        "2021-09-24-fact-sheet-quad-leaders-summit.md",
+    ] {
+        let o = jointly(
+            home.path(),
+            &["import", corpus.join(name).to_str().unwrap(), "--install"],
+        );
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("quad  Quad  (2 meetings,"), "{out}");
+    assert!(out.contains("\n1 partnership, 2 meetings, "), "{out}");
+}
+
+/// A fact sheet and a joint statement of one meeting day are two
+/// statements: the second gets the next id of that day instead of being
+/// skipped as a duplicate; the same statement again is refused as before.
+#[test]
+fn a_second_statement_of_the_same_day_gets_an_id_of_its_own() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = repo().join("tests/fixtures/corpus");
+    let fact_sheet = corpus
+        .join("2023-05-31-fact-sheet-u-s-eu-trade-and-technology-council-deepens-transatlantic-ties.md");
+    let statement = corpus.join("2023-05-31-u-s-eu-joint-statement-of-the-trade-and-technology-council-2.md");
+    let import = |path: &std::path::Path| {
+        jointly(
+            home.path(),
+            &[
+                "import",
+                path.to_str().unwrap(),
+                "--partnership",
+                "us-eu-ttc",
+                "--install",
+            ],
+        )
+    };
+    let o = import(&fact_sheet);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = import(&statement);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this one is filed as `us-eu-ttc/2023-05-31-2`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = import(&statement);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("us-eu-ttc-2023-05-31-2.yaml already exists"),
+        "{}",
+        stderr(&o)
+    );
+    let list = jointly(home.path(), &["--no-default", "list"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("\n  us-eu-ttc/2023-05-31  FACT SHEET"), "{out}");
+    assert!(
+        out.contains("\n  us-eu-ttc/2023-05-31-2  U.S.-EU Joint Statement"),
+        "{out}"
+    );
+    assert!(!stderr(&list).contains("duplicate"), "{}", stderr(&list));
+}
+
 #[test]
 fn what_the_importer_was_unsure_of_stays_with_the_file_until_it_is_edited() {
     let home = tempfile::tempdir().unwrap();

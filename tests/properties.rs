@@ -61,12 +61,37 @@ fn hostile_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(pieces, 1..12).prop_map(|v| v.join(" "))
 }
 
+/// Section paths an area may stand in: none, nested ones, one that a
+/// following area's title heads (`A`), and titles that break terminals.
+fn section_path() -> impl Strategy<Value = Vec<String>> {
+    let paths: Vec<Vec<String>> = [
+        &[][..],
+        &["II. Key Outcomes"],
+        &["II. Key Outcomes", "A"],
+        &["II. Key Outcomes", "B. 新加坡 \u{1b}[2J"],
+        &["Annex"],
+        &["Annex", "A", "x"],
+    ]
+    .iter()
+    .map(|p| p.iter().map(|s| s.to_string()).collect())
+    .collect();
+    prop_oneof![
+        2 => Just(Vec::new()),
+        3 => proptest::sample::select(paths),
+    ]
+}
+
 fn hostile_corpus() -> impl Strategy<Value = Corpus> {
-    let area = (hostile_text(), proptest::collection::vec(hostile_text(), 1..4));
+    let title = prop_oneof![3 => hostile_text(), 1 => Just("A".to_string())];
+    let area = (
+        title,
+        proptest::collection::vec(hostile_text(), 1..4),
+        section_path(),
+    );
     (
         hostile_text(),
         hostile_text(),
-        proptest::collection::vec(area, 0..4),
+        proptest::collection::vec(area, 0..8),
     )
         .prop_map(|(name, title, areas)| Corpus {
             partnerships: vec![Partnership {
@@ -89,11 +114,11 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                     areas: areas
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (t, cs))| Area {
+                        .map(|(i, (t, cs, section))| Area {
                             id: format!("a{i}"),
                             title: t,
                             untitled: false,
-                            section: vec![],
+                            section,
                             intro: vec![],
                             outro: vec![],
                             leads: vec![],
@@ -142,6 +167,15 @@ fn check_invariants(app: &App) {
             rows(&app.corpus, &app.expanded),
             "without a filter, the expansion"
         );
+        // Each row stands one level under its parent in the tree (a
+        // section's area under the section, a section under the one it
+        // stands in or its meeting).
+        for (i, row) in app.rows.iter().enumerate() {
+            let above = app.rows[..i].iter().rev().find(|r| r.depth < row.depth);
+            let parent = app.corpus.tree_parent(row.path);
+            assert_eq!(above.map(|r| r.path), parent, "the row above {:?}", row.path);
+            assert_eq!(above.map_or(0, |r| r.depth + 1), row.depth, "{:?}", row.path);
+        }
     }
     match app.selected {
         None => assert!(app.rows.is_empty(), "a selection whenever there are rows"),

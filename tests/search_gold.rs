@@ -62,7 +62,8 @@ fn texts(corpus: &Corpus, path: NodePath) -> Vec<String> {
                     .flat_map(|a| a.commitments.iter().map(|c| c.text.to_string())),
             )
             .collect(),
-        Some(Node::Partnership(_)) | None => Vec::new(),
+        // Sections are never results.
+        Some(Node::Partnership(_) | Node::Section(..)) | None => Vec::new(),
     }
 }
 

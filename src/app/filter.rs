@@ -8,7 +8,7 @@ use super::Effect;
 use super::tree::{Expanded, Row};
 use super::{Action, App, Layer, Pane};
 use crate::glossary::Glossary;
-use crate::model::NodePath;
+use crate::model::{Corpus, Meeting, NodePath, Section};
 use crate::search::{Explained, FieldMatch, Hit, Pos, Ranked, Searcher, explain};
 
 /// A filter over the tree: the query, its ranked matches, and where the
@@ -45,28 +45,52 @@ struct Before {
     focus: Pane,
 }
 
-/// The rows of a filtered tree: every matched node under its ancestors;
-/// partnerships, meetings, areas and commitments each ordered by their
-/// best match, so that the best match comes first and each group keeps
-/// its best members on top.
-pub fn ranked_rows(hits: &[Hit]) -> Vec<Row> {
+/// The rows of a filtered tree: every matched node under its ancestors
+/// (the sections of a matched area among them, as context); partnerships,
+/// meetings, sections, areas and commitments each ordered by their best
+/// match, so that the best match comes first and each group keeps its best
+/// members on top.
+pub fn ranked_rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Row> {
     // Group in tree order (a sort, no hashing: this runs on every key), then
     // order each level's groups by the best rank inside them.
     let mut ranked: Vec<(Pos, usize)> = hits.iter().enumerate().map(|(r, h)| (h.pos, r)).collect();
     ranked.sort_unstable();
     let mut tree = Group::default();
+    // The sections of the meeting of the last hit: hits come in tree
+    // order, so each meeting's are worked out once.
+    let mut sections: Option<((usize, usize), Vec<Section<'_>>)> = None;
+    let mut chain: Vec<NodePath> = Vec::new();
     for &(pos, rank) in &ranked {
-        // The node and its ancestors, at most four levels.
-        let mut chain = [pos.path(); 4];
-        let mut len = 1;
-        while let Some(parent) = chain.get(len - 1).and_then(|p| p.parent()) {
-            let Some(slot) = chain.get_mut(len) else { break };
-            *slot = parent;
-            len += 1;
+        // The node and its ancestors.
+        let path = pos.path();
+        chain.clear();
+        chain.push(path);
+        if let (Some((p, m, a)), Some((_, meeting))) = (
+            path.area(),
+            path.meeting()
+                .and_then(|(p, m)| corpus.meeting(NodePath::Meeting(p, m))),
+        ) {
+            if sections.as_ref().is_none_or(|(at, _)| *at != (p, m)) {
+                sections = Some(((p, m), meeting.sections()));
+            }
+            if let Some((_, secs)) = &sections {
+                if let NodePath::Commitment(..) = path {
+                    chain.push(NodePath::Area(p, m, a));
+                }
+                let mut s = Meeting::section_of(secs, a);
+                while let Some(i) = s {
+                    chain.push(NodePath::Section(p, m, i));
+                    s = secs.get(i).and_then(|sec| sec.parent);
+                }
+                chain.push(NodePath::Meeting(p, m));
+            }
+        }
+        while let Some(parent) = chain.last().and_then(|p| p.parent()) {
+            chain.push(parent);
         }
         let mut group = &mut tree;
         group.best = group.best.min(rank);
-        for &node in chain[..len].iter().rev() {
+        for &node in chain.iter().rev() {
             // Sorted input: a node's group, if it exists, is the last child.
             if group.children.last().is_none_or(|g| g.path != Some(node)) {
                 group.children.push(Group {
@@ -120,7 +144,7 @@ impl App {
     /// on, else the open nodes.
     pub fn visible_rows(&self) -> Vec<Row> {
         match &self.filter {
-            Some(f) if f.answered && !f.query.trim().is_empty() => ranked_rows(&f.hits),
+            Some(f) if f.answered && !f.query.trim().is_empty() => ranked_rows(&self.corpus, &f.hits),
             _ => super::tree::rows(&self.corpus, &self.expanded),
         }
     }
@@ -408,7 +432,7 @@ impl App {
         };
         match action {
             Action::Left => {
-                if let Some(i) = row.path.parent().and_then(|p| self.row_of(p)) {
+                if let Some(i) = self.corpus.tree_parent(row.path).and_then(|p| self.row_of(p)) {
                     self.select_row(i);
                 }
             }

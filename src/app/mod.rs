@@ -349,7 +349,7 @@ impl App {
             .filter(|r| !matches!(r.path, NodePath::Commitment(..)))
             .filter_map(|r| {
                 let node = self.corpus.get(r.path)?;
-                Some(2 * layout::tree_indent(r.depth, node) + 2 + layout::tree_label_width(node) + 1)
+                Some(2 * usize::from(r.depth) + 2 + layout::tree_label_width(node) + 1)
             })
             .max()
             .unwrap_or(0);
@@ -447,7 +447,7 @@ impl App {
                 if self.expanded.contains(path) && tree::child_count(&self.corpus, path) > 0 {
                     self.expanded.close(path);
                     self.refresh_rows(path);
-                } else if let Some(parent) = path.parent() {
+                } else if let Some(parent) = self.corpus.tree_parent(path) {
                     self.select_path(parent);
                 }
             }
@@ -493,7 +493,7 @@ impl App {
             self.drop_filter();
         }
         let before = self.selected_path();
-        self.expanded.reveal(path);
+        self.expanded.reveal(&self.corpus, path);
         self.set_rows(tree::rows(&self.corpus, &self.expanded));
         if let Some(i) = self.rows.iter().position(|r| r.path == path) {
             self.reselect(i, before);

@@ -197,7 +197,8 @@ fn filtered_rows_order_each_level_by_its_best_match() {
         hit(NodePath::Commitment(1, 0, 5, 0), 60),
         hit(NodePath::Commitment(0, 0, 1, 2), 50),
     ];
-    let rows: Vec<(NodePath, u8)> = super::ranked_rows(&hits)
+    let corpus = crate::loader::load(&crate::loader::LoadOptions::embedded_only()).corpus;
+    let rows: Vec<(NodePath, u8)> = super::ranked_rows(&corpus, &hits)
         .iter()
         .map(|r| (r.path, r.depth))
         .collect();

@@ -1,8 +1,11 @@
 //! The tree pane's state: which nodes are open, and the visible rows.
+//!
+//! A meeting's sections ([`crate::model::Section`]) are rows of their own
+//! between the meeting and its areas; they fold as other rows do.
 
 use std::collections::HashSet;
 
-use crate::model::{Corpus, NodePath};
+use crate::model::{Child, Corpus, Meeting, NodePath, Section};
 
 /// One visible row of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,9 +16,15 @@ pub struct Row {
     pub depth: u8,
 }
 
-/// Which nodes are expanded.
+/// Which nodes are expanded. Sections are open unless folded, so that a
+/// sectioned statement shows its areas as one without sections does.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Expanded(HashSet<NodePath>);
+pub struct Expanded {
+    /// Open partnerships, meetings and areas.
+    open: HashSet<NodePath>,
+    /// Folded sections.
+    folded: HashSet<NodePath>,
+}
 
 impl Expanded {
     /// Partnerships and meetings open, areas closed: the outline a reader
@@ -28,43 +37,70 @@ impl Expanded {
                 set.insert(NodePath::Meeting(pi, mi));
             }
         }
-        Expanded(set)
+        Expanded {
+            open: set,
+            folded: HashSet::new(),
+        }
     }
 
     /// Whether `path` is open.
     pub fn contains(&self, path: NodePath) -> bool {
-        self.0.contains(&path)
+        match path {
+            NodePath::Section(..) => !self.folded.contains(&path),
+            _ => self.open.contains(&path),
+        }
     }
 
     /// Opens `path`.
     pub fn open(&mut self, path: NodePath) {
-        self.0.insert(path);
+        match path {
+            NodePath::Section(..) => self.folded.remove(&path),
+            _ => self.open.insert(path),
+        };
     }
 
     /// Closes `path`.
     pub fn close(&mut self, path: NodePath) {
-        self.0.remove(&path);
+        match path {
+            NodePath::Section(..) => self.folded.insert(path),
+            _ => self.open.remove(&path),
+        };
     }
 
-    /// Opens every ancestor of `path`, so that it is visible.
-    pub fn reveal(&mut self, path: NodePath) {
-        let mut p = path.parent();
+    /// Opens every ancestor of `path` in the tree (its sections too), so
+    /// that it is visible.
+    pub fn reveal(&mut self, corpus: &Corpus, path: NodePath) {
+        let mut p = corpus.tree_parent(path);
         while let Some(parent) = p {
-            self.0.insert(parent);
-            p = parent.parent();
+            self.open(parent);
+            p = corpus.tree_parent(parent);
         }
     }
+}
+
+/// The children of a meeting (`section` `None`) or of one of its sections,
+/// as paths.
+fn meeting_children(corpus: &Corpus, p: usize, m: usize, section: Option<usize>) -> Vec<NodePath> {
+    let Some((_, meeting)) = corpus.meeting(NodePath::Meeting(p, m)) else {
+        return Vec::new();
+    };
+    let sections = meeting.sections();
+    meeting
+        .children(&sections, section)
+        .into_iter()
+        .map(|c| match c {
+            Child::Section(s) => NodePath::Section(p, m, s),
+            Child::Area(a) => NodePath::Area(p, m, a),
+        })
+        .collect()
 }
 
 /// Number of children of a node.
 pub fn child_count(corpus: &Corpus, path: NodePath) -> usize {
     match path {
         NodePath::Partnership(p) => corpus.partnerships.get(p).map_or(0, |p| p.meetings.len()),
-        NodePath::Meeting(p, m) => corpus
-            .partnerships
-            .get(p)
-            .and_then(|p| p.meetings.get(m))
-            .map_or(0, |m| m.areas.len()),
+        NodePath::Meeting(p, m) => meeting_children(corpus, p, m, None).len(),
+        NodePath::Section(p, m, s) => meeting_children(corpus, p, m, Some(s)).len(),
         NodePath::Area(p, m, a) => corpus
             .partnerships
             .get(p)
@@ -77,12 +113,15 @@ pub fn child_count(corpus: &Corpus, path: NodePath) -> usize {
 
 /// The first child of a node, if it has one.
 pub fn first_child(corpus: &Corpus, path: NodePath) -> Option<NodePath> {
-    (child_count(corpus, path) > 0).then_some(match path {
-        NodePath::Partnership(p) => NodePath::Meeting(p, 0),
-        NodePath::Meeting(p, m) => NodePath::Area(p, m, 0),
-        NodePath::Area(p, m, a) => NodePath::Commitment(p, m, a, 0),
-        NodePath::Commitment(..) => return None,
-    })
+    match path {
+        NodePath::Meeting(p, m) => meeting_children(corpus, p, m, None).first().copied(),
+        NodePath::Section(p, m, s) => meeting_children(corpus, p, m, Some(s)).first().copied(),
+        NodePath::Partnership(p) => (child_count(corpus, path) > 0).then_some(NodePath::Meeting(p, 0)),
+        NodePath::Area(p, m, a) => {
+            (child_count(corpus, path) > 0).then_some(NodePath::Commitment(p, m, a, 0))
+        }
+        NodePath::Commitment(..) => None,
+    }
 }
 
 /// The rows visible with `expanded` open, in tree order.
@@ -100,17 +139,60 @@ pub fn rows(corpus: &Corpus, expanded: &Expanded) -> Vec<Row> {
             if !expanded.contains(mp) {
                 continue;
             }
-            for (ai, a) in m.areas.iter().enumerate() {
-                let ap = NodePath::Area(pi, mi, ai);
-                rows.push(Row { path: ap, depth: 2 });
-                if expanded.contains(ap) {
-                    rows.extend((0..a.commitments.len()).map(|ci| Row {
-                        path: NodePath::Commitment(pi, mi, ai, ci),
-                        depth: 3,
-                    }));
-                }
-            }
+            let sections = m.sections();
+            let mut at = Place {
+                rows: &mut rows,
+                expanded,
+                meeting: m,
+                sections: &sections,
+                p: pi,
+                m: mi,
+            };
+            at.children(None, 2);
         }
     }
     rows
 }
+
+/// Where [`rows`] is in a meeting: what it adds the meeting's rows to.
+struct Place<'r, 'c> {
+    rows: &'r mut Vec<Row>,
+    expanded: &'r Expanded,
+    meeting: &'c Meeting,
+    sections: &'r [Section<'c>],
+    p: usize,
+    m: usize,
+}
+
+impl Place<'_, '_> {
+    /// Adds the rows of the meeting's (or a section's) children at `depth`.
+    fn children(&mut self, section: Option<usize>, depth: u8) {
+        let (p, m) = (self.p, self.m);
+        for child in self.meeting.children(self.sections, section) {
+            match child {
+                Child::Section(s) => {
+                    let path = NodePath::Section(p, m, s);
+                    self.rows.push(Row { path, depth });
+                    if self.expanded.contains(path) {
+                        self.children(Some(s), depth.saturating_add(1));
+                    }
+                }
+                Child::Area(a) => {
+                    let path = NodePath::Area(p, m, a);
+                    self.rows.push(Row { path, depth });
+                    if self.expanded.contains(path) {
+                        let count = self.meeting.areas.get(a).map_or(0, |a| a.commitments.len());
+                        self.rows.extend((0..count).map(|c| Row {
+                            path: NodePath::Commitment(p, m, a, c),
+                            depth: depth.saturating_add(1),
+                        }));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "tree_tests.rs"]
+mod tests;

@@ -38,6 +38,7 @@ pub fn node_text(corpus: &Corpus, id: &str) -> Option<(String, String)> {
         Node::Area(_, _, a) => a.title.clone(),
         Node::Meeting(_, m) => m.title.clone(),
         Node::Partnership(p) => p.name.clone(),
+        Node::Section(_, _, _, s) => s.title.to_string(),
     };
     Some((corpus.breadcrumb(path)?, text))
 }

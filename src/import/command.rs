@@ -10,7 +10,7 @@ use clap::Args;
 use super::{ImportOptions, Imported, KnownPartnership, import};
 use crate::loader::schema::AreaSpec;
 use crate::loader::{self, LoadOptions, Problem, ReadError};
-use crate::model::Date;
+use crate::model::{Corpus, Date, Meeting};
 use crate::output::{exit, plural};
 use crate::storage;
 
@@ -95,13 +95,36 @@ pub fn run(load: &LoadOptions, args: &ImportArgs) -> io::Result<u8> {
             })
             .collect();
     }
-    let imported = match import(&shown, &text, &opts) {
+    let mut imported = match import(&shown, &text, &opts) {
         Ok(i) => i,
         Err(p) => {
             writeln!(err, "{p}")?;
             return Ok(exit::PROBLEMS);
         }
     };
+    // A second statement of one day (a fact sheet beside the joint
+    // statement) gets an id of its own instead of being skipped as a
+    // duplicate at the next start.
+    if let Some((id, other)) = day_id(&loaded.corpus, &imported) {
+        opts.meeting_id = Some(id.clone());
+        imported = match import(&shown, &text, &opts) {
+            Ok(i) => i,
+            Err(p) => {
+                writeln!(err, "{p}")?;
+                return Ok(exit::PROBLEMS);
+            }
+        };
+        if let Some(other) = other {
+            imported.notes.push(super::Note::usage(format!(
+                "`{}/{}` is already the meeting of another statement of that day (\"{}\", from {}): this one is filed as `{}/{id}`",
+                imported.statement.partnership.id.0,
+                imported.statement.meeting.date.0,
+                other.title,
+                other.source.statement_file,
+                imported.statement.partnership.id.0,
+            )));
+        }
+    }
     for n in &imported.notes {
         writeln!(err, "{}", n.to_problem(&shown))?;
     }
@@ -244,6 +267,31 @@ pub fn read_source(path: &Path) -> Result<String, (String, Option<(usize, usize)
         };
         (format!("{e}{hint}"), e.location())
     })
+}
+
+/// The id of the imported statement's meeting when its date alone will
+/// not do: the library holds a meeting of its partnership and date from a
+/// statement with another title (the id is then the next free one,
+/// `2023-05-31-2`, and that meeting comes with it), or holds this title
+/// under a numbered id (that id again, so that installing the statement a
+/// second time says that its file exists). `None`: the date.
+fn day_id<'a>(corpus: &'a Corpus, imported: &Imported) -> Option<(String, Option<&'a Meeting>)> {
+    let pid = &imported.statement.partnership.id.0;
+    let spec = &imported.statement.meeting;
+    let partnership = corpus.partnerships.iter().find(|p| &p.id == pid)?;
+    let date = spec.id_or_date();
+    let same_day: Vec<&Meeting> = partnership
+        .meetings
+        .iter()
+        .filter(|m| m.id == date || m.id.strip_prefix(&date).is_some_and(|n| n.starts_with('-')))
+        .collect();
+    if let Some(same) = same_day.iter().find(|m| m.title == spec.title.0) {
+        return (same.id != date).then(|| (same.id.clone(), None));
+    }
+    let first = same_day.iter().find(|m| m.id == date)?;
+    let taken = |id: &str| same_day.iter().any(|m| m.id == id);
+    let free = (2..).map(|n| format!("{date}-{n}")).find(|c| !taken(c))?;
+    Some((free, Some(first)))
 }
 
 /// `<partnership>-<meeting>.yaml`, like the seeds.

@@ -443,6 +443,17 @@ pub fn partnership_name(title: &str) -> String {
     if words.len() > 1 && is_ordinal(words[0]) {
         words.remove(0);
     }
+    // "Quad Leaders' Summit", "ASEAN-U.S. Leaders' Statement on Digital
+    // Development": the words that name a meeting of leaders (and what
+    // follows them) are the meeting's, not the partnership's, so that the
+    // next summit is filed with this one.
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(bare(w).as_str(), "summit" | "leaders" | "ministerial"))
+        .filter(|&k| k > 0)
+    {
+        words.truncate(k);
+    }
     let name = words.join(" ");
     if name.is_empty() {
         title.trim().to_string()
@@ -915,7 +926,16 @@ mod tests {
                 "Joint Statement of the Sixth ministerial meeting of the EU-India Trade and Technology Council",
                 "EU-India Trade and Technology Council",
             ),
-            ("Fact Sheet: Quad Summit", "Quad Summit"),
+            ("Fact Sheet: Quad Summit", "Quad"),
+            ("Fact Sheet: Quad Leaders’ Summit", "Quad"),
+            (
+                "ASEAN-U.S. Leaders’ Statement on Digital Development",
+                "ASEAN-U.S.",
+            ),
+            (
+                "U.S.-EU Trade and Technology Council Ministerial Meeting",
+                "U.S.-EU Trade and Technology Council",
+            ),
             (
                 "FACT SHEET: U.S.-Freedonia Partnership on Critical and Emerging Technology Launches Second Phase",
                 "U.S.-Freedonia Partnership on Critical and Emerging Technology",

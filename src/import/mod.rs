@@ -96,6 +96,10 @@ pub struct ImportOptions {
     /// The partnerships already loaded: a statement whose title names one
     /// of them (by id or by a close name) is filed under it.
     pub known: Vec<KnownPartnership>,
+    /// The meeting's id, when its date alone would repeat the id of
+    /// another statement of the same partnership (a fact sheet and a joint
+    /// statement of one day); the date when absent.
+    pub meeting_id: Option<String>,
 }
 
 /// A partnership already loaded, as the importer may file a meeting under it.
@@ -342,7 +346,7 @@ fn statement(
             parties: parties.into_iter().map(NonEmpty).collect(),
         },
         meeting: MeetingSpec {
-            id: None,
+            id: opts.meeting_id.clone().map(Slug),
             title: NonEmpty(head.title.clone()),
             dateline: head.dateline.as_ref().map(|d| NonEmpty(d.text.clone())),
             date: IsoDate(date),

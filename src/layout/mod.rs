@@ -158,18 +158,17 @@ pub fn tree_label(node: Node<'_>) -> (String, String) {
         Node::Meeting(_, m) => (m.id.clone(), format!(" ({})", m.areas.len())),
         Node::Area(_, _, a) => (a.title.clone(), format!(" ({})", a.commitments.len())),
         Node::Commitment(_, _, _, i, c) => (format!("{}. {}", i + 1, c.text), String::new()),
+        // A section counts the areas it holds, as a meeting does.
+        Node::Section(_, _, _, s) => (
+            format!("{SECTION_SIGN}{}", s.title),
+            format!(" ({})", s.area_count()),
+        ),
     }
 }
 
-/// How many indent steps a tree row at `depth` takes: areas (and their
-/// commitments) stand indented under the sections they are in.
-pub fn tree_indent(depth: u8, node: Node<'_>) -> usize {
-    let sections = match node {
-        Node::Area(_, _, a) | Node::Commitment(_, _, a, _, _) => a.section.len(),
-        _ => 0,
-    };
-    usize::from(depth) + sections
-}
+/// What a section's title starts with in the tree, so that a section row
+/// is never read as an area.
+pub const SECTION_SIGN: &str = "§ ";
 
 /// The width in cells of [`tree_label`]'s two parts together, without
 /// building them (the tree measures every row when its rows change).
@@ -182,6 +181,7 @@ pub fn tree_label_width(node: Node<'_>) -> usize {
         Node::Partnership(p) => (width(&p.name), p.meetings.len()),
         Node::Meeting(_, m) => (width(&m.id), m.areas.len()),
         Node::Area(_, _, a) => (width(&a.title), a.commitments.len()),
+        Node::Section(_, _, _, s) => (width(SECTION_SIGN) + width(s.title), s.area_count()),
         Node::Commitment(..) => return 0,
     };
     title + 3 + digits(count)

@@ -2,7 +2,7 @@
 //! width, with the lines a search in it matched.
 
 use crate::compare::stance::Why;
-use crate::model::{Area, Corpus, Meeting, Node, NodePath, Text};
+use crate::model::{Area, Corpus, Meeting, Node, NodePath, Outline, Text};
 use crate::output::plural;
 use crate::search::{Field, FieldMatch};
 
@@ -73,6 +73,9 @@ pub fn document(input: &Input) -> Document {
             doc.para(input.hint, Role::Dim);
         }
         Some((_, Node::Meeting(_, m))) => meeting(&mut doc, m),
+        Some((path, Node::Section(_, m, s, _))) => {
+            section(&mut doc, m, s, &corpus.id_of(path).unwrap_or_default());
+        }
         Some((path, Node::Area(p, m, a))) => area(
             &mut doc,
             a,
@@ -180,6 +183,40 @@ fn meeting(doc: &mut Writer, m: &Meeting) {
     for p in m.closing.iter().chain(&m.signatories) {
         doc.para(&p.text, Role::Plain);
         doc.blank();
+    }
+}
+
+/// A section: where it stands, what it holds, and its areas under its
+/// subsections' headings, numbered as in the meeting.
+fn section(doc: &mut Writer, m: &Meeting, si: usize, id: &str) {
+    let sections = m.sections();
+    let Some(s) = sections.get(si) else {
+        return;
+    };
+    let path = Meeting::section_path(&sections, si);
+    if let Some((_, above)) = path.split_last()
+        && !above.is_empty()
+    {
+        doc.para(&above.join(" › "), Role::Dim);
+    }
+    doc.para(&format!("§ {}", s.title), Role::Title);
+    doc.para(
+        &format!("{} · {id}", crate::output::section_holds(m, s)),
+        Role::Dim,
+    );
+    doc.blank();
+    for line in m.section_outline(&sections, si) {
+        match line {
+            Outline::Heading { depth, title } => doc.indented(&"  ".repeat(depth), title, Role::Dim),
+            Outline::Area { depth, area } => {
+                let Some(a) = m.areas.get(area) else { continue };
+                doc.indented(
+                    &format!("{}{:>2}. ", "  ".repeat(depth), area + 1),
+                    &format!("{} ({})", a.title, a.commitments.len()),
+                    Role::Title,
+                );
+            }
+        }
     }
 }
 

@@ -201,6 +201,7 @@ fn kind(path: NodePath) -> &'static str {
         NodePath::Meeting(..) => "meeting",
         NodePath::Area(..) => "area",
         NodePath::Commitment(..) => "commitment",
+        NodePath::Section(..) => "section",
     }
 }
 
@@ -239,7 +240,7 @@ fn text_lines(corpus: &Corpus, path: NodePath, found: &[FieldMatch]) -> Vec<Vec<
             }
             lines
         }
-        Some(Node::Partnership(_)) | None => Vec::new(),
+        Some(Node::Partnership(_) | Node::Section(..)) | None => Vec::new(),
     }
 }
 

@@ -28,7 +28,8 @@ impl Pos {
         let n = |i: usize| u32::try_from(i).ok();
         let plus = |i: usize| n(i)?.checked_add(1);
         Some(match path {
-            NodePath::Partnership(_) => return None,
+            // Sections are not candidates: their areas are.
+            NodePath::Partnership(_) | NodePath::Section(..) => return None,
             NodePath::Meeting(p, m) => Pos {
                 p: n(p)?,
                 m: n(m)?,

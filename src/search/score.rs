@@ -571,7 +571,8 @@ pub fn main_text(corpus: &Corpus, path: NodePath) -> Option<(Field, &str)> {
         Node::Meeting(_, m) => Some((Field::Title, &m.title)),
         Node::Area(_, _, a) => Some((Field::Title, &a.title)),
         Node::Commitment(_, _, _, _, c) => Some((Field::Text, &c.text)),
-        Node::Partnership(_) => None,
+        // Sections are not searched: their areas are, under them.
+        Node::Partnership(_) | Node::Section(..) => None,
     }
 }
 
@@ -610,7 +611,7 @@ pub(crate) fn highlights_shown(
         Some(Node::Meeting(_, m)) => vec![(Field::Title, &m.title)],
         Some(Node::Area(_, _, a)) => area_fields(a).collect(),
         Some(Node::Commitment(_, _, _, _, c)) => vec![(Field::Text, &c.text)],
-        Some(Node::Partnership(_)) | None => Vec::new(),
+        Some(Node::Partnership(_) | Node::Section(..)) | None => Vec::new(),
     };
     let mut found: Vec<FieldMatch> = texts
         .iter()

@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = match app.selected_path() {
         Some(NodePath::Commitment(..)) | Some(NodePath::Area(..)) => " Area ",
         Some(NodePath::Meeting(..)) => " Statement ",
+        Some(NodePath::Section(..)) => " Section ",
         _ => " Reader ",
     };
     let doc = app.reader_document();

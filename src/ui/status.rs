@@ -114,6 +114,21 @@ pub fn crumbs(app: &App, path: NodePath) -> Vec<String> {
             levels.push(format!("{}/{}", i + 1, a.commitments.len()));
             (p, levels)
         }
+        // A section's path, its own title saying what it holds.
+        Node::Section(p, m, si, s) => {
+            let drawn = |t: &str| crate::wrap::head(t, crate::wrap::MAX_DRAWN_CHARS).0.to_string();
+            let mut levels: Vec<String> = std::iter::once(m.id.clone())
+                .chain(
+                    crate::model::Meeting::section_path(&m.sections(), si)
+                        .into_iter()
+                        .map(drawn),
+                )
+                .collect();
+            if let Some(own) = levels.last_mut() {
+                own.push_str(&format!(" ({})", crate::output::section_holds(m, &s)));
+            }
+            (p, levels)
+        }
     };
     let join = |head: Option<&str>, levels: &[String]| {
         head.into_iter()

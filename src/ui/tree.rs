@@ -1,4 +1,4 @@
-//! The tree pane: partnerships, meetings, areas and commitments with counts.
+//! The tree pane: partnerships, meetings, sections, areas and commitments with counts.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,7 +10,7 @@ use super::marks;
 use super::theme::Styles;
 use crate::app::tree::child_count;
 use crate::app::{App, Pane};
-use crate::layout::{tree_indent, tree_label};
+use crate::layout::tree_label;
 use crate::model::Node;
 use crate::search::{Field, FieldMatch};
 use crate::wrap::{sanitize, width};
@@ -69,8 +69,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .id_of(row.path)
                 .is_some_and(|id| app.bookmarks.get(&id).is_some());
             let star = if bookmarked { BOOKMARKED } else { "" };
-            // Areas stand indented under the sections they are in.
-            let indent = "  ".repeat(tree_indent(row.depth, node));
+            // Areas stand indented under the sections they are in: a
+            // section is a row of its own.
+            let indent = "  ".repeat(usize::from(row.depth));
             let explained = app.filter_explain(row.path);
             // A match that shows only through a tag or an acronym says so
             // before the label, where truncation does not hide it.

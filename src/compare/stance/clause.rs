@@ -161,6 +161,21 @@ pub struct Cue {
     pub bare: bool,
 }
 
+impl Cue {
+    /// A finite verb group from the word at `i` to the word at `end`, whose
+    /// subject stands before `i`.
+    fn finite(toks: &[Tok<'_>], i: usize, end: usize, stance: Stance) -> Cue {
+        Cue {
+            stance,
+            start: toks[i].start,
+            end: toks[end].end,
+            subject: subject(toks, i),
+            kind: Kind::Finite,
+            bare: false,
+        }
+    }
+}
+
 /// Every cue of one sentence, in order. `opening` says whether the sentence
 /// opens an item, so that a gerund or bare infinitive at its start heads it.
 pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
@@ -258,14 +273,7 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
                 continue;
             }
             let (stance, end) = carried(toks, i + 1);
-            out.push(Cue {
-                stance,
-                start: toks[i].start,
-                end: toks[end].end,
-                subject: subject(toks, i),
-                kind: Kind::Finite,
-                bare: false,
-            });
+            out.push(Cue::finite(toks, i, end, stance));
             complement = true;
             i = end + 1;
             continue;
@@ -299,14 +307,7 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
                 )
             })
         {
-            out.push(Cue {
-                stance: Stance::Explore,
-                start: toks[i].start,
-                end: toks[i + 2].end,
-                subject: subject(toks, i),
-                kind: Kind::Finite,
-                bare: false,
-            });
+            out.push(Cue::finite(toks, i, i + 2, Stance::Explore));
             complement = true;
             i += 3;
             continue;
@@ -318,6 +319,16 @@ pub fn cues(toks: &[Tok<'_>], opening: bool) -> Vec<Cue> {
         let coordinated = prev == Some("and") && !complement_of_to(&out);
         if blocked || infinitive || (complement && !coordinated) {
             i += 1;
+            continue;
+        }
+        // "may consider", "could explore", "might launch": an undertaking
+        // held open, which explores it.
+        if prev.is_some()
+            && let Some(end) = possible(toks, i)
+        {
+            out.push(Cue::finite(toks, i, end, Stance::Explore));
+            complement = true;
+            i = end + 1;
             continue;
         }
         if let Some((stance, end, form)) = finite(toks, i, prev_tok) {
@@ -653,6 +664,28 @@ fn finite(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> Option<(Stance,
     Some((stance, end, form))
 }
 
+/// A modal of possibility at `i` ("may", "might", "could", "can") whose
+/// verb is an undertaking ("may consider", "could be extended"): the index
+/// of that verb's last word. Not for a verb that only describes ("could
+/// pose risks"), nor for obligation ("should", "must"), whose stance is
+/// not the speakers' own.
+fn possible(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    if !matches!(toks[i].lower.as_ref(), "may" | "might" | "could" | "can") {
+        return None;
+    }
+    let mut j = i + 1;
+    while toks.get(j).is_some_and(|t| !t.punct && t.is(ADVERB)) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.lower == "be") {
+        j += 1;
+    }
+    match head(toks, j, true)? {
+        (Class::Acknowledge, _) => None,
+        (_, end) => Some(end),
+    }
+}
+
 /// A finite verb that is no cue: "is", "could", "contributes", "discussed".
 fn other_verb(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> bool {
     let w = toks[i].lower.as_ref();
@@ -678,7 +711,13 @@ fn other_verb(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> bool {
     let past = (w.len() > 4 && w.ends_with("ed")) || irregular;
     let plain_s =
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    // "the Quad partners have decided": a word before a finite auxiliary
+    // or modal is its subject, not a verb.
+    let before_finite = toks
+        .get(i + 1)
+        .is_some_and(|t| t.is(AUXILIARY | MODAL | WEAK_MODAL));
     let third = plain_s
+        && !before_finite
         && (matches!(p, "this" | "it" | "which" | "that")
             || matches!(
                 next,

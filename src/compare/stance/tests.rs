@@ -68,6 +68,18 @@ fn will_gives_way_to_the_verb_it_carries() {
     assert_eq!(stance("We will continue to explore data pilots."), Some(Explore));
     assert_eq!(stance("We will continue to fund fellowships."), Some(Commit));
     assert_eq!(stance("The fund will be launched in May."), Some(Commit));
+    // A modal of possibility holds an undertaking open: exploring it.
+    assert_eq!(stance("Aland and Bland may consider a fund."), Some(Explore));
+    assert_eq!(stance("The sides could jointly launch a pilot."), Some(Explore));
+    assert_eq!(stance("The programme could be launched in Bland."), Some(Explore));
+    // Not a verb that only describes, nor an obligation.
+    assert_eq!(stance("Such tools could pose risks."), Some(Acknowledge));
+    assert_eq!(stance("The sides should fund labs."), Some(Acknowledge));
+    // A plural noun before a finite auxiliary is its subject, not a verb.
+    assert_eq!(
+        why("The Quad partners have decided to set up a lab.", None).1,
+        "decided to"
+    );
     // "will" as a noun is no modal.
     assert_eq!(
         stance("The political will of the sides was noted."),
