@@ -108,6 +108,14 @@ pub struct Area {
     pub title_lines: Option<LineRange>,
     /// The smallest items the statement gives under this heading.
     pub commitments: Vec<Commitment>,
+    /// Lead-ins between its commitments ("... intend to:" between two
+    /// lists), each with the index of the commitment it stands before: text
+    /// in place, never counted as a commitment.
+    pub leads: Vec<(usize, Text)>,
+    /// The index of its first commitment that stands, in the source, after
+    /// the areas of its own section (a heading with text of its own, a list
+    /// of lead-in areas under it, then more of its own text).
+    pub resume: Option<usize>,
 }
 
 /// One list line, or one sentence of a paragraph.
@@ -659,7 +667,81 @@ impl Corpus {
     }
 }
 
+/// A piece of text of a meeting's areas, as [`Meeting::area_pieces`] orders them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaPiece {
+    /// The `.1`-th section of area `.0`'s path, which that area is the first to stand in.
+    Section(usize, usize),
+    /// The area's title (none for an untitled area).
+    Title(usize),
+    /// A paragraph of its intro: area, index.
+    Intro(usize, usize),
+    /// A lead-in between its commitments: area, index in `leads`.
+    Lead(usize, usize),
+    /// A commitment: area, index.
+    Commitment(usize, usize),
+    /// A sentence of its outro: area, index.
+    Outro(usize, usize),
+}
+
 impl Meeting {
+    /// The text of the areas in the order a reader meets it in the source:
+    /// for each area the sections it opens, its title, intro, commitments
+    /// (with the lead-ins between them) and outro; the commitments from
+    /// [`Area::resume`] on come after the areas that stand in its section.
+    pub fn area_pieces(&self) -> Vec<AreaPiece> {
+        let mut out = Vec::new();
+        // Areas whose later commitments wait for the end of their section.
+        let mut waiting: Vec<usize> = Vec::new();
+        let inside = |outer: &Area, inner: &Area| {
+            let path = outer.section.iter().chain(std::iter::once(&outer.title));
+            inner.section.len() > outer.section.len() && path.zip(&inner.section).all(|(a, b)| a == b)
+        };
+        for (a, area) in self.areas.iter().enumerate() {
+            while let Some(&w) = waiting.last() {
+                if inside(&self.areas[w], area) {
+                    break;
+                }
+                waiting.pop();
+                self.commitment_pieces(w, true, &mut out);
+            }
+            let opened = self.opened_sections(a);
+            let first = area.section.len() - opened.len();
+            out.extend((0..opened.len()).map(|k| AreaPiece::Section(a, first + k)));
+            if !area.untitled {
+                out.push(AreaPiece::Title(a));
+            }
+            out.extend((0..area.intro.len()).map(|i| AreaPiece::Intro(a, i)));
+            self.commitment_pieces(a, false, &mut out);
+            out.extend((0..area.outro.len()).map(|i| AreaPiece::Outro(a, i)));
+            if area.resume.is_some_and(|r| r < area.commitments.len()) {
+                waiting.push(a);
+            }
+        }
+        while let Some(w) = waiting.pop() {
+            self.commitment_pieces(w, true, &mut out);
+        }
+        out
+    }
+
+    /// The commitments of area `a` before [`Area::resume`] (or from it, if
+    /// `later`), each after the lead-ins that stand before it.
+    fn commitment_pieces(&self, a: usize, later: bool, out: &mut Vec<AreaPiece>) {
+        let Some(area) = self.areas.get(a) else { return };
+        let resume = area.resume.unwrap_or(usize::MAX).min(area.commitments.len());
+        let range = if later {
+            resume..area.commitments.len()
+        } else {
+            0..resume
+        };
+        for c in range {
+            for (l, _) in area.leads.iter().enumerate().filter(|(_, (at, _))| *at == c) {
+                out.push(AreaPiece::Lead(a, l));
+            }
+            out.push(AreaPiece::Commitment(a, c));
+        }
+    }
+
     /// The sections area `a` is the first to stand in (the tail of its
     /// section path that the area before it was not in): the section
     /// headings to show before it. The area before counts as a section

@@ -48,7 +48,7 @@ use serde::Serialize;
 use crate::compare::Tally;
 use crate::compare::stance::Why;
 use crate::model::{
-    Actor, Area, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
+    Actor, Area, AreaPiece, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
 };
 
 #[derive(Serialize)]
@@ -296,22 +296,28 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
             for p in &m.preamble {
                 writeln!(out, "{}\n", p.text)?;
             }
-            for (ai, a) in m.areas.iter().enumerate() {
-                let opened = m.opened_sections(ai);
-                let first = a.section.len() - opened.len();
-                for (k, s) in opened.iter().enumerate() {
-                    writeln!(out, "{} {s}\n", "#".repeat(first + k + 1))?;
-                }
-                writeln!(out, "{} {}\n", "#".repeat(a.section.len() + 2), a.title)?;
-                for p in &a.intro {
-                    writeln!(out, "{}\n", p.text)?;
-                }
-                for (i, c) in a.commitments.iter().enumerate() {
-                    writeln!(out, "{}. {}", i + 1, c.text)?;
-                }
-                writeln!(out)?;
-                for p in &a.outro {
-                    writeln!(out, "{}\n", p.text)?;
+            // In source order: an area's commitments after the areas of its
+            // section come after them, lead-ins stand between commitments.
+            let pieces = m.area_pieces();
+            for (n, p) in pieces.iter().enumerate() {
+                match *p {
+                    AreaPiece::Section(a, k) => {
+                        writeln!(out, "{} {}\n", "#".repeat(k + 1), m.areas[a].section[k])?
+                    }
+                    AreaPiece::Title(a) => {
+                        let a = &m.areas[a];
+                        writeln!(out, "{} {}\n", "#".repeat(a.section.len() + 2), a.title)?;
+                    }
+                    AreaPiece::Intro(a, i) => writeln!(out, "{}\n", m.areas[a].intro[i].text)?,
+                    AreaPiece::Lead(a, i) => writeln!(out, "{}\n", m.areas[a].leads[i].1.text)?,
+                    AreaPiece::Outro(a, i) => writeln!(out, "{}\n", m.areas[a].outro[i].text)?,
+                    AreaPiece::Commitment(a, i) => {
+                        writeln!(out, "{}. {}", i + 1, m.areas[a].commitments[i].text)?;
+                        // A blank line ends a run of commitments.
+                        if !matches!(pieces.get(n + 1), Some(AreaPiece::Commitment(b, _)) if *b == a) {
+                            writeln!(out)?;
+                        }
+                    }
                 }
             }
             for p in m.closing.iter().chain(&m.signatories) {
@@ -324,6 +330,12 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
                 writeln!(out, "{}\n", p.text)?;
             }
             for (i, c) in a.commitments.iter().enumerate() {
+                if a.resume == Some(i) {
+                    writeln!(out, "\n(after the areas under this heading)")?;
+                }
+                for (_, l) in a.leads.iter().filter(|(at, _)| *at == i) {
+                    writeln!(out, "{}", l.text)?;
+                }
                 let why = Why::of(&m.preamble, a, i);
                 writeln!(out, "{}. {}{}", i + 1, c.text, stance_suffix(c, why, &p.parties))?;
             }

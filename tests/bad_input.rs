@@ -128,6 +128,11 @@ const CORPUS: &[Case] = &[
         "an area needs at least one commitment",
     ),
     error(
+        "value-lead-out-of-place.yaml",
+        Some("9:3"),
+        "a lead-in has `before: 3`, but `before` must be from 2 to 2, the number of its commitments",
+    ),
+    error(
         "field-unknown.yaml",
         Some("11:5"),
         "unknown field `topcis`, expected one of `id`, `title`, `topics`, `commitments`",

@@ -254,3 +254,54 @@ fn show_and_list_say_why_a_stance_and_who_undertakes_it() {
         "{out}"
     );
 }
+
+#[test]
+fn show_keeps_lead_ins_and_later_commitments_in_source_order() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("order.yaml");
+    std::fs::write(
+        &file,
+        "partnership: {id: o, name: Order, parties: [A, B]}\n\
+         meeting: {title: T, date: \"2024-01-01\"}\n\
+         areas:\n\
+         \x20 - id: conn\n    title: Connectivity\n    commitments: [\"We support projects.\"]\n\
+         \x20   after_areas: [\"We also coordinate financing.\"]\n\
+         \x20 - id: kenya\n    title: With Kenya\n    section: [Connectivity]\n\
+         \x20   commitments: [\"We build fibre.\", \"We train.\"]\n\
+         \x20   leads: [{before: 2, text: \"To that end we intend to:\"}]\n\
+         \x20 - id: quantum\n    title: Quantum\n    commitments: [\"One item.\"]\n",
+    )
+    .unwrap();
+    let data = file.to_str().unwrap();
+    let o = jointly(
+        home.path(),
+        &["show", "o/2024-01-01", "--no-default", "--data", data],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s:?} not in {out}"));
+    assert!(at("We support") < at("With Kenya"), "{out}");
+    assert!(
+        at("1. We build") < at("To that end") && at("To that end") < at("2. We train"),
+        "{out}"
+    );
+    assert!(
+        at("2. We train") < at("2. We also coordinate") && at("2. We also coordinate") < at("Quantum"),
+        "{out}"
+    );
+    let o = jointly(
+        home.path(),
+        &["show", "o/2024-01-01/conn", "--no-default", "--data", data],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("(after the areas under this heading)\n2. We also coordinate financing."),
+        "{out}"
+    );
+    let o = jointly(home.path(), &["list", "--no-default", "--data", data]);
+    assert!(
+        stdout(&o).ends_with("1 partnership, 1 meeting, 3 areas, 5 commitments\n"),
+        "{}",
+        stdout(&o)
+    );
+}

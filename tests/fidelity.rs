@@ -161,6 +161,8 @@ fn import(name: &str, text: &str) -> String {
 
 #[test]
 fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
+    // How many imports have a lead-in between commitments, and commitments after sub-areas.
+    let (mut leads, mut afters) = (0, 0);
     for (name, text) in import_sources() {
         let yaml = import(&name, &text);
         let given = SourceLookup::Given(text.clone());
@@ -179,8 +181,9 @@ fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
                 assert!(!source.contains(markup), "{name}: `{markup}` left in the text");
             }
         }
-        // Drop one word of the longest commitment (and of the first intro
-        // and section, where there are some): the loader must say so.
+        // Drop one word of the longest commitment (and of the first intro,
+        // section, lead-in and commitment after sub-areas, where there are
+        // some): the loader must say so.
         let longest = meeting
             .areas
             .iter()
@@ -193,7 +196,21 @@ fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
             .find_map(|a| a.intro.first())
             .map(|p| p.text.clone());
         let section = meeting.areas.iter().find_map(|a| a.section.first()).cloned();
-        for target in [Some(longest), intro, section].into_iter().flatten() {
+        // A lead-in between commitments, and a commitment after the areas
+        // of its area's section, are text in place too.
+        let lead = meeting
+            .areas
+            .iter()
+            .find_map(|a| a.leads.first())
+            .map(|(_, p)| p.text.clone());
+        let after = meeting
+            .areas
+            .iter()
+            .find_map(|a| a.resume.and_then(|r| a.commitments.get(r)))
+            .map(|c| c.text.to_string());
+        leads += usize::from(lead.is_some());
+        afters += usize::from(after.is_some());
+        for target in [Some(longest), intro, section, lead, after].into_iter().flatten() {
             let words: Vec<&str> = target.split(' ').collect();
             if words.len() < 2 {
                 continue;
@@ -221,4 +238,8 @@ fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
             assert_ne!(tree_text(&m), source, "{name}");
         }
     }
+    assert!(
+        leads > 0 && afters > 0,
+        "the mutations reach lead-ins ({leads}) and later commitments ({afters})"
+    );
 }

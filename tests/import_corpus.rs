@@ -108,7 +108,7 @@ fn corpus_statements_import_with_the_structure_read_by_people() {
                     words(&a.title.0)
                 };
                 let section: Vec<&str> = a.section.iter().map(|s| s.0.as_str()).collect();
-                (title, words(&section.join(" › ")), a.commitments.0.len())
+                (title, words(&section.join(" › ")), a.commitment_count())
             })
             .collect();
         let pairs = matched(&want, &got);
@@ -168,7 +168,11 @@ const EXACT_FILES: &[&str] = &[
     "2023-06-08-the-atlantic-declaration-a-framework-for-a-twenty-first-century-u-s-uk-economic-partnership.md",
     "2023-05-31-fact-sheet-u-s-eu-trade-and-technology-council-deepens-transatlantic-ties.md",
     "2023-10-12-fact-sheet-upgrading-the-u-s-singapore-strategic-technology-partnership.md",
+    "2021-09-29-u-s-eu-trade-and-technology-council-inaugural-joint-statement.md",
+    "2022-12-05-u-s-eu-joint-statement-of-the-trade-and-technology-council.md",
+    "2023-05-31-u-s-eu-joint-statement-of-the-trade-and-technology-council-2.md",
+    "2024-04-05-u-s-eu-joint-statement-of-the-trade-and-technology-council-3.md",
 ];
 
 /// Percentage of the gold's areas that must import exactly.
-const FLOOR_PERCENT: usize = 90;
+const FLOOR_PERCENT: usize = 100;

@@ -121,6 +121,8 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                             section,
                             intro: vec![],
                             outro: vec![],
+                            leads: vec![],
+                            resume: None,
                             topics: vec![],
                             title_lines: None,
                             commitments: cs

@@ -69,7 +69,16 @@ pub(crate) fn annotate_meeting(parties: &Parties, meeting: &mut Meeting) {
     for area in &mut meeting.areas {
         // As `lead_in`, in one pass; each lead-in parsed once.
         let mut lead = lead_in(preamble, area, 0).and_then(LeadIn::parse_owned);
-        for c in &mut area.commitments {
+        for (k, c) in area.commitments.iter_mut().enumerate() {
+            // A lead-in between two lists ("... intend to:") leads the items after it.
+            if let Some((_, t)) = area
+                .leads
+                .iter()
+                .rev()
+                .find(|(at, t)| *at == k && is_lead_in(&t.text))
+            {
+                lead = LeadIn::parse_owned(&t.text);
+            }
             let reading = read_with(&c.text, lead.as_ref(), parties);
             if c.stance.is_none() {
                 c.stance = reading.stance.map(|s| (s, Origin::Inferred));
@@ -199,11 +208,25 @@ fn first_word(text: &str) -> usize {
 /// in every area's list.
 pub fn lead_in<'a>(preamble: &'a [Text], area: &'a Area, index: usize) -> Option<&'a str> {
     let before = area.commitments.get(..index).unwrap_or(&area.commitments);
-    before
+    // The nearest lead-in before the commitment: one of the commitments
+    // before it, or a lead-in between them (which stands after the
+    // commitment of the index before its own).
+    let own = before
         .iter()
+        .enumerate()
         .rev()
-        .map(|c| &*c.text)
-        .find(|t| is_lead_in(t))
+        .find(|(_, c)| is_lead_in(&c.text))
+        .map(|(i, c)| (2 * i + 2, &*c.text));
+    let between = area
+        .leads
+        .iter()
+        .filter(|(at, t)| *at <= index && is_lead_in(&t.text))
+        .map(|(at, t)| (2 * at + 1, t.text.as_str()))
+        .max_by_key(|&(at, _)| at);
+    own.into_iter()
+        .chain(between)
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, t)| t)
         // The paragraphs before an area's list (`intro`) end in its lead-in
         // more often than the meeting's preamble does.
         .or_else(|| {

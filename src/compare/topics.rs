@@ -331,6 +331,8 @@ mod tests {
             section: Vec::new(),
             intro: Vec::new(),
             outro: Vec::new(),
+            leads: Vec::new(),
+            resume: None,
             topics: Vec::new(),
             title_lines: None,
             commitments: texts

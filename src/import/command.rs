@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use clap::Args;
 
 use super::{ImportOptions, Imported, KnownPartnership, import};
+use crate::loader::schema::AreaSpec;
 use crate::loader::{self, LoadOptions, Problem, ReadError};
 use crate::model::{Corpus, Date, Meeting};
 use crate::output::{exit, plural};
@@ -328,7 +329,7 @@ fn install(dir: &Path, path: &Path, yaml: &str, force: bool) -> Result<(), Strin
 /// how many things are worth checking (each printed above with its line).
 fn found(shown: &str, i: &Imported) -> String {
     let areas = &i.statement.areas.0;
-    let commitments: usize = areas.iter().map(|a| a.commitments.0.len()).sum();
+    let commitments: usize = areas.iter().map(AreaSpec::commitment_count).sum();
     // Every section heading once: each prefix of each area's path.
     let sections: std::collections::HashSet<Vec<&str>> = areas
         .iter()
@@ -359,7 +360,7 @@ fn found(shown: &str, i: &Imported) -> String {
 
 fn summary(err: &mut dyn Write, i: &Imported, path: &Path) -> io::Result<()> {
     let m = &i.statement.meeting;
-    let commitments: usize = i.statement.areas.0.iter().map(|a| a.commitments.0.len()).sum();
+    let commitments: usize = i.statement.areas.0.iter().map(AreaSpec::commitment_count).sum();
     writeln!(
         err,
         "wrote {}: {}/{} with {}, {}",

@@ -26,8 +26,8 @@ use std::collections::{HashMap, HashSet};
 use crate::loader::fidelity::{self, Markup, collapse};
 use crate::loader::markdown;
 use crate::loader::schema::{
-    AreaSpec, Areas, CommitmentSpec, Commitments, IsoDate, MeetingSpec, NonEmpty, PartnershipSpec, Slug,
-    SourceSpec, StatementFile,
+    AreaSpec, Areas, CommitmentSpec, Commitments, IsoDate, LeadSpec, MeetingSpec, NonEmpty, PartnershipSpec,
+    Slug, SourceSpec, StatementFile,
 };
 use crate::loader::{Problem, SourceLookup, parse_statement};
 use crate::model::{self, Date};
@@ -769,6 +769,19 @@ fn areas(parts: Vec<parts::AreaParts>) -> Vec<AreaSpec> {
                 intro: a.intro.into_iter().map(NonEmpty).collect(),
                 outro: a.outro.into_iter().map(NonEmpty).collect(),
                 topics: Vec::new(),
+                leads: a
+                    .leads
+                    .into_iter()
+                    .map(|(before, text)| LeadSpec {
+                        before: before + 1,
+                        text: NonEmpty(text),
+                    })
+                    .collect(),
+                after_areas: a
+                    .after_areas
+                    .into_iter()
+                    .map(|c| CommitmentSpec::Text(NonEmpty(c)))
+                    .collect(),
                 commitments: Commitments(
                     a.commitments
                         .into_iter()

@@ -65,6 +65,8 @@ fn role(b: &Block, title: &str) -> Role {
             }
         }
         Kind::Para if is_bold_heading(b) => Role::Heading(bold_rank(&b.text, b.underline)),
+        // An italic title line ranks below every bold heading.
+        Kind::Para if is_italic_heading(b) => Role::Heading(13),
         Kind::Para => Role::Para,
         Kind::Item { .. } if b.lead.is_some() => Role::Lead,
         Kind::Item { depth } => Role::Item(depth),
@@ -77,6 +79,28 @@ fn role(b: &Block, title: &str) -> Role {
 fn is_bold_heading(b: &Block) -> bool {
     let words = text::word_count(&b.text);
     b.strong && words <= 30 && (!b.text.ends_with('.') || words <= 8) && !b.text.ends_with(':')
+}
+
+/// A short paragraph wholly in italics, written as a title (no final
+/// punctuation, its longer words capitalised): a sub-heading
+/// (`*Post-Quantum Cryptography Coordination*` under `**Quantum**`). An
+/// italic sentence or quotation is no heading.
+fn is_italic_heading(b: &Block) -> bool {
+    let title_case = b
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        });
+    b.emphasis
+        && !b.strong
+        && text::word_count(&b.text) <= 10
+        && b.text.chars().next().is_some_and(char::is_uppercase)
+        && !b.text.ends_with(['.', ':', ';', ',', '!', '?', '"', '\u{201d}'])
+        && title_case
 }
 
 /// The signature block at the end: short lines without final stops, one of
@@ -108,9 +132,17 @@ struct Open {
 
 /// Pops the sections ranked at or below `eff`; the titles of those no area
 /// stood in go into the tree as text, in source order, so nothing is lost.
+/// Such a title is text of the preamble or of the last area, which comes
+/// before any section still open; so the open sections no area stood in
+/// either (they came before it in the source) go into the text with it, or
+/// the reader would meet it before them.
 fn pop_to(stack: &mut Vec<Open>, eff: u32, parts: &mut Parts) {
     let mut unused = Vec::new();
-    while stack.last().is_some_and(|s| s.rank >= eff) {
+    while let Some(s) = stack.last() {
+        let below = s.rank >= eff;
+        if !below && (unused.is_empty() || s.used) {
+            break;
+        }
         if let Some(s) = stack.pop().filter(|s| !s.used) {
             unused.push(s.title);
         }
@@ -127,8 +159,9 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
         signatories: blocks[end..].iter().map(|b| b.text.clone()).collect(),
         ..Parts::default()
     };
-    let blocks = &blocks[..end];
-    let roles: Vec<Role> = blocks.iter().map(|b| role(b, title)).collect();
+    let roles: Vec<Role> = blocks[..end].iter().map(|b| role(b, title)).collect();
+    let (blocks, roles) = split_fused(&blocks[..end], roles, notes);
+    let blocks = blocks.as_slice();
     let heads: Vec<usize> = (0..blocks.len())
         .filter(|&i| matches!(roles[i], Role::Heading(_)))
         .collect();
@@ -211,6 +244,113 @@ pub fn assemble(blocks: &[Block], title: &str, notes: &mut Vec<Note>) -> Parts {
         }
     }
     parts
+}
+
+/// Splits a numbered heading that has run into its first sub-heading, as
+/// when a page's line break between two bold headings was lost
+/// (`**A. Advancing ... Technologies Artificial Intelligence**` over the AI
+/// text and then `**Quantum**`): a numbered heading with text of its own and
+/// sub-headings, whose sibling headings (same rank, same parent, at least
+/// two) all hold only sub-headings, and whose title ends in words its first
+/// paragraph uses (the sub-heading's subject, "artificial intelligence").
+/// The longest such ending becomes a heading of its own, of the rank of the
+/// sub-headings, and the rest the section over it; a note says so.
+fn split_fused(blocks: &[Block], roles: Vec<Role>, notes: &mut Vec<Note>) -> (Vec<Block>, Vec<Role>) {
+    let rank = |r: &Role| match r {
+        Role::Heading(k) => Some(*k),
+        _ => None,
+    };
+    let heads: Vec<(usize, u32)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| rank(r).map(|k| (i, k)))
+        .collect();
+    let mut splits: Vec<(usize, usize, u32)> = Vec::new();
+    for (h, &(i, r)) in heads.iter().enumerate() {
+        let b = &blocks[i];
+        let label = b.text.split_whitespace().next().unwrap_or("");
+        let Some(&(next, sub_rank)) = heads.get(h + 1) else {
+            continue;
+        };
+        if !is_label(label) || b.mark.is_some() || next == i + 1 || sub_rank <= r {
+            continue;
+        }
+        // Its parent's span: up to the headings ranked above it.
+        let from = heads[..h].iter().rposition(|&(_, k)| k < r).map_or(0, |p| p + 1);
+        let to = heads[h + 1..]
+            .iter()
+            .position(|&(_, k)| k < r)
+            .map_or(heads.len(), |p| p + h + 1);
+        let siblings: Vec<usize> = (from..to).filter(|&g| g != h && heads[g].1 == r).collect();
+        let bare = |g: usize| heads.get(g + 1).is_some_and(|&(j, _)| j == heads[g].0 + 1);
+        if siblings.len() < 2 || !siblings.iter().all(|&g| bare(g)) {
+            continue;
+        }
+        // The longest ending of the title that the first paragraph uses, as
+        // whole words, leaving at least two words after the label.
+        let words: Vec<(usize, &str)> = b
+            .text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let first = format!(" {} ", words_of(&blocks[i + 1].text));
+        let cut =
+            (3..words.len()).find(|&k| first.contains(&format!(" {} ", words_of(&b.text[words[k].0..]))));
+        if let Some(k) = cut {
+            splits.push((i, words[k].0, sub_rank));
+        }
+    }
+    if splits.is_empty() {
+        return (blocks.to_vec(), roles);
+    }
+    let mut out = Vec::with_capacity(blocks.len() + splits.len());
+    let mut out_roles = Vec::with_capacity(out.capacity());
+    for (i, b) in blocks.iter().enumerate() {
+        match splits.iter().find(|&&(j, _, _)| j == i) {
+            Some(&(_, at, sub_rank)) => {
+                let mut head = b.clone();
+                head.text = b.text[..at].trim_end().to_string();
+                head.line_at.retain(|&(start, _)| start < head.text.len());
+                head.last_line = b.line_of(at.saturating_sub(2));
+                let mut tail = b.clone();
+                tail.text = b.text[at..].to_string();
+                tail.first_line = b.line_of(at);
+                tail.line_at = vec![(0, tail.first_line)];
+                notes.push(Note::at(
+                    b.first_line as usize,
+                    format!(
+                        "heading \"{}\" was read as section \"{}\" over heading \"{}\" (its text is about the \
+                         latter); check it",
+                        excerpt(&b.text),
+                        excerpt(&head.text),
+                        excerpt(&tail.text)
+                    ),
+                ));
+                out_roles.push(roles[i]);
+                out.push(head);
+                out_roles.push(Role::Heading(sub_rank));
+                out.push(tail);
+            }
+            None => {
+                out_roles.push(roles[i]);
+                out.push(b.clone());
+            }
+        }
+    }
+    (out, out_roles)
+}
+
+/// The words of `s`, lower case, joined by single spaces.
+fn words_of(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text with no place of its own: the last area's, or the preamble's.
@@ -389,9 +529,12 @@ fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &
         .iter()
         .find(|&&(s, e)| is_lead_list(&blocks[s..e], &roles[s..e]))
     {
+        // The heading's own area, if it has text of its own before the list.
+        let mut own_area = None;
         if s > 0 {
             // The heading's own text: an area titled by it. Its last sentence,
             // when it ends in a colon ("The Quad will:"), leads into the list.
+            own_area = Some(parts.areas.len());
             let mut own = area(&heading.text, section, &blocks[..s], &roles[..s]);
             if roles[s - 1] == Role::Para
                 && own.commitments.len() > 1
@@ -415,9 +558,20 @@ fn heading_segment(heading: &Block, blocks: &[Block], roles: &[Role], section: &
             }
             i = le;
         }
-        if let Some(a) = parts.areas.last_mut() {
-            for b in &blocks[i..] {
-                a.commitments.extend(sentences_of(&b.text));
+        // Paragraphs after the list stand outside its items, under the
+        // heading: more of the heading's own text, after the areas of its
+        // section, where it has text of its own; else the last area's.
+        let after = own_area.filter(|_| i > s).and_then(|k| parts.areas.get_mut(k));
+        match after {
+            Some(a) => a
+                .after_areas
+                .extend(blocks[i..].iter().flat_map(|b| sentences_of(&b.text))),
+            None => {
+                if let Some(a) = parts.areas.last_mut() {
+                    for b in &blocks[i..] {
+                        a.commitments.extend(sentences_of(&b.text));
+                    }
+                }
             }
         }
         return;
@@ -437,9 +591,28 @@ fn area(title: &str, section: &[String], blocks: &[Block], roles: &[Role]) -> Ar
     for (i, b) in blocks.iter().enumerate() {
         match (roles[i], first_item) {
             (Role::Para, Some(f)) if i < f => a.intro.push(b.text.clone()),
-            (Role::Para, _) => a.commitments.extend(sentences_of(&b.text)),
+            (Role::Para, _) => {
+                let before_list = roles.get(i + 1).is_some_and(|r| *r != Role::Para);
+                para_commitments(&mut a, &b.text, before_list);
+            }
             _ => a.commitments.push(b.text.clone()),
         }
     }
     a
+}
+
+/// The sentences of a paragraph among an area's items, one commitment
+/// each; when the paragraph stands before a list and its last sentence ends
+/// in a colon, that sentence is the list's lead-in, not a commitment.
+fn para_commitments(a: &mut AreaParts, text: &str, before_list: bool) {
+    let mut sentences: Vec<String> = sentences_of(text).collect();
+    let lead = sentences
+        .last()
+        .filter(|s| before_list && !a.commitments.is_empty() && text::ends_with_colon(s))
+        .is_some();
+    let lead = if lead { sentences.pop() } else { None };
+    a.commitments.extend(sentences);
+    if let Some(l) = lead {
+        a.leads.push((a.commitments.len(), l));
+    }
 }

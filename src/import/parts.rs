@@ -22,6 +22,10 @@ pub struct AreaParts {
     pub commitments: Vec<String>,
     /// The sentence after the commitments that leads into a list of areas.
     pub outro: Vec<String>,
+    /// Lead-ins between the commitments, each before the commitment of its index.
+    pub leads: Vec<(usize, String)>,
+    /// Commitments after the areas of its own section (text of its own after a list of lead-in areas).
+    pub after_areas: Vec<String>,
 }
 
 /// The statement cut into its parts.

@@ -312,8 +312,10 @@ fn begins_sentence(after: &str) -> bool {
     {
         return true;
     }
+    // "challenges. .These tools": a stray stop typed before the capital.
     let first = after
         .trim_start_matches(['"', '\'', '“', '‘', '(', '['])
+        .trim_start_matches('.')
         .chars()
         .next();
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -328,6 +330,18 @@ mod tests {
         assert_eq!(
             split("One is here. Two is “here.” Three? Yes! 4 more."),
             vec!["One is here.", "Two is “here.”", "Three?", "Yes!", "4 more."]
+        );
+    }
+
+    #[test]
+    fn a_stray_stop_before_the_next_sentence_still_parts_them() {
+        assert_eq!(
+            split("They address global challenges. .These tools help. A stop. and more."),
+            vec![
+                "They address global challenges.",
+                ".These tools help.",
+                "A stop. and more."
+            ]
         );
     }
 

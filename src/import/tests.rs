@@ -184,6 +184,13 @@ fn headings_with_nothing_under_them_and_glued_lead_ins_keep_every_word() {
         ("a.md", ":**\\\nA\n\n**A"),
         ("b.md", "A\n- **\na**A"),
         ("c.md", "Title\n\n1 May 2025\n\n**One**\n\n**Two**\n\n**Three**"),
+        // A section ("B") over empty bold headings (a stray `**` makes the
+        // hard-broken lines bold): each heading stays where the reader met it.
+        ("d.md", "A\n# B\n**\na  \nA  \nA\n"),
+        (
+            "e.md",
+            "T\n1 May 2025\n\n**X**\n\n- one\n\n# B\n\n**a**\n\n**b**\n\n**c**\n\n- two\n",
+        ),
     ] {
         let opts = ImportOptions {
             source_file: name.to_string(),
@@ -230,4 +237,149 @@ fn a_headline_naming_a_loaded_partnership_closely_is_filed_under_it() {
         let i = import("s.txt", &text, &opts).unwrap();
         assert_eq!(i.statement.partnership.id.0, id, "{title}");
     }
+}
+
+#[test]
+fn a_paragraph_after_a_list_of_lead_in_areas_is_the_headings_own_text() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Connectivity**\n\nWe support projects. We start with two.\n\n\
+         -   **With Jamaica:** We connect schools.\n-   **With Kenya:** We build fibre. We train.\n\n\
+         We will also coordinate financing.\n\n**Quantum**\n\n- One item.\n",
+    );
+    assert_eq!(
+        titles(&i),
+        ["Connectivity", "With Jamaica", "With Kenya", "Quantum"]
+    );
+    let own = &i.statement.areas.0[0];
+    assert_eq!(commitments(&i, 0), ["We support projects.", "We start with two."]);
+    let after: Vec<&str> = own.after_areas.iter().map(|c| c.text()).collect();
+    assert_eq!(after, ["We will also coordinate financing."]);
+    assert_eq!(own.commitment_count(), 3);
+    assert_eq!(commitments(&i, 2), ["We build fibre.", "We train."]);
+    // Loaded, the tree reads in source order: the later commitment after Kenya's.
+    let (_, m, _) =
+        crate::loader::parse_statement("s.yaml", &i.yaml, &SourceLookup::Given(String::new())).unwrap();
+    assert_eq!(m.areas[0].resume, Some(2));
+    let order: Vec<model::AreaPiece> = m.area_pieces();
+    let kenya_last = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Commitment(2, 1))
+        .unwrap();
+    let later = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Commitment(0, 2))
+        .unwrap();
+    let quantum = order
+        .iter()
+        .position(|p| *p == model::AreaPiece::Title(3))
+        .unwrap();
+    assert!(kenya_last < later && later < quantum, "{order:?}");
+}
+
+#[test]
+fn a_lead_in_between_two_lists_is_no_commitment() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Trade**\n\nWe will act as follows:\n\n1.  Share information.\n2.  Recognise measures.\n\n\
+         We agree. To improve them, we intend to:\n\n-   Make an inventory.\n-   Exchange views.\n",
+    );
+    assert_eq!(titles(&i), ["Trade"]);
+    assert_eq!(texts(&i.statement.areas.0[0].intro), ["We will act as follows:"]);
+    assert_eq!(
+        commitments(&i, 0),
+        [
+            "Share information.",
+            "Recognise measures.",
+            "We agree.",
+            "Make an inventory.",
+            "Exchange views."
+        ]
+    );
+    let leads: Vec<(usize, &str)> = i.statement.areas.0[0]
+        .leads
+        .iter()
+        .map(|l| (l.before, l.text.0.as_str()))
+        .collect();
+    assert_eq!(leads, [(4, "To improve them, we intend to:")]);
+    // The items after it read their stance through it ("intend to:").
+    let (_, mut m, _) =
+        crate::loader::parse_statement("s.yaml", &i.yaml, &SourceLookup::Given(String::new())).unwrap();
+    crate::compare::stance::annotate_meeting(&crate::compare::stance::Parties::new(&[]), &mut m);
+    let stance = m.areas[0].commitments[3].stance.map(|(s, _)| s);
+    assert_eq!(stance, Some(model::Stance::Intend));
+}
+
+#[test]
+fn a_numbered_heading_run_into_its_first_sub_heading_is_split() {
+    let text = |b_text: &str| {
+        format!(
+            "Title\n1 May 2025\n\n**I. Outcomes**\n\n**A. Shared Priorities on Digital\nTrade Semiconductors**\n\n\
+             We will map semiconductors supply chains. We will meet.\n\n**Quantum**\n\nWe will test.\n\n\
+             **B. Climate and Energy**\n\n{b_text}**Hydrogen**\n\nWe will build.\n\n**C. Security**\n\n\
+             **Export Controls**\n\nWe will align.\n"
+        )
+    };
+    let sections = |i: &Imported| -> Vec<String> {
+        i.statement
+            .areas
+            .0
+            .iter()
+            .map(|a| {
+                a.section
+                    .iter()
+                    .map(|s| s.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" › ")
+            })
+            .collect()
+    };
+    let i = run("s.md", &text(""));
+    assert_eq!(
+        titles(&i),
+        ["Semiconductors", "Quantum", "Hydrogen", "Export Controls"]
+    );
+    assert_eq!(
+        sections(&i),
+        [
+            "I. Outcomes › A. Shared Priorities on Digital Trade",
+            "I. Outcomes › A. Shared Priorities on Digital Trade",
+            "I. Outcomes › B. Climate and Energy",
+            "I. Outcomes › C. Security"
+        ]
+    );
+    assert_eq!(
+        commitments(&i, 0),
+        ["We will map semiconductors supply chains.", "We will meet."]
+    );
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.line == Some(6) && n.message.contains("was read as section"))
+    );
+    // A sibling with text of its own: lettered headings may hold text here, so none is split.
+    let i = run("s.md", &text("We will cut emissions.\n\n"));
+    assert_eq!(
+        titles(&i)[0],
+        "A. Shared Priorities on Digital Trade Semiconductors"
+    );
+    assert!(!i.notes.iter().any(|n| n.message.contains("was read as section")));
+}
+
+#[test]
+fn an_italic_title_line_is_a_sub_heading_and_an_italic_sentence_is_not() {
+    let i = run(
+        "s.md",
+        "Title\n1 May 2025\n\n**Quantum**\n\nWe will meet. We will test.\n\n*Post-Quantum Cryptography*\n\n\
+         We will migrate.\n\n**Semiconductors**\n\n*We will keep this sentence.*\n\nWe will map supply chains.\n",
+    );
+    assert_eq!(
+        titles(&i),
+        ["Quantum", "Post-Quantum Cryptography", "Semiconductors"]
+    );
+    assert_eq!(i.statement.areas.0[1].section[0].0, "Quantum");
+    assert_eq!(
+        commitments(&i, 2),
+        ["We will keep this sentence.", "We will map supply chains."]
+    );
 }

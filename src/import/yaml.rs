@@ -86,18 +86,21 @@ pub fn write(file: &StatementFile, origin: &str) -> String {
             let _ = writeln!(y, "    topics: [{}]", topics.join(", "));
         }
         y.push_str("    commitments:\n");
-        for c in &a.commitments.0 {
-            match c {
-                CommitmentSpec::Text(t) => {
-                    let _ = writeln!(y, "      - {}", quote(&t.0));
-                }
-                CommitmentSpec::Tagged { text, stance } => {
-                    let _ = writeln!(y, "      - text: {}", quote(&text.0));
-                    if let Some(s) = stance {
-                        let _ = writeln!(y, "        stance: {}", s.0.as_str());
-                    }
-                }
+        commitments(&mut y, &a.commitments.0);
+        if !a.leads.is_empty() {
+            y.push_str("    leads:\n");
+            for l in &a.leads {
+                let _ = writeln!(
+                    y,
+                    "      - before: {}\n        text: {}",
+                    l.before,
+                    quote(&l.text.0)
+                );
             }
+        }
+        if !a.after_areas.is_empty() {
+            y.push_str("    after_areas:\n");
+            commitments(&mut y, &a.after_areas);
         }
         if !a.outro.is_empty() {
             y.push_str("    outro:\n");
@@ -128,6 +131,23 @@ pub fn append_review(y: &mut String, notes: &[Note]) {
             }
             None => {
                 let _ = writeln!(y, "    - message: {}", quote(&n.message));
+            }
+        }
+    }
+}
+
+/// A list of commitments, at the depth of an area's fields.
+fn commitments(y: &mut String, items: &[CommitmentSpec]) {
+    for c in items {
+        match c {
+            CommitmentSpec::Text(t) => {
+                let _ = writeln!(y, "      - {}", quote(&t.0));
+            }
+            CommitmentSpec::Tagged { text, stance } => {
+                let _ = writeln!(y, "      - text: {}", quote(&text.0));
+                if let Some(s) = stance {
+                    let _ = writeln!(y, "        stance: {}", s.0.as_str());
+                }
             }
         }
     }

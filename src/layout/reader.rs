@@ -304,6 +304,17 @@ fn area(
         doc.blank();
     }
     for (i, c) in a.commitments.iter().enumerate() {
+        // The source's order stays visible: commitments that follow the
+        // areas under this heading say so, and a lead-in between two lists
+        // stands in place, unnumbered.
+        if a.resume == Some(i) {
+            doc.para("After the areas under this heading:", Role::Dim);
+            doc.blank();
+        }
+        for (_, l) in a.leads.iter().filter(|(at, _)| *at == i) {
+            doc.para(&l.text, Role::Plain);
+            doc.blank();
+        }
         let role = if selected == Some(i) {
             *first = Some(doc.lines.len());
             Role::Selected
@@ -324,6 +335,46 @@ fn area(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_area_shows_its_lead_ins_in_place_and_says_which_commitments_follow_its_areas() {
+        let yaml = "partnership: {id: o, name: Order, parties: [A, B]}\n\
+                    meeting: {title: T, date: \"2024-01-01\"}\n\
+                    areas:\n  - id: conn\n    title: Connectivity\n    commitments: [\"We support.\", \"We fund.\"]\n\
+                    \x20   leads: [{before: 2, text: \"To that end we intend to:\"}]\n\
+                    \x20   after_areas: [\"We also coordinate.\"]\n\
+                    \x20 - id: kenya\n    title: With Kenya\n    section: [Connectivity]\n    commitments: [\"We build.\"]\n";
+        let (mut p, m, _) =
+            crate::loader::parse_statement("o.yaml", yaml, &crate::loader::SourceLookup::Embedded).unwrap();
+        p.meetings.push(m);
+        let corpus = Corpus {
+            partnerships: vec![p],
+        };
+        let doc = document(&Input {
+            corpus: &corpus,
+            selected: Some(NodePath::Area(0, 0, 0)),
+            width: 80,
+            marks: &|_| Vec::new(),
+            empty: "",
+            hint: "",
+            search: None,
+        });
+        let text: Vec<String> = doc.lines.iter().map(Line::text).collect();
+        let at = |s: &str| {
+            text.iter()
+                .position(|l| l.contains(s))
+                .unwrap_or_else(|| panic!("{s}: {text:#?}"))
+        };
+        assert!(at("1. We support") < at("To that end") && at("To that end") < at("2. We fund"));
+        assert!(
+            at("2. We fund") < at("After the areas under this heading")
+                && at("After the areas") < at("3. We also")
+        );
+        assert!(
+            !text.iter().any(|l| l.contains(". To that end")),
+            "a lead-in is not numbered"
+        );
+    }
 
     #[test]
     fn the_search_finds_every_occurrence_in_any_case_unless_capitalised() {

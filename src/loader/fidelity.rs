@@ -17,7 +17,7 @@
 //! the signatories, in order) must then equal the source's text. Aligning the
 //! two also gives every node its line range in the source.
 
-use crate::model::{LineRange, Meeting};
+use crate::model::{AreaPiece, LineRange, Meeting};
 
 /// The kind of markup a source file uses, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,6 +314,8 @@ pub enum Piece {
     Outro(usize, usize),
     /// A commitment: area, index.
     Commitment(usize, usize),
+    /// A lead-in between an area's commitments: area, index.
+    Lead(usize, usize),
     /// A closing paragraph.
     Closing(usize),
     /// A line of the signature block.
@@ -332,6 +334,7 @@ impl Piece {
             Piece::Intro(a, i) => format!("areas[{a}].intro[{i}]"),
             Piece::Outro(a, i) => format!("areas[{a}].outro[{i}]"),
             Piece::Commitment(a, c) => format!("areas[{a}].commitments[{c}]"),
+            Piece::Lead(a, i) => format!("areas[{a}].leads[{i}]"),
             Piece::Closing(i) => format!("closing[{i}]"),
             Piece::Signatory(i) => format!("signatories[{i}]"),
         }
@@ -350,33 +353,33 @@ pub fn pieces(m: &Meeting) -> Vec<(Piece, &str)> {
             .enumerate()
             .map(|(i, p)| (Piece::Preamble(i), p.text.as_str())),
     );
-    for (a, area) in m.areas.iter().enumerate() {
-        let opened = m.opened_sections(a);
-        let first = area.section.len() - opened.len();
-        for (k, s) in opened.iter().enumerate() {
-            out.push((Piece::Section(a, first + k), s.as_str()));
-        }
-        if !area.untitled {
-            out.push((Piece::AreaTitle(a), &area.title));
-        }
-        out.extend(
-            area.intro
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (Piece::Intro(a, i), p.text.as_str())),
-        );
-        out.extend(
-            area.commitments
-                .iter()
-                .enumerate()
-                .map(|(c, k)| (Piece::Commitment(a, c), &*k.text)),
-        );
-        out.extend(
-            area.outro
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (Piece::Outro(a, i), p.text.as_str())),
-        );
+    // The areas' text in reading order (commitments after sub-areas and
+    // lead-ins between commitments included): the model says which.
+    for p in m.area_pieces() {
+        let piece = match p {
+            AreaPiece::Section(a, k) => m.areas[a]
+                .section
+                .get(k)
+                .map(|s| (Piece::Section(a, k), s.as_str())),
+            AreaPiece::Title(a) => Some((Piece::AreaTitle(a), m.areas[a].title.as_str())),
+            AreaPiece::Intro(a, i) => m.areas[a]
+                .intro
+                .get(i)
+                .map(|t| (Piece::Intro(a, i), t.text.as_str())),
+            AreaPiece::Lead(a, i) => m.areas[a]
+                .leads
+                .get(i)
+                .map(|(_, t)| (Piece::Lead(a, i), t.text.as_str())),
+            AreaPiece::Commitment(a, c) => m.areas[a]
+                .commitments
+                .get(c)
+                .map(|k| (Piece::Commitment(a, c), &*k.text)),
+            AreaPiece::Outro(a, i) => m.areas[a]
+                .outro
+                .get(i)
+                .map(|t| (Piece::Outro(a, i), t.text.as_str())),
+        };
+        out.extend(piece);
     }
     out.extend(
         m.closing
@@ -499,6 +502,11 @@ fn set_lines(m: &mut Meeting, piece: Piece, lines: Option<LineRange>) {
         }
         Piece::Outro(a, i) => {
             if let Some(p) = m.areas.get_mut(a).and_then(|area| area.outro.get_mut(i)) {
+                p.lines = lines;
+            }
+        }
+        Piece::Lead(a, i) => {
+            if let Some((_, p)) = m.areas.get_mut(a).and_then(|area| area.leads.get_mut(i)) {
                 p.lines = lines;
             }
         }

@@ -344,10 +344,17 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
                     .map(|t| (Tag::from(t.0), Origin::Curated))
                     .collect(),
                 title_lines: None,
+                leads: a
+                    .leads
+                    .into_iter()
+                    .map(|l| (l.before.saturating_sub(1), text(l.text)))
+                    .collect(),
+                resume: (!a.after_areas.is_empty()).then_some(a.commitments.0.len()),
                 commitments: a
                     .commitments
                     .0
                     .into_iter()
+                    .chain(a.after_areas)
                     .map(|c| Commitment {
                         stance: c.stance().map(|s| (s, Origin::Curated)),
                         text: c.text().into(),

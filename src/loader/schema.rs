@@ -165,6 +165,34 @@ pub struct AreaSpec {
     /// that follows ("The Quad will:"): not a commitment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outro: Vec<NonEmpty>,
+    /// Lead-ins between its commitments ("... intend to:" between two
+    /// lists): not commitments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<LeadSpec>,
+    /// Commitments that stand, in the source, after the areas of its own
+    /// section (more of its own text after a list of lead-in areas under it);
+    /// counted with `commitments`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_areas: Vec<CommitmentSpec>,
+}
+
+impl AreaSpec {
+    /// How many commitments it has: `commitments` and `after_areas`.
+    pub fn commitment_count(&self) -> usize {
+        self.commitments.0.len() + self.after_areas.len()
+    }
+}
+
+/// A lead-in between an area's commitments.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadSpec {
+    /// The number (from 1, over `commitments` then `after_areas`) of the
+    /// commitment it stands before: from 2 (a lead-in before the first is
+    /// the `intro`) to the number of commitments.
+    pub before: usize,
+    /// Its text.
+    pub text: NonEmpty,
 }
 
 /// A commitment: a plain string, or a map with `text` and an optional `stance`.
@@ -320,6 +348,16 @@ impl<'de> Deserialize<'de> for Areas {
                 let mut areas: Vec<AreaSpec> = Vec::new();
                 let mut seen = HashSet::new();
                 while let Some(area) = seq.next_element::<AreaSpec>()? {
+                    let count = area.commitments.0.len() + area.after_areas.len();
+                    if let Some(l) = area.leads.iter().find(|l| l.before < 2 || l.before > count) {
+                        return Err(de::Error::custom(format!(
+                            "areas[{}] (`{}`): a lead-in has `before: {}`, but `before` must be from 2 to \
+                             {count}, the number of its commitments (a lead-in before the first is its `intro`)",
+                            areas.len(),
+                            area.id.0,
+                            l.before
+                        )));
+                    }
                     if !seen.insert(area.id.0.clone()) {
                         return Err(de::Error::custom(format!(
                             "duplicate area id `{}` (areas[{}] repeats an earlier area)",

@@ -306,6 +306,8 @@ mod tests {
             section: section.iter().map(|s| s.to_string()).collect(),
             intro: Vec::new(),
             outro: Vec::new(),
+            leads: Vec::new(),
+            resume: None,
             topics: Vec::new(),
             title_lines: None,
             commitments: (0..commitments)

@@ -460,6 +460,8 @@ fn tallies_count_by_stance_origin_and_actor() {
         section: Vec::new(),
         intro: Vec::new(),
         outro: Vec::new(),
+        leads: Vec::new(),
+        resume: None,
         topics: Vec::new(),
         title_lines: None,
         commitments: vec![
