@@ -4,14 +4,15 @@
 //! them again.
 //!
 //! One pack per folder of statement files (and one for the seeds compiled
-//! into the binary, one for each file named alone), read in one go: a
+//! into the binary, one for each file named alone), in one file: a
 //! thousand entries in a thousand files cost more in system calls than
 //! decoding them. A pack is an index (each file's absolute path, its name
 //! as shown, its stamp: size, modification and change times, inode; its
 //! source's stamp, which alignment read; where its entry lies and the
 //! entry's checksum) followed by the entries. The whole pack is of one
 //! build: a hash of the binary (its version, size and modification time)
-//! and of the taxonomy.
+//! and of the taxonomy. A load reads the header and the index, then each
+//! entry it uses on the thread that decodes it.
 //!
 //! An entry whose stamps differ from the files' is read again; so a
 //! changed, added or removed file is read alone. When anything was read
@@ -28,7 +29,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -276,8 +277,7 @@ impl Cache {
         let mut pack = Pack {
             cache: self,
             file,
-            bytes: Vec::new(),
-            blobs: 0,
+            entries: None,
             index: Vec::new(),
             by_path: HashMap::new(),
             used: Vec::new(),
@@ -285,62 +285,75 @@ impl Cache {
             unusable: false,
             sources: Mutex::new(HashMap::new()),
         };
-        match read_bounded(&pack.file) {
-            Ok(Some(bytes)) => match self.decode_index(&bytes) {
-                Ok((index, blobs)) => {
-                    pack.by_path = index
-                        .iter()
-                        .enumerate()
-                        .map(|(i, m)| (m.path.clone(), i))
-                        .collect();
-                    pack.used = index.iter().map(|_| AtomicBool::new(false)).collect();
-                    pack.index = index;
-                    pack.blobs = blobs;
-                    pack.bytes = bytes;
-                }
-                Err(why) => {
-                    pack.unusable = true;
-                    self.reject::<()>(&pack.file, why);
-                }
-            },
+        match self.open_pack(&pack.file) {
+            Ok(Some((entries, index))) => {
+                pack.by_path = index
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.path.clone(), i))
+                    .collect();
+                pack.used = index.iter().map(|_| AtomicBool::new(false)).collect();
+                pack.index = index;
+                pack.entries = Some(entries);
+            }
             Ok(None) => {}
-            Err(e) => {
+            Err(why) => {
                 pack.unusable = true;
-                self.reject::<()>(&pack.file, &format!("cannot read it: {e}"));
+                self.reject::<()>(&pack.file, &why);
             }
         }
         pack
     }
 
-    /// The index of a pack and where its entries start, if the header is
-    /// whole, of this build, and the index checks.
-    fn decode_index(&self, bytes: &[u8]) -> Result<(Vec<Meta>, usize), &'static str> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-            return Err("not a pack");
+    /// The pack at `path` opened, and its index, if the header is whole,
+    /// of this build, and the index checks; `None` when there is no pack.
+    /// Only the header and the index are read here: each entry is read
+    /// when it is looked up ([`Entries::read`]), on the thread that
+    /// decodes it.
+    fn open_pack(&self, path: &Path) -> Result<Option<(Entries, Vec<Meta>)>, String> {
+        // Opened without waiting: a pipe in its place is not waited on.
+        let file = match super::open_nonblocking(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read it: {e}")),
+        };
+        let size = match file.metadata() {
+            Ok(m) if m.is_file() && m.len() <= MAX_PACK_BYTES => m.len(),
+            Ok(_) => return Err("not a regular file of a pack's size".into()),
+            Err(e) => return Err(format!("cannot read it: {e}")),
+        };
+        let mut entries = Entries::new(file, size);
+        let mut header = [0; HEADER];
+        if size < HEADER as u64 || entries.read_at(&mut header, 0).is_err() || &header[..8] != MAGIC {
+            return Err("not a pack".into());
         }
         let word = |at: usize| -> u64 {
             let mut b = [0; 8];
-            b.copy_from_slice(&bytes[at..at + 8]);
+            b.copy_from_slice(&header[at..at + 8]);
             u64::from_le_bytes(b)
         };
         let mut format = [0; 4];
-        format.copy_from_slice(&bytes[8..12]);
+        format.copy_from_slice(&header[8..12]);
         if u32::from_le_bytes(format) != FORMAT || word(12) != self.build {
-            return Err("written by another version");
+            return Err("written by another version".into());
         }
-        let end = usize::try_from(word(20))
-            .ok()
-            .and_then(|len| HEADER.checked_add(len))
-            .filter(|&end| end <= bytes.len())
+        let len = word(20);
+        let end = (HEADER as u64)
+            .checked_add(len)
+            .filter(|&end| end <= size)
             .ok_or("damaged (truncated index)")?;
-        let index = &bytes[HEADER..end];
+        let mut index = vec![0; usize::try_from(len).map_err(|_| "damaged (index length)")?];
+        entries
+            .read_at(&mut index, HEADER as u64)
+            .map_err(|e| format!("cannot read its index: {e}"))?;
         let mut h = Hash::new();
-        h.write(index);
+        h.write(&index);
         if h.finish() != word(28) {
-            return Err("damaged (index checksum)");
+            return Err("damaged (index checksum)".into());
         }
-        let index = postcard::from_bytes(index).map_err(|_| "damaged (index does not decode)")?;
-        Ok((index, end))
+        let index = postcard::from_bytes(&index).map_err(|_| "damaged (index does not decode)")?;
+        entries.start = end;
+        Ok(Some((entries, index)))
     }
 
     fn miss(
@@ -413,22 +426,62 @@ impl Cache {
     }
 }
 
-/// The bytes of the file at `path`, `None` when there is none; opened
-/// without waiting, and only a regular file no larger than
-/// [`MAX_PACK_BYTES`] (a pipe in its place is not waited on).
-fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    let file = match super::open_nonblocking(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() > MAX_PACK_BYTES {
-        return Err(std::io::Error::other("not a regular file of a pack's size"));
+/// The entries of an open pack, read one at a time: a warm start reads
+/// each once, on the thread that decodes it, into a buffer of its size,
+/// rather than the whole pack into one buffer first (whose page faults
+/// and copy cost a tenth of a warm load of 1,000 files).
+#[derive(Debug)]
+struct Entries {
+    #[cfg(unix)]
+    file: fs::File,
+    /// Elsewhere reading at an offset moves the file's position.
+    #[cfg(not(unix))]
+    file: Mutex<fs::File>,
+    /// The pack's size when opened.
+    size: u64,
+    /// Where the entries start (after the index).
+    start: u64,
+}
+
+impl Entries {
+    fn new(file: fs::File, size: u64) -> Entries {
+        Entries {
+            #[cfg(unix)]
+            file,
+            #[cfg(not(unix))]
+            file: Mutex::new(file),
+            size,
+            start: 0,
+        }
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_PACK_BYTES).read_to_end(&mut bytes)?;
-    Ok(Some(bytes))
+
+    /// Fills `buf` from offset `at` of the pack.
+    #[cfg(unix)]
+    fn read_at(&self, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, buf, at)
+    }
+
+    /// Fills `buf` from offset `at` of the pack.
+    #[cfg(not(unix))]
+    fn read_at(&self, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+        file.seek(SeekFrom::Start(at))?;
+        file.read_exact(buf)
+    }
+
+    /// The bytes of `meta`'s entry, if they are in the pack and check.
+    fn read(&self, meta: &Meta) -> Option<Vec<u8>> {
+        let at = self.start.checked_add(meta.at)?;
+        if at.checked_add(meta.len)? > self.size {
+            return None;
+        }
+        let mut bytes = vec![0; usize::try_from(meta.len).ok()?];
+        self.read_at(&mut bytes, at).ok()?;
+        let mut h = Hash::new();
+        h.write(&bytes);
+        (h.finish() == meta.sum).then_some(bytes)
+    }
 }
 
 /// The entries of one folder (or of the seeds, or of one file named alone)
@@ -440,10 +493,8 @@ pub struct Pack<'c> {
     cache: &'c Cache,
     /// Where the pack lives.
     file: PathBuf,
-    /// The pack as read (empty when there was none).
-    bytes: Vec<u8>,
-    /// Where the entries start in `bytes`.
-    blobs: usize,
+    /// The pack's entries, when there was a usable pack.
+    entries: Option<Entries>,
     index: Vec<Meta>,
     by_path: HashMap<String, usize>,
     /// Which entries of `index` this load took.
@@ -513,23 +564,17 @@ impl Pack<'_> {
         {
             return self.cache.reject(&self.file, &why("its source changed"));
         }
-        let Some(bytes) = self.entry_bytes(meta) else {
-            return self.cache.reject(&self.file, &why("damaged: checksum"));
+        let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta)) else {
+            return self
+                .cache
+                .reject(&self.file, &why("damaged: cut short or checksum"));
         };
-        let Ok(outcome) = postcard::from_bytes(bytes) else {
+        let Ok(outcome) = postcard::from_bytes(&bytes) else {
             return self.cache.reject(&self.file, &why("damaged: does not decode"));
         };
         self.used[i].store(true, Ordering::Relaxed);
         self.cache.hits.fetch_add(1, Ordering::Relaxed);
         Some(outcome)
-    }
-
-    /// The bytes of `meta`'s entry, if they are in the pack and check.
-    fn entry_bytes(&self, meta: &Meta) -> Option<&[u8]> {
-        let bytes = entry_slice(&self.bytes, self.blobs, meta)?;
-        let mut h = Hash::new();
-        h.write(bytes);
-        (h.finish() == meta.sum).then_some(bytes)
     }
 
     /// The stamp of `source` now, looked at once per load.
@@ -588,10 +633,12 @@ impl Pack<'_> {
         // What this load read, then what it used; one entry per path, the
         // newest (the sort is stable, and dedup keeps the first).
         let written = fresh.len();
-        let mut entries: Vec<(Meta, &[u8])> = fresh.iter().map(|(m, b)| (m.clone(), b.as_slice())).collect();
+        let mut entries: Vec<(Meta, Vec<u8>)> = fresh;
         for (i, meta) in self.index.iter().enumerate() {
+            // Read again (the pack stays open, whatever was renamed over
+            // it since) and checked again.
             if self.used[i].load(Ordering::Relaxed)
-                && let Some(bytes) = entry_slice(&self.bytes, self.blobs, meta)
+                && let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta))
             {
                 entries.push((meta.clone(), bytes));
             }
@@ -645,13 +692,6 @@ impl Pack<'_> {
             }
         }
     }
-}
-
-/// The bytes of `meta`'s entry in a pack's `bytes` whose entries start at
-/// `blobs`, unchecked (a used entry was checked when it was read).
-fn entry_slice<'b>(bytes: &'b [u8], blobs: usize, meta: &Meta) -> Option<&'b [u8]> {
-    let start = blobs.checked_add(usize::try_from(meta.at).ok()?)?;
-    bytes.get(start..start.checked_add(usize::try_from(meta.len).ok()?)?)
 }
 
 /// A hasher for pack names, the build and checksums. Packs are only ever
