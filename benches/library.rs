@@ -177,6 +177,22 @@ fn first_frame(cmd: CommandBuilder, drawn: &dyn Fn(&[u8]) -> bool) -> Option<Dur
     Some(elapsed)
 }
 
+/// Whether fzf has drawn its match counter ("39811/100000"), which it
+/// draws with its prompt: digits, a slash, digits.
+fn has_counter(s: &[u8]) -> bool {
+    s.windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'/' && w[2].is_ascii_digit())
+}
+
+/// The load average over the last minute, from `/proc/loadavg` (Linux):
+/// how shared the machine was while the figures were taken.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
 fn has_fzf() -> bool {
     if std::env::var_os("JOINTLY_BENCH_NO_FZF").is_some_and(|v| !v.is_empty() && v != "0") {
         println!("  (fzf left out: JOINTLY_BENCH_NO_FZF)");
@@ -240,7 +256,11 @@ fn main() {
         "jointly library benchmark: {meetings} statement files ({commitments} commitments, {} lines for fzf), medians of {runs} runs",
         texts.len()
     );
-    println!("  the machine is shared: figures are medians, ratios are taken in the same run");
+    println!(
+        "  {} cores, load average {} at the start: figures are medians, ratios are taken in the same run",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_average()
+    );
 
     // `jointly list`, whole process.
     let list = ["list", "--data", lib_arg];
@@ -297,10 +317,7 @@ fn main() {
     let fzf_frame = fzf
         .then(|| {
             let script = format!("exec fzf < '{}'", lines_file.display());
-            let drawn = |s: &[u8]| {
-                let s = String::from_utf8_lossy(s);
-                (s.contains("> ") || s.contains(">\u{1b}[m")) && s.contains("0/")
-            };
+            let drawn = |s: &[u8]| has_counter(s);
             median(runs, || first_frame(env.pty("sh", &["-c", &script]), &drawn))
         })
         .flatten();
@@ -326,7 +343,8 @@ fn main() {
 /// nucleo-matcher over the same candidate texts, each with its own
 /// incremental reuse (ours: the searcher's remembered answers; nucleo's:
 /// a query that extends the last one scores only the last one's matches,
-/// as the `nucleo` crate does), on one core each.
+/// as the `nucleo` crate does), on one core each: our searcher is held to
+/// one thread, as nucleo-matcher runs on the calling one.
 fn in_process(tmp: &Path, n: usize, runs: usize) {
     let dir = tmp.join(format!("scale-{n}"));
     std::fs::create_dir_all(&dir).expect("scale folder");
@@ -342,7 +360,7 @@ fn in_process(tmp: &Path, n: usize, runs: usize) {
     let _ = std::fs::remove_dir_all(&dir);
     let texts: Vec<Utf32String> = lines(&corpus).into_iter().map(Utf32String::from).collect();
 
-    let mut searcher = Searcher::new(&corpus);
+    let mut searcher = Searcher::new(&corpus).with_threads(1);
     searcher.search(&corpus, "xyz");
     let mut ours = Vec::new();
     let mut ours_first = Vec::new();
@@ -391,7 +409,7 @@ fn in_process(tmp: &Path, n: usize, runs: usize) {
     let (om, op, _) = stats(&ours);
     let (tm, tp, _) = stats(&theirs);
     println!(
-        "in process at {n} commitments ({} candidates), per keystroke while \"{TYPED}\" is typed, {runs} runs:",
+        "in process at {n} commitments ({} candidates), per keystroke while \"{TYPED}\" is typed, one core each, {runs} runs:",
         texts.len()
     );
     println!(

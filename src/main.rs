@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             // crossterm reads NO_COLOR on its own; the decision is ours.
             crossterm::style::force_color_output(colour);
             let app = App::new(loaded.corpus, problems, config, colour);
+            log::debug!("browser state built");
             let code = cli::finish(terminal::run(app));
             log::info!("browser ended: {code:?}");
             code

@@ -370,6 +370,7 @@ pub fn event_loop<B: Backend>(
     let size = terminal.size().map_err(backend_error)?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut first = true;
     while app.running && stop.load(Ordering::Relaxed) == 0 {
         if dirty {
             wrap_frame(true)?;
@@ -380,6 +381,9 @@ pub fn event_loop<B: Backend>(
             wrap_frame(false)?;
             drawn?;
             dirty = false;
+            if std::mem::take(&mut first) {
+                log::info!("first frame drawn");
+            }
         }
         let mut timeout = if events.waiting() { ANSWER_TICK } else { TICK };
         while let Some(ev) = events.next(timeout)? {

@@ -64,6 +64,12 @@ pub fn sanitize_char(c: char) -> char {
 /// ratatui's buffer measures it (an emoji with a skin tone, a flag or a
 /// ZWJ sequence is one grapheme of width 2, not the sum of its chars).
 pub fn width(s: &str) -> usize {
+    // Printable ASCII is one cell a byte, each byte its own grapheme: most
+    // titles are, and segmenting them costs the tree a millisecond per
+    // thousand rows (it measures every row when its rows change).
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
@@ -177,6 +183,19 @@ mod tests {
         // A grapheme is never split across lines.
         let s = "ab \u{1F44D}\u{1F3FD}\u{1F44D}\u{1F3FD}";
         assert_eq!(wrapped(s, 2), ["ab", "\u{1F44D}\u{1F3FD}", "\u{1F44D}\u{1F3FD}"]);
+    }
+
+    #[test]
+    fn printable_ascii_measures_as_graphemes_do() {
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
+        let slow = |s: &str| s.graphemes(true).map(UnicodeWidthStr::width).sum::<usize>();
+        for s in [ascii.as_str(), "", "Quad Critical and Emerging Technology"] {
+            assert_eq!(width(s), slow(s), "{s}");
+            assert_eq!(width(s), ratatui::text::Line::raw(s).width(), "{s}");
+        }
+        // Not printable ASCII: measured by graphemes.
+        assert_eq!(width("a\u{301}b"), 2);
+        assert_eq!(width("a\r\nb"), slow("a\r\nb"));
     }
 
     #[test]

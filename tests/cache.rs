@@ -1,7 +1,7 @@
 //! The load cache (`loader::cache`): the tree and the problems are the same
-//! cold, warm and without it; a changed file is read alone; a damaged,
-//! foreign or unwritable cache and two copies starting at once still give
-//! the right tree.
+//! cold, warm and without it; a changed file is read alone; a removed
+//! file's entry is pruned; a damaged, foreign or unwritable cache and two
+//! copies starting at once still give the right tree.
 
 mod common;
 
@@ -78,14 +78,21 @@ fn load(dir: &Path, cache: &Cache) -> ((String, Vec<String>), Stats) {
     (render(&loaded), cache.stats())
 }
 
-fn entries(cache_dir: &Path) -> Vec<PathBuf> {
+/// The packs in `cache_dir`, largest first: the library's folder, then
+/// the embedded seeds.
+fn packs(cache_dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(cache_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .filter(|p| p.extension().is_some_and(|e| e == "pack"))
         .collect();
-    v.sort();
+    v.sort_by_key(|p| std::cmp::Reverse(fs::metadata(p).unwrap().len()));
     v
+}
+
+fn holds(file: &Path, text: &str) -> bool {
+    let bytes = fs::read(file).unwrap();
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
 }
 
 /// The statement files of `library(_, 5)` and the two embedded seeds,
@@ -103,14 +110,23 @@ fn cold_warm_and_uncached_give_the_same_tree_and_problems() {
     let uncached = render(&loader::load_annotated(&options(&lib), None));
     assert_eq!(uncached, want);
 
+    // An entry of the layout before packs, which no build reads.
+    fs::create_dir_all(tmp.path().join("cache")).unwrap();
+    fs::write(tmp.path().join("cache/0123456789abcdef.bin"), "old").unwrap();
     let cold = Cache::at(tmp.path().join("cache"));
     let (got, stats) = load(&lib, &cold);
+    assert!(!tmp.path().join("cache/0123456789abcdef.bin").exists());
     assert_eq!(got, want);
     assert_eq!((stats.hits, stats.misses, stats.written), (0, FILES, FILES));
+    // One pack for the folder, one for the seeds in the binary.
+    assert_eq!(stats.packs, 2);
+    assert_eq!(packs(&tmp.path().join("cache")).len(), 2);
     let warm = Cache::at(tmp.path().join("cache"));
     let (got, stats) = load(&lib, &warm);
     assert_eq!(got, want);
     assert_eq!((stats.hits, stats.misses, stats.written), (FILES, 0, 0));
+    // Nothing changed: nothing is written.
+    assert_eq!(stats.packs, 0);
 }
 
 #[test]
@@ -137,8 +153,13 @@ fn a_changed_file_or_source_is_read_alone() {
     assert_eq!(got, want);
     assert!(got.0.contains("(edited)"));
     assert_eq!((stats.hits, stats.misses, stats.rejected), (FILES - 1, 1, 1));
+    // Only the folder's pack is written again, with the new entry.
+    assert_eq!((stats.written, stats.packs), (1, 1));
 
-    // A file added is read alone; a file removed is no longer there.
+    // A file added is read alone; a file removed is no longer there, and
+    // its entry is pruned from the pack.
+    let folder = packs(&cache_dir).remove(0);
+    assert!(holds(&folder, "p0003-eu.yaml"));
     fs::copy(lib.join("p0001-us.yaml"), lib.join("p9999-us.yaml")).unwrap();
     fs::remove_file(lib.join("p0003-eu.yaml")).unwrap();
     let want = reference(&lib);
@@ -147,6 +168,15 @@ fn a_changed_file_or_source_is_read_alone() {
     let (got, stats) = load(&lib, &cache);
     assert_eq!(got, want);
     assert_eq!((stats.hits, stats.misses), (FILES - 1, 1));
+    assert!(holds(&folder, "p9999-us.yaml"));
+    assert!(!holds(&folder, "p0003-eu.yaml"));
+    // A removal alone is pruned too.
+    fs::remove_file(lib.join("p9999-us.yaml")).unwrap();
+    let cache = Cache::at(cache_dir.clone());
+    let (got, stats) = load(&lib, &cache);
+    assert_eq!(got, reference(&lib));
+    assert_eq!((stats.misses, stats.packs), (0, 1));
+    assert!(!holds(&folder, "p9999-us.yaml"));
 
     // A source changed: the statements aligned with it are read again.
     let source = lib.join("sources/eu-singapore-dpc-2025-12-01.txt");
@@ -161,34 +191,47 @@ fn a_changed_file_or_source_is_read_alone() {
 }
 
 #[test]
-fn a_damaged_or_truncated_entry_is_read_again() {
+fn a_damaged_or_truncated_pack_is_read_again() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     library(&lib, 3);
+    let in_folder = 2 * 3 + 2;
     let want = reference(&lib);
     let cache_dir = tmp.path().join("cache");
     load(&lib, &Cache::at(cache_dir.clone()));
-    let files = entries(&cache_dir);
-    assert_eq!(files.len(), 2 * 3 + 2 + 2);
-    // One entry with a byte flipped in its middle, one cut short, one
-    // emptied, one replaced by garbage.
-    let mut bytes = fs::read(&files[0]).unwrap();
-    let mid = bytes.len() / 2;
-    bytes[mid] ^= 0x55;
-    fs::write(&files[0], &bytes).unwrap();
-    let bytes = fs::read(&files[1]).unwrap();
-    fs::write(&files[1], &bytes[..bytes.len() / 3]).unwrap();
-    fs::write(&files[2], b"").unwrap();
-    fs::write(&files[3], vec![0xff; 5000]).unwrap();
-
-    let cache = Cache::at(cache_dir.clone());
-    let (got, stats) = load(&lib, &cache);
-    assert_eq!(got, want);
-    assert_eq!((stats.misses, stats.rejected, stats.written), (4, 4, 4));
-    // Written again whole: the next start takes everything from the cache.
-    let (got, stats) = load(&lib, &Cache::at(cache_dir));
-    assert_eq!(got, want);
-    assert_eq!(stats.misses, 0);
+    let folder = packs(&cache_dir).remove(0);
+    let good = fs::read(&folder).unwrap();
+    // Each damage, and how many of the folder's files it costs at least
+    // and at most: the last entry's last byte flipped (that entry alone),
+    // a byte of the index flipped, the pack cut short, emptied, or
+    // replaced by garbage.
+    let mut flipped_end = good.clone();
+    *flipped_end.last_mut().unwrap() ^= 0x55;
+    let mut flipped_index = good.clone();
+    flipped_index[40] ^= 0x55;
+    let damages: Vec<(&str, Vec<u8>, usize, usize)> = vec![
+        ("last entry flipped", flipped_end, 1, 1),
+        ("index flipped", flipped_index, in_folder, in_folder),
+        ("cut short", good[..good.len() * 2 / 3].to_vec(), 1, in_folder),
+        ("emptied", Vec::new(), in_folder, in_folder),
+        ("garbage", vec![0xff; 5000], in_folder, in_folder),
+    ];
+    for (what, bytes, least, most) in damages {
+        fs::write(&folder, &bytes).unwrap();
+        let cache = Cache::at(cache_dir.clone());
+        let (got, stats) = load(&lib, &cache);
+        assert_eq!(got, want, "{what}");
+        assert!(
+            (least..=most).contains(&stats.misses) && stats.rejected >= 1,
+            "{what}: {stats:?}"
+        );
+        // The folder's files and the two seeds, each once.
+        assert_eq!(stats.hits + stats.misses, in_folder + 2, "{what}: {stats:?}");
+        // Written again whole: the next start takes everything from the cache.
+        let (got, stats) = load(&lib, &Cache::at(cache_dir.clone()));
+        assert_eq!(got, want, "{what}");
+        assert_eq!((stats.misses, stats.rejected, stats.packs), (0, 0, 0), "{what}");
+    }
 }
 
 #[test]
@@ -206,7 +249,8 @@ fn a_cache_of_another_version_is_not_trusted() {
     let cache = Cache::at(cache_dir);
     let (got, stats) = load(&lib, &cache);
     assert_eq!(got, want);
-    assert_eq!((stats.hits, stats.rejected), (0, 2 * 2 + 2 + 2));
+    // Both packs (the folder's and the seeds') are refused whole.
+    assert_eq!((stats.hits, stats.misses, stats.rejected), (0, 2 * 2 + 2 + 2, 2));
 }
 
 #[test]
@@ -309,7 +353,7 @@ fn two_copies_starting_at_once_both_load_and_leave_a_whole_cache() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert!(
-        names.iter().all(|n| n.to_string_lossy().ends_with(".bin")),
+        names.iter().all(|n| n.to_string_lossy().ends_with(".pack")),
         "{names:?}"
     );
     let (got, stats) = load(&lib, &Cache::at(cache_dir));

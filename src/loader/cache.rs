@@ -3,38 +3,53 @@
 //! on Linux), so that a library of a thousand files opens without parsing
 //! them again.
 //!
-//! One entry per statement file, named by a hash of its absolute path and
-//! holding the file's stamp (size, modification and change times, inode),
-//! its source's stamp (alignment read it), and the build: a hash of the
-//! binary (its version, size and modification time) and of the taxonomy.
-//! An entry whose stamps differ from the files' is read again and
-//! replaced; so a changed, added or removed file is read alone. Entries are
-//! checked (magic, format, build, checksum) before they are trusted, and
-//! anything wrong with them only means the file is read again: deleting the
-//! folder is always safe. Entries are written to a temporary file and
-//! renamed into place, so two copies starting at once each see a whole
-//! entry or none.
+//! One pack per folder of statement files (and one for the seeds compiled
+//! into the binary, one for each file named alone), in one file: a
+//! thousand entries in a thousand files cost more in system calls than
+//! decoding them. A pack is an index (each file's absolute path, its name
+//! as shown, its stamp: size, modification and change times, inode; its
+//! source's stamp, which alignment read; where its entry lies and the
+//! entry's checksum) followed by the entries. The whole pack is of one
+//! build: a hash of the binary (its version, size and modification time)
+//! and of the taxonomy. A load reads the header and the index, then each
+//! entry it uses on the thread that decodes it.
+//!
+//! An entry whose stamps differ from the files' is read again; so a
+//! changed, added or removed file is read alone. When anything was read
+//! again, or an entry was not used (its file is gone), the pack is written
+//! again with exactly the files loaded: stale entries are pruned. Header,
+//! index and each entry are checked (magic, format, build, checksums)
+//! before they are trusted, and anything wrong only means files are read
+//! again: deleting the folder is always safe. A pack is written to a
+//! temporary file and renamed into place, so two copies starting at once
+//! each see a whole pack or none.
 //!
 //! postcard: compact, a serde format (the model already derives serde),
 //! no schema to keep beside the types, and a well-kept crate.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::model::{Meeting, Partnership};
 
-/// The first bytes of every entry.
-const MAGIC: &[u8; 8] = b"jlycache";
-/// The layout of an entry; raised when [`Entry`] changes shape.
-const FORMAT: u32 = 1;
-/// Magic, format, build, checksum.
-const HEADER: usize = 8 + 4 + 8 + 8;
+/// The first bytes of every pack.
+const MAGIC: &[u8; 8] = b"jlypack\n";
+/// The layout of a pack; raised when [`Meta`] or [`Statement`] changes shape.
+const FORMAT: u32 = 2;
+/// Magic, format, build, index length, index checksum.
+const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+/// The extension of a pack's file.
+const EXTENSION: &str = "pack";
+/// The largest pack read: far above a library of ten thousand statements
+/// (a thousand take about 6 MB), and a stray huge file is not read whole.
+const MAX_PACK_BYTES: u64 = 1 << 30;
 
 /// One statement file, read, aligned with its source and annotated.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -98,19 +113,36 @@ impl Stamp {
     pub fn at(path: &Path) -> Option<Stamp> {
         fs::metadata(path).ok().map(|m| Stamp::of(&m))
     }
+
+    /// The stamp of a text compiled into the binary: its length (the build
+    /// hash covers the text itself).
+    fn embedded(text: &str) -> Stamp {
+        Stamp {
+            size: text.len() as u64,
+            modified: None,
+            changed: 0,
+            inode: 0,
+            device: 0,
+        }
+    }
 }
 
-/// A cache entry: the file it is about, as it was, and what it gave.
-#[derive(Serialize, Deserialize)]
-struct Entry {
-    /// The file's absolute path (the entry's name is only its hash).
+/// A pack's index entry: the file an entry is about, as it was, and where
+/// what it gave lies in the pack.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Meta {
+    /// The file's absolute path (`embedded:NAME` for a seed).
     path: String,
     /// The name shown to users, which the outcome's messages carry.
     shown: String,
     stamp: Stamp,
     /// The source alignment read, and its stamp then (`None`: missing).
     source: Option<(String, Option<Stamp>)>,
-    outcome: Outcome,
+    /// The entry's bytes (a postcard [`Outcome`]): offset after the index,
+    /// length and checksum.
+    at: u64,
+    len: u64,
+    sum: u64,
 }
 
 /// How the cache did, for the debug log and tests.
@@ -120,11 +152,13 @@ pub struct Stats {
     pub hits: usize,
     /// Files read (no entry, or a stale or unusable one).
     pub misses: usize,
-    /// Entries that were there but could not be used (damaged, another
-    /// build, a changed file).
+    /// Entries (or whole packs) that were there but could not be used
+    /// (damaged, another build, a changed file).
     pub rejected: usize,
-    /// Entries written.
+    /// Entries written (read afresh and stored).
     pub written: usize,
+    /// Packs written.
+    pub packs: usize,
 }
 
 /// The load cache in one folder.
@@ -137,8 +171,9 @@ pub struct Cache {
     misses: AtomicUsize,
     rejected: AtomicUsize,
     written: AtomicUsize,
+    packs: AtomicUsize,
     /// Set once a write failed: the folder is not writable, and trying
-    /// again for every file would only cost time.
+    /// again for every pack would only cost time.
     unwritable: OnceLock<()>,
 }
 
@@ -148,7 +183,7 @@ pub fn default_dir() -> Option<PathBuf> {
     crate::storage::project_dirs().map(|d| d.cache_dir().join("load"))
 }
 
-/// A hash of what every entry depends on besides its files: this binary
+/// A hash of what every pack depends on besides its files: this binary
 /// (version, and its size and time, so that a rebuilt binary starts afresh)
 /// and the taxonomy compiled into it.
 fn build_hash() -> u64 {
@@ -173,13 +208,13 @@ impl Cache {
         default_dir().map(Cache::at)
     }
 
-    /// The cache in `dir` (created when the first entry is written).
+    /// The cache in `dir` (created when the first pack is written).
     pub fn at(dir: PathBuf) -> Cache {
         Cache::with_build(dir, build_hash())
     }
 
-    /// The cache in `dir`, for entries of the build `build` (tests make
-    /// a cache of another version with it).
+    /// The cache in `dir`, for packs of the build `build` (tests make a
+    /// cache of another version with it).
     pub fn with_build(dir: PathBuf, build: u64) -> Cache {
         Cache {
             dir,
@@ -189,11 +224,12 @@ impl Cache {
             misses: AtomicUsize::new(0),
             rejected: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
+            packs: AtomicUsize::new(0),
             unwritable: OnceLock::new(),
         }
     }
 
-    /// Where the entries live.
+    /// Where the packs live.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -205,89 +241,119 @@ impl Cache {
             misses: self.misses.load(Ordering::Relaxed),
             rejected: self.rejected.load(Ordering::Relaxed),
             written: self.written.load(Ordering::Relaxed),
+            packs: self.packs.load(Ordering::Relaxed),
         }
     }
 
-    fn absolute(&self, path: &Path) -> PathBuf {
+    fn absolute(&self, path: &Path) -> String {
         match &self.cwd {
             Some(cwd) if path.is_relative() => cwd.join(path),
             _ => path.to_path_buf(),
         }
+        .to_string_lossy()
+        .into_owned()
     }
 
-    fn entry_path(&self, absolute: &str) -> PathBuf {
+    /// The pack of the statement files in folder `dir`.
+    pub fn folder(&self, dir: &Path) -> Pack<'_> {
+        self.pack(&format!("folder:{}", self.absolute(dir)))
+    }
+
+    /// The pack of the statement file `file`, named alone.
+    pub fn file(&self, file: &Path) -> Pack<'_> {
+        self.pack(&format!("file:{}", self.absolute(file)))
+    }
+
+    /// The pack of the statements compiled into the binary.
+    pub fn embedded(&self) -> Pack<'_> {
+        self.pack("embedded")
+    }
+
+    /// The pack for `key`, read from its file if there is a usable one.
+    fn pack(&self, key: &str) -> Pack<'_> {
         let mut h = Hash::new();
-        h.write(absolute.as_bytes());
-        self.dir.join(format!("{:016x}.bin", h.finish()))
+        h.write(key.as_bytes());
+        let file = self.dir.join(format!("{:016x}.{EXTENSION}", h.finish()));
+        let mut pack = Pack {
+            cache: self,
+            file,
+            entries: None,
+            index: Vec::new(),
+            by_path: HashMap::new(),
+            used: Vec::new(),
+            fresh: Mutex::new(Vec::new()),
+            unusable: false,
+            sources: Mutex::new(HashMap::new()),
+        };
+        match self.open_pack(&pack.file) {
+            Ok(Some((entries, index))) => {
+                pack.by_path = index
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.path.clone(), i))
+                    .collect();
+                pack.used = index.iter().map(|_| AtomicBool::new(false)).collect();
+                pack.index = index;
+                pack.entries = Some(entries);
+            }
+            Ok(None) => {}
+            Err(why) => {
+                pack.unusable = true;
+                self.reject::<()>(&pack.file, &why);
+            }
+        }
+        pack
     }
 
-    /// The statement file at `path` (shown as `shown`), from the cache when
-    /// its entry is current, else read with `read` (which also returns the
-    /// source it looked up) and stored.
-    pub fn get_or_read(
-        &self,
-        path: &Path,
-        shown: &str,
-        read: impl FnOnce() -> (Outcome, Option<PathBuf>),
-    ) -> Outcome {
-        // Only regular files: a FIFO or a device has no stable stamp.
-        let stamp = match fs::metadata(path) {
-            Ok(meta) if meta.is_file() => Stamp::of(&meta),
-            _ => return self.miss(shown, read).0,
+    /// The pack at `path` opened, and its index, if the header is whole,
+    /// of this build, and the index checks; `None` when there is no pack.
+    /// Only the header and the index are read here: each entry is read
+    /// when it is looked up ([`Entries::read`]), on the thread that
+    /// decodes it.
+    fn open_pack(&self, path: &Path) -> Result<Option<(Entries, Vec<Meta>)>, String> {
+        // Opened without waiting: a pipe in its place is not waited on.
+        let file = match super::open_nonblocking(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read it: {e}")),
         };
-        let absolute = self.absolute(path).to_string_lossy().into_owned();
-        let file = self.entry_path(&absolute);
-        if let Some(outcome) = self.lookup(&file, &absolute, shown, stamp) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            return outcome;
-        }
-        let (outcome, source) = self.miss(shown, read);
-        let source = source.map(|s| {
-            let stamp = Stamp::at(&s);
-            (self.absolute(&s).to_string_lossy().into_owned(), stamp)
-        });
-        // The file may have changed while it was read: store it only if not.
-        if Stamp::at(path) == Some(stamp) {
-            let entry = Entry {
-                path: absolute,
-                shown: shown.to_string(),
-                stamp,
-                source,
-                outcome,
-            };
-            self.store(&file, &entry);
-            return entry.outcome;
-        }
-        outcome
-    }
-
-    /// A statement compiled into the binary (`name`, `text`), from the
-    /// cache when there, else built with `build` and stored: the build
-    /// hash covers the text, which the key repeats by its length.
-    pub fn get_or_build(&self, name: &str, text: &str, build: impl FnOnce() -> Outcome) -> Outcome {
-        let stamp = Stamp {
-            size: text.len() as u64,
-            modified: None,
-            changed: 0,
-            inode: 0,
-            device: 0,
+        let size = match file.metadata() {
+            Ok(m) if m.is_file() && m.len() <= MAX_PACK_BYTES => m.len(),
+            Ok(_) => return Err("not a regular file of a pack's size".into()),
+            Err(e) => return Err(format!("cannot read it: {e}")),
         };
-        let key = format!("embedded:{name}");
-        let file = self.entry_path(&key);
-        if let Some(outcome) = self.lookup(&file, &key, name, stamp) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            return outcome;
+        let mut entries = Entries::new(file, size);
+        let mut header = [0; HEADER];
+        if size < HEADER as u64 || entries.read_at(&mut header, 0).is_err() || &header[..8] != MAGIC {
+            return Err("not a pack".into());
         }
-        let (outcome, _) = self.miss(name, || (build(), None));
-        let entry = Entry {
-            path: key,
-            shown: name.to_string(),
-            stamp,
-            source: None,
-            outcome,
+        let word = |at: usize| -> u64 {
+            let mut b = [0; 8];
+            b.copy_from_slice(&header[at..at + 8]);
+            u64::from_le_bytes(b)
         };
-        self.store(&file, &entry);
-        entry.outcome
+        let mut format = [0; 4];
+        format.copy_from_slice(&header[8..12]);
+        if u32::from_le_bytes(format) != FORMAT || word(12) != self.build {
+            return Err("written by another version".into());
+        }
+        let len = word(20);
+        let end = (HEADER as u64)
+            .checked_add(len)
+            .filter(|&end| end <= size)
+            .ok_or("damaged (truncated index)")?;
+        let mut index = vec![0; usize::try_from(len).map_err(|_| "damaged (index length)")?];
+        entries
+            .read_at(&mut index, HEADER as u64)
+            .map_err(|e| format!("cannot read its index: {e}"))?;
+        let mut h = Hash::new();
+        h.write(&index);
+        if h.finish() != word(28) {
+            return Err("damaged (index checksum)".into());
+        }
+        let index = postcard::from_bytes(&index).map_err(|_| "damaged (index does not decode)")?;
+        entries.start = end;
+        Ok(Some((entries, index)))
     }
 
     fn miss(
@@ -300,89 +366,10 @@ impl Cache {
         read()
     }
 
-    /// The outcome in entry `file`, if it is whole, of this build, and
-    /// about the file as it is now.
-    fn lookup(&self, file: &Path, absolute: &str, shown: &str, stamp: Stamp) -> Option<Outcome> {
-        let bytes = match fs::read(file) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(e) => return self.reject(file, &format!("cannot read it: {e}")),
-        };
-        let entry = match self.decode(&bytes) {
-            Ok(e) => e,
-            Err(why) => return self.reject(file, why),
-        };
-        if entry.path != absolute || entry.shown != shown || entry.stamp != stamp {
-            return self.reject(file, "the statement file changed");
-        }
-        if let Some((source, then)) = &entry.source
-            && Stamp::at(Path::new(source)) != *then
-        {
-            return self.reject(file, "its source changed");
-        }
-        Some(entry.outcome)
-    }
-
-    fn decode(&self, bytes: &[u8]) -> Result<Entry, &'static str> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-            return Err("not a cache entry");
-        }
-        let word = |at: usize| -> u64 {
-            let mut b = [0; 8];
-            b.copy_from_slice(&bytes[at..at + 8]);
-            u64::from_le_bytes(b)
-        };
-        let mut format = [0; 4];
-        format.copy_from_slice(&bytes[8..12]);
-        if u32::from_le_bytes(format) != FORMAT || word(12) != self.build {
-            return Err("written by another version");
-        }
-        let payload = &bytes[HEADER..];
-        let mut h = Hash::new();
-        h.write(payload);
-        if h.finish() != word(20) {
-            return Err("damaged (checksum)");
-        }
-        postcard::from_bytes(payload).map_err(|_| "damaged (does not decode)")
-    }
-
-    fn reject(&self, file: &Path, why: &str) -> Option<Outcome> {
+    fn reject<T>(&self, what: &Path, why: &str) -> Option<T> {
         self.rejected.fetch_add(1, Ordering::Relaxed);
-        log::debug!("load cache: entry {} not used: {why}", file.display());
+        log::debug!("load cache: {} not used: {why}", what.display());
         None
-    }
-
-    /// Writes `entry` to `file` through a temporary file and a rename.
-    /// Failing is never fatal: the file is read again next time.
-    fn store(&self, file: &Path, entry: &Entry) {
-        if self.unwritable.get().is_some() {
-            return;
-        }
-        let payload = match postcard::to_allocvec(entry) {
-            Ok(p) => p,
-            Err(e) => return log::debug!("load cache: cannot encode {}: {e}", entry.shown),
-        };
-        let mut h = Hash::new();
-        h.write(&payload);
-        let mut bytes = Vec::with_capacity(HEADER + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&self.build.to_le_bytes());
-        bytes.extend_from_slice(&h.finish().to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        match self.write_atomically(file, &bytes) {
-            Ok(()) => {
-                self.written.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(e) => {
-                if self.unwritable.set(()).is_ok() {
-                    log::info!(
-                        "load cache: cannot write in {}: {e}; loading goes on without it",
-                        self.dir.display()
-                    );
-                }
-            }
-        }
     }
 
     fn write_atomically(&self, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -410,24 +397,307 @@ impl Cache {
         result
     }
 
+    /// Removes the entries of the layout before packs (one `.bin` file per
+    /// statement file), which no build reads any more.
+    fn remove_old_layout(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let path = e.path();
+            if path.extension().is_some_and(|x| x == "bin") {
+                let _ = fs::remove_file(path);
+            }
+        }
+    }
+
     /// Says in the debug log how the cache did.
     pub fn log_stats(&self) {
         let s = self.stats();
         log::info!(
-            "load cache {}: {} files from the cache, {} read ({} entries not used), {} written",
+            "load cache {}: {} files from the cache, {} read ({} entries not used), {} written in {} packs",
             self.dir.display(),
             s.hits,
             s.misses,
             s.rejected,
-            s.written
+            s.written,
+            s.packs
         );
     }
 }
 
-/// A hasher for entry names, the build and checksums. Entries are only
-/// ever read by the binary that wrote them (the build hash holds its size
-/// and time), so a fixed seed is stable enough; foldhash is fast enough
-/// that checking every byte of a warm cache costs little.
+/// The entries of an open pack, read one at a time: a warm start reads
+/// each once, on the thread that decodes it, into a buffer of its size,
+/// rather than the whole pack into one buffer first (whose page faults
+/// and copy cost a tenth of a warm load of 1,000 files).
+#[derive(Debug)]
+struct Entries {
+    #[cfg(unix)]
+    file: fs::File,
+    /// Elsewhere reading at an offset moves the file's position.
+    #[cfg(not(unix))]
+    file: Mutex<fs::File>,
+    /// The pack's size when opened.
+    size: u64,
+    /// Where the entries start (after the index).
+    start: u64,
+}
+
+impl Entries {
+    fn new(file: fs::File, size: u64) -> Entries {
+        Entries {
+            #[cfg(unix)]
+            file,
+            #[cfg(not(unix))]
+            file: Mutex::new(file),
+            size,
+            start: 0,
+        }
+    }
+
+    /// Fills `buf` from offset `at` of the pack.
+    #[cfg(unix)]
+    fn read_at(&self, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, buf, at)
+    }
+
+    /// Fills `buf` from offset `at` of the pack.
+    #[cfg(not(unix))]
+    fn read_at(&self, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+        file.seek(SeekFrom::Start(at))?;
+        file.read_exact(buf)
+    }
+
+    /// The bytes of `meta`'s entry, if they are in the pack and check.
+    fn read(&self, meta: &Meta) -> Option<Vec<u8>> {
+        let at = self.start.checked_add(meta.at)?;
+        if at.checked_add(meta.len)? > self.size {
+            return None;
+        }
+        let mut bytes = vec![0; usize::try_from(meta.len).ok()?];
+        self.read_at(&mut bytes, at).ok()?;
+        let mut h = Hash::new();
+        h.write(&bytes);
+        (h.finish() == meta.sum).then_some(bytes)
+    }
+}
+
+/// The entries of one folder (or of the seeds, or of one file named alone)
+/// during one load: looked up by path from any thread, and written back,
+/// with what was read afresh and without what was not used, by
+/// [`Pack::finish`].
+#[derive(Debug)]
+pub struct Pack<'c> {
+    cache: &'c Cache,
+    /// Where the pack lives.
+    file: PathBuf,
+    /// The pack's entries, when there was a usable pack.
+    entries: Option<Entries>,
+    index: Vec<Meta>,
+    by_path: HashMap<String, usize>,
+    /// Which entries of `index` this load took.
+    used: Vec<AtomicBool>,
+    /// Entries read afresh in this load: their index entry (offset not yet
+    /// set) and bytes.
+    fresh: Mutex<Vec<(Meta, Vec<u8>)>>,
+    /// A pack was there but could not be used at all.
+    unusable: bool,
+    /// The stamps of the sources looked at in this load: a thousand
+    /// statements share a few sources.
+    sources: Mutex<HashMap<String, Option<Stamp>>>,
+}
+
+impl Pack<'_> {
+    /// The statement file at `path` (shown as `shown`), from the pack when
+    /// its entry is current, else read with `read` (which also returns the
+    /// source it looked up) and kept for the pack.
+    pub fn get_or_read(
+        &self,
+        path: &Path,
+        shown: &str,
+        read: impl FnOnce() -> (Outcome, Option<PathBuf>),
+    ) -> Outcome {
+        // Only regular files: a FIFO or a device has no stable stamp.
+        let stamp = match fs::metadata(path) {
+            Ok(meta) if meta.is_file() => Stamp::of(&meta),
+            _ => return self.cache.miss(shown, read).0,
+        };
+        let absolute = self.cache.absolute(path);
+        if let Some(outcome) = self.lookup(&absolute, shown, stamp) {
+            return outcome;
+        }
+        let (outcome, source) = self.cache.miss(shown, read);
+        let source = source.map(|s| (self.cache.absolute(&s), Stamp::at(&s)));
+        // The file may have changed while it was read: keep it only if not.
+        if Stamp::at(path) == Some(stamp) {
+            self.keep(absolute, shown, stamp, source, &outcome);
+        }
+        outcome
+    }
+
+    /// A statement compiled into the binary (`name`, `text`), from the pack
+    /// when there, else built with `build` and kept.
+    pub fn get_or_build(&self, name: &str, text: &str, build: impl FnOnce() -> Outcome) -> Outcome {
+        let stamp = Stamp::embedded(text);
+        let key = format!("embedded:{name}");
+        if let Some(outcome) = self.lookup(&key, name, stamp) {
+            return outcome;
+        }
+        let (outcome, _) = self.cache.miss(name, || (build(), None));
+        self.keep(key, name, stamp, None, &outcome);
+        outcome
+    }
+
+    /// The outcome of the entry for `absolute`, if there is one, about the
+    /// file as it is now, and whole.
+    fn lookup(&self, absolute: &str, shown: &str, stamp: Stamp) -> Option<Outcome> {
+        let &i = self.by_path.get(absolute)?;
+        let meta = &self.index[i];
+        let why = |why: &str| format!("the entry of {shown} ({why})");
+        if meta.shown != shown || meta.stamp != stamp {
+            return self.cache.reject(&self.file, &why("the statement file changed"));
+        }
+        if let Some((source, then)) = &meta.source
+            && self.source_stamp(source) != *then
+        {
+            return self.cache.reject(&self.file, &why("its source changed"));
+        }
+        let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta)) else {
+            return self
+                .cache
+                .reject(&self.file, &why("damaged: cut short or checksum"));
+        };
+        let Ok(outcome) = postcard::from_bytes(&bytes) else {
+            return self.cache.reject(&self.file, &why("damaged: does not decode"));
+        };
+        self.used[i].store(true, Ordering::Relaxed);
+        self.cache.hits.fetch_add(1, Ordering::Relaxed);
+        Some(outcome)
+    }
+
+    /// The stamp of `source` now, looked at once per load.
+    fn source_stamp(&self, source: &str) -> Option<Stamp> {
+        let mut seen = self.sources.lock().unwrap_or_else(PoisonError::into_inner);
+        *seen
+            .entry(source.to_string())
+            .or_insert_with(|| Stamp::at(Path::new(source)))
+    }
+
+    /// Keeps what the file at `path` gave, for [`Pack::finish`] to write.
+    fn keep(
+        &self,
+        path: String,
+        shown: &str,
+        stamp: Stamp,
+        source: Option<(String, Option<Stamp>)>,
+        outcome: &Outcome,
+    ) {
+        if self.cache.unwritable.get().is_some() {
+            return;
+        }
+        let bytes = match postcard::to_allocvec(outcome) {
+            Ok(b) => b,
+            Err(e) => return log::debug!("load cache: cannot encode {shown}: {e}"),
+        };
+        let mut h = Hash::new();
+        h.write(&bytes);
+        let meta = Meta {
+            path,
+            shown: shown.to_string(),
+            stamp,
+            source,
+            at: 0,
+            len: bytes.len() as u64,
+            sum: h.finish(),
+        };
+        self.fresh
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((meta, bytes));
+    }
+
+    /// Writes the pack again if this load changed it: an entry read afresh,
+    /// or one not used (its file gone or changed), or a pack that could not
+    /// be used. Failing is never fatal: the files are read again next time.
+    pub fn finish(self) {
+        let fresh = self.fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let unused = self.used.iter().any(|u| !u.load(Ordering::Relaxed));
+        if fresh.is_empty() && !unused && !self.unusable {
+            return;
+        }
+        if self.cache.unwritable.get().is_some() {
+            return;
+        }
+        // What this load read, then what it used; one entry per path, the
+        // newest (the sort is stable, and dedup keeps the first).
+        let written = fresh.len();
+        let mut entries: Vec<(Meta, Vec<u8>)> = fresh;
+        for (i, meta) in self.index.iter().enumerate() {
+            // Read again (the pack stays open, whatever was renamed over
+            // it since) and checked again.
+            if self.used[i].load(Ordering::Relaxed)
+                && let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta))
+            {
+                entries.push((meta.clone(), bytes));
+            }
+        }
+        entries.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        entries.dedup_by(|later, earlier| later.0.path == earlier.0.path);
+        let mut at = 0u64;
+        for (meta, bytes) in &mut entries {
+            meta.at = at;
+            at += bytes.len() as u64;
+        }
+        let metas: Vec<&Meta> = entries.iter().map(|(m, _)| m).collect();
+        let index = match postcard::to_allocvec(&metas) {
+            Ok(i) => i,
+            Err(e) => return log::debug!("load cache: cannot encode the index: {e}"),
+        };
+        let mut h = Hash::new();
+        h.write(&index);
+        let mut out = Vec::with_capacity(HEADER + index.len() + usize::try_from(at).unwrap_or(0));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&self.cache.build.to_le_bytes());
+        out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        out.extend_from_slice(&h.finish().to_le_bytes());
+        out.extend_from_slice(&index);
+        for (_, bytes) in &entries {
+            out.extend_from_slice(bytes);
+        }
+        let cache = self.cache;
+        // A pack too large to be read back would be written at every start.
+        if out.len() as u64 > MAX_PACK_BYTES {
+            return log::info!(
+                "load cache: {} would be too large; not written",
+                self.file.display()
+            );
+        }
+        match cache.write_atomically(&self.file, &out) {
+            Ok(()) => {
+                cache.written.fetch_add(written, Ordering::Relaxed);
+                if cache.packs.fetch_add(1, Ordering::Relaxed) == 0 {
+                    cache.remove_old_layout();
+                }
+            }
+            Err(e) => {
+                if cache.unwritable.set(()).is_ok() {
+                    log::info!(
+                        "load cache: cannot write in {}: {e}; loading goes on without it",
+                        cache.dir.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A hasher for pack names, the build and checksums. Packs are only ever
+/// read by the binary that wrote them (the build hash holds its size and
+/// time), so a fixed seed is stable enough; foldhash is fast enough that
+/// checking every byte of a warm cache costs little.
 struct Hash(foldhash::quality::FoldHasher<'static>);
 
 impl Hash {

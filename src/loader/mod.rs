@@ -122,8 +122,12 @@ pub fn load_annotated(opts: &LoadOptions, cache: Option<&cache::Cache>) -> Loade
 
 fn load_with(mut builder: Builder, opts: &LoadOptions) -> Loaded {
     if opts.embedded {
+        let pack = builder.pack(cache::Cache::embedded);
         for seed in SEEDS {
-            builder.add_text(seed.name, seed.text, &SourceLookup::Embedded);
+            builder.add_text(seed.name, seed.text, &SourceLookup::Embedded, pack.as_ref());
+        }
+        if let Some(p) = pack {
+            p.finish();
         }
     }
     if let Some(dir) = opts.user_dir.as_deref() {
@@ -500,16 +504,16 @@ fn annotated_outcome(parsed: Parsed, annotate: bool) -> cache::Outcome {
 }
 
 /// Reads one statement file as the builder does: annotated when
-/// `annotate`, through `cache` when there is one.
-fn read_file(path: &Path, annotate: bool, cache: Option<&cache::Cache>) -> (String, cache::Outcome) {
+/// `annotate`, through the cache's `pack` when there is one.
+fn read_file(path: &Path, annotate: bool, pack: Option<&cache::Pack>) -> (String, cache::Outcome) {
     let shown = path.to_string_lossy().into_owned();
     let read = || {
         let mut source = None;
         let parsed = parse_file_at(path, &shown, &mut source);
         (annotated_outcome(parsed, annotate), source)
     };
-    let outcome = match cache {
-        Some(c) if annotate => c.get_or_read(path, &shown, read),
+    let outcome = match pack {
+        Some(p) if annotate => p.get_or_read(path, &shown, read),
         _ => read().0,
     };
     (shown, outcome)
@@ -525,12 +529,18 @@ struct Builder<'c> {
     /// index and meeting id), given after every loader problem, in the
     /// order of the tree, as [`crate::compare::annotate`] gives them.
     notes: HashMap<(usize, String), Vec<Problem>>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, foldhash::fast::RandomState>,
     /// One copy of each topic tag, shared by every area that names it.
-    tags: std::collections::HashSet<Tag>,
+    tags: std::collections::HashSet<Tag, foldhash::fast::RandomState>,
 }
 
-impl Builder<'_> {
+impl<'c> Builder<'c> {
+    /// A pack of the load cache (`which` says whose), when this load
+    /// annotates through a cache.
+    fn pack(&self, which: impl FnOnce(&'c cache::Cache) -> cache::Pack<'c>) -> Option<cache::Pack<'c>> {
+        self.cache.filter(|_| self.annotate).map(which)
+    }
+
     /// Adds a file, or the statement files of a folder. A folder the user
     /// named (`explicit`) that holds none is worth a warning: a typo, or a
     /// folder named like a file.
@@ -551,14 +561,24 @@ impl Builder<'_> {
                             "is a folder with no statement files in it (*.yaml, *.yml)",
                         ));
                     }
-                    self.add_files(&files);
+                    let pack = self.pack(|c| c.folder(path));
+                    self.add_files(&files, pack.as_ref());
+                    if let Some(p) = pack {
+                        p.finish();
+                    }
                 }
                 Err(e) => self.loaded.problems.push(Problem::error(
                     shown,
                     format!("cannot list folder: {}", ReadError::from_io(path, &e)),
                 )),
             },
-            Ok(_) => self.add_file(path),
+            Ok(_) => {
+                let pack = self.pack(|c| c.file(path));
+                self.add_file(path, pack.as_ref());
+                if let Some(p) = pack {
+                    p.finish();
+                }
+            }
             Err(e) => self
                 .loaded
                 .problems
@@ -586,33 +606,33 @@ impl Builder<'_> {
         ));
     }
 
-    fn add_file(&mut self, path: &Path) {
-        let (shown, outcome) = read_file(path, self.annotate, self.cache);
+    fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
+        let (shown, outcome) = read_file(path, self.annotate, pack);
         self.accept(&shown, outcome);
     }
 
     /// Reads and parses `files` on every core, then merges them in the
     /// order given, so that the corpus and the problems come out exactly as
     /// if the files had been read one by one.
-    fn add_files(&mut self, files: &[PathBuf]) {
+    fn add_files(&mut self, files: &[PathBuf], pack: Option<&cache::Pack>) {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZeroUsize::get)
             .min(files.len());
         if threads <= 1 {
             for f in files {
-                self.add_file(f);
+                self.add_file(f, pack);
             }
             return;
         }
         let chunk = files.len().div_ceil(threads);
-        let (annotate, cache) = (self.annotate, self.cache);
+        let annotate = self.annotate;
         let parsed: Vec<(String, cache::Outcome)> = std::thread::scope(|s| {
             let parts: Vec<_> = files
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
                         part.iter()
-                            .map(|f| read_file(f, annotate, cache))
+                            .map(|f| read_file(f, annotate, pack))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -627,7 +647,7 @@ impl Builder<'_> {
         }
     }
 
-    fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup) {
+    fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup, pack: Option<&cache::Pack>) {
         let build = || {
             let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
                 // The user has no such file: it is inside the binary.
@@ -638,8 +658,8 @@ impl Builder<'_> {
             });
             annotated_outcome(parsed, self.annotate)
         };
-        let outcome = match (self.cache, sources) {
-            (Some(c), SourceLookup::Embedded) if self.annotate => c.get_or_build(name, text, build),
+        let outcome = match (pack, sources) {
+            (Some(p), SourceLookup::Embedded) => p.get_or_build(name, text, build),
             _ => build(),
         };
         self.accept(name, outcome);
