@@ -23,12 +23,12 @@ mod yaml;
 use std::collections::{HashMap, HashSet};
 
 use crate::loader::fidelity::{self, Markup, collapse};
-use crate::loader::markdown;
 use crate::loader::schema::{
     AreaSpec, Areas, CommitmentSpec, Commitments, IsoDate, MeetingSpec, NonEmpty, PartnershipSpec, Slug,
     SourceSpec, StatementFile,
 };
 use crate::loader::{Problem, SourceLookup, parse_statement};
+use crate::loader::{markdown, second_reading};
 use crate::model::{self, Date};
 
 /// Something the importer was unsure of, at a line of the source where it applies.
@@ -124,7 +124,7 @@ pub struct Imported {
 /// Imports the statement in `text`. `name` is the file shown in messages.
 pub fn import(name: &str, text: &str, opts: &ImportOptions) -> Result<Imported, Problem> {
     let mut notes = Vec::new();
-    // The lines and units are gone by the time the file is loaded back,
+    // The blocks are gone by the time the file is loaded back,
     // which keeps the memory of a huge import down.
     let statement = statement(name, text, opts, &mut notes)?;
     let mut yaml = yaml::write(&statement, &opts.source_file);
@@ -738,8 +738,14 @@ fn check(
             )
         })?;
     let mut drift: Vec<String> = warnings.iter().map(|w| w.message.clone()).collect();
-    if drift.is_empty() && fidelity::tree_text(&meeting) != fidelity::normalise_source(source, markup).text {
+    let tree = fidelity::tree_text(&meeting);
+    if drift.is_empty() && tree != fidelity::normalise_source(source, markup).text {
         drift.push("the tree's text differs from the source's text".into());
+    }
+    // A second reading, without the block parser, catches a mark the
+    // parser would drop from both the tree and the source's text.
+    if let Err(m) = second_reading::compare(&tree, source, markup) {
+        drift.push(format!("line {}: {m}", m.line));
     }
     Ok((meeting, drift))
 }

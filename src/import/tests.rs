@@ -173,6 +173,26 @@ fn the_check_catches_a_changed_word() {
 }
 
 #[test]
+fn the_check_catches_a_dropped_mark_by_its_second_reading() {
+    let source = "---\ntitle: T\ndate: 2025-05-01\n---\n\n## Quantum\n\n- **Labs:** We will fund labs (in 2026), and meet.\n";
+    let i = run("s.md", source);
+    for (from, to) in [
+        ("(in 2026), and", "(in 2026) and"),
+        ("(in 2026), and", "(in 2026, and"),
+    ] {
+        let edited = i.yaml.replace(from, to);
+        assert_ne!(edited, i.yaml);
+        let (_, drift) = check("s.md", &edited, source, Markup::Markdown).unwrap();
+        assert!(
+            drift
+                .iter()
+                .any(|d| d.starts_with("line 8: read without the markdown parser")),
+            "{drift:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_single_plain_lead_in_is_a_sentence() {
     let i = run(
         "s.txt",

@@ -818,7 +818,7 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// The character an entity's name (between `&` and `;`) stands for.
-fn entity(name: &str) -> Option<char> {
+pub(crate) fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod problem;
 pub mod read;
 pub mod schema;
+pub mod second_reading;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -222,8 +223,21 @@ fn parse_statement_at(
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
                 meeting.source.source_file = Some(shown.clone());
-                let normalised = fidelity::normalise_source(&src_text, fidelity::Markup::from_path(&shown));
-                for d in fidelity::align(&mut meeting, &normalised) {
+                let markup = fidelity::Markup::from_path(&shown);
+                let normalised = fidelity::normalise_source(&src_text, markup);
+                let drifts = fidelity::align(&mut meeting, &normalised);
+                // The second reading, without the block parser, is only
+                // needed where the first found nothing: it catches a mark
+                // that the parser would drop from both sides.
+                if drifts.is_empty()
+                    && let Err(m) = second_reading::compare(&fidelity::tree_text(&meeting), &src_text, markup)
+                {
+                    warnings.push(Problem::warning(
+                        name,
+                        format!("differs from {shown}:{}: {m}", m.line),
+                    ));
+                }
+                for d in drifts {
                     let mut p = Problem::warning(
                         name,
                         format!(
