@@ -18,6 +18,9 @@
 //! decoded once (`&amp;lt;` reads `&lt;`); a link keeps its text and loses
 //! its target; an image is nothing.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
+
 use super::fidelity::Markup;
 
 /// Characters that are markup wherever they stand, on both sides.
@@ -31,7 +34,7 @@ fn ignored(c: char) -> bool {
 /// One word or punctuation mark of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// The word, or the mark.
+    /// The word (without the characters that are always markup), or the mark.
     pub text: String,
     /// Its source line (1-based).
     pub line: u32,
@@ -60,31 +63,118 @@ impl std::fmt::Display for Mismatch {
     }
 }
 
+/// A token: a byte range of a text. Words keep the markup characters
+/// inside them (`t*raining`), which every comparison leaves out.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: u32,
+    end: u32,
+    optional: bool,
+}
+
+/// A byte offset as stored in a token (the files read are at most 32 MiB).
+fn offset(k: usize) -> u32 {
+    u32::try_from(k).unwrap_or(u32::MAX)
+}
+
+/// A text cut into tokens, with the source line where each of its lines starts.
+#[derive(Debug, Default)]
+struct Reading<'a> {
+    text: Cow<'a, str>,
+    /// (byte offset in `text`, source line), in order.
+    lines: Vec<(usize, u32)>,
+    tokens: Vec<Tok>,
+}
+
+impl Reading<'_> {
+    fn str(&self, i: usize) -> &str {
+        let t = self.tokens[i];
+        self.text.get(t.start as usize..t.end as usize).unwrap_or("")
+    }
+
+    fn line(&self, i: usize) -> u32 {
+        let at = self.tokens.get(i).map_or(self.text.len(), |t| t.start as usize);
+        let k = self.lines.partition_point(|&(start, _)| start <= at);
+        k.checked_sub(1)
+            .and_then(|k| self.lines.get(k))
+            .map_or(1, |&(_, l)| l)
+    }
+
+    /// Up to eight tokens from `from`, for messages.
+    fn shown(&self, from: usize) -> String {
+        (from..self.tokens.len().min(from + 8))
+            .map(|i| bare(self.str(i)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Cuts `text` into tokens; a colon, full stop or dash next to emphasis
+    /// markup on its line is optional when `marks` says so.
+    fn cut(&mut self, marks: bool) {
+        let text: &str = &self.text;
+        let is_emphasis = |c: Option<char>| matches!(c, Some('*' | '_'));
+        // The nearest character on the same line that is not white space.
+        let before = |k: usize| text[..k].chars().rev().find(|&c| c == '\n' || !c.is_whitespace());
+        let after = |k: usize| text[k..].chars().find(|&c| c == '\n' || !c.is_whitespace());
+        let mut word: Option<(usize, bool)> = None;
+        for (k, c) in text.char_indices() {
+            if c.is_alphanumeric() || ignored(c) {
+                let w = word.get_or_insert((k, false));
+                w.1 |= c.is_alphanumeric();
+                continue;
+            }
+            if let Some((start, true)) = word.take() {
+                self.tokens.push(Tok {
+                    start: offset(start),
+                    end: offset(k),
+                    optional: false,
+                });
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            let end = k + c.len_utf8();
+            let optional = marks
+                && matches!(c, ':' | '.' | '-' | '–' | '—')
+                && (is_emphasis(before(k)) || is_emphasis(after(end)));
+            self.tokens.push(Tok {
+                start: offset(k),
+                end: offset(end),
+                optional,
+            });
+        }
+        if let Some((start, true)) = word {
+            self.tokens.push(Tok {
+                start: offset(start),
+                end: offset(text.len()),
+                optional: false,
+            });
+        }
+    }
+}
+
+/// A word without the characters that are always markup.
+fn bare(s: &str) -> String {
+    s.chars().filter(|&c| !ignored(c)).collect()
+}
+
+/// Whether two tokens read the same, markup characters aside.
+fn same(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .filter(|&c| !ignored(c))
+            .eq(b.chars().filter(|&c| !ignored(c)))
+}
+
 /// Splits `s` into words (runs of letters and digits) and single marks,
 /// leaving out white space and the characters that are always markup.
 pub fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-            continue;
-        }
-        // Markup inside a word (`t*raining`, `A*STAR`) does not part it.
-        if ignored(c) {
-            continue;
-        }
-        if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
-        if !c.is_whitespace() {
-            out.push(c.to_string());
-        }
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out
+    let mut r = Reading {
+        text: Cow::Borrowed(s),
+        ..Reading::default()
+    };
+    r.cut(false);
+    (0..r.tokens.len()).map(|i| bare(r.str(i))).collect()
 }
 
 /// How far ahead in the source a run of the tree is looked for, in tokens.
@@ -101,93 +191,90 @@ const WINDOW: usize = 4000;
 /// mismatch. Moves are the first check's to catch ([`super::fidelity`]);
 /// this one is about every word and mark being there.
 pub fn compare(tree: &str, source: &str, markup: Markup) -> Result<(), Mismatch> {
-    let src = read(source, markup);
-    let tree = tokens(tree);
-    let shown = |v: &mut dyn Iterator<Item = &String>| v.take(8).cloned().collect::<Vec<_>>().join(" ");
-    // Source tokens set aside, and which of them the tree used since.
-    let mut aside: Vec<(&Token, bool)> = Vec::new();
-    let mut unused: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let src = reading(source, markup);
+    let mut t = Reading {
+        text: Cow::Borrowed(tree),
+        ..Reading::default()
+    };
+    t.cut(false);
+    let n = t.tokens.len();
+    // Source tokens set aside (by index), whether the tree used each, and
+    // the unused ones by their bare text, earliest first.
+    let mut aside: Vec<(usize, bool)> = Vec::new();
+    let mut unused: HashMap<String, VecDeque<usize>> = HashMap::new();
     let (mut i, mut j) = (0, 0);
-    while i < tree.len() {
-        let t = &tree[i];
-        match src.get(j) {
-            Some(s) if *t == s.text => {
+    while i < n {
+        let word = t.str(i);
+        if j < src.tokens.len() {
+            if same(word, src.str(j)) {
                 i += 1;
                 j += 1;
                 continue;
             }
-            Some(s) if s.optional => {
+            if src.tokens[j].optional {
                 j += 1;
                 continue;
             }
-            _ => {}
         }
-        if let Some(k) = unused.get_mut(t.as_str()).and_then(Vec::pop) {
+        if let Some(k) = unused.get_mut(&bare(word)).and_then(VecDeque::pop_front) {
             aside[k].1 = true;
             i += 1;
             continue;
         }
-        let run = &tree[i..(i + 4).min(tree.len())];
+        let run = (i + 4).min(n) - i;
         let ahead = (1..=WINDOW)
-            .take_while(|d| j + d + run.len() <= src.len())
-            .find(|&d| {
-                src[j + d..j + d + run.len()]
-                    .iter()
-                    .zip(run)
-                    .all(|(s, t)| s.text == *t)
+            .take_while(|d| j + d + run <= src.tokens.len())
+            .find(|&d| (0..run).all(|r| same(t.str(i + r), src.str(j + d + r))));
+        let Some(d) = ahead else {
+            return Err(Mismatch {
+                line: src.line(j.min(src.tokens.len().saturating_sub(1))),
+                tree: t.shown(i),
+                source: src.shown(j),
             });
-        match ahead {
-            Some(d) => {
-                for s in src[j..j + d].iter().filter(|s| !s.optional) {
-                    unused.entry(s.text.as_str()).or_default().insert(0, aside.len());
-                    aside.push((s, false));
-                }
-                j += d;
-            }
-            None => {
-                let line = src.get(j).or(src.last()).map_or(1, |s| s.line);
-                return Err(Mismatch {
-                    line,
-                    tree: shown(&mut tree[i..].iter()),
-                    source: shown(&mut src[j.min(src.len())..].iter().map(|s| &s.text)),
-                });
-            }
+        };
+        for k in (j..j + d).filter(|&k| !src.tokens[k].optional) {
+            unused.entry(bare(src.str(k))).or_default().push_back(aside.len());
+            aside.push((k, false));
         }
+        j += d;
     }
-    // What the tree never said: the rest of the source, or what was set aside.
-    let rest = src[j.min(src.len())..].iter().filter(|s| !s.optional);
-    let left: Vec<&Token> = aside
+    // What the tree never said: what was set aside, or the rest of the source.
+    let left = aside
         .iter()
         .filter(|(_, used)| !used)
-        .map(|(s, _)| *s)
-        .chain(rest)
-        .collect();
-    match left.first() {
-        Some(first) => Err(Mismatch {
-            line: first.line,
+        .map(|&(k, _)| k)
+        .chain((j..src.tokens.len()).filter(|&k| !src.tokens[k].optional))
+        .next();
+    match left {
+        Some(k) => Err(Mismatch {
+            line: src.line(k),
             tree: "…".to_string(),
-            source: shown(&mut left.iter().map(|s| &s.text)),
+            source: src.shown(k),
         }),
         None => Ok(()),
     }
 }
 
-/// The tokens a reader sees in `source`.
+/// The tokens a reader sees in `source`, with their lines.
 pub fn read(source: &str, markup: Markup) -> Vec<Token> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    match markup {
-        Markup::Plain => read_plain(source),
-        Markup::Markdown => read_markdown(source),
-    }
+    let r = reading(source, markup);
+    (0..r.tokens.len())
+        .map(|i| Token {
+            text: bare(r.str(i)),
+            line: r.line(i),
+            optional: r.tokens[i].optional,
+        })
+        .collect()
 }
 
-/// Appends the tokens of `text`, all on `line`.
-fn push_tokens(out: &mut Vec<Token>, text: &str, line: u32) {
-    out.extend(tokens(text).into_iter().map(|text| Token {
-        text,
-        line,
-        optional: false,
-    }));
+fn reading(source: &str, markup: Markup) -> Reading<'static> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut r = match markup {
+        Markup::Plain => read_plain(source),
+        Markup::Markdown => read_markdown(source),
+    };
+    r.cut(markup == Markup::Markdown);
+    r
 }
 
 fn line_no(i: usize) -> u32 {
@@ -196,16 +283,20 @@ fn line_no(i: usize) -> u32 {
 
 /// Plain text: each line without the list marker or numbering that opens
 /// it, and without lines that are only an end mark.
-fn read_plain(source: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+fn read_plain(source: &str) -> Reading<'static> {
+    let mut r = Reading::default();
+    let mut text = String::with_capacity(source.len());
     for (i, line) in source.lines().enumerate() {
         let t = line.trim();
         if ["###", "***", "---", "# # #"].contains(&t) {
             continue;
         }
-        push_tokens(&mut out, drop_marker(t), line_no(i));
+        r.lines.push((text.len(), line_no(i)));
+        text.push_str(drop_marker(t));
+        text.push('\n');
     }
-    out
+    r.text = Cow::Owned(text);
+    r
 }
 
 /// A line without its opening list marker (`-`, `•`, `1.`, `(a)`, `iv)`)
@@ -248,12 +339,12 @@ fn drop_marker(t: &str) -> &str {
 /// title, then every line without its block markup (indentation, `>`,
 /// list markers, `#`, rules), inline HTML, comments, images and link
 /// targets removed, escapes resolved and entities decoded.
-fn read_markdown(source: &str) -> Vec<Token> {
+fn read_markdown(source: &str) -> Reading<'static> {
     let lines: Vec<&str> = source
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
-    let mut out = Vec::new();
+    let mut r = Reading::default();
     let mut start = 0;
     if lines.first().is_some_and(|l| l.trim_end() == "---")
         && let Some(close) = lines
@@ -270,18 +361,18 @@ fn read_markdown(source: &str) -> Vec<Token> {
             .ok()
             .and_then(|v| v.get("title").and_then(|t| t.as_str().map(str::to_string)))
         {
-            push_tokens(&mut out, &title, title_line);
+            r.lines.push((0, title_line));
+            r.text = Cow::Owned(title + "\n");
         }
         start = close + 2;
     }
-    // The text of every line after its block markup, as one stream with a
-    // line number for each character, so that links, tags and comments may
-    // span lines.
-    let mut text: Vec<(char, u32)> = Vec::new();
+    // The text of every line after its block markup, as one text with the
+    // line where each starts, so that links, tags and comments may span lines.
+    let mut text = String::with_capacity(source.len());
+    let mut starts: Vec<(usize, u32)> = Vec::new();
     let mut in_list = false;
     let mut blank_before = true;
     for (i, raw) in lines.iter().enumerate().skip(start) {
-        let n = line_no(i);
         let (rest, listed) = block_markup(raw, in_list || blank_before);
         let blank = raw.trim().is_empty();
         if listed {
@@ -290,11 +381,12 @@ fn read_markdown(source: &str) -> Vec<Token> {
             in_list = false;
         }
         blank_before = blank;
-        text.extend(rest.chars().map(|c| (c, n)));
-        text.push(('\n', n));
+        starts.push((text.len(), line_no(i)));
+        text.push_str(rest);
+        text.push('\n');
     }
-    inline(&text, &mut out);
-    out
+    inline(&text, &starts, &mut r);
+    r
 }
 
 /// A line without its block markup; and whether it opens a list item.
@@ -339,36 +431,34 @@ fn block_markup(raw: &str, may_number: bool) -> (&str, bool) {
 }
 
 /// Decodes the entity at the start of `s` (`&amp;`, `&#8217;`): the
-/// character and the entity's length.
-fn entity_at(s: &[(char, u32)]) -> Option<(char, usize)> {
-    let end = s.iter().take(34).position(|&(c, _)| c == ';')?;
-    let name: String = s[1..end].iter().map(|&(c, _)| c).collect();
-    if name.is_empty() {
-        return None;
-    }
-    super::markdown::entity(&name).map(|c| (c, end + 1))
+/// character and the entity's byte length.
+fn entity_at(s: &str) -> Option<(char, usize)> {
+    let end = s.bytes().take(34).position(|b| b == b';')?;
+    let name = s.get(1..end).filter(|n| !n.is_empty())?;
+    super::markdown::entity(name).map(|c| (c, end + 1))
 }
 
-/// Whether an HTML tag opens at the start of `s`: `<` then a letter, `/`, `!` or `?`.
-fn tag_at(s: &[(char, u32)]) -> Option<usize> {
-    let next = s.get(1)?.0;
+/// The byte length up to the `>` of an HTML tag opening `s`: `<` then a
+/// letter, `/`, `!` or `?`.
+fn tag_at(s: &str) -> Option<usize> {
+    let next = s[1..].chars().next()?;
     if !(next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?')) {
         return None;
     }
-    s.iter().position(|&(c, _)| c == '>')
+    s.find('>')
 }
 
-/// The end of a link `[text](target)` opening at `s[0]`: where its text
-/// ends (the `]`) and where the whole link ends (after the `)`).
-fn link_at(s: &[(char, u32)]) -> Option<(usize, usize)> {
+/// A link `[text](target)` opening `s`: the byte offset of the `]` that
+/// ends its text, and of the end of the link (after the `)`).
+fn link_at(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
     let mut depth = 0;
     let mut k = 0;
     let close = loop {
-        let c = s.get(k)?.0;
-        match c {
-            '\\' => k += 1,
-            '[' => depth += 1,
-            ']' => {
+        match *b.get(k)? {
+            b'\\' => k += 1,
+            b'[' => depth += 1,
+            b']' => {
                 depth -= 1;
                 if depth == 0 {
                     break k;
@@ -378,14 +468,14 @@ fn link_at(s: &[(char, u32)]) -> Option<(usize, usize)> {
         }
         k += 1;
     };
-    if s.get(close + 1)?.0 != '(' {
+    if b.get(close + 1) != Some(&b'(') {
         return None;
     }
     let mut parens = 0;
-    for (j, &(c, _)) in s.iter().enumerate().skip(close + 1) {
+    for (j, &c) in b.iter().enumerate().skip(close + 1) {
         match c {
-            '(' => parens += 1,
-            ')' => {
+            b'(' => parens += 1,
+            b')' => {
                 parens -= 1;
                 if parens == 0 {
                     return Some((close, j + 1));
@@ -397,17 +487,28 @@ fn link_at(s: &[(char, u32)]) -> Option<(usize, usize)> {
     None
 }
 
-/// The inline reading of the text stream: escapes, comments, tags,
-/// images, links and entities.
-fn inline(s: &[(char, u32)], out: &mut Vec<Token>) {
-    // The visible characters with their line, and whether emphasis markup
-    // stands right before or after (for marks closing a bold lead-in).
-    let mut visible: Vec<(char, u32)> = Vec::new();
-    let mut k = 0;
-    // Where each link's text ends, to skip its target when reached.
+/// The inline reading of `s` (whose lines start as `starts` says) into
+/// `out`: escapes, comments, tags, images, links and entities.
+fn inline(s: &str, starts: &[(usize, u32)], out: &mut Reading<'static>) {
+    // The source line of the character at byte `k`, read in order.
+    let mut next_line = 0;
+    let mut line = 1;
+    let mut push = |out: &mut Reading, k: usize, text: &str| {
+        while next_line < starts.len() && starts[next_line].0 <= k {
+            line = starts[next_line].1;
+            next_line += 1;
+        }
+        let into = out.text.to_mut();
+        if out.lines.last().is_none_or(|&(_, l)| l != line) {
+            out.lines.push((into.len(), line));
+        }
+        into.push_str(text);
+    };
+    let mut buf = [0u8; 4];
+    // Where the text of each open link ends, and where the link ends.
     let mut link_ends: Vec<(usize, usize)> = Vec::new();
-    while k < s.len() {
-        let (c, line) = s[k];
+    let mut k = 0;
+    while let Some(c) = s[k..].chars().next() {
         if let Some(&(close, end)) = link_ends.last()
             && k == close
         {
@@ -415,133 +516,73 @@ fn inline(s: &[(char, u32)], out: &mut Vec<Token>) {
             k = end;
             continue;
         }
+        let rest = &s[k..];
+        let one = c.len_utf8();
         match c {
-            '\\' => match s.get(k + 1) {
-                Some(&(n, l)) if n.is_ascii_punctuation() => {
+            '\\' => match rest[1..].chars().next() {
+                Some(n) if n.is_ascii_punctuation() => {
                     // An escaped mark is text, even one that is markup elsewhere.
-                    visible.push((n, l));
+                    push(out, k, n.encode_utf8(&mut buf));
                     k += 2;
                 }
-                Some(&('\n', _)) => k += 1,
+                Some('\n') => k += 1,
                 _ => {
-                    visible.push((c, line));
+                    push(out, k, "\\");
                     k += 1;
                 }
             },
-            '<' if s[k..].iter().take(4).map(|&(c, _)| c).eq("<!--".chars()) => {
-                let rest: String = s[k..].iter().map(|&(c, _)| c).collect();
-                k = match rest.find("-->") {
-                    Some(e) => k + rest[..e].chars().count() + 3,
-                    None => s.len(),
-                };
+            '<' if rest.starts_with("<!--") => {
+                k = rest.find("-->").map_or(s.len(), |e| k + e + 3);
             }
-            '<' => match tag_at(&s[k..]) {
+            '<' => match tag_at(rest) {
                 Some(e) => {
-                    let tag: String = s[k + 1..k + e].iter().map(|&(c, _)| c).collect();
-                    if tag.contains("://") && !tag.contains(' ') {
+                    let tag = &rest[1..e];
+                    if tag.contains("://") && !tag.contains(char::is_whitespace) {
                         // An autolink reads as its address.
-                        visible.extend(s[k + 1..k + e].iter().copied());
+                        push(out, k, tag);
                     } else if tag.to_ascii_lowercase().starts_with("br") {
-                        visible.push((' ', line));
+                        push(out, k, " ");
                     }
                     k += e + 1;
                 }
                 None => {
-                    visible.push((c, line));
+                    push(out, k, "<");
                     k += 1;
                 }
             },
-            '!' if s.get(k + 1).is_some_and(|&(n, _)| n == '[') => match link_at(&s[k + 1..]) {
+            '!' if rest[1..].starts_with('[') => match link_at(&rest[1..]) {
                 // An image is nothing a reader reads.
                 Some((_, end)) => k += 1 + end,
                 None => {
-                    visible.push((c, line));
+                    push(out, k, "!");
                     k += 1;
                 }
             },
-            '[' => match link_at(&s[k..]) {
+            '[' => match link_at(rest) {
                 Some((close, end)) => {
                     link_ends.push((k + close, k + end));
                     k += 1;
                 }
                 None => {
-                    visible.push((c, line));
+                    push(out, k, "[");
                     k += 1;
                 }
             },
-            '&' => match entity_at(&s[k..]) {
+            '&' => match entity_at(rest) {
                 Some((d, n)) => {
-                    visible.push((d, line));
+                    push(out, k, d.encode_utf8(&mut buf));
                     k += n;
                 }
                 None => {
-                    visible.push((c, line));
+                    push(out, k, "&");
                     k += 1;
                 }
             },
             _ => {
-                visible.push((c, line));
-                k += 1;
+                push(out, k, &rest[..one]);
+                k += one;
             }
         }
-    }
-    tokens_of(&visible, out);
-}
-
-/// Cuts the visible characters into tokens; a colon, full stop or dash
-/// next to emphasis markup is optional.
-fn tokens_of(visible: &[(char, u32)], out: &mut Vec<Token>) {
-    let is_emphasis = |c: char| matches!(c, '*' | '_');
-    // The nearest character on the same line that is not white space,
-    // before and after `k`.
-    let near = |k: usize, step: isize| -> Option<char> {
-        let mut j = k as isize + step;
-        while j >= 0 && (j as usize) < visible.len() {
-            let c = visible[j as usize].0;
-            if c == '\n' || !c.is_whitespace() {
-                return Some(c);
-            }
-            j += step;
-        }
-        None
-    };
-    let mut word = String::new();
-    let mut word_line = 0;
-    for (k, &(c, line)) in visible.iter().enumerate() {
-        if c.is_alphanumeric() {
-            if word.is_empty() {
-                word_line = line;
-            }
-            word.push(c);
-            continue;
-        }
-        if ignored(c) {
-            continue;
-        }
-        if !word.is_empty() {
-            out.push(Token {
-                text: std::mem::take(&mut word),
-                line: word_line,
-                optional: false,
-            });
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        let lead_mark = matches!(c, ':' | '.' | '-' | '–' | '—')
-            && (near(k, -1).is_some_and(is_emphasis) || near(k, 1).is_some_and(is_emphasis));
-        out.push(Token {
-            text: c.to_string(),
-            line,
-            optional: lead_mark,
-        });
-    }
-    if !word.is_empty() {
-        out.push(Token {
-            text: word,
-            line: word_line,
-            optional: false,
-        });
     }
 }
 
