@@ -11,8 +11,7 @@
 //!   `1.`, `(a)`), with the lines indented under them;
 //! - headings are short standalone lines without final punctuation (or
 //!   title-case lines ending in a colon, or numbered short lines), kept only
-//!   when text or another heading follows them; their numbering gives their
-//!   level (`II.` over `A.` over none over `1.`), as `#` does in markdown;
+//!   when text or another heading follows them;
 //! - "Quantum: The two sides ...", repeated, are list items with a lead-in;
 //! - the lines that complete a lead-in ending the preamble ("The EU and
 //!   Singapore:" over "Intend to ...") are list items that lost their bullets;
@@ -58,8 +57,6 @@ struct Line {
     indent: usize,
     /// The list marker that opens the line, if any.
     marker: Option<Marker>,
-    /// The heading level the line's numbering gives, should it be a heading.
-    level: u8,
     /// What follows the list marker.
     body: String,
     /// The line's text as the fidelity rule reads it, white space collapsed.
@@ -85,12 +82,11 @@ fn lines(text: &str) -> Vec<Line> {
                 .map(|c| if c == '\t' { 4 } else { 1 })
                 .sum();
             let rest = raw.trim();
-            let label = fidelity::list_marker_len(rest).map(|n| &rest[..n]);
+            let marker = fidelity::list_marker_len(rest).map(|n| marker_kind(&rest[..n]));
             Line {
                 number,
                 indent,
-                marker: label.map(marker_kind),
-                level: heading_level(label),
+                marker,
                 body: fidelity::strip_list_marker(rest).to_string(),
                 text: collapse(&fidelity::strip_line_markup(raw, Markup::Plain)),
             }
@@ -106,24 +102,6 @@ fn marker_kind(marker: &str) -> Marker {
         Marker::Alpha
     } else {
         Marker::Bullet
-    }
-}
-
-/// The level of a heading numbered by `label`, as numbering ranks bold
-/// headings in markdown: roman numerals over letters over unnumbered
-/// headings over numbers (`II.` over `A.` over `Quantum` over `1.`).
-fn heading_level(label: Option<&str>) -> u8 {
-    let Some(label) = label else { return 4 };
-    let inner = label.trim_matches(['(', ')', '.']);
-    let roman = |s: &str| !s.is_empty() && s.bytes().all(|b| b"IVXLC".contains(&b));
-    if inner.bytes().all(|b| b.is_ascii_digit()) {
-        5
-    } else if roman(inner) && (inner.len() > 1 || matches!(inner, "I" | "V" | "X")) {
-        2
-    } else if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_alphabetic()) {
-        3
-    } else {
-        4
     }
 }
 
@@ -227,8 +205,6 @@ enum Guess {
 #[derive(Debug, Clone)]
 struct Unit {
     kind: UKind,
-    /// Its heading level, from the numbering of its first line.
-    level: u8,
     line: u32,
     last_line: u32,
     indent: usize,
@@ -245,7 +221,6 @@ impl Unit {
     fn new(kind: UKind, line: &Line) -> Unit {
         Unit {
             kind,
-            level: line.level,
             line: line.number,
             last_line: line.number,
             indent: line.indent,
@@ -272,7 +247,7 @@ impl Unit {
 
     fn into_block(self) -> Block {
         let (kind, lead) = match self.kind {
-            UKind::Heading => (Kind::Heading(self.level), None),
+            UKind::Heading => (Kind::Heading(2), None),
             UKind::Item => (Kind::Item { depth: 0 }, None),
             // A lead-in names an area as a bold lead-in item does.
             UKind::Lead(n) => (Kind::Item { depth: 0 }, Some(n)),
@@ -473,25 +448,19 @@ fn classify(line: &Line, bold: bool, block_start: bool) -> (UKind, Option<Guess>
     }
 }
 
-/// Keeps a guessed heading only if text or another heading follows it (for
-/// a numbered one, a heading of a lower level); a run of short numbered
-/// lines is a list, and a colon line before a heading is the lead-in of
-/// what follows ("The EU and Singapore:").
+/// Keeps a guessed heading only if text or another heading follows it; a
+/// run of short numbered lines is a list, and a colon line before a heading
+/// is the lead-in of what follows ("The EU and Singapore:").
 fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
     for i in 0..units.len() {
         let Some(guess) = units[i].guess else { continue };
         let next = units.get(i + 1);
         let content_follows = next.is_some_and(|n| n.guess.is_none() && n.kind != UKind::Heading);
         let heading_follows = next.is_some_and(|n| n.kind == UKind::Heading && n.guess != Some(Guess::Colon));
-        let in_list = guess == Guess::Numbered
-            && i > 0
-            && units[i - 1].guess == Some(Guess::Numbered)
-            && units[i - 1].level == units[i].level;
-        // "II. KEY OUTCOMES" over "A. TRADE": a section over a lower level.
-        let section_follows = heading_follows && next.is_some_and(|n| n.level > units[i].level);
+        let in_list = guess == Guess::Numbered && i > 0 && units[i - 1].guess == Some(Guess::Numbered);
         let keep = match guess {
             Guess::Sure => true,
-            Guess::Numbered => (content_follows || section_follows) && !in_list,
+            Guess::Numbered => content_follows && !in_list,
             Guess::Short { .. } => content_follows || heading_follows,
             Guess::Colon => content_follows,
         };
@@ -748,7 +717,7 @@ mod tests {
                 Kind::Para,
                 Kind::Para,
                 Kind::Para,
-                Kind::Heading(4),
+                Kind::Heading(2),
                 Kind::Item { depth: 0 },
                 Kind::Item { depth: 0 },
                 Kind::Para,

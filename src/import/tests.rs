@@ -88,40 +88,6 @@ fn a_list_of_short_numbered_lines_is_no_heading() {
 }
 
 #[test]
-fn numbered_plain_headings_over_lower_ones_are_their_sections() {
-    let i = run(
-        "s.txt",
-        "Title\n1 May 2025\n\nI. INTRODUCTION\nThe meeting took place.\n\nII. KEY OUTCOMES\n\n\
-         A. EMERGING TECHNOLOGIES\n\nQuantum\nThe two sides will meet. They will talk.\n\nSemiconductors\n\
-         We will share data.\n\nB. TRADE\n\nCritical Minerals\nWe will cooperate.\n",
-    );
-    assert_eq!(
-        titles(&i),
-        ["INTRODUCTION", "Quantum", "Semiconductors", "Critical Minerals"]
-    );
-    let sections: Vec<Vec<&str>> = i
-        .statement
-        .areas
-        .0
-        .iter()
-        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
-        .collect();
-    assert_eq!(
-        sections,
-        [
-            vec![],
-            vec!["KEY OUTCOMES", "EMERGING TECHNOLOGIES"],
-            vec!["KEY OUTCOMES", "EMERGING TECHNOLOGIES"],
-            vec!["KEY OUTCOMES", "TRADE"],
-        ]
-    );
-    assert_eq!(
-        commitments(&i, 1),
-        ["The two sides will meet.", "They will talk."]
-    );
-}
-
-#[test]
 fn a_line_that_runs_on_is_no_heading() {
     let i = run(
         "s.txt",
