@@ -225,19 +225,7 @@ fn parse_statement_at(
                 meeting.source.source_file = Some(shown.clone());
                 let markup = fidelity::Markup::from_path(&shown);
                 let normalised = fidelity::normalise_source(&src_text, markup);
-                let drifts = fidelity::align(&mut meeting, &normalised);
-                // The second reading, without the block parser, is only
-                // needed where the first found nothing: it catches a mark
-                // that the parser would drop from both sides.
-                if drifts.is_empty()
-                    && let Err(m) = second_reading::compare(&fidelity::tree_text(&meeting), &src_text, markup)
-                {
-                    warnings.push(Problem::warning(
-                        name,
-                        format!("differs from {shown}:{}: {m}", m.line),
-                    ));
-                }
-                for d in drifts {
+                for d in fidelity::align(&mut meeting, &normalised) {
                     let mut p = Problem::warning(
                         name,
                         format!(

@@ -27,7 +27,7 @@ use super::fidelity::Markup;
 fn ignored(c: char) -> bool {
     matches!(
         c,
-        '*' | '_' | '`' | '#' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        '*' | '_' | '`' | '#' | '\\' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
     )
 }
 
@@ -70,8 +70,8 @@ struct Tok {
     start: u32,
     end: u32,
     optional: bool,
-    /// Part of a line's block markers (optional as a whole run).
-    marker: bool,
+    /// The line's block markers it is part of (optional as a whole run), 0 if none.
+    marker: u32,
 }
 
 /// A byte offset as stored in a token (the files read are at most 32 MiB).
@@ -120,6 +120,7 @@ impl Reading<'_> {
         let after = |k: usize| text[k..].chars().find(|&c| c == '\n' || !c.is_whitespace());
         let mut word: Option<(usize, bool)> = None;
         let mut in_optional = false;
+        let mut region = 0;
         for (k, c) in text.char_indices() {
             if c == OPTIONAL || c == END_OPTIONAL {
                 if let Some((start, true)) = word.take() {
@@ -127,10 +128,11 @@ impl Reading<'_> {
                         start: offset(start),
                         end: offset(k),
                         optional: in_optional,
-                        marker: in_optional,
+                        marker: if in_optional { region } else { 0 },
                     });
                 }
                 in_optional = c == OPTIONAL;
+                region += u32::from(in_optional);
                 continue;
             }
             if c.is_alphanumeric() || ignored(c) {
@@ -143,22 +145,26 @@ impl Reading<'_> {
                     start: offset(start),
                     end: offset(k),
                     optional: in_optional,
-                    marker: in_optional,
+                    marker: if in_optional { region } else { 0 },
                 });
             }
             if c.is_whitespace() {
                 continue;
             }
             let end = k + c.len_utf8();
+            // A mark next to emphasis, or a colon ending a line (a wholly
+            // bold block's, whose bold may open lines before).
             let optional = in_optional
                 || (marks
                     && matches!(c, ':' | '.' | '-' | '–' | '—')
-                    && (is_emphasis(before(k)) || is_emphasis(after(end))));
+                    && (is_emphasis(before(k))
+                        || is_emphasis(after(end))
+                        || (c == ':' && matches!(after(end), None | Some('\n')))));
             self.tokens.push(Tok {
                 start: offset(k),
                 end: offset(end),
                 optional,
-                marker: in_optional,
+                marker: if in_optional { region } else { 0 },
             });
         }
         if let Some((start, true)) = word {
@@ -166,7 +172,7 @@ impl Reading<'_> {
                 start: offset(start),
                 end: offset(text.len()),
                 optional: false,
-                marker: false,
+                marker: 0,
             });
         }
     }
@@ -225,10 +231,11 @@ pub fn compare(tree: &str, source: &str, markup: Markup) -> Result<(), Mismatch>
     while i < n {
         let word = t.str(i);
         if j < src.tokens.len() {
-            if src.tokens[j].marker {
+            if src.tokens[j].marker > 0 {
                 // A line's markers (`1.`) are in the tree whole or not at all.
+                let run = src.tokens[j].marker;
                 let k = (j..src.tokens.len())
-                    .find(|&k| !src.tokens[k].marker)
+                    .find(|&k| src.tokens[k].marker != run)
                     .unwrap_or(src.tokens.len());
                 if k - j <= n - i && (0..k - j).all(|r| same(t.str(i + r), src.str(j + r))) {
                     i += k - j;
@@ -245,6 +252,13 @@ pub fn compare(tree: &str, source: &str, markup: Markup) -> Result<(), Mismatch>
                 j += 1;
                 continue;
             }
+        }
+        // Where markup between two words was taken out, the tree may join
+        // them (`A**:**1` reads "A1"); or keep apart what the source joins.
+        if let Some((di, dj)) = joined(&t, i, &src, j) {
+            i += di;
+            j += dj;
+            continue;
         }
         if let Some(k) = unused.get_mut(&bare(word)).and_then(VecDeque::pop_front) {
             aside[k].1 = true;
@@ -283,6 +297,34 @@ pub fn compare(tree: &str, source: &str, markup: Markup) -> Result<(), Mismatch>
         }),
         None => Ok(()),
     }
+}
+
+/// Whether the tree's tokens from `i` and the source's from `j` (optional
+/// ones left out) spell the same characters up to a common end within a
+/// few tokens: how many of each they take.
+fn joined(t: &Reading, i: usize, src: &Reading, j: usize) -> Option<(usize, usize)> {
+    let (mut a, mut b) = (String::new(), String::new());
+    let (mut di, mut dj) = (0, 0);
+    while di + dj < 8 {
+        if a.len() <= b.len() {
+            if i + di >= t.tokens.len() {
+                return None;
+            }
+            a.push_str(&bare(t.str(i + di)));
+            di += 1;
+        } else {
+            let k = (j + dj..src.tokens.len()).find(|&k| !src.tokens[k].optional)?;
+            b.push_str(&bare(src.str(k)));
+            dj = k + 1 - j;
+        }
+        if a == b && di > 0 && dj > 0 && (di > 1 || dj > 1) {
+            return Some((di, dj));
+        }
+        if !a.starts_with(&b) && !b.starts_with(&a) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The tokens a reader sees in `source`, with their lines.
@@ -509,10 +551,19 @@ fn entity_at(s: &str) -> Option<(char, usize)> {
 /// letter, `/`, `!` or `?`.
 fn tag_at(s: &str) -> Option<usize> {
     let next = s[1..].chars().next()?;
-    if !(next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?')) {
-        return None;
+    if matches!(next, '!' | '?') {
+        return s.find('>');
     }
-    s.find('>')
+    // A tag name: ASCII letters, digits and hyphens, then `>`, `/` or white space.
+    let name = s[1..].strip_prefix('/').unwrap_or(&s[1..]);
+    let len = name
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(name.len());
+    let after = name[len..].chars().next()?;
+    let ok = len > 0
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && (after == '>' || after == '/' || after.is_whitespace());
+    if ok { s.find('>') } else { None }
 }
 
 /// A link `[text](target)` opening `s`: the byte offset of the `]` that
