@@ -3,7 +3,7 @@
 //! edited by one word is caught.
 
 use jointly::loader::fidelity::{Markup, normalise_source, tree_text};
-use jointly::loader::{SEED_SOURCES, SEEDS, SourceLookup, parse_statement};
+use jointly::loader::{SEED_SOURCES, SEEDS, SourceLookup, parse_statement, second_reading};
 
 fn source_text(meeting: &jointly::model::Meeting) -> String {
     let name = meeting.source.source_file.as_deref().expect("seed has a source");
@@ -22,6 +22,18 @@ fn every_seed_equals_its_source() {
             parse_statement(seed.name, seed.text, &SourceLookup::Embedded).expect("seed parses");
         assert!(warnings.is_empty(), "{}: {warnings:#?}", seed.name);
         assert_eq!(tree_text(&meeting), source_text(&meeting), "{}", seed.name);
+        // The second reading, without the markdown parser, agrees.
+        let name = meeting.source.source_file.as_deref().expect("seed has a source");
+        let src = SEED_SOURCES
+            .iter()
+            .find(|s| s.name == name)
+            .expect("embedded source");
+        assert_eq!(
+            second_reading::compare(&tree_text(&meeting), src.text, Markup::from_path(name)),
+            Ok(()),
+            "{}",
+            seed.name
+        );
         // Alignment gave every piece its place in the source.
         assert!(meeting.title_lines.is_some());
         for a in &meeting.areas {
@@ -173,8 +185,14 @@ fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
             .filter(|w| !w.message.starts_with("import: "))
             .collect();
         assert!(drift.is_empty(), "{name}: {drift:#?}");
-        let source = normalise_source(&text, Markup::from_path(&name)).text;
+        let markup = Markup::from_path(&name);
+        let source = normalise_source(&text, markup).text;
         assert_eq!(tree_text(&meeting), source, "{name}");
+        assert_eq!(
+            second_reading::compare(&tree_text(&meeting), &text, markup),
+            Ok(()),
+            "{name}: the second reading"
+        );
         if name.ends_with(".md") {
             // The text is what a reader sees: no markup, link targets or HTML.
             for markup in ["**", "](http", "<u>", "<!--", "</span>", "\\#"] {
@@ -236,10 +254,69 @@ fn every_import_says_what_its_source_says_and_a_dropped_word_is_caught() {
                 words[k]
             );
             assert_ne!(tree_text(&m), source, "{name}");
+            assert!(
+                second_reading::compare(&tree_text(&m), &text, markup).is_err(),
+                "{name}: the second reading missed the dropped `{}`",
+                words[k]
+            );
         }
+        dropped_marks_are_caught(&name, &text, &yaml, &meeting);
     }
     assert!(
         leads > 0 && afters > 0,
         "the mutations reach lead-ins ({leads}) and later commitments ({afters})"
     );
+}
+
+/// Drops a comma from one text of the tree and a closing parenthesis from
+/// another (a full stop where there is none): the loader must say so, and
+/// the second reading must fail even where the block parser's reading of
+/// the source had lost the same mark, so that the first check would pass.
+fn dropped_marks_are_caught(name: &str, text: &str, yaml: &str, meeting: &jointly::model::Meeting) {
+    let markup = Markup::from_path(name);
+    let given = SourceLookup::Given(text.to_string());
+    let texts: Vec<String> = meeting
+        .areas
+        .iter()
+        .flat_map(|a| a.commitments.iter().map(|c| c.text.to_string()))
+        .chain(meeting.preamble.iter().map(|p| p.text.clone()))
+        .collect();
+    let mut tried = 0;
+    for mark in [',', ')', '.'] {
+        if tried == 2 {
+            break;
+        }
+        let Some(target) = texts.iter().filter(|t| t.contains(mark)).max_by_key(|t| t.len()) else {
+            continue;
+        };
+        tried += 1;
+        let at: Vec<usize> = target.match_indices(mark).map(|(i, _)| i).collect();
+        let cut = at[at.len() / 2];
+        let dropped = format!("{}{}", &target[..cut], &target[cut + 1..]);
+        let quoted = |s: &str| format!("{:?}", s).replace("\\'", "'");
+        let mutated = yaml.replacen(&quoted(target), &quoted(&dropped), 1);
+        assert_ne!(
+            mutated, yaml,
+            "{name}: mutation target {target:?} not found in the YAML"
+        );
+        let (_, m, warnings) = parse_statement(name, &mutated, &given).unwrap();
+        assert!(
+            warnings.iter().any(|w| !w.message.starts_with("import: ")),
+            "{name}: dropping `{mark}` from {target:?} went unnoticed"
+        );
+        let tree = tree_text(&m);
+        let caught = second_reading::compare(&tree, text, markup);
+        assert!(
+            caught.is_err(),
+            "{name}: the second reading missed the dropped `{mark}`"
+        );
+        // Had the block parser lost the mark, its reading of the source would
+        // equal the tree and the first check would pass; the second does not.
+        let parsed = normalise_source(text, markup).text;
+        let lost = parsed.replacen(target.as_str(), &dropped, 1);
+        assert_ne!(lost, parsed, "{name}: {target:?} not in the parsed source");
+        assert_eq!(lost, tree, "{name}");
+        assert!(second_reading::compare(&lost, text, markup).is_err(), "{name}");
+    }
+    assert_eq!(tried, 2, "{name}: two marks dropped");
 }

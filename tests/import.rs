@@ -454,10 +454,19 @@ fn text_with_no_structure_still_gives_a_valid_file_and_says_so() {
                 Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.\n";
     let (code, err, out) = import_bytes("prose.txt", text.as_bytes(), &["--date", "2025-01-31"]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.contains("prose.txt:2:1: warning: no areas found"), "{err}");
+    // Paragraphs only: one untitled area of sentences, as in markdown
+    // (tests/gold/README.md, "No heading and no list").
+    assert!(
+        err.contains(
+            "prose.txt:2:1: warning: no headings or lists: the whole text was read as one untitled area"
+        ),
+        "{err}"
+    );
     let got = parse(&out);
-    assert!(got.areas.0.is_empty());
-    assert_eq!(got.preamble.len(), 1);
+    assert_eq!(got.areas.0.len(), 1);
+    assert!(got.areas.0[0].untitled);
+    assert_eq!(got.areas.0[0].commitments.0.len(), 1);
+    assert!(got.preamble.is_empty());
 }
 
 #[test]

@@ -1,105 +1,6 @@
-//! The raw text of a statement, cut into lines, each with the text it
-//! contributes once its markup is removed and the shape that hints at its role.
-//!
-//! A line's text is computed by the fidelity normaliser itself
-//! ([`fidelity::strip_line_markup`]), so that whatever the importer builds
-//! from these texts compares equal to the source by construction.
-
-use crate::loader::fidelity::{self, Markup, collapse};
-
-/// The kind of list marker that opens a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
-    /// `-`, `*`, `+`, `•` and the like.
-    Bullet,
-    /// `1.`, `(2)`, `3)`.
-    Number,
-    /// `a)`, `(b)`, `C.`, `iv.`, `XII.`.
-    Alpha,
-}
-
-/// One source line.
-#[derive(Debug, Clone)]
-pub struct Line {
-    /// 1-based line number in the file.
-    pub number: usize,
-    /// Leading white space, in columns (a tab counts four).
-    pub indent: usize,
-    /// Markdown heading level (`##` is 2); 0 when the line is no heading.
-    pub hashes: usize,
-    /// The list marker that opens the line, if any.
-    pub marker: Option<Marker>,
-    /// What follows the heading marks and the list marker, markup still in.
-    pub body: String,
-    /// The line's text with its markup removed and white space collapsed.
-    pub text: String,
-}
-
-impl Line {
-    /// Whether the line holds no text (white space, or only an end mark).
-    pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-/// A source split into its front matter and its lines.
-#[derive(Debug, Default)]
-pub struct Document {
-    /// The `title` of the YAML front matter (markdown only).
-    pub front_title: Option<String>,
-    /// The front matter as a YAML value, for the date, place and address.
-    pub front: Option<serde_yaml::Value>,
-    /// The lines after the front matter.
-    pub lines: Vec<Line>,
-}
-
-/// Splits `text` as the fidelity normaliser does (same line breaks, same
-/// front matter rule), keeping for each line its shape and its text.
-pub fn split(text: &str, markup: Markup) -> Document {
-    let source = fidelity::split_source(text, markup);
-    let mut doc = Document::default();
-    if let Some(front) = source.front {
-        doc.front = crate::loader::yaml::from_str(&front.text).ok();
-        doc.front_title = doc.front.as_ref().and_then(fidelity::front_matter_title);
-    }
-    for (number, raw) in source.lines {
-        doc.lines.push(shape(number as usize, raw, markup));
-    }
-    doc
-}
-
-/// The shape of one line, following the steps of [`fidelity::strip_line_markup`].
-fn shape(number: usize, raw: &str, markup: Markup) -> Line {
-    let indent = raw
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum();
-    let (unescaped, hashes) = fidelity::unescape_heading(raw, markup);
-    let text = collapse(&fidelity::strip_after_heading(&unescaped, hashes, markup));
-    let rest = unescaped[hashes..].trim_start();
-    let marker = fidelity::list_marker_len(rest).map(|n| marker_kind(&rest[..n]));
-    let body = fidelity::strip_list_marker(rest).to_string();
-    Line {
-        number,
-        indent,
-        hashes,
-        marker,
-        body,
-        text,
-    }
-}
-
-fn marker_kind(marker: &str) -> Marker {
-    let label = marker.trim_matches(['(', ')', '.']);
-    if label.bytes().all(|b| b.is_ascii_digit()) {
-        Marker::Number
-    } else if label.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Marker::Alpha
-    } else {
-        Marker::Bullet
-    }
-}
+//! Words and punctuation of a text as the importer weighs them: where a
+//! line or sentence ends, title case and capitals, word counts, and whether
+//! a file is text at all.
 
 /// Closing quotes and brackets that may follow the last mark of a sentence.
 pub const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '*', '_'];
@@ -188,47 +89,9 @@ pub fn looks_binary(text: &str) -> bool {
     sample.contains(&'\0') || controls * 20 > sample.len()
 }
 
-/// Whether a text read as plain looks like markdown (front matter, `#`
-/// headings or `**` emphasis), so that its name, not its content, decided.
-pub fn looks_like_markdown(doc: &Document) -> bool {
-    doc.lines
-        .first()
-        .is_some_and(|l| l.body.trim_end() == "---" && l.marker.is_none())
-        || doc.lines.iter().take(2000).any(|l| {
-            let t = l.body.trim_start();
-            t.starts_with("# ") || t.starts_with("## ") || t.starts_with("**") || t.starts_with("__")
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_keep_shape_and_text() {
-        let d = split(
-            "---\ntitle: \"T\"\ndate: '2023-10-12'\n---\n## 1. Heading\n-   **AI:** text\n    more\n",
-            Markup::Markdown,
-        );
-        assert_eq!(d.front_title.as_deref(), Some("T"));
-        assert_eq!(d.lines.len(), 3);
-        assert_eq!(d.lines[0].number, 5);
-        assert_eq!(d.lines[0].hashes, 2);
-        assert_eq!(d.lines[0].marker, Some(Marker::Number));
-        assert_eq!(d.lines[0].text, "Heading");
-        assert_eq!(d.lines[1].marker, Some(Marker::Bullet));
-        assert_eq!(d.lines[1].body, "**AI:** text");
-        assert_eq!(d.lines[1].text, "AI text");
-        assert_eq!(d.lines[2].indent, 4);
-    }
-
-    #[test]
-    fn crlf_and_no_break_spaces_are_white_space() {
-        let d = split("\u{feff}Title\r\n\u{a0} \r\nOne\u{a0} two\r\n", Markup::Plain);
-        assert_eq!(d.lines[0].text, "Title");
-        assert!(d.lines[1].is_blank());
-        assert_eq!(d.lines[2].text, "One two");
-    }
 
     #[test]
     fn line_ends() {

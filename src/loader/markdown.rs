@@ -184,6 +184,11 @@ pub fn parse(text: &str) -> Document {
     let mut emphasis = 0usize;
     let mut image = 0usize;
     let mut in_meta = false;
+    // pulldown-cmark reads any `---` block followed by lines and a closing
+    // `---` as metadata, wherever it stands; only the one opening the
+    // document is front matter (as a published page hides it), a later one
+    // is text a reader sees.
+    let mut meta_is_text = false;
     let mut in_html_block = false;
     let mut in_code = false;
     // The list items open around the current event, innermost last.
@@ -196,7 +201,14 @@ pub fn parse(text: &str) -> Document {
         let at = line(range.start);
         match event {
             Event::Start(tag) => match tag {
-                Tag::MetadataBlock(_) => in_meta = true,
+                Tag::MetadataBlock(_) => {
+                    in_meta = true;
+                    meta_is_text = range.start > 0;
+                    if meta_is_text {
+                        flush(&mut doc, &mut open);
+                        open = Some(Open::new(Kind::Para));
+                    }
+                }
                 Tag::Heading { level, .. } => {
                     flush(&mut doc, &mut open);
                     open = Some(Open::new(Kind::Heading(level as u8)));
@@ -261,7 +273,12 @@ pub fn parse(text: &str) -> Document {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::MetadataBlock(_) => in_meta = false,
+                TagEnd::MetadataBlock(_) => {
+                    in_meta = false;
+                    if meta_is_text {
+                        flush(&mut doc, &mut open);
+                    }
+                }
                 TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead => {
                     flush(&mut doc, &mut open);
                     in_code = false;
@@ -314,6 +331,14 @@ pub fn parse(text: &str) -> Document {
                 TagEnd::Image => image = image.saturating_sub(1),
                 _ => {}
             },
+            Event::Text(t) if in_meta && meta_is_text => {
+                if let Some(o) = &mut open {
+                    for (k, piece) in t.split_inclusive('\n').enumerate() {
+                        let l = at + u32::try_from(k).unwrap_or(0);
+                        o.push_text(piece, l, false, false, &mut std::iter::empty());
+                    }
+                }
+            }
             Event::Text(t) if in_meta => {
                 if let Some(i) = t.split_inclusive('\n').position(|l| l.starts_with("title:")) {
                     doc.title_line = at + u32::try_from(i).unwrap_or(0);
@@ -818,7 +843,7 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// The character an entity's name (between `&` and `;`) stands for.
-fn entity(name: &str) -> Option<char> {
+pub(crate) fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -967,6 +992,20 @@ mod tests {
         );
         assert_eq!(d.blocks[5].text, "RECOGNISING the role");
         assert_eq!(d.blocks[7].text, "A paragraph's lead-in: titles nothing.");
+    }
+
+    #[test]
+    fn only_the_block_opening_the_document_is_front_matter() {
+        let d = parse("---\ntitle: T\n---\n\nText.\n\n---\nMore text: here.\n---\n");
+        assert_eq!(d.front.as_deref(), Some("title: T\n"));
+        assert_eq!(texts_of(&d), ["Text.", "More text: here."]);
+        let d = parse("---\n---\nsecond: document\n---\n");
+        assert_eq!(d.front, None);
+        assert_eq!(texts_of(&d), ["second: document"]);
+    }
+
+    fn texts_of(d: &Document) -> Vec<&str> {
+        d.blocks.iter().map(|b| b.text.as_str()).collect()
     }
 
     #[test]

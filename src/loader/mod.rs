@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod problem;
 pub mod read;
 pub mod schema;
+pub mod second_reading;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -226,7 +227,8 @@ fn parse_statement_at(
         match sources.read(name, &src_name) {
             Ok((shown, src_text)) => {
                 meeting.source.source_file = Some(shown.clone());
-                let normalised = fidelity::normalise_source(&src_text, fidelity::Markup::from_path(&shown));
+                let markup = fidelity::Markup::from_path(&shown);
+                let normalised = fidelity::normalise_source(&src_text, markup);
                 for d in fidelity::align(&mut meeting, &normalised) {
                     let mut p = Problem::warning(
                         name,
