@@ -48,7 +48,7 @@ use serde::Serialize;
 use crate::compare::Tally;
 use crate::compare::stance::Why;
 use crate::model::{
-    Actor, Area, AreaPiece, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
+    Actor, Area, AreaPiece, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership, Text,
 };
 
 #[derive(Serialize)]
@@ -72,7 +72,32 @@ struct JsonMeeting<'a> {
     place: Option<&'a str>,
     source: Option<&'a str>,
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    co_chairs: Vec<JsonCoChair<'a>>,
+    /// Every paragraph of the statement is in the JSON somewhere: these
+    /// before the areas, `closing` and `signatories` after them.
+    preamble: Vec<&'a str>,
     areas: Vec<JsonArea<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    closing: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    signatories: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCoChair<'a> {
+    name: &'a str,
+    role: &'a str,
+}
+
+/// A lead-in between an area's commitments: its text, and the number of
+/// the commitment it stands before (1 is the first).
+#[derive(Serialize)]
+struct JsonLead<'a> {
+    before: usize,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -90,6 +115,14 @@ struct JsonArea<'a> {
     /// Stances by kind, and those one party undertakes alone.
     stances: Tally,
     commitments: Vec<JsonCommitment<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    leads: Vec<JsonLead<'a>>,
+    /// The number of its first commitment that stands, in the source,
+    /// after the areas under its heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_areas_from: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    outro: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -145,6 +178,18 @@ fn json_meeting<'a>(p: &'a Partnership, m: &'a Meeting) -> JsonMeeting<'a> {
         place: m.place.as_deref(),
         source: m.source.source_file.as_deref(),
         url: m.source.url.as_deref(),
+        dateline: m.dateline.as_ref().map(|d| d.text.as_str()),
+        co_chairs: m
+            .co_chairs
+            .iter()
+            .map(|c| JsonCoChair {
+                name: &c.name,
+                role: &c.role,
+            })
+            .collect(),
+        preamble: texts(&m.preamble),
+        closing: texts(&m.closing),
+        signatories: texts(&m.signatories),
         areas: m
             .areas
             .iter()
@@ -171,8 +216,23 @@ fn json_area<'a>(meeting: &str, m: &'a Meeting, parties: &[String], a: &'a Area)
         title: &a.title,
         untitled: a.untitled,
         section: &a.section,
-        intro: a.intro.iter().map(|p| p.text.as_str()).collect(),
+        intro: texts(&a.intro),
+        leads: a
+            .leads
+            .iter()
+            .map(|(before, t)| JsonLead {
+                before: before + 1,
+                text: &t.text,
+            })
+            .collect(),
+        after_areas_from: a.resume.map(|i| i + 1),
+        outro: texts(&a.outro),
     }
+}
+
+/// Paragraphs' texts.
+fn texts(paragraphs: &[Text]) -> Vec<&str> {
+    paragraphs.iter().map(|p| p.text.as_str()).collect()
 }
 
 fn json_topics(a: &Area) -> Vec<JsonTag<'_>> {

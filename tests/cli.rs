@@ -305,3 +305,73 @@ fn show_keeps_lead_ins_and_later_commitments_in_source_order() {
         stdout(&o)
     );
 }
+
+/// `list --format json` holds every paragraph of a statement, not only its
+/// commitments: the preamble, the dateline and co-chairs, an area's
+/// lead-in between two lists (with the commitment it stands before), its
+/// closing text, and a signature block.
+#[test]
+fn json_holds_every_paragraph_of_a_statement() {
+    let home = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (source, id) in [
+        (
+            "tests/fixtures/corpus/2021-09-29-u-s-eu-trade-and-technology-council-inaugural-joint-statement.md",
+            "ttc",
+        ),
+        ("tests/fixtures/import/eu-japan-dpc-2026.md", "eu-jp"),
+    ] {
+        let o = jointly(
+            home.path(),
+            &[
+                "import",
+                root.join(source).to_str().unwrap(),
+                "--partnership",
+                id,
+                "--install",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = jointly(home.path(), &["list", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let meeting = |id: &str| -> serde_json::Value {
+        v["partnerships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["meetings"].as_array().unwrap().clone())
+            .find(|m| m["id"] == id)
+            .unwrap_or_else(|| panic!("no meeting {id}"))
+    };
+    // The EU seed: its seven preamble paragraphs, its closing, its dateline
+    // and co-chairs, as the seed file has them.
+    let eu = meeting("eu-sg-dp/2025-12-01");
+    assert_eq!(eu["preamble"].as_array().unwrap().len(), 7, "{eu}");
+    assert!(eu["preamble"][0].as_str().unwrap().starts_with(
+        "The second meeting of the European Union - Singapore Digital Partnership Council took place"
+    ));
+    assert_eq!(eu["closing"].as_array().unwrap().len(), 1, "{eu}");
+    assert_eq!(eu["dateline"], "1 December 2025");
+    assert_eq!(eu["co_chairs"][1]["name"], "Josephine Teo");
+    // The TTC's lead-in between two lists of one area.
+    let ttc = meeting("ttc/2021-09-29");
+    let leads: Vec<serde_json::Value> = ttc["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["leads"].as_array().cloned().unwrap_or_default())
+        .collect();
+    assert_eq!(leads.len(), 1, "{leads:?}");
+    assert_eq!(leads[0]["before"], 3);
+    assert!(
+        leads[0]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("the United States and the European Union intend to:")
+    );
+    // A signature block.
+    let jp = meeting("eu-jp/2026-05-12");
+    assert_eq!(jp["signatories"][2], "For Japan");
+}
