@@ -87,8 +87,9 @@ fn sections(a: &Area) -> String {
     a.section.iter().map(|s| format!("{s} › ")).collect()
 }
 
-/// A headed topic of a statement, such as "Quantum".
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+/// A headed topic of a statement, such as "Quantum". `Default` is an
+/// empty area, for building one field by field.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Area {
     /// Slug unique within its meeting, e.g. `quantum`.
     pub id: String,

@@ -117,14 +117,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         .map(|(i, (t, cs, section))| Area {
                             id: format!("a{i}"),
                             title: t,
-                            untitled: false,
                             section,
-                            intro: vec![],
-                            outro: vec![],
-                            leads: vec![],
-                            resume: None,
-                            topics: vec![],
-                            title_lines: None,
                             commitments: cs
                                 .into_iter()
                                 .map(|c| Commitment {
@@ -135,6 +128,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                                     actor: jointly::model::Actor::Joint,
                                 })
                                 .collect(),
+                            ..Area::default()
                         })
                         .collect(),
                     closing: vec![],

@@ -327,14 +327,6 @@ mod tests {
         Area {
             id: "x".into(),
             title: title.into(),
-            untitled: false,
-            section: Vec::new(),
-            intro: Vec::new(),
-            outro: Vec::new(),
-            leads: Vec::new(),
-            resume: None,
-            topics: Vec::new(),
-            title_lines: None,
             commitments: texts
                 .iter()
                 .map(|t| Commitment {
@@ -345,6 +337,7 @@ mod tests {
                     actor: crate::model::Actor::Joint,
                 })
                 .collect(),
+            ..Area::default()
         }
     }
 

@@ -302,14 +302,7 @@ mod tests {
         Area {
             id: slug(title),
             title: title.into(),
-            untitled: false,
             section: section.iter().map(|s| s.to_string()).collect(),
-            intro: Vec::new(),
-            outro: Vec::new(),
-            leads: Vec::new(),
-            resume: None,
-            topics: Vec::new(),
-            title_lines: None,
             commitments: (0..commitments)
                 .map(|i| Commitment {
                     text: format!("Item {i}.").into(),
@@ -319,6 +312,7 @@ mod tests {
                     actor: Default::default(),
                 })
                 .collect(),
+            ..Area::default()
         }
     }
 

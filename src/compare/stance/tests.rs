@@ -456,20 +456,13 @@ fn tallies_count_by_stance_origin_and_actor() {
     let area = Area {
         id: "a".into(),
         title: "A".into(),
-        untitled: false,
-        section: Vec::new(),
-        intro: Vec::new(),
-        outro: Vec::new(),
-        leads: Vec::new(),
-        resume: None,
-        topics: Vec::new(),
-        title_lines: None,
         commitments: vec![
             c(Some((Commit, Origin::Curated)), Actor::Parties(1)),
             c(Some((Intend, Origin::Inferred)), Actor::Joint),
             c(Some((Intend, Origin::Inferred)), Actor::Joint),
             c(None, Actor::Joint),
         ],
+        ..Area::default()
     };
     let t = Tally::of(&area);
     assert_eq!(
