@@ -98,11 +98,13 @@ pub struct Area {
     /// Whether the source gives the area no heading, so `title` is a placeholder.
     pub untitled: bool,
     /// The sections it stands in, outermost first; empty when the statement has none.
-    pub section: Vec<String>,
+    /// (Boxed slices, here and below: most areas have none of these, and a
+    /// library holds many areas; a `Vec` costs 8 bytes more each.)
+    pub section: Box<[String]>,
     /// Paragraphs before its first item: an introduction, not commitments.
-    pub intro: Vec<Text>,
+    pub intro: Box<[Text]>,
     /// Text after its commitments that leads into what follows ("The Quad will:").
-    pub outro: Vec<Text>,
+    pub outro: Box<[Text]>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.
@@ -112,7 +114,7 @@ pub struct Area {
     /// Lead-ins between its commitments ("... intend to:" between two
     /// lists), each with the index of the commitment it stands before: text
     /// in place, never counted as a commitment.
-    pub leads: Vec<(usize, Text)>,
+    pub leads: Box<[(usize, Text)]>,
     /// The index of its first commitment that stands, in the source, after
     /// the areas of its own section (a heading with text of its own, a list
     /// of lead-in areas under it, then more of its own text).

@@ -117,7 +117,7 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                         .map(|(i, (t, cs, section))| Area {
                             id: format!("a{i}"),
                             title: t,
-                            section,
+                            section: section.into(),
                             commitments: cs
                                 .into_iter()
                                 .map(|c| Commitment {
