@@ -361,8 +361,10 @@ pub fn show(out: &mut dyn Write, corpus: &Corpus, id: &str, format: Format) -> i
             let pieces = m.area_pieces();
             for (n, p) in pieces.iter().enumerate() {
                 match *p {
+                    // A top-level section is as deep as a top-level area
+                    // (`##`), and what stands in it one deeper.
                     AreaPiece::Section(a, k) => {
-                        writeln!(out, "{} {}\n", "#".repeat(k + 1), m.areas[a].section[k])?
+                        writeln!(out, "{} {}\n", "#".repeat(k + 2), m.areas[a].section[k])?
                     }
                     AreaPiece::Title(a) => {
                         let a = &m.areas[a];

@@ -374,4 +374,15 @@ fn json_holds_every_paragraph_of_a_statement() {
     // A signature block.
     let jp = meeting("eu-jp/2026-05-12");
     assert_eq!(jp["signatories"][2], "For Japan");
+    // `show` prints a top-level section as deep as a top-level area, and
+    // what stands in it one deeper.
+    let o = jointly(home.path(), &["show", "eu-jp/2026-05-12"]);
+    let shown = stdout(&o);
+    for heading in [
+        "\n## I. Economic Security\n",
+        "\n### Semiconductors\n",
+        "\n## Next Steps\n",
+    ] {
+        assert!(shown.contains(heading), "{heading:?} in {shown}");
+    }
 }

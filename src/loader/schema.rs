@@ -350,9 +350,19 @@ impl<'de> Deserialize<'de> for Areas {
                 while let Some(area) = seq.next_element::<AreaSpec>()? {
                     let count = area.commitments.0.len() + area.after_areas.len();
                     if let Some(l) = area.leads.iter().find(|l| l.before < 2 || l.before > count) {
+                        let allowed = if count < 2 {
+                            format!(
+                                "an area of {count} commitment{} can have none (a lead-in before the first is its `intro`)",
+                                if count == 1 { "" } else { "s" }
+                            )
+                        } else {
+                            format!(
+                                "`before` must be from 2 to {count}, the number of its commitments (a lead-in \
+                                 before the first is its `intro`)"
+                            )
+                        };
                         return Err(de::Error::custom(format!(
-                            "areas[{}] (`{}`): a lead-in has `before: {}`, but `before` must be from 2 to \
-                             {count}, the number of its commitments (a lead-in before the first is its `intro`)",
+                            "areas[{}] (`{}`): a lead-in has `before: {}`, but {allowed}",
                             areas.len(),
                             area.id.0,
                             l.before
