@@ -485,11 +485,7 @@ fn carried(toks: &[Tok<'_>], mut i: usize) -> (Stance, usize) {
     match head(toks, i, true) {
         Some((Class::Aspect, end)) => {
             // "will continue to explore": the verb after the aspect decides.
-            let next = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
-                end + 2
-            } else {
-                end + 1
-            };
+            let next = after_aspect(toks, end);
             match toks.get(next).and_then(|_| head(toks, next, true)) {
                 Some((class, e)) if class != Class::Aspect && class != Class::Commit => (class.stance(), e),
                 _ => (Stance::Commit, end),
@@ -498,6 +494,16 @@ fn carried(toks: &[Tok<'_>], mut i: usize) -> (Stance, usize) {
         Some((Class::Acknowledge, end)) => (Stance::Commit, end),
         Some((class, end)) => (class.stance(), end),
         None => (Stance::Commit, i),
+    }
+}
+
+/// Where the verb an aspect verb ends at `end` carries starts: "continue
+/// to explore", "keep exploring".
+fn after_aspect(toks: &[Tok<'_>], end: usize) -> usize {
+    if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
+        end + 2
+    } else {
+        end + 1
     }
 }
 
@@ -645,11 +651,7 @@ fn finite(toks: &[Tok<'_>], i: usize, prev: Option<&Tok<'_>>) -> Option<(Stance,
     let (stance, end) = match head(toks, i, true)? {
         // An aspect verb alone ("they continue to meet") is a commitment to go on.
         (Class::Aspect, end) => {
-            let next = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
-                end + 2
-            } else {
-                end + 1
-            };
+            let next = after_aspect(toks, end);
             match head(toks, next, true) {
                 Some((c, e)) if matches!(c, Class::Explore | Class::IntendTo | Class::Intend) => {
                     (c.stance(), e)
@@ -785,11 +787,7 @@ fn opening_cue(toks: &[Tok<'_>], found: &[Cue]) -> Option<Cue> {
     }
     let (stance, end) = match head(toks, 0, true) {
         Some((Class::Aspect, end)) => {
-            let k = if toks.get(end + 1).is_some_and(|t| t.lower == "to") {
-                end + 2
-            } else {
-                end + 1
-            };
+            let k = after_aspect(toks, end);
             match head(toks, k, true) {
                 Some((c, e)) if matches!(c, Class::Explore | Class::IntendTo | Class::Intend) => {
                     (c.stance(), e)
