@@ -40,14 +40,9 @@ pub fn spans(text: &str, marked: &[usize], base: Style, matched: Style) -> Vec<S
     out
 }
 
-/// `marked` shifted by `by` characters, keeping those in `0..len`.
-pub fn shifted(marked: &[usize], by: isize, len: usize) -> Vec<usize> {
-    marked
-        .iter()
-        .filter_map(|&m| m.checked_add_signed(by))
-        .filter(|&m| m < len)
-        .collect()
-}
+/// `marked` shifted by `by` characters, keeping those in `0..len`: the
+/// layout's own, which the reader's wrapping uses too.
+pub use crate::layout::doc::shifted;
 
 #[cfg(test)]
 mod tests {
