@@ -1,0 +1,53 @@
+//! End-to-end: with a warm load cache, the browser draws its first frame
+//! from the partnerships on screen, then the whole library; keys typed at
+//! once act on the whole (none is lost, none acts on the preview).
+
+mod common;
+
+use common::{Session, jointly, stderr};
+
+const EU: &str = include_str!("../seeds/eu-sg-dp-2025-12-01.yaml");
+
+/// Forty copies of the EU seed as partnerships `p00`..`p39`, sources beside.
+fn library(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    for src in std::fs::read_dir("seeds/sources").unwrap() {
+        let src = src.unwrap().path();
+        std::fs::copy(&src, dir.join("sources").join(src.file_name().unwrap())).unwrap();
+    }
+    for i in 0..40 {
+        let text = EU.replace("id: \"eu-sg-dp\"", &format!("id: \"p{i:02}\""));
+        assert_ne!(text, EU);
+        std::fs::write(dir.join(format!("p{i:02}.yaml")), text).unwrap();
+    }
+}
+
+#[test]
+fn keys_typed_at_once_act_on_the_whole_library_after_the_preview() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    library(&lib);
+    let lib_arg = lib.to_str().unwrap();
+    // A first run writes the cache.
+    let o = jointly(home.path(), &["list", "--no-default", "--data", lib_arg]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log = home.path().join("log");
+    let mut s = Session::start_with_env(
+        home.path(),
+        &["--no-default", "--data", lib_arg],
+        100,
+        24,
+        &[("JOINTLY_LOG", log.to_str().unwrap())],
+    );
+    // Typed before anything is drawn: to the last row of the tree, which
+    // is in the last partnership, which the preview does not hold.
+    s.keys("G");
+    let screen = s.wait_for_text("p39/2025-12-01/quantum");
+    assert!(screen.contains("Quantum"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert!(log.contains("first frame drawn (a preview)"), "{log}");
+    assert!(log.contains("preview: 24 partnerships decoded"), "{log}");
+    assert!(log.contains("40 files from the cache, 0 read"), "{log}");
+}
