@@ -114,9 +114,29 @@ fn cold_warm_and_uncached_give_the_same_tree_and_problems() {
     // An entry of the layout before packs, which no build reads.
     fs::create_dir_all(tmp.path().join("cache")).unwrap();
     fs::write(tmp.path().join("cache/0123456789abcdef.bin"), "old").unwrap();
+    // What a process killed while writing left two hours ago, and what a
+    // write in progress has now.
+    let abandoned = tmp
+        .path()
+        .join("cache/.0123456789abcdef.pack.1.2.ThreadId(1).tmp");
+    let writing = tmp
+        .path()
+        .join("cache/.0123456789abcdef.pack.3.4.ThreadId(1).tmp");
+    fs::write(&abandoned, "half").unwrap();
+    fs::write(&writing, "half").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
     let cold = Cache::at(tmp.path().join("cache"));
     let (got, stats) = load(&lib, &cold);
     assert!(!tmp.path().join("cache/0123456789abcdef.bin").exists());
+    assert!(!abandoned.exists());
+    assert!(writing.exists());
+    fs::remove_file(&writing).unwrap();
     assert_eq!(got, want);
     assert_eq!((stats.hits, stats.misses, stats.written), (0, FILES, FILES));
     // One pack for the folder, one for the seeds in the binary.

@@ -412,14 +412,25 @@ impl Cache {
     }
 
     /// Removes the entries of the layout before packs (one `.bin` file per
-    /// statement file), which no build reads any more.
+    /// statement file), which no build reads any more, and temporary files
+    /// of writes that never ended (a process killed while writing) once
+    /// they are an hour old: a write in progress is younger.
     fn remove_old_layout(&self) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
+        let hour = std::time::Duration::from_secs(3600);
         for e in entries.filter_map(Result::ok) {
             let path = e.path();
-            if path.extension().is_some_and(|x| x == "bin") {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let abandoned = name.starts_with('.')
+                && name.ends_with(".tmp")
+                && e.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > hour);
+            if path.extension().is_some_and(|x| x == "bin") || abandoned {
                 let _ = fs::remove_file(path);
             }
         }
