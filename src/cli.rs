@@ -483,7 +483,9 @@ fn with_loaded(
 
 /// As [`with_loaded`], writing what `f` writes as it is.
 fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
-    let (loaded, _writing) = load(&cli.load_options());
+    let (loaded, mut writing) = load(&cli.load_options());
+    // The cache is written beside the output.
+    writing.start();
     report_problems(&loaded)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -498,8 +500,9 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
 
 /// Loads and annotates what `options` name, saying in the debug log
 /// ([`crate::diagnostics`]) what loaded and how long it took. The load
-/// cache's packs are written on a thread meanwhile: keep the [`Writing`]
-/// until the work is done (dropping it waits for them).
+/// cache's packs are written on a thread once [`Writing::start`] is
+/// called: keep the [`Writing`] until the work is done (dropping it starts
+/// the writing if it has not started, and waits for it).
 pub fn load(options: &LoadOptions) -> (Loaded, Writing) {
     let started = std::time::Instant::now();
     // A cache that cannot be used costs its time and nothing else.
@@ -592,12 +595,13 @@ fn config(path: bool) -> io::Result<u8> {
 /// `jointly check`: with paths, those and the `--data` paths; without, what
 /// the other commands load.
 fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::Result<u8> {
-    let (loaded, _writing) = if paths.is_empty() {
+    let (loaded, mut writing) = if paths.is_empty() {
         load(&cli.load_options())
     } else {
         let all: Vec<PathBuf> = paths.iter().chain(data).cloned().collect();
         (annotated(loader::load_paths(&all)), Writing::none())
     };
+    writing.start();
     let code = if loaded.problems.is_empty() {
         exit::OK
     } else {

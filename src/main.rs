@@ -31,16 +31,19 @@ fn main() -> ExitCode {
             let colour = output::colour(cli.color());
             // crossterm reads NO_COLOR on its own; the decision is ours.
             crossterm::style::force_color_output(colour);
-            // The load cache's packs are written while the browser runs.
+            // The load cache's packs are written while the browser runs
+            // (dropping this waits for them).
             let mut writing = None;
             let build = || {
-                let (loaded, w) = cli::load(&options);
+                let (loaded, mut w) = cli::load(&options);
+                // Written once the first frame is on screen.
+                let start = w.starter();
                 writing = Some(w);
                 let mut problems = loaded.problems;
                 problems.extend(config_problems);
                 let app = App::new(loaded.corpus, problems, config.clone(), colour);
                 log::debug!("browser state built");
-                app
+                (app, start)
             };
             let preview = |start: &Start| {
                 let corpus = cli::preview(&options, &config, start)?;

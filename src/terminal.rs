@@ -90,6 +90,9 @@ pub struct TerminalEvents {
     resumed: Arc<AtomicBool>,
     /// The screen must be drawn again whole.
     redraw: bool,
+    /// What to do once the first frame is on screen (the loop asks for
+    /// events only after drawing it).
+    drawn: Option<Box<dyn FnOnce()>>,
 }
 
 impl TerminalEvents {
@@ -135,6 +138,9 @@ impl TerminalEvents {
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if let Some(drawn) = self.drawn.take() {
+            drawn();
+        }
         if self.hung_up() {
             return self.hang_up();
         }
@@ -264,8 +270,13 @@ impl Background {
 /// `preview`, given where the browser was last left, may give an
 /// app on part of the library ([`crate::loader::preview`]): its frame is
 /// drawn first, then `build` builds the whole before any key is read, so
-/// that the first frame does not wait for the whole library.
-pub fn run(build: impl FnOnce() -> App, preview: impl FnOnce(&Start) -> Option<App>) -> io::Result<u8> {
+/// that the first frame does not wait for the whole library. What `build`
+/// gives beside the app is called once the whole app's first frame is on
+/// screen (the load cache is written then).
+pub fn run<F: FnOnce() + 'static>(
+    build: impl FnOnce() -> (App, F),
+    preview: impl FnOnce(&Start) -> Option<App>,
+) -> io::Result<u8> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return run_without_terminal();
     }
@@ -310,7 +321,7 @@ pub fn run(build: impl FnOnce() -> App, preview: impl FnOnce(&Start) -> Option<A
         log::info!("first frame drawn (a preview)");
     }
     drop(first);
-    let mut app = whole.unwrap_or_else(|build| build());
+    let (mut app, drawn) = whole.unwrap_or_else(|build| build());
     start.apply(&mut app);
     let (_, meetings, areas, commitments) = app.corpus.counts();
     if meetings + areas + commitments >= OFF_THREAD_MIN {
@@ -325,6 +336,7 @@ pub fn run(build: impl FnOnce() -> App, preview: impl FnOnce(&Start) -> Option<A
         suspend,
         resumed,
         redraw: false,
+        drawn: Some(Box::new(drawn)),
     };
     let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
     if events.hung_up() {

@@ -1,10 +1,11 @@
-//! End-to-end: with a warm load cache, the browser draws its first frame
+//! End-to-end: a cold start writes the load cache after its first frame;
+//! with a warm cache, the browser draws its first frame
 //! from the partnerships on screen, then the whole library; keys typed at
 //! once act on the whole (none is lost, none acts on the preview).
 
 mod common;
 
-use common::{Session, jointly, stderr};
+use common::Session;
 
 const EU: &str = include_str!("../seeds/eu-sg-dp-2025-12-01.yaml");
 
@@ -23,15 +24,30 @@ fn library(dir: &std::path::Path) {
 }
 
 #[test]
-fn keys_typed_at_once_act_on_the_whole_library_after_the_preview() {
+fn the_cache_is_written_after_the_first_frame_and_keys_typed_at_once_act_on_the_whole() {
     let home = tempfile::tempdir().unwrap();
     let lib = home.path().join("lib");
     library(&lib);
     let lib_arg = lib.to_str().unwrap();
-    // A first run writes the cache.
-    let o = jointly(home.path(), &["list", "--no-default", "--data", lib_arg]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let log = home.path().join("log");
+    // A first run, cold, reads every file and writes the cache once its
+    // first frame is on screen.
+    let mut s = Session::start_with_env(
+        home.path(),
+        &["--no-default", "--data", lib_arg],
+        100,
+        24,
+        &[("JOINTLY_LOG", log.to_str().unwrap())],
+    );
+    s.wait_for_text("p00/2025-12-01");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    let cold = std::fs::read_to_string(&log).unwrap();
+    let frame = cold.find("first frame drawn").expect("a first frame");
+    let written = cold.find("40 written in 1 packs").expect("the cache written");
+    assert!(frame < written, "{cold}");
+    assert!(!cold.contains("(a preview)"), "{cold}");
+    std::fs::remove_file(&log).unwrap();
     let mut s = Session::start_with_env(
         home.path(),
         &["--no-default", "--data", lib_arg],

@@ -386,7 +386,11 @@ impl Cache {
         None
     }
 
-    fn write_atomically(&self, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn write_atomically<'b>(
+        &self,
+        file: &Path,
+        parts: impl Iterator<Item = &'b [u8]>,
+    ) -> std::io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -401,8 +405,11 @@ impl Cache {
             std::thread::current().id()
         ));
         let result = (|| {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(bytes)?;
+            let mut f = std::io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
+            for part in parts {
+                f.write_all(part)?;
+            }
+            f.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             fs::rename(&tmp, file)
         })();
         if result.is_err() {
@@ -738,23 +745,31 @@ impl Cache {
         }
     }
 
-    /// Writes the gathered packs on a thread of their own, so that what
-    /// the load was for (a frame, a command's output) need not wait.
+    /// Writes the gathered packs on a thread of their own once
+    /// [`Writing::start`] is called (or the [`Writing`] dropped), so that
+    /// what the load was for (a frame, a command's output) need not wait
+    /// nor share the cores with it.
     pub fn write_in_background(self) -> Writing {
         if !self.has_pending() {
-            return Writing(None);
+            return Writing::none();
         }
+        let (go, wait) = std::sync::mpsc::channel::<()>();
         let spawned = std::thread::Builder::new()
             .name("load cache".into())
             .spawn(move || {
+                // Released by a message, or by the sender dropped.
+                let _ = wait.recv();
                 self.write_pending();
                 self.log_stats();
             });
         match spawned {
-            Ok(handle) => Writing(Some(handle)),
+            Ok(handle) => Writing {
+                handle: Some(handle),
+                go: Some(go),
+            },
             Err(e) => {
                 log::info!("load cache: not written (no thread: {e})");
-                Writing(None)
+                Writing::none()
             }
         }
     }
@@ -788,24 +803,25 @@ impl Cache {
         };
         let mut h = Hash::new();
         h.write(&index);
-        let mut out = Vec::with_capacity(HEADER + index.len() + usize::try_from(at).unwrap_or(0));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&self.build.to_le_bytes());
-        out.extend_from_slice(&(index.len() as u64).to_le_bytes());
-        out.extend_from_slice(&h.finish().to_le_bytes());
-        out.extend_from_slice(&index);
-        for (_, bytes) in &entries {
-            out.extend_from_slice(bytes);
-        }
+        let mut header = Vec::with_capacity(HEADER);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&self.build.to_le_bytes());
+        header.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        header.extend_from_slice(&h.finish().to_le_bytes());
         // A pack too large to be read back would be written at every start.
-        if out.len() as u64 > MAX_PACK_BYTES {
+        if (HEADER + index.len()) as u64 + at > MAX_PACK_BYTES {
             return log::info!(
                 "load cache: {} would be too large; not written",
                 pack.file.display()
             );
         }
-        match self.write_atomically(&pack.file, &out) {
+        // Written piece by piece: one buffer of the whole pack would be
+        // another copy of it, and its page faults.
+        let parts = std::iter::once(&header[..])
+            .chain(std::iter::once(&index[..]))
+            .chain(entries.iter().map(|(_, bytes)| &bytes[..]));
+        match self.write_atomically(&pack.file, parts) {
             Ok(()) => {
                 self.written.fetch_add(written, Ordering::Relaxed);
                 if self.packs.fetch_add(1, Ordering::Relaxed) == 0 {
@@ -824,24 +840,48 @@ impl Cache {
     }
 }
 
-/// Packs being written on their own thread ([`Cache::write_in_background`]).
-/// Dropping it waits for the writing to end: the process must not exit
-/// with half a pack in a temporary file (it would be cleaned up, but the
-/// next start would read everything again).
+/// Packs to be written on their own thread ([`Cache::write_in_background`]),
+/// once started. Dropping it starts the writing and waits for it to end:
+/// the process must not exit with half a pack in a temporary file.
 #[derive(Debug)]
-#[must_use = "dropping it waits for the packs to be written"]
-pub struct Writing(Option<std::thread::JoinHandle<()>>);
+#[must_use = "dropping it writes the packs and waits for them"]
+pub struct Writing {
+    handle: Option<std::thread::JoinHandle<()>>,
+    go: Option<std::sync::mpsc::Sender<()>>,
+}
 
 impl Writing {
-    /// Nothing being written.
+    /// Nothing to write.
     pub fn none() -> Writing {
-        Writing(None)
+        Writing {
+            handle: None,
+            go: None,
+        }
+    }
+
+    /// Starts the writing now.
+    pub fn start(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
+        }
+    }
+
+    /// What starts the writing, to be called later (the browser calls it
+    /// once its first frame is on screen).
+    pub fn starter(&mut self) -> impl FnOnce() + use<> {
+        let go = self.go.take();
+        move || {
+            if let Some(go) = go {
+                let _ = go.send(());
+            }
+        }
     }
 }
 
 impl Drop for Writing {
     fn drop(&mut self) {
-        if let Some(handle) = self.0.take() {
+        self.start();
+        if let Some(handle) = self.handle.take() {
             let _ = handle.join();
         }
     }
