@@ -561,7 +561,12 @@ impl Pack<'_> {
             return outcome;
         }
         let (outcome, source) = self.cache.miss(shown, read);
-        let source = source.map(|s| (self.cache.absolute(&s), Stamp::at(&s)));
+        // A thousand statements share a few sources: each is looked at once.
+        let source = source.map(|s| {
+            let at = self.cache.absolute(&s);
+            let stamp = self.source_stamp(&at);
+            (at, stamp)
+        });
         // The file may have changed while it was read: keep it only if not.
         if Stamp::at(path) == Some(stamp) {
             self.keep(absolute, shown, stamp, source, &outcome);

@@ -702,7 +702,11 @@ impl<'c> Builder<'c> {
     }
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
-        if self.preview.is_some() {
+        if let Some(preview) = &self.preview {
+            // Once one file has no current entry there is no preview.
+            if preview.failed {
+                return;
+            }
             let shown = path.to_string_lossy();
             return self.preview_take(&shown, pack.and_then(|p| p.peek(path, &shown)));
         }
