@@ -30,15 +30,18 @@ fn the_cache_is_written_after_the_first_frame_and_keys_typed_at_once_act_on_the_
     library(&lib);
     let lib_arg = lib.to_str().unwrap();
     let log = home.path().join("log");
+    let browse = || {
+        Session::start_with_env(
+            home.path(),
+            &["--no-default", "--data", lib_arg],
+            100,
+            24,
+            &[("JOINTLY_LOG", log.to_str().unwrap())],
+        )
+    };
     // A first run, cold, reads every file and writes the cache once its
     // first frame is on screen.
-    let mut s = Session::start_with_env(
-        home.path(),
-        &["--no-default", "--data", lib_arg],
-        100,
-        24,
-        &[("JOINTLY_LOG", log.to_str().unwrap())],
-    );
+    let mut s = browse();
     s.wait_for_text("p00/2025-12-01");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -48,13 +51,7 @@ fn the_cache_is_written_after_the_first_frame_and_keys_typed_at_once_act_on_the_
     assert!(frame < written, "{cold}");
     assert!(!cold.contains("(a preview)"), "{cold}");
     std::fs::remove_file(&log).unwrap();
-    let mut s = Session::start_with_env(
-        home.path(),
-        &["--no-default", "--data", lib_arg],
-        100,
-        24,
-        &[("JOINTLY_LOG", log.to_str().unwrap())],
-    );
+    let mut s = browse();
     // Typed before anything is drawn: to the last row of the tree, which
     // is in the last partnership, which the preview does not hold.
     s.keys("G");
