@@ -40,17 +40,43 @@ fn bold_rank(text: &str, underline: bool) -> u32 {
         // Underlined headings stand above plain bold ones.
         return if underline { 10 } else { 11 };
     }
-    let inner = first.trim_matches(['(', ')', '.']);
-    if inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(inner, "I" | "V" | "X")
-    {
-        8
-    } else if inner.bytes().all(|b| b"IVXLC".contains(&b)) {
-        7
-    } else if inner.bytes().all(|b| b.is_ascii_digit()) {
+    match Numbering::of(first) {
+        Numbering::Roman => 7,
+        Numbering::Letter => 8,
         // Numbered pillars stand under an unnumbered heading over them.
-        12
-    } else {
-        8
+        Numbering::Number => 12,
+    }
+}
+
+/// How a heading's label numbers it, highest in an outline first: "IV." is
+/// above "B." is above "3.".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Numbering {
+    /// `I.`, `IV`, `(XII)`.
+    Roman,
+    /// `A.`, `(b)`; also a lower-case roman numeral, which numbers items.
+    Letter,
+    /// `1.`, `(2)`.
+    Number,
+}
+
+impl Numbering {
+    /// The numbering of `label` (`II.`, `(a)`, `3`), read as a label.
+    /// A single capital other than I, V and X is a letter ("C. Quantum").
+    pub fn of(label: &str) -> Numbering {
+        let inner = label.trim_matches(['(', ')', '.']);
+        if inner.len() == 1
+            && inner.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(inner, "I" | "V" | "X")
+        {
+            Numbering::Letter
+        } else if !inner.is_empty() && inner.bytes().all(|b| b"IVXLC".contains(&b)) {
+            Numbering::Roman
+        } else if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+            Numbering::Number
+        } else {
+            Numbering::Letter
+        }
     }
 }
 

@@ -23,6 +23,7 @@
 //! blocks compares equal to the source by construction.
 
 use super::Note;
+use super::outline::Numbering;
 use super::text;
 use crate::loader::fidelity::{self, Markup, collapse, excerpt};
 use crate::loader::markdown::{Block, Kind};
@@ -57,6 +58,8 @@ struct Line {
     indent: usize,
     /// The list marker that opens the line, if any.
     marker: Option<Marker>,
+    /// How the marker numbers the line, when it is a number or letter.
+    numbering: Option<Numbering>,
     /// What follows the list marker.
     body: String,
     /// The line's text as the fidelity rule reads it, white space collapsed.
@@ -82,11 +85,16 @@ fn lines(text: &str) -> Vec<Line> {
                 .map(|c| if c == '\t' { 4 } else { 1 })
                 .sum();
             let rest = raw.trim();
-            let marker = fidelity::list_marker_len(rest).map(|n| marker_kind(&rest[..n]));
+            let marker_len = fidelity::list_marker_len(rest);
+            let marker = marker_len.map(|n| marker_kind(&rest[..n]));
+            let numbering = marker_len
+                .filter(|_| matches!(marker, Some(Marker::Number | Marker::Alpha)))
+                .map(|n| Numbering::of(&rest[..n]));
             Line {
                 number,
                 indent,
                 marker,
+                numbering,
                 body: fidelity::strip_list_marker(rest).to_string(),
                 text: collapse(&fidelity::strip_line_markup(raw, Markup::Plain)),
             }
@@ -215,6 +223,8 @@ struct Unit {
     /// For a lead-in without bold, what the unit is if the document has no
     /// other such lead-in.
     plain_lead: Option<UKind>,
+    /// How its first line's marker numbers it.
+    numbering: Option<Numbering>,
 }
 
 impl Unit {
@@ -228,6 +238,7 @@ impl Unit {
             line_at: vec![(0, line.number)],
             guess: None,
             plain_lead: None,
+            numbering: line.numbering,
         }
     }
 
@@ -247,7 +258,17 @@ impl Unit {
 
     fn into_block(self) -> Block {
         let (kind, lead) = match self.kind {
-            UKind::Heading => (Kind::Heading(2), None),
+            // Ranked as bold headings are ([`super::outline`]): a roman
+            // numeral over a letter over an unnumbered heading over a number.
+            UKind::Heading => {
+                let level = match self.numbering {
+                    Some(Numbering::Roman) => 2,
+                    Some(Numbering::Letter) => 3,
+                    None => 4,
+                    Some(Numbering::Number) => 5,
+                };
+                (Kind::Heading(level), None)
+            }
             UKind::Item => (Kind::Item { depth: 0 }, None),
             // A lead-in names an area as a bold lead-in item does.
             UKind::Lead(n) => (Kind::Item { depth: 0 }, Some(n)),
@@ -450,21 +471,36 @@ fn classify(line: &Line, bold: bool, block_start: bool) -> (UKind, Option<Guess>
 
 /// Keeps a guessed heading only if text or another heading follows it; a
 /// run of short numbered lines is a list, and a colon line before a heading
-/// is the lead-in of what follows ("The EU and Singapore:").
+/// is the lead-in of what follows ("The EU and Singapore:"). A numbered
+/// line over a kept numbered heading of a lower numbering ("I. Key
+/// Outcomes" over "A. Artificial Intelligence") heads a section, and the
+/// two are no list: a list numbers its lines alike.
 fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
-    for i in 0..units.len() {
+    // From the end: whether a numbered line heads a section depends on
+    // whether the heading after it is kept.
+    let mut keep = vec![false; units.len()];
+    for i in (0..units.len()).rev() {
         let Some(guess) = units[i].guess else { continue };
         let next = units.get(i + 1);
         let content_follows = next.is_some_and(|n| n.guess.is_none() && n.kind != UKind::Heading);
         let heading_follows = next.is_some_and(|n| n.kind == UKind::Heading && n.guess != Some(Guess::Colon));
-        let in_list = guess == Guess::Numbered && i > 0 && units[i - 1].guess == Some(Guess::Numbered);
-        let keep = match guess {
+        let numbered = |u: &Unit| u.guess == Some(Guess::Numbered);
+        let in_list = numbered(&units[i])
+            && i > 0
+            && numbered(&units[i - 1])
+            && units[i - 1].numbering == units[i].numbering;
+        let heads_section = next.is_some_and(|n| {
+            numbered(n) && keep[i + 1] && n.numbering.is_some() && n.numbering > units[i].numbering
+        });
+        keep[i] = match guess {
             Guess::Sure => true,
-            Guess::Numbered => content_follows && !in_list,
+            Guess::Numbered => (content_follows || heads_section) && !in_list,
             Guess::Short { .. } => content_follows || heading_follows,
             Guess::Colon => content_follows,
         };
-        let u = &mut units[i];
+    }
+    for (u, keep) in units.iter_mut().zip(keep) {
+        let Some(guess) = u.guess.take() else { continue };
         if keep {
             if guess == (Guess::Short { title_case: false }) {
                 notes.push(Note::at(
@@ -482,9 +518,6 @@ fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
         } else {
             UKind::Para
         };
-    }
-    for u in units.iter_mut() {
-        u.guess = None;
     }
 }
 
@@ -717,7 +750,7 @@ mod tests {
                 Kind::Para,
                 Kind::Para,
                 Kind::Para,
-                Kind::Heading(2),
+                Kind::Heading(4),
                 Kind::Item { depth: 0 },
                 Kind::Item { depth: 0 },
                 Kind::Para,

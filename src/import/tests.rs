@@ -409,3 +409,37 @@ fn an_italic_title_line_is_a_sub_heading_and_an_italic_sentence_is_not() {
         ["We will keep this sentence.", "We will map supply chains."]
     );
 }
+
+#[test]
+fn a_numbered_line_over_a_numbered_heading_heads_its_section() {
+    // The TTC layout as plain text: "I." over "A.", then "II." over text.
+    let i = run(
+        "s.txt",
+        "Joint Statement\n\n5 April 2024\n\nThe two sides met today.\n\nI. Key Outcomes\n\n\
+         A. Artificial Intelligence\n\nThe two sides reaffirm a risk-based approach. They will work on standards.\n\n\
+         B. Quantum\n\nThey intend to set up a task force.\n\nII. Next Steps\n\nThey will meet again in 2025.\n",
+    );
+    assert_eq!(titles(&i), ["Artificial Intelligence", "Quantum", "Next Steps"]);
+    let sections: Vec<Vec<&str>> = i
+        .statement
+        .areas
+        .0
+        .iter()
+        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
+        .collect();
+    assert_eq!(sections, [vec!["Key Outcomes"], vec!["Key Outcomes"], vec![]]);
+    assert_eq!(texts(&i.statement.preamble), ["The two sides met today."]);
+    assert_eq!(
+        commitments(&i, 0),
+        [
+            "The two sides reaffirm a risk-based approach.",
+            "They will work on standards."
+        ]
+    );
+    // Numbered alike, short lines are still a list ("1." over "2.").
+    let list = run(
+        "s.txt",
+        "Title\n\n1 May 2025\n\nThe areas are:\n\n1. Quantum\n\n2. Semiconductors\n\nQUANTUM\n\nThe two sides will cooperate.\n",
+    );
+    assert_eq!(titles(&list), ["QUANTUM"]);
+}
