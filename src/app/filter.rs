@@ -70,20 +70,24 @@ pub fn ranked_rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Row> {
             path.meeting()
                 .and_then(|(p, m)| corpus.meeting(NodePath::Meeting(p, m))),
         ) {
-            if sections.as_ref().is_none_or(|(at, _)| *at != (p, m)) {
-                sections = Some(((p, m), meeting.sections()));
+            if let NodePath::Commitment(..) = path {
+                chain.push(NodePath::Area(p, m, a));
             }
-            if let Some((_, secs)) = &sections {
-                if let NodePath::Commitment(..) = path {
-                    chain.push(NodePath::Area(p, m, a));
+            // Most areas stand in no section: asked of the area alone,
+            // without working out its meeting's sections.
+            if meeting.in_section(a) {
+                if sections.as_ref().is_none_or(|(at, _)| *at != (p, m)) {
+                    sections = Some(((p, m), meeting.sections()));
                 }
-                let mut s = Meeting::section_of(secs, a);
-                while let Some(i) = s {
-                    chain.push(NodePath::Section(p, m, i));
-                    s = secs.get(i).and_then(|sec| sec.parent);
+                if let Some((_, secs)) = &sections {
+                    let mut s = Meeting::section_of(secs, a);
+                    while let Some(i) = s {
+                        chain.push(NodePath::Section(p, m, i));
+                        s = secs.get(i).and_then(|sec| sec.parent);
+                    }
                 }
-                chain.push(NodePath::Meeting(p, m));
             }
+            chain.push(NodePath::Meeting(p, m));
         }
         while let Some(parent) = chain.last().and_then(|p| p.parent()) {
             chain.push(parent);
@@ -129,7 +133,9 @@ impl Default for Group {
 
 impl Group {
     fn flatten(mut self, depth: u8, rows: &mut Vec<Row>) {
-        self.children.sort_by_key(|g| g.best);
+        // Unstable is enough, and allocates nothing: siblings hold
+        // different hits, so no two have the same best rank.
+        self.children.sort_unstable_by_key(|g| g.best);
         for child in self.children {
             if let Some(path) = child.path {
                 rows.push(Row { path, depth });

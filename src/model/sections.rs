@@ -193,6 +193,22 @@ impl Meeting {
         sections.iter().rposition(|s| s.holds(a))
     }
 
+    /// Whether area `a` stands in a section: whether its
+    /// [`Meeting::tree_path`] has a step, found from the area and the next
+    /// one without working out every section (the filter asks this of
+    /// each matched area on every key, and most statements have none).
+    pub fn in_section(&self, a: usize) -> bool {
+        let Some(area) = self.areas.get(a) else {
+            return false;
+        };
+        !area.section.is_empty()
+            || (!area.untitled
+                && self
+                    .areas
+                    .get(a + 1)
+                    .is_some_and(|next| next.section.first() == Some(&area.title)))
+    }
+
     /// The titles of section `s` and of the sections it stands in,
     /// outermost first.
     pub fn section_path<'a>(sections: &[Section<'a>], s: usize) -> Vec<&'a str> {
@@ -331,6 +347,33 @@ mod tests {
             closing: Vec::new(),
             signatories: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_area_is_in_a_section_when_its_tree_path_has_a_step() {
+        let heads = meeting(vec![
+            area("Intro", &[], 1),
+            // A heading with text of its own, then its sub-headings.
+            area("II. Key Outcomes", &[], 1),
+            area("Trade", &["II. Key Outcomes"], 1),
+            area("Closing", &[], 1),
+        ]);
+        let mut untitled = meeting(vec![area("Untitled", &[], 1), area("AI", &["Untitled"], 1)]);
+        untitled.areas[0].untitled = true;
+        for (m, expected) in [
+            (ttc(), vec![false, true, true, true, true, true, false]),
+            (heads, vec![false, true, true, false]),
+            (untitled, vec![false, true]),
+        ] {
+            let sections = m.sections();
+            let found: Vec<bool> = (0..m.areas.len()).map(|a| m.in_section(a)).collect();
+            assert_eq!(found, expected, "{:?}", m.areas);
+            let placed: Vec<bool> = (0..m.areas.len())
+                .map(|a| Meeting::section_of(&sections, a).is_some())
+                .collect();
+            assert_eq!(placed, expected, "section_of agrees");
+        }
+        assert!(!ttc().in_section(7), "no such area");
     }
 
     /// A statement shaped as the 2023 TTC one: an introduction outside
