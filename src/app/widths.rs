@@ -76,6 +76,14 @@ impl LabelWidths {
         Some(usize::from(width))
     }
 
+    /// Whether meeting `m` of partnership `p` has sections, once its
+    /// sections and areas were measured (`None` before): the filter then
+    /// need not look at its areas to place them.
+    pub fn sectioned(&self, p: usize, m: usize) -> Option<bool> {
+        let meeting = self.partnerships.get(p)?.as_ref()?.meetings.get(m)?;
+        meeting.children.as_ref().map(|c| !c.sections.is_empty())
+    }
+
     /// Partnership `p`'s widths, measured now if they were not yet; `None`
     /// when the corpus has no such partnership.
     fn partnership(&mut self, corpus: &Corpus, p: usize) -> Option<&mut PartnershipWidths> {
@@ -191,6 +199,8 @@ areas:
     fn the_tree_is_as_wide_as_the_widest_row_the_filter_leaves() {
         let mut app = app();
         assert_eq!(app.tree_content, 69 + 2, "the whole tree: the semiconductor area");
+        assert_eq!(app.label_widths.sectioned(0, 0), Some(true));
+        assert_eq!(app.label_widths.sectioned(0, 1), None, "no such meeting");
         app.update(Action::Filter);
         typed(&mut app, "quantum");
         assert_eq!(app.rows.len(), 4, "{:?}", app.rows);
@@ -231,6 +241,11 @@ areas:
     #[test]
     fn kept_widths_agree_with_measuring_afresh_as_the_query_changes() {
         let mut app = crate::app::test_support::app();
+        assert_eq!(
+            app.label_widths.sectioned(0, 0),
+            Some(false),
+            "the seeds have no sections"
+        );
         let mut seen = std::collections::BTreeSet::new();
         app.update(Action::Filter);
         for query in ["scam", "quantum", "ai", "data flows", "cyber", "zzz", "trust"] {
