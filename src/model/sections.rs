@@ -312,7 +312,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Area, Commitment, Date, SourceRef};
+    use crate::model::{Area, Commitment, Date, RareList, SourceRef};
 
     fn area(title: &str, section: &[&str], commitments: usize) -> Area {
         Area {
@@ -339,13 +339,13 @@ mod tests {
             dateline: None,
             date: Date::new(2024, 4, 5).unwrap(),
             place: None,
-            co_chairs: Vec::new(),
+            co_chairs: RareList::new(),
             source: SourceRef::default(),
             title_lines: None,
-            preamble: Vec::new(),
+            preamble: RareList::new(),
             areas,
-            closing: Vec::new(),
-            signatories: Vec::new(),
+            closing: RareList::new(),
+            signatories: RareList::new(),
         }
     }
 
