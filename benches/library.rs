@@ -214,6 +214,22 @@ fn median(runs: usize, mut f: impl FnMut() -> Option<Duration>) -> Option<Durati
     (!v.is_empty()).then(|| stats(&v).0)
 }
 
+/// The medians of two figures measured in turns, run by run, so that a
+/// change in the machine's load weighs on both alike.
+fn medians_in_turn(
+    runs: usize,
+    mut a: impl FnMut() -> Option<Duration>,
+    mut b: impl FnMut() -> Option<Duration>,
+) -> (Option<Duration>, Option<Duration>) {
+    let (mut va, mut vb) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        va.extend(a());
+        vb.extend(b());
+    }
+    let med = |v: &[Duration]| (!v.is_empty()).then(|| stats(v).0);
+    (med(&va), med(&vb))
+}
+
 fn row(what: &str, d: Option<Duration>) {
     match d {
         Some(d) => println!("  {what:<52} {}", ms(d)),
@@ -264,19 +280,21 @@ fn main() {
 
     // `jointly list`, whole process.
     let list = ["list", "--data", lib_arg];
-    let list_plain = median(runs, || {
-        Some(whole(env.command(&["--no-cache", "list", "--data", lib_arg])))
-    });
-    let list_cold = median(runs, || {
-        env.clear_cache();
-        Some(whole(env.command(&list)))
-    });
+    let (list_plain, list_cold) = medians_in_turn(
+        runs,
+        || Some(whole(env.command(&["--no-cache", "list", "--data", lib_arg]))),
+        || {
+            env.clear_cache();
+            Some(whole(env.command(&list)))
+        },
+    );
     whole(env.command(&list));
     let list_warm = median(runs, || Some(whole(env.command(&list))));
     row("list, --no-cache", list_plain);
     row("list, cache cold (written this run)", list_cold);
     row("list, cache warm (target <= 30 ms)", list_warm);
     row_ratio("list warm / --no-cache", list_warm, list_plain);
+    row_ratio("list cold / --no-cache (in turn)", list_cold, list_plain);
 
     // `jointly search QUERY` against `fzf --filter QUERY`, whole process.
     let search = ["search", TYPED, "--data", lib_arg];
@@ -306,11 +324,22 @@ fn main() {
     // The browser's first frame against fzf's, in a pseudo-terminal.
     let browser = |env: &Env| env.pty(env.bin, &["--data", lib_arg]);
     let jointly_drawn = |s: &[u8]| String::from_utf8_lossy(s).contains("q quit");
-    let frame_cold = median(runs, || {
-        env.clear_cache();
-        first_frame(browser(&env), &jointly_drawn)
-    });
-    let _ = first_frame(browser(&env), &jointly_drawn);
+    let (frame_plain, frame_cold) = medians_in_turn(
+        runs,
+        || {
+            first_frame(
+                env.pty(env.bin, &["--no-cache", "--data", lib_arg]),
+                &jointly_drawn,
+            )
+        },
+        || {
+            env.clear_cache();
+            first_frame(browser(&env), &jointly_drawn)
+        },
+    );
+    // Warmed by a command, which waits for the cache to be written (the
+    // browser writes it after its first frame, and is killed there).
+    whole(env.command(&list));
     let frame_warm = median(runs, || first_frame(browser(&env), &jointly_drawn));
     // fzf's first frame: its prompt and its match counter drawn (it
     // streams, so this comes before it has read every line).
@@ -321,9 +350,18 @@ fn main() {
             median(runs, || first_frame(env.pty("sh", &["-c", &script]), &drawn))
         })
         .flatten();
-    row("browser first frame, cache cold", frame_cold);
+    row("browser first frame, --no-cache", frame_plain);
+    row(
+        "browser first frame, cache cold (target <= --no-cache)",
+        frame_cold,
+    );
     row("browser first frame, cache warm (target <= 20 ms)", frame_warm);
     row("fzf first frame (prompt drawn)", fzf_frame);
+    row_ratio(
+        "browser cold / --no-cache first frame (in turn)",
+        frame_cold,
+        frame_plain,
+    );
     row_ratio("browser cold / fzf first frame", frame_cold, fzf_frame);
     row_ratio("browser warm / fzf first frame", frame_warm, fzf_frame);
     drop(loaded);

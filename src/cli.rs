@@ -8,6 +8,7 @@ use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
 
 use crate::compare::{self, Taxonomy};
 use crate::glossary::Glossary;
+use crate::loader::cache::Writing;
 use crate::loader::{self, LoadOptions, Loaded};
 use crate::output::{ColorWhen, Format, ReportFormat, exit};
 use crate::{bookmarks, crosswalk, output};
@@ -482,7 +483,9 @@ fn with_loaded(
 
 /// As [`with_loaded`], writing what `f` writes as it is.
 fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Result<u8>) -> io::Result<u8> {
-    let loaded = load(&cli.load_options());
+    let (loaded, mut writing) = load(&cli.load_options());
+    // The cache is written beside the output.
+    writing.start();
     report_problems(&loaded)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -496,8 +499,11 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
 }
 
 /// Loads and annotates what `options` name, saying in the debug log
-/// ([`crate::diagnostics`]) what loaded and how long it took.
-pub fn load(options: &LoadOptions) -> Loaded {
+/// ([`crate::diagnostics`]) what loaded and how long it took. The load
+/// cache's packs are written on a thread once [`Writing::start`] is
+/// called: keep the [`Writing`] until the work is done (dropping it starts
+/// the writing if it has not started, and waits for it).
+pub fn load(options: &LoadOptions) -> (Loaded, Writing) {
     let started = std::time::Instant::now();
     // A cache that cannot be used costs its time and nothing else.
     let cache = options.cache.then(loader::cache::Cache::open_default).flatten();
@@ -512,7 +518,40 @@ pub fn load(options: &LoadOptions) -> Loaded {
     for problem in &loaded.problems {
         log::debug!("load problem: {problem}");
     }
-    loaded
+    let writing = match cache {
+        Some(cache) => cache.write_in_background(),
+        None => Writing::none(),
+    };
+    (loaded, writing)
+}
+
+/// What the browser's first frame shows of the library, decoded from the
+/// load cache alone ([`loader::preview`]), when that can be exact: the
+/// cache is used and current for every file, and the browser opens on the
+/// tree (a comparison, by default or remembered, shows meetings from
+/// anywhere). `start` says where the browser was last left.
+pub fn preview(
+    options: &LoadOptions,
+    config: &crate::config::Config,
+    start: &crate::session::Start,
+) -> Option<crate::model::Corpus> {
+    if !options.cache || config.default_view != crate::config::DefaultView::Browse || start.compares() {
+        return None;
+    }
+    let cache = loader::cache::Cache::open_default()?;
+    // The partnership is the id's first part; a screenful of them is
+    // at most one a row.
+    let place = start.selected().and_then(|id| id.split('/').next());
+    let rows = crossterm::terminal::size().map_or(100, |(_, h)| usize::from(h));
+    let corpus = loader::preview(options, &cache, place, rows);
+    log::debug!(
+        "preview: {}",
+        match &corpus {
+            Some(c) => format!("{} partnerships decoded", c.partnerships.len()),
+            None => "none (the cache is not current)".into(),
+        }
+    );
+    corpus
 }
 
 /// Fills in inferred topics and stances ([`compare::annotate`]); its warnings
@@ -556,12 +595,13 @@ fn config(path: bool) -> io::Result<u8> {
 /// `jointly check`: with paths, those and the `--data` paths; without, what
 /// the other commands load.
 fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::Result<u8> {
-    let loaded = if paths.is_empty() {
+    let (loaded, mut writing) = if paths.is_empty() {
         load(&cli.load_options())
     } else {
         let all: Vec<PathBuf> = paths.iter().chain(data).cloned().collect();
-        annotated(loader::load_paths(&all))
+        (annotated(loader::load_paths(&all)), Writing::none())
     };
+    writing.start();
     let code = if loaded.problems.is_empty() {
         exit::OK
     } else {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use jointly::app::App;
 use jointly::cli::{self, Cli};
+use jointly::session::Start;
 use jointly::{config, diagnostics, output, terminal};
 
 fn main() -> ExitCode {
@@ -24,17 +25,33 @@ fn main() -> ExitCode {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return cli::finish(terminal::run_without_terminal());
             }
-            let loaded = cli::load(&cli.load_options());
+            let options = cli.load_options();
             let (config, config_problems) = config::load();
             log::debug!("config: {:?}, {} problems", config::path(), config_problems.len());
-            let mut problems = loaded.problems;
-            problems.extend(config_problems);
             let colour = output::colour(cli.color());
             // crossterm reads NO_COLOR on its own; the decision is ours.
             crossterm::style::force_color_output(colour);
-            let app = App::new(loaded.corpus, problems, config, colour);
-            log::debug!("browser state built");
-            let code = cli::finish(terminal::run(app));
+            // The load cache's packs are written while the browser runs
+            // (dropping this waits for them).
+            let mut writing = None;
+            let build = || {
+                let (loaded, mut w) = cli::load(&options);
+                // Written once the first frame is on screen.
+                let start = w.starter();
+                writing = Some(w);
+                let mut problems = loaded.problems;
+                problems.extend(config_problems);
+                let app = App::new(loaded.corpus, problems, config.clone(), colour);
+                log::debug!("browser state built");
+                (app, start)
+            };
+            let preview = |start: &Start| {
+                let corpus = cli::preview(&options, &config, start)?;
+                log::debug!("preview built");
+                Some(App::new(corpus, Vec::new(), config.clone(), colour))
+            };
+            let code = cli::finish(terminal::run(build, preview));
+            drop(writing);
             log::info!("browser ended: {code:?}");
             code
         }

@@ -12,6 +12,37 @@ use crate::loader::Problem;
 use crate::state;
 use crate::timestamp::Timestamp;
 
+/// What a run of the browser starts from: the remembered place, the
+/// bookmarks, and what was wrong with their files, as messages to the app.
+#[derive(Debug, Clone)]
+pub struct Start {
+    msgs: Vec<Msg>,
+    selected: Option<String>,
+    view: Option<String>,
+}
+
+impl Start {
+    /// Gives `app` the remembered place, the bookmarks and the warnings.
+    pub fn apply(&self, app: &mut App) {
+        for msg in &self.msgs {
+            app.update(msg.clone());
+        }
+    }
+
+    /// The id of the node selected when the browser was last left.
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// Whether the browser was last left in a comparison, which it opens
+    /// again.
+    pub fn compares(&self) -> bool {
+        self.view
+            .as_deref()
+            .is_some_and(|v| v.starts_with(crate::app::tools::COMPARE_VIEW))
+    }
+}
+
 /// The files of one run of the browser.
 #[derive(Debug)]
 pub struct Session {
@@ -35,25 +66,45 @@ impl Session {
         state_path: Option<PathBuf>,
         store: Option<(BookmarkStore, Vec<Problem>)>,
     ) -> Session {
+        let (session, start) = Session::read_at(state_path, store);
+        start.apply(app);
+        session
+    }
+
+    /// Reads the remembered place and the bookmarks, for [`Start::apply`]
+    /// to give to an app, once or more (the browser's first frame may come
+    /// from a preview of the library, and its state from the whole).
+    pub fn read() -> (Session, Start) {
+        Session::read_at(state::default_path(), BookmarkStore::open_default())
+    }
+
+    fn read_at(
+        state_path: Option<PathBuf>,
+        store: Option<(BookmarkStore, Vec<Problem>)>,
+    ) -> (Session, Start) {
+        let mut msgs = Vec::new();
+        let (mut selected, mut view) = (None, None);
         if let Some(path) = &state_path {
+            // Read once: a damaged file is moved aside as it is read.
             let restored = state::load(path);
             if let Some(w) = restored.warning {
-                app.update(Msg::Problem(w));
+                msgs.push(Msg::Problem(w));
             }
-            app.update(Msg::Restore(restored.place));
+            selected.clone_from(&restored.place.selected);
+            view.clone_from(&restored.place.view);
+            msgs.push(Msg::Restore(restored.place));
         }
         let store = store.map(|(store, warnings)| {
-            for w in warnings {
-                app.update(Msg::Problem(w));
-            }
-            app.update(Msg::Bookmarks(store.set().clone()));
+            msgs.extend(warnings.into_iter().map(Msg::Problem));
+            msgs.push(Msg::Bookmarks(store.set().clone()));
             store
         });
-        Session {
+        let session = Session {
             state_path,
             store,
             unsaved: false,
-        }
+        };
+        (session, Start { msgs, selected, view })
     }
 
     /// Carries out one effect; `out` is the terminal. Returns what the app

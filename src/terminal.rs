@@ -18,7 +18,7 @@ use crate::loader::Problem;
 use crate::model::Corpus;
 use crate::output::exit;
 use crate::search::{SearchWorker, Searcher};
-use crate::session::Session;
+use crate::session::{Session, Start};
 
 /// How long the loop sleeps waiting for input before it checks for signals.
 /// Waking four times a second costs nothing measurable while idle.
@@ -90,6 +90,9 @@ pub struct TerminalEvents {
     resumed: Arc<AtomicBool>,
     /// The screen must be drawn again whole.
     redraw: bool,
+    /// What to do once the first frame is on screen (the loop asks for
+    /// events only after drawing it).
+    drawn: Option<Box<dyn FnOnce()>>,
 }
 
 impl TerminalEvents {
@@ -135,6 +138,9 @@ impl TerminalEvents {
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if let Some(drawn) = self.drawn.take() {
+            drawn();
+        }
         if self.hung_up() {
             return self.hang_up();
         }
@@ -260,7 +266,17 @@ impl Background {
 /// Runs the app in the terminal until the user quits or a signal arrives;
 /// returns the exit code. The terminal is restored on every path out,
 /// including a panic (ratatui's panic hook).
-pub fn run(mut app: App) -> io::Result<u8> {
+///
+/// `preview`, given where the browser was last left, may give an
+/// app on part of the library ([`crate::loader::preview`]): its frame is
+/// drawn first, then `build` builds the whole before any key is read, so
+/// that the first frame does not wait for the whole library. What `build`
+/// gives beside the app is called once the whole app's first frame is on
+/// screen (the load cache is written then).
+pub fn run<F: FnOnce() + 'static>(
+    build: impl FnOnce() -> (App, F),
+    preview: impl FnOnce(&Start) -> Option<App>,
+) -> io::Result<u8> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return run_without_terminal();
     }
@@ -274,7 +290,17 @@ pub fn run(mut app: App) -> io::Result<u8> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
     let resumed = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
-    let session = Session::open(&mut app);
+    let (session, start) = Session::read();
+    let mut first = preview(&start);
+    // Without a preview the whole is built before the screen is taken
+    // (`Ok`); with one, after its frame (`Err`: still to build).
+    let whole = match &mut first {
+        Some(p) => {
+            start.apply(p);
+            Err(build)
+        }
+        None => Ok(build()),
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -282,6 +308,21 @@ pub fn run(mut app: App) -> io::Result<u8> {
             return Err(e);
         }
     };
+    if let Some(p) = &mut first {
+        let drawn = terminal.size().map_err(backend_error).and_then(|size| {
+            p.update(Action::Resize(size.width, size.height));
+            draw(&mut terminal, p, synchronized)
+        });
+        if let Err(e) = drawn {
+            drop(terminal);
+            restore_quietly();
+            return Err(e);
+        }
+        log::info!("first frame drawn (a preview)");
+    }
+    drop(first);
+    let (mut app, drawn) = whole.unwrap_or_else(|build| build());
+    start.apply(&mut app);
     let (_, meetings, areas, commitments) = app.corpus.counts();
     if meetings + areas + commitments >= OFF_THREAD_MIN {
         log::info!("search runs on its own thread");
@@ -295,6 +336,7 @@ pub fn run(mut app: App) -> io::Result<u8> {
         suspend,
         resumed,
         redraw: false,
+        drawn: Some(Box::new(drawn)),
     };
     let result = event_loop(&mut terminal, &mut app, &mut events, &stop, synchronized);
     if events.hung_up() {
@@ -373,13 +415,7 @@ pub fn event_loop<B: Backend>(
     let mut first = true;
     while app.running && stop.load(Ordering::Relaxed) == 0 {
         if dirty {
-            wrap_frame(true)?;
-            let drawn = terminal
-                .draw(|frame| crate::ui::draw(frame, app))
-                .map(|_| ())
-                .map_err(backend_error);
-            wrap_frame(false)?;
-            drawn?;
+            draw(terminal, app, wrap_frame)?;
             dirty = false;
             if std::mem::take(&mut first) {
                 log::info!("first frame drawn");
@@ -416,6 +452,21 @@ pub fn event_loop<B: Backend>(
         }
     }
     Ok(())
+}
+
+/// Draws one frame of `app`.
+fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &App,
+    wrap_frame: fn(bool) -> io::Result<()>,
+) -> io::Result<()> {
+    wrap_frame(true)?;
+    let drawn = terminal
+        .draw(|frame| crate::ui::draw(frame, app))
+        .map(|_| ())
+        .map_err(backend_error);
+    wrap_frame(false)?;
+    drawn
 }
 
 /// Brackets a frame in a synchronized update, so that terminals that

@@ -75,6 +75,7 @@ fn reference(dir: &Path) -> (String, Vec<String>) {
 
 fn load(dir: &Path, cache: &Cache) -> ((String, Vec<String>), Stats) {
     let loaded = loader::load_annotated(&options(dir), Some(cache));
+    cache.write_pending();
     (render(&loaded), cache.stats())
 }
 
@@ -113,9 +114,29 @@ fn cold_warm_and_uncached_give_the_same_tree_and_problems() {
     // An entry of the layout before packs, which no build reads.
     fs::create_dir_all(tmp.path().join("cache")).unwrap();
     fs::write(tmp.path().join("cache/0123456789abcdef.bin"), "old").unwrap();
+    // What a process killed while writing left two hours ago, and what a
+    // write in progress has now.
+    let abandoned = tmp
+        .path()
+        .join("cache/.0123456789abcdef.pack.1.2.ThreadId(1).tmp");
+    let writing = tmp
+        .path()
+        .join("cache/.0123456789abcdef.pack.3.4.ThreadId(1).tmp");
+    fs::write(&abandoned, "half").unwrap();
+    fs::write(&writing, "half").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
     let cold = Cache::at(tmp.path().join("cache"));
     let (got, stats) = load(&lib, &cold);
     assert!(!tmp.path().join("cache/0123456789abcdef.bin").exists());
+    assert!(!abandoned.exists());
+    assert!(writing.exists());
+    fs::remove_file(&writing).unwrap();
     assert_eq!(got, want);
     assert_eq!((stats.hits, stats.misses, stats.written), (0, FILES, FILES));
     // One pack for the folder, one for the seeds in the binary.
@@ -244,6 +265,7 @@ fn a_cache_of_another_version_is_not_trusted() {
     // Another build wrote a different tree for the same files.
     let other = Cache::with_build(cache_dir.clone(), 42);
     loader::load_annotated(&options(&lib), Some(&other));
+    other.write_pending();
     assert_eq!(other.stats().written, 2 * 2 + 2 + 2);
 
     let cache = Cache::at(cache_dir);
@@ -359,4 +381,81 @@ fn two_copies_starting_at_once_both_load_and_leave_a_whole_cache() {
     let (got, stats) = load(&lib, &Cache::at(cache_dir));
     assert_eq!(got, want);
     assert_eq!(stats.misses, 0);
+}
+
+/// The screen of an app on `corpus`, left last at `place`, at `w`x`h`:
+/// every cell, styles included, and the text for a failure's message.
+fn first_frame(
+    corpus: jointly::model::Corpus,
+    place: Option<&str>,
+    w: u16,
+    h: u16,
+) -> (ratatui::buffer::Buffer, String) {
+    use jointly::app::{Action, App, Msg};
+    let (config, _) = jointly::config::parse("test", None);
+    let mut app = App::new(corpus, Vec::new(), config, true);
+    app.update(Msg::Restore(jointly::state::Place {
+        selected: place.map(str::to_string),
+        scroll: 0,
+        view: None,
+    }));
+    app.update(Action::Resize(w, h));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| jointly::ui::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text = (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    (buffer, text)
+}
+
+#[test]
+fn the_preview_draws_the_first_frame_the_whole_library_draws() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    library(&lib, 12);
+    let cache_dir = tmp.path().join("cache");
+    // No cache yet: no preview, rather than a wrong one.
+    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir.clone()), None, 24).is_none());
+    load(&lib, &Cache::at(cache_dir.clone()));
+    let whole = || jointly::cli::annotated(loader::load(&options(&lib))).corpus;
+    let partnerships = whole().partnerships.len();
+    // The top; a node deep in the library; the meeting a later file adds
+    // to an early partnership (q-swapped.yaml); a place that is gone.
+    let places = [
+        None,
+        Some("p9-us-sg-cet/2023-10-12/quantum/2"),
+        Some("p0-us-sg-cet/2024-10-12"),
+        Some("gone/2020-01-01"),
+    ];
+    for (w, h) in [(80, 6), (100, 24), (120, 40)] {
+        for place in places {
+            let partnership = place.and_then(|p| p.split('/').next());
+            let preview = loader::preview(
+                &options(&lib),
+                &Cache::at(cache_dir.clone()),
+                partnership,
+                usize::from(h),
+            )
+            .expect("a current cache gives a preview");
+            let decoded = preview.partnerships.len();
+            let (got, got_text) = first_frame(preview, place, w, h);
+            let (want, want_text) = first_frame(whole(), place, w, h);
+            assert!(
+                got == want,
+                "{w}x{h} at {place:?}: the preview ({decoded} partnerships)\n{got_text}\nthe whole\n{want_text}"
+            );
+            // Only what can be on screen is decoded: a partnership a row.
+            if place.is_none() {
+                assert_eq!(decoded, usize::from(h).min(partnerships));
+            }
+        }
+    }
+    // A changed file: no preview until the cache is current again.
+    let file = lib.join("p0005-eu.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("Quantum", "Quantum Technologies")).unwrap();
+    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir.clone()), None, 24).is_none());
+    load(&lib, &Cache::at(cache_dir.clone()));
+    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir), None, 24).is_some());
 }

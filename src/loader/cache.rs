@@ -24,6 +24,14 @@
 //! temporary file and renamed into place, so two copies starting at once
 //! each see a whole pack or none.
 //!
+//! A load only gathers what is to be written ([`Pack::finish`]); the
+//! caller writes it with [`Cache::write_pending`], after the first frame or
+//! beside a command's output, so that a cold start does not wait for it.
+//!
+//! Each index entry also names its statement's partnership, so that the
+//! browser can draw its first frame from the few partnerships on screen
+//! before the rest is decoded ([`Pack::peek`]).
+//!
 //! postcard: compact, a serde format (the model already derives serde),
 //! no schema to keep beside the types, and a well-kept crate.
 
@@ -42,7 +50,7 @@ use crate::model::{Meeting, Partnership};
 /// The first bytes of every pack.
 const MAGIC: &[u8; 8] = b"jlypack\n";
 /// The layout of a pack; raised when [`Meta`] or [`Statement`] changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Magic, format, build, index length, index checksum.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// The extension of a pack's file.
@@ -138,6 +146,9 @@ struct Meta {
     stamp: Stamp,
     /// The source alignment read, and its stamp then (`None`: missing).
     source: Option<(String, Option<Stamp>)>,
+    /// The id of the statement's partnership (`None`: the file gave an
+    /// error).
+    partnership: Option<String>,
     /// The entry's bytes (a postcard [`Outcome`]): offset after the index,
     /// length and checksum.
     at: u64,
@@ -175,6 +186,8 @@ pub struct Cache {
     /// Set once a write failed: the folder is not writable, and trying
     /// again for every pack would only cost time.
     unwritable: OnceLock<()>,
+    /// Packs to write, gathered by [`Pack::finish`].
+    pending: Mutex<Vec<PackWrite>>,
 }
 
 /// The cache folder: `load/` in the platform cache directory (honours
@@ -226,6 +239,7 @@ impl Cache {
             written: AtomicUsize::new(0),
             packs: AtomicUsize::new(0),
             unwritable: OnceLock::new(),
+            pending: Mutex::new(Vec::new()),
         }
     }
 
@@ -372,7 +386,11 @@ impl Cache {
         None
     }
 
-    fn write_atomically(&self, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn write_atomically<'b>(
+        &self,
+        file: &Path,
+        parts: impl Iterator<Item = &'b [u8]>,
+    ) -> std::io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -387,8 +405,11 @@ impl Cache {
             std::thread::current().id()
         ));
         let result = (|| {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(bytes)?;
+            let mut f = std::io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
+            for part in parts {
+                f.write_all(part)?;
+            }
+            f.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             fs::rename(&tmp, file)
         })();
         if result.is_err() {
@@ -398,14 +419,25 @@ impl Cache {
     }
 
     /// Removes the entries of the layout before packs (one `.bin` file per
-    /// statement file), which no build reads any more.
+    /// statement file), which no build reads any more, and temporary files
+    /// of writes that never ended (a process killed while writing) once
+    /// they are an hour old: a write in progress is younger.
     fn remove_old_layout(&self) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
+        let hour = std::time::Duration::from_secs(3600);
         for e in entries.filter_map(Result::ok) {
             let path = e.path();
-            if path.extension().is_some_and(|x| x == "bin") {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let abandoned = name.starts_with('.')
+                && name.ends_with(".tmp")
+                && e.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > hour);
+            if path.extension().is_some_and(|x| x == "bin") || abandoned {
                 let _ = fs::remove_file(path);
             }
         }
@@ -529,7 +561,12 @@ impl Pack<'_> {
             return outcome;
         }
         let (outcome, source) = self.cache.miss(shown, read);
-        let source = source.map(|s| (self.cache.absolute(&s), Stamp::at(&s)));
+        // A thousand statements share a few sources: each is looked at once.
+        let source = source.map(|s| {
+            let at = self.cache.absolute(&s);
+            let stamp = self.source_stamp(&at);
+            (at, stamp)
+        });
         // The file may have changed while it was read: keep it only if not.
         if Stamp::at(path) == Some(stamp) {
             self.keep(absolute, shown, stamp, source, &outcome);
@@ -553,28 +590,70 @@ impl Pack<'_> {
     /// The outcome of the entry for `absolute`, if there is one, about the
     /// file as it is now, and whole.
     fn lookup(&self, absolute: &str, shown: &str, stamp: Stamp) -> Option<Outcome> {
-        let &i = self.by_path.get(absolute)?;
-        let meta = &self.index[i];
-        let why = |why: &str| format!("the entry of {shown} ({why})");
-        if meta.shown != shown || meta.stamp != stamp {
-            return self.cache.reject(&self.file, &why("the statement file changed"));
-        }
-        if let Some((source, then)) = &meta.source
-            && self.source_stamp(source) != *then
-        {
-            return self.cache.reject(&self.file, &why("its source changed"));
-        }
-        let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta)) else {
-            return self
-                .cache
-                .reject(&self.file, &why("damaged: cut short or checksum"));
+        let i = match self.current(absolute, shown, stamp) {
+            Ok(i) => i?,
+            Err(why) => return self.cache.reject(&self.file, &why),
         };
-        let Ok(outcome) = postcard::from_bytes(&bytes) else {
-            return self.cache.reject(&self.file, &why("damaged: does not decode"));
+        let outcome = match self.decode(i) {
+            Ok(outcome) => outcome,
+            Err(why) => {
+                return self
+                    .cache
+                    .reject(&self.file, &format!("the entry of {shown} ({why})"));
+            }
         };
         self.used[i].store(true, Ordering::Relaxed);
         self.cache.hits.fetch_add(1, Ordering::Relaxed);
         Some(outcome)
+    }
+
+    /// Where the entry for `absolute` is in the index, if there is one
+    /// (`Ok(None)`: none), or why it is not about the file as it is now.
+    fn current(&self, absolute: &str, shown: &str, stamp: Stamp) -> Result<Option<usize>, String> {
+        let Some(&i) = self.by_path.get(absolute) else {
+            return Ok(None);
+        };
+        let meta = &self.index[i];
+        let why = |why: &str| format!("the entry of {shown} ({why})");
+        if meta.shown != shown || meta.stamp != stamp {
+            return Err(why("the statement file changed"));
+        }
+        if let Some((source, then)) = &meta.source
+            && self.source_stamp(source) != *then
+        {
+            return Err(why("its source changed"));
+        }
+        Ok(Some(i))
+    }
+
+    /// The outcome in entry `i`, if it is whole.
+    fn decode(&self, i: usize) -> Result<Outcome, &'static str> {
+        let bytes = self
+            .entries
+            .as_ref()
+            .and_then(|e| e.read(&self.index[i]))
+            .ok_or("damaged: cut short or checksum")?;
+        postcard::from_bytes(&bytes).map_err(|_| "damaged: does not decode")
+    }
+
+    /// The entry of the statement file at `path` (shown as `shown`), when
+    /// it is about the file as it is now, without decoding it: the
+    /// browser's first frame decodes only the partnerships it shows.
+    /// Counts nothing, and marks nothing as used.
+    pub fn peek(&self, path: &Path, shown: &str) -> Option<Peeked<'_>> {
+        let stamp = match fs::metadata(path) {
+            Ok(meta) if meta.is_file() => Stamp::of(&meta),
+            _ => return None,
+        };
+        let i = self.current(&self.cache.absolute(path), shown, stamp).ok()??;
+        Some(Peeked { pack: self, i })
+    }
+
+    /// As [`Pack::peek`], for a statement compiled into the binary.
+    pub fn peek_embedded(&self, name: &str, text: &str) -> Option<Peeked<'_>> {
+        let key = format!("embedded:{name}");
+        let i = self.current(&key, name, Stamp::embedded(text)).ok()??;
+        Some(Peeked { pack: self, i })
     }
 
     /// The stamp of `source` now, looked at once per load.
@@ -608,6 +687,7 @@ impl Pack<'_> {
             shown: shown.to_string(),
             stamp,
             source,
+            partnership: outcome.as_ref().ok().map(|s| s.partnership.id.clone()),
             at: 0,
             len: bytes.len() as u64,
             sum: h.finish(),
@@ -618,9 +698,9 @@ impl Pack<'_> {
             .push((meta, bytes));
     }
 
-    /// Writes the pack again if this load changed it: an entry read afresh,
-    /// or one not used (its file gone or changed), or a pack that could not
-    /// be used. Failing is never fatal: the files are read again next time.
+    /// Gathers the pack for [`Cache::write_pending`] if this load changed
+    /// it: an entry read afresh, or one not used (its file gone or
+    /// changed), or a pack that could not be used.
     pub fn finish(self) {
         let fresh = self.fresh.into_inner().unwrap_or_else(PoisonError::into_inner);
         let unused = self.used.iter().any(|u| !u.load(Ordering::Relaxed));
@@ -630,17 +710,88 @@ impl Pack<'_> {
         if self.cache.unwritable.get().is_some() {
             return;
         }
+        let kept = self
+            .index
+            .into_iter()
+            .zip(&self.used)
+            .filter(|(_, used)| used.load(Ordering::Relaxed))
+            .map(|(meta, _)| meta)
+            .collect();
+        let write = PackWrite {
+            file: self.file,
+            fresh,
+            kept,
+            from: self.entries,
+        };
+        self.cache
+            .pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(write);
+    }
+}
+
+impl Cache {
+    /// Whether a load left packs to write.
+    pub fn has_pending(&self) -> bool {
+        !self
+            .pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty()
+    }
+
+    /// Writes the packs the loads so far gathered. Failing is never fatal:
+    /// the files are read again next time.
+    pub fn write_pending(&self) {
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
+        for write in pending {
+            self.write_pack(write);
+        }
+    }
+
+    /// Writes the gathered packs on a thread of their own once
+    /// [`Writing::start`] is called (or the [`Writing`] dropped), so that
+    /// what the load was for (a frame, a command's output) need not wait
+    /// nor share the cores with it.
+    pub fn write_in_background(self) -> Writing {
+        if !self.has_pending() {
+            return Writing::none();
+        }
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let spawned = std::thread::Builder::new()
+            .name("load cache".into())
+            .spawn(move || {
+                // Released by a message, or by the sender dropped.
+                let _ = wait.recv();
+                self.write_pending();
+                self.log_stats();
+            });
+        match spawned {
+            Ok(handle) => Writing {
+                handle: Some(handle),
+                go: Some(go),
+            },
+            Err(e) => {
+                log::info!("load cache: not written (no thread: {e})");
+                Writing::none()
+            }
+        }
+    }
+
+    fn write_pack(&self, pack: PackWrite) {
+        if self.unwritable.get().is_some() {
+            return;
+        }
         // What this load read, then what it used; one entry per path, the
         // newest (the sort is stable, and dedup keeps the first).
-        let written = fresh.len();
-        let mut entries: Vec<(Meta, Vec<u8>)> = fresh;
-        for (i, meta) in self.index.iter().enumerate() {
+        let written = pack.fresh.len();
+        let mut entries: Vec<(Meta, Vec<u8>)> = pack.fresh;
+        for meta in pack.kept {
             // Read again (the pack stays open, whatever was renamed over
             // it since) and checked again.
-            if self.used[i].load(Ordering::Relaxed)
-                && let Some(bytes) = self.entries.as_ref().and_then(|e| e.read(meta))
-            {
-                entries.push((meta.clone(), bytes));
+            if let Some(bytes) = pack.from.as_ref().and_then(|e| e.read(&meta)) {
+                entries.push((meta, bytes));
             }
         }
         entries.sort_by(|a, b| a.0.path.cmp(&b.0.path));
@@ -657,41 +808,118 @@ impl Pack<'_> {
         };
         let mut h = Hash::new();
         h.write(&index);
-        let mut out = Vec::with_capacity(HEADER + index.len() + usize::try_from(at).unwrap_or(0));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&self.cache.build.to_le_bytes());
-        out.extend_from_slice(&(index.len() as u64).to_le_bytes());
-        out.extend_from_slice(&h.finish().to_le_bytes());
-        out.extend_from_slice(&index);
-        for (_, bytes) in &entries {
-            out.extend_from_slice(bytes);
-        }
-        let cache = self.cache;
+        let mut header = Vec::with_capacity(HEADER);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&self.build.to_le_bytes());
+        header.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        header.extend_from_slice(&h.finish().to_le_bytes());
         // A pack too large to be read back would be written at every start.
-        if out.len() as u64 > MAX_PACK_BYTES {
+        if (HEADER + index.len()) as u64 + at > MAX_PACK_BYTES {
             return log::info!(
                 "load cache: {} would be too large; not written",
-                self.file.display()
+                pack.file.display()
             );
         }
-        match cache.write_atomically(&self.file, &out) {
+        // Written piece by piece: one buffer of the whole pack would be
+        // another copy of it, and its page faults.
+        let parts = std::iter::once(&header[..])
+            .chain(std::iter::once(&index[..]))
+            .chain(entries.iter().map(|(_, bytes)| &bytes[..]));
+        match self.write_atomically(&pack.file, parts) {
             Ok(()) => {
-                cache.written.fetch_add(written, Ordering::Relaxed);
-                if cache.packs.fetch_add(1, Ordering::Relaxed) == 0 {
-                    cache.remove_old_layout();
+                self.written.fetch_add(written, Ordering::Relaxed);
+                if self.packs.fetch_add(1, Ordering::Relaxed) == 0 {
+                    self.remove_old_layout();
                 }
             }
             Err(e) => {
-                if cache.unwritable.set(()).is_ok() {
+                if self.unwritable.set(()).is_ok() {
                     log::info!(
                         "load cache: cannot write in {}: {e}; loading goes on without it",
-                        cache.dir.display()
+                        self.dir.display()
                     );
                 }
             }
         }
     }
+}
+
+/// Packs to be written on their own thread ([`Cache::write_in_background`]),
+/// once started. Dropping it starts the writing and waits for it to end:
+/// the process must not exit with half a pack in a temporary file.
+#[derive(Debug)]
+#[must_use = "dropping it writes the packs and waits for them"]
+pub struct Writing {
+    handle: Option<std::thread::JoinHandle<()>>,
+    go: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl Writing {
+    /// Nothing to write.
+    pub fn none() -> Writing {
+        Writing {
+            handle: None,
+            go: None,
+        }
+    }
+
+    /// Starts the writing now.
+    pub fn start(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
+        }
+    }
+
+    /// What starts the writing, to be called later (the browser calls it
+    /// once its first frame is on screen).
+    pub fn starter(&mut self) -> impl FnOnce() + use<> {
+        let go = self.go.take();
+        move || {
+            if let Some(go) = go {
+                let _ = go.send(());
+            }
+        }
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        self.start();
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// A current entry of a pack, not decoded yet ([`Pack::peek`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Peeked<'p> {
+    pack: &'p Pack<'p>,
+    i: usize,
+}
+
+impl Peeked<'_> {
+    /// The id of the entry's partnership (`None`: the file gave an error).
+    pub fn partnership(&self) -> Option<&str> {
+        self.pack.index[self.i].partnership.as_deref()
+    }
+
+    /// The entry's outcome, if it is whole.
+    pub fn decode(&self) -> Option<Outcome> {
+        self.pack.decode(self.i).ok()
+    }
+}
+
+/// A pack a load changed, to be written: the entries read afresh (index
+/// entry, offset not yet set, and bytes), and those of the old pack that
+/// the load used, read back from it when written.
+#[derive(Debug)]
+struct PackWrite {
+    file: PathBuf,
+    fresh: Vec<(Meta, Vec<u8>)>,
+    kept: Vec<Meta>,
+    from: Option<Entries>,
 }
 
 /// A hasher for pack names, the build and checksums. Packs are only ever

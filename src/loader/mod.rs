@@ -122,22 +122,70 @@ pub fn load_annotated(opts: &LoadOptions, cache: Option<&cache::Cache>) -> Loade
 }
 
 fn load_with(mut builder: Builder, opts: &LoadOptions) -> Loaded {
-    if opts.embedded {
-        let pack = builder.pack(cache::Cache::embedded);
-        for seed in SEEDS {
-            builder.add_text(seed.name, seed.text, &SourceLookup::Embedded, pack.as_ref());
-        }
-        if let Some(p) = pack {
-            p.finish();
-        }
-    }
-    if let Some(dir) = opts.user_dir.as_deref() {
-        builder.add_user_dir(dir);
-    }
-    for path in &opts.extra {
-        builder.add_path(path, true);
-    }
+    builder.add_all(opts);
     builder.finish()
+}
+
+/// The partnerships the browser's first frame shows, decoded from `cache`
+/// alone: the first `rows` partnerships in the order of the tree, or, when
+/// the remembered place is in partnership `place` (its id), every one up
+/// to it and `rows` more. Each is whole (every meeting of it, from any
+/// file), exactly as [`load_annotated`] gives it, so the frame drawn from
+/// them is the frame the whole library gives; problems are left to the
+/// whole load. `None` when any file named has no current entry in the
+/// cache (a first start, a changed file): then there is no preview.
+pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, rows: usize) -> Option<Corpus> {
+    let mut builder = Builder {
+        annotate: true,
+        cache: Some(cache),
+        preview: Some(Preview {
+            order: HashMap::new(),
+            place: place.map(str::to_string),
+            place_at: None,
+            rows: rows.max(1),
+            failed: false,
+        }),
+        ..Builder::default()
+    };
+    builder.add_all(opts);
+    if builder.preview.as_ref().is_none_or(|p| p.failed) {
+        return None;
+    }
+    Some(builder.finish().corpus)
+}
+
+/// Which partnerships a preview decodes ([`preview`]), decided file by
+/// file in the order of the load, which is the order of the tree: a
+/// partnership comes where its first file comes.
+#[derive(Debug)]
+struct Preview {
+    /// Each partnership met so far, and where it comes.
+    order: HashMap<String, usize>,
+    /// The remembered place's partnership, and where it came once met.
+    place: Option<String>,
+    place_at: Option<usize>,
+    rows: usize,
+    /// A file had no current entry: the preview cannot be exact.
+    failed: bool,
+}
+
+impl Preview {
+    /// Whether the statement of partnership `id` is decoded.
+    fn wants(&mut self, id: &str) -> bool {
+        let next = self.order.len();
+        let at = *self.order.entry(id.to_string()).or_insert(next);
+        if self.place_at.is_none() && self.place.as_deref() == Some(id) {
+            self.place_at = Some(at);
+        }
+        let limit = match (&self.place, self.place_at) {
+            // Everything before the place (or all, if it is gone) is above
+            // it in the tree.
+            (Some(_), None) => usize::MAX,
+            (_, Some(place)) => place.saturating_add(self.rows),
+            (None, None) => 0,
+        };
+        at < limit.max(self.rows)
+    }
 }
 
 /// Loads only the given files or folders (for `jointly check PATH...`).
@@ -534,9 +582,58 @@ struct Builder<'c> {
     index: HashMap<String, usize, foldhash::fast::RandomState>,
     /// One copy of each topic tag, shared by every area that names it.
     tags: std::collections::HashSet<Tag, foldhash::fast::RandomState>,
+    /// Set for a [`preview`]: only the partnerships on screen are taken.
+    preview: Option<Preview>,
 }
 
 impl<'c> Builder<'c> {
+    /// Adds everything `opts` names, in the order of the tree.
+    fn add_all(&mut self, opts: &LoadOptions) {
+        if opts.embedded {
+            let pack = self.pack(cache::Cache::embedded);
+            for seed in SEEDS {
+                self.add_text(seed.name, seed.text, &SourceLookup::Embedded, pack.as_ref());
+            }
+            self.done(pack);
+        }
+        if let Some(dir) = opts.user_dir.as_deref() {
+            self.add_user_dir(dir);
+        }
+        for path in &opts.extra {
+            self.add_path(path, true);
+        }
+    }
+
+    /// Gathers `pack` to be written, unless this is a preview (which reads
+    /// the cache and never changes it).
+    fn done(&self, pack: Option<cache::Pack>) {
+        if let Some(p) = pack.filter(|_| self.preview.is_none()) {
+            p.finish();
+        }
+    }
+
+    /// In a preview, takes a file's cache entry (`peeked`; `None`: not
+    /// current) when its partnership is shown.
+    fn preview_take(&mut self, shown: &str, peeked: Option<cache::Peeked>) {
+        let Some(preview) = self.preview.as_mut().filter(|p| !p.failed) else {
+            return;
+        };
+        let Some(peeked) = peeked else {
+            preview.failed = true;
+            return;
+        };
+        // A file that gave an error adds nothing to the tree.
+        let Some(id) = peeked.partnership() else {
+            return;
+        };
+        if preview.wants(id) {
+            match peeked.decode() {
+                Some(outcome) => self.accept(shown, outcome),
+                None => preview.failed = true,
+            }
+        }
+    }
+
     /// A pack of the load cache (`which` says whose), when this load
     /// annotates through a cache.
     fn pack(&self, which: impl FnOnce(&'c cache::Cache) -> cache::Pack<'c>) -> Option<cache::Pack<'c>> {
@@ -565,9 +662,7 @@ impl<'c> Builder<'c> {
                     }
                     let pack = self.pack(|c| c.folder(path));
                     self.add_files(&files, pack.as_ref());
-                    if let Some(p) = pack {
-                        p.finish();
-                    }
+                    self.done(pack);
                 }
                 Err(e) => self.loaded.problems.push(Problem::error(
                     shown,
@@ -577,9 +672,7 @@ impl<'c> Builder<'c> {
             Ok(_) => {
                 let pack = self.pack(|c| c.file(path));
                 self.add_file(path, pack.as_ref());
-                if let Some(p) = pack {
-                    p.finish();
-                }
+                self.done(pack);
             }
             Err(e) => self
                 .loaded
@@ -609,6 +702,14 @@ impl<'c> Builder<'c> {
     }
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
+        if let Some(preview) = &self.preview {
+            // Once one file has no current entry there is no preview.
+            if preview.failed {
+                return;
+            }
+            let shown = path.to_string_lossy();
+            return self.preview_take(&shown, pack.and_then(|p| p.peek(path, &shown)));
+        }
         let (shown, outcome) = read_file(path, self.annotate, pack);
         self.accept(&shown, outcome);
     }
@@ -617,6 +718,13 @@ impl<'c> Builder<'c> {
     /// order given, so that the corpus and the problems come out exactly as
     /// if the files had been read one by one.
     fn add_files(&mut self, files: &[PathBuf], pack: Option<&cache::Pack>) {
+        // A preview decides file by file, in order, and decodes few.
+        if self.preview.is_some() {
+            for f in files {
+                self.add_file(f, pack);
+            }
+            return;
+        }
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZeroUsize::get)
             .min(files.len());
@@ -650,6 +758,13 @@ impl<'c> Builder<'c> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup, pack: Option<&cache::Pack>) {
+        if self.preview.is_some() {
+            let peeked = match sources {
+                SourceLookup::Embedded => pack.and_then(|p| p.peek_embedded(name, text)),
+                _ => None,
+            };
+            return self.preview_take(name, peeked);
+        }
         let build = || {
             let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
                 // The user has no such file: it is inside the binary.

@@ -39,7 +39,9 @@ pub struct Tok<'a> {
 
 /// Splits `sentence` (found at byte `base` of the text) into words and phrase punctuation.
 pub fn tokens(sentence: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    // A word takes about five bytes; a hostile one-word "sentence" of 20 MB
+    // would otherwise reserve hundreds of megabytes of tokens up front.
+    let mut out = Vec::with_capacity((sentence.len() / 5 + 1).min(256));
     let mut i = 0;
     while i < sentence.len() {
         let (c, len) = char_at(sentence, i);
