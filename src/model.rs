@@ -10,7 +10,9 @@ use std::ops::Deref;
 use std::str::FromStr;
 use std::sync::Arc;
 
+mod rare_list;
 mod sections;
+pub use rare_list::RareList;
 pub use sections::{Child, Outline, SECTION_MARK, Section};
 
 /// Everything that was loaded: partnerships in load order.
@@ -46,20 +48,22 @@ pub struct Meeting {
     pub date: Date,
     /// Where it took place.
     pub place: Option<String>,
-    /// Co-chairs with their roles as the text names them.
-    pub co_chairs: Vec<CoChair>,
+    /// Co-chairs with their roles as the text names them. (Rare lists,
+    /// here and below: many statements have none of these, and a library
+    /// holds many meetings; see [`RareList`].)
+    pub co_chairs: RareList<CoChair>,
     /// Where the statement came from.
     pub source: SourceRef,
     /// Line range of the title in the source.
     pub title_lines: Option<LineRange>,
     /// Paragraphs before the first area.
-    pub preamble: Vec<Text>,
+    pub preamble: RareList<Text>,
     /// Headed topics in source order.
     pub areas: Vec<Area>,
     /// Paragraphs after the last area.
-    pub closing: Vec<Text>,
+    pub closing: RareList<Text>,
     /// The signature block, if the statement ends with one.
-    pub signatories: Vec<Text>,
+    pub signatories: RareList<Text>,
 }
 
 /// A co-chair of a meeting.
@@ -98,13 +102,13 @@ pub struct Area {
     /// Whether the source gives the area no heading, so `title` is a placeholder.
     pub untitled: bool,
     /// The sections it stands in, outermost first; empty when the statement has none.
-    /// (Boxed slices, here and below: most areas have none of these, and a
-    /// library holds many areas; a `Vec` costs 8 bytes more each.)
-    pub section: Box<[String]>,
+    /// (Rare lists, here and below: most areas have none of these, and a
+    /// library holds many areas; see [`RareList`].)
+    pub section: RareList<String>,
     /// Paragraphs before its first item: an introduction, not commitments.
-    pub intro: Box<[Text]>,
+    pub intro: RareList<Text>,
     /// Text after its commitments that leads into what follows ("The Quad will:").
-    pub outro: Box<[Text]>,
+    pub outro: RareList<Text>,
     /// Topic ids from the shared taxonomy, with who decided them.
     pub topics: Vec<(Tag, Origin)>,
     /// Line range of the heading in the source.
@@ -114,7 +118,7 @@ pub struct Area {
     /// Lead-ins between its commitments ("... intend to:" between two
     /// lists), each with the index of the commitment it stands before: text
     /// in place, never counted as a commitment.
-    pub leads: Box<[(usize, Text)]>,
+    pub leads: RareList<(usize, Text)>,
     /// The index of its first commitment that stands, in the source, after
     /// the areas of its own section (a heading with text of its own, a list
     /// of lead-in areas under it, then more of its own text).
@@ -227,9 +231,12 @@ pub struct Text {
 
 /// A topic id such as `quantum`. Thousands of areas carry the same few
 /// dozen topics, so a tag is a shared string: cloning it copies a pointer,
-/// and the loader and the taxonomy hand out one copy of each.
+/// and the loader and the taxonomy hand out one copy of each. The pointer
+/// is thin (to a boxed string, not to the string itself), so that an
+/// area's `(Tag, Origin)` takes 16 bytes, not 24: areas carry three or
+/// four tags each.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Tag(Arc<str>);
+pub struct Tag(Arc<Box<str>>);
 
 impl Tag {
     /// The id as a string slice.
@@ -253,25 +260,25 @@ impl std::borrow::Borrow<str> for Tag {
 
 impl From<&str> for Tag {
     fn from(s: &str) -> Tag {
-        Tag(Arc::from(s))
+        Tag(Arc::new(Box::from(s)))
     }
 }
 
 impl From<String> for Tag {
     fn from(s: String) -> Tag {
-        Tag(Arc::from(s))
+        Tag(Arc::new(s.into_boxed_str()))
     }
 }
 
 impl PartialEq<str> for Tag {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Tag {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
@@ -283,7 +290,7 @@ impl fmt::Display for Tag {
 
 impl fmt::Debug for Tag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -811,5 +818,23 @@ mod tests {
             assert_eq!(s.as_str().parse::<Stance>(), Ok(s));
         }
         assert!("maybe".parse::<Stance>().is_err());
+    }
+}
+/// The scale benchmark's heap per commitment (README, "Search at scale":
+/// under 128 bytes above the text) rests on these sizes; a field added to a
+/// node shows here first.
+#[cfg(all(test, target_pointer_width = "64"))]
+mod sizes {
+    use super::*;
+    use std::mem::size_of;
+
+    #[test]
+    fn the_nodes_a_library_holds_many_of_stay_small() {
+        assert!(size_of::<Commitment>() <= 40, "{}", size_of::<Commitment>());
+        assert!(size_of::<Area>() <= 160, "{}", size_of::<Area>());
+        assert!(size_of::<Meeting>() <= 256, "{}", size_of::<Meeting>());
+        // Areas carry three or four tags each.
+        assert!(size_of::<(Tag, Origin)>() <= 16, "{}", size_of::<(Tag, Origin)>());
+        assert_eq!(size_of::<RareList<Text>>(), 8);
     }
 }

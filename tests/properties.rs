@@ -104,13 +104,14 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                     dateline: None,
                     date: Date::new(2025, 1, 1).unwrap(),
                     place: Some(title.clone()),
-                    co_chairs: vec![],
+                    co_chairs: Default::default(),
                     source: SourceRef::default(),
                     title_lines: None,
                     preamble: vec![Text {
                         text: title,
                         lines: None,
-                    }],
+                    }]
+                    .into(),
                     areas: areas
                         .into_iter()
                         .enumerate()
@@ -131,8 +132,8 @@ fn hostile_corpus() -> impl Strategy<Value = Corpus> {
                             ..Area::default()
                         })
                         .collect(),
-                    closing: vec![],
-                    signatories: vec![],
+                    closing: Default::default(),
+                    signatories: Default::default(),
                 }],
             }],
         })

@@ -49,13 +49,23 @@ struct Before {
 /// (the sections of a matched area among them, as context); partnerships,
 /// meetings, sections, areas and commitments each ordered by their best
 /// match, so that the best match comes first and each group keeps its best
-/// members on top.
-pub fn ranked_rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Row> {
+/// members on top. `sectioned(p, m)` says whether meeting `m` of
+/// partnership `p` has sections, where the caller knows (`None` where it
+/// does not): asking a matched area itself reads it from memory, and at
+/// 100,000 commitments that read was a tenth of a keystroke.
+pub fn ranked_rows(
+    corpus: &Corpus,
+    hits: &[Hit],
+    sectioned: impl Fn(usize, usize) -> Option<bool>,
+) -> Vec<Row> {
     // Group in tree order (a sort, no hashing: this runs on every key), then
     // order each level's groups by the best rank inside them.
     let mut ranked: Vec<(Pos, usize)> = hits.iter().enumerate().map(|(r, h)| (h.pos, r)).collect();
     ranked.sort_unstable();
-    let mut tree = Group::default();
+    // The filtered tree, in tree order, and the chain of nodes the last
+    // hit opened, root first.
+    let mut nodes: Vec<Group> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     // The sections of the meeting of the last hit: hits come in tree
     // order, so each meeting's are worked out once.
     let mut sections: Option<((usize, usize), Vec<Section<'_>>)> = None;
@@ -65,78 +75,111 @@ pub fn ranked_rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Row> {
         let path = pos.path();
         chain.clear();
         chain.push(path);
-        if let (Some((p, m, a)), Some((_, meeting))) = (
-            path.area(),
-            path.meeting()
-                .and_then(|(p, m)| corpus.meeting(NodePath::Meeting(p, m))),
-        ) {
-            if sections.as_ref().is_none_or(|(at, _)| *at != (p, m)) {
-                sections = Some(((p, m), meeting.sections()));
+        if let Some((p, m, a)) = path.area() {
+            if let NodePath::Commitment(..) = path {
+                chain.push(NodePath::Area(p, m, a));
             }
-            if let Some((_, secs)) = &sections {
-                if let NodePath::Commitment(..) = path {
-                    chain.push(NodePath::Area(p, m, a));
+            // Most statements have no sections, and in one that has, an
+            // area is asked alone, without working out every section.
+            let meeting = match sectioned(p, m) {
+                Some(false) => None,
+                _ => corpus
+                    .meeting(NodePath::Meeting(p, m))
+                    .map(|(_, meeting)| meeting),
+            };
+            if let Some(meeting) = meeting.filter(|meeting| meeting.in_section(a)) {
+                if sections.as_ref().is_none_or(|(at, _)| *at != (p, m)) {
+                    sections = Some(((p, m), meeting.sections()));
                 }
-                let mut s = Meeting::section_of(secs, a);
-                while let Some(i) = s {
-                    chain.push(NodePath::Section(p, m, i));
-                    s = secs.get(i).and_then(|sec| sec.parent);
+                if let Some((_, secs)) = &sections {
+                    let mut s = Meeting::section_of(secs, a);
+                    while let Some(i) = s {
+                        chain.push(NodePath::Section(p, m, i));
+                        s = secs.get(i).and_then(|sec| sec.parent);
+                    }
                 }
-                chain.push(NodePath::Meeting(p, m));
             }
+            chain.push(NodePath::Meeting(p, m));
         }
         while let Some(parent) = chain.last().and_then(|p| p.parent()) {
             chain.push(parent);
         }
-        let mut group = &mut tree;
-        group.best = group.best.min(rank);
-        for &node in chain.iter().rev() {
-            // Sorted input: a node's group, if it exists, is the last child.
-            if group.children.last().is_none_or(|g| g.path != Some(node)) {
-                group.children.push(Group {
-                    path: Some(node),
-                    ..Group::default()
-                });
+        // The chain root first: keep the open nodes it shares, open the rest.
+        for (k, &node) in chain.iter().rev().enumerate() {
+            let same = open
+                .get(k)
+                .and_then(|&i| nodes.get_mut(i))
+                .filter(|n| n.path == node);
+            if let Some(n) = same {
+                n.best = n.best.min(rank);
+                continue;
             }
-            let Some(child) = group.children.last_mut() else {
-                break;
-            };
-            group = child;
-            group.best = group.best.min(rank);
+            let len = nodes.len();
+            for i in open.drain(k..) {
+                if let Some(n) = nodes.get_mut(i) {
+                    n.end = len;
+                }
+            }
+            open.push(nodes.len());
+            nodes.push(Group {
+                path: node,
+                depth: u8::try_from(k).unwrap_or(u8::MAX),
+                best: rank,
+                end: 0,
+            });
         }
     }
-    let mut rows = Vec::new();
-    tree.flatten(0, &mut rows);
+    let len = nodes.len();
+    for i in open {
+        if let Some(n) = nodes.get_mut(i) {
+            n.end = len;
+        }
+    }
+    // Freed before the rows are made: at 100,000 commitments a short
+    // query's hits take megabytes.
+    drop(ranked);
+    let mut rows = Vec::with_capacity(nodes.len());
+    flatten(&nodes, 0..nodes.len(), &mut rows, &mut Vec::new());
     rows
 }
 
-/// A node of the filtered tree, with its best (lowest) rank.
+/// A node of the filtered tree, with its best (lowest) rank. The nodes are
+/// kept in tree order in one vector, each followed by its descendants up
+/// to `end`: one allocation for the tree, not one per node.
 struct Group {
-    path: Option<NodePath>,
+    path: NodePath,
+    depth: u8,
     best: usize,
-    children: Vec<Group>,
+    /// Index past its last descendant.
+    end: usize,
 }
 
-impl Default for Group {
-    fn default() -> Self {
-        Group {
-            path: None,
-            best: usize::MAX,
-            children: Vec::new(),
-        }
+/// Adds the rows of the nodes in `range` of `nodes` whose parent is the
+/// one before them (all the nodes, for the top level), each sibling group
+/// ordered by its best rank, each node followed by its own. `order` is
+/// working space, empty as it was given on return.
+fn flatten(nodes: &[Group], range: std::ops::Range<usize>, rows: &mut Vec<Row>, order: &mut Vec<usize>) {
+    let start = order.len();
+    let mut i = range.start;
+    while let Some(node) = nodes.get(i).filter(|_| i < range.end) {
+        order.push(i);
+        i = node.end.max(i + 1);
     }
-}
-
-impl Group {
-    fn flatten(mut self, depth: u8, rows: &mut Vec<Row>) {
-        self.children.sort_by_key(|g| g.best);
-        for child in self.children {
-            if let Some(path) = child.path {
-                rows.push(Row { path, depth });
-            }
-            child.flatten(depth.saturating_add(1), rows);
-        }
+    // Unstable is enough: siblings hold different hits, so no two have
+    // the same best rank.
+    order[start..].sort_unstable_by_key(|&i| nodes.get(i).map_or(usize::MAX, |n| n.best));
+    for k in start..order.len() {
+        let Some(node) = order.get(k).and_then(|&i| nodes.get(i).map(|n| (i, n))) else {
+            continue;
+        };
+        let (i, node) = node;
+        rows.push(Row {
+            path: node.path,
+            depth: node.depth,
+        });
+        flatten(nodes, i + 1..node.end, rows, order);
     }
+    order.truncate(start);
 }
 
 impl App {
@@ -144,7 +187,9 @@ impl App {
     /// on, else the open nodes.
     pub fn visible_rows(&self) -> Vec<Row> {
         match &self.filter {
-            Some(f) if f.answered && !f.query.trim().is_empty() => ranked_rows(&self.corpus, &f.hits),
+            Some(f) if f.answered && !f.query.trim().is_empty() => {
+                ranked_rows(&self.corpus, &f.hits, |p, m| self.label_widths.sectioned(p, m))
+            }
             _ => super::tree::rows(&self.corpus, &self.expanded),
         }
     }

@@ -15,6 +15,7 @@ pub mod palette;
 pub mod reader;
 pub mod tools;
 pub mod tree;
+mod widths;
 
 use crate::bookmarks::BookmarkSet;
 use crate::config::{Config, DefaultView};
@@ -54,6 +55,9 @@ pub struct App {
     pub rows: Vec<Row>,
     /// Columns the tree's rows want, worked out when the rows change.
     tree_content: u16,
+    /// The widths of the tree's labels, kept so that new rows are not
+    /// measured again.
+    label_widths: widths::LabelWidths,
     /// Index of the selected row; `None` only when there are no rows.
     pub selected: Option<usize>,
     /// First tree row shown.
@@ -119,6 +123,7 @@ impl App {
             expanded,
             rows,
             tree_content: 0,
+            label_widths: widths::LabelWidths::default(),
             tree_offset: 0,
             reader_scroll: 0,
             focus: Pane::Tree,
@@ -138,7 +143,7 @@ impl App {
             reader_doc: None,
             clock: Timestamp::now,
         };
-        app.tree_content = app.tree_content_width();
+        app.tree_content = app.label_widths.content(&app.corpus, &app.rows);
         if app.config.default_view == DefaultView::Compare {
             app.open_compare();
         }
@@ -336,24 +341,7 @@ impl App {
     /// Shows `rows` in the tree, and measures what they want.
     pub(super) fn set_rows(&mut self, rows: Vec<Row>) {
         self.rows = rows;
-        self.tree_content = self.tree_content_width();
-    }
-
-    /// Columns the tree's rows want (borders included): the widest label
-    /// of a partnership, meeting or area shown, with its indent. Commitments,
-    /// long sentences, are left to be cut.
-    fn tree_content_width(&self) -> u16 {
-        let widest = self
-            .rows
-            .iter()
-            .filter(|r| !matches!(r.path, NodePath::Commitment(..)))
-            .filter_map(|r| {
-                let node = self.corpus.get(r.path)?;
-                Some(2 * usize::from(r.depth) + 2 + layout::tree_label_width(node) + 1)
-            })
-            .max()
-            .unwrap_or(0);
-        u16::try_from(widest + 2).unwrap_or(u16::MAX)
+        self.tree_content = self.label_widths.content(&self.corpus, &self.rows);
     }
 
     /// `<` and `>`: the tree narrower or wider, by four columns.

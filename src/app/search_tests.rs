@@ -198,7 +198,7 @@ fn filtered_rows_order_each_level_by_its_best_match() {
         hit(NodePath::Commitment(0, 0, 1, 2), 50),
     ];
     let corpus = crate::loader::load(&crate::loader::LoadOptions::embedded_only()).corpus;
-    let rows: Vec<(NodePath, u8)> = super::ranked_rows(&corpus, &hits)
+    let rows: Vec<(NodePath, u8)> = super::ranked_rows(&corpus, &hits, |_, _| None)
         .iter()
         .map(|r| (r.path, r.depth))
         .collect();

@@ -337,3 +337,44 @@ fn a_statement_without_sections_has_no_section_rows() {
         assert_eq!(r.depth, want, "{:?}", r.path);
     }
 }
+
+#[test]
+fn filtered_sections_are_ordered_by_their_best_match_at_every_level() {
+    use crate::search::{Hit, Pos};
+    let hit = |path| Hit {
+        pos: Pos::pack(path).unwrap(),
+        score: 0,
+        via_acronym: false,
+    };
+    // Best first: export controls (II.C), AI (II.A), the introduction
+    // (no section), quantum (II.A).
+    let hits = [
+        hit(NodePath::Commitment(0, 0, 4, 1)),
+        hit(area(1)),
+        hit(NodePath::Commitment(0, 0, 0, 0)),
+        hit(NodePath::Commitment(0, 0, 2, 0)),
+    ];
+    let corpus = corpus();
+    let expected = vec![
+        (P, 0),
+        (M, 1),
+        (II, 2),
+        (II_C, 3),
+        (area(4), 4),
+        (NodePath::Commitment(0, 0, 4, 1), 5),
+        (II_A, 3),
+        (area(1), 4),
+        (area(2), 4),
+        (NodePath::Commitment(0, 0, 2, 0), 5),
+        (area(0), 2),
+        (NodePath::Commitment(0, 0, 0, 0), 3),
+    ];
+    // Whether or not the caller knows that the meeting has sections.
+    for known in [None, Some(true)] {
+        let rows: Vec<(NodePath, u8)> = crate::app::filter::ranked_rows(&corpus, &hits, |_, _| known)
+            .iter()
+            .map(|r| (r.path, r.depth))
+            .collect();
+        assert_eq!(rows, expected, "{known:?}");
+    }
+}

@@ -193,6 +193,22 @@ impl Meeting {
         sections.iter().rposition(|s| s.holds(a))
     }
 
+    /// Whether area `a` stands in a section: whether its
+    /// [`Meeting::tree_path`] has a step, found from the area and the next
+    /// one without working out every section (the filter asks this of
+    /// each matched area on every key, and most statements have none).
+    pub fn in_section(&self, a: usize) -> bool {
+        let Some(area) = self.areas.get(a) else {
+            return false;
+        };
+        !area.section.is_empty()
+            || (!area.untitled
+                && self
+                    .areas
+                    .get(a + 1)
+                    .is_some_and(|next| next.section.first() == Some(&area.title)))
+    }
+
     /// The titles of section `s` and of the sections it stands in,
     /// outermost first.
     pub fn section_path<'a>(sections: &[Section<'a>], s: usize) -> Vec<&'a str> {
@@ -296,7 +312,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Area, Commitment, Date, SourceRef};
+    use crate::model::{Area, Commitment, Date, RareList, SourceRef};
 
     fn area(title: &str, section: &[&str], commitments: usize) -> Area {
         Area {
@@ -323,14 +339,41 @@ mod tests {
             dateline: None,
             date: Date::new(2024, 4, 5).unwrap(),
             place: None,
-            co_chairs: Vec::new(),
+            co_chairs: RareList::new(),
             source: SourceRef::default(),
             title_lines: None,
-            preamble: Vec::new(),
+            preamble: RareList::new(),
             areas,
-            closing: Vec::new(),
-            signatories: Vec::new(),
+            closing: RareList::new(),
+            signatories: RareList::new(),
         }
+    }
+
+    #[test]
+    fn an_area_is_in_a_section_when_its_tree_path_has_a_step() {
+        let heads = meeting(vec![
+            area("Intro", &[], 1),
+            // A heading with text of its own, then its sub-headings.
+            area("II. Key Outcomes", &[], 1),
+            area("Trade", &["II. Key Outcomes"], 1),
+            area("Closing", &[], 1),
+        ]);
+        let mut untitled = meeting(vec![area("Untitled", &[], 1), area("AI", &["Untitled"], 1)]);
+        untitled.areas[0].untitled = true;
+        for (m, expected) in [
+            (ttc(), vec![false, true, true, true, true, true, false]),
+            (heads, vec![false, true, true, false]),
+            (untitled, vec![false, true]),
+        ] {
+            let sections = m.sections();
+            let found: Vec<bool> = (0..m.areas.len()).map(|a| m.in_section(a)).collect();
+            assert_eq!(found, expected, "{:?}", m.areas);
+            let placed: Vec<bool> = (0..m.areas.len())
+                .map(|a| Meeting::section_of(&sections, a).is_some())
+                .collect();
+            assert_eq!(placed, expected, "section_of agrees");
+        }
+        assert!(!ttc().in_section(7), "no such area");
     }
 
     /// A statement shaped as the 2023 TTC one: an introduction outside
