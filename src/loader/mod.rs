@@ -596,12 +596,20 @@ impl<'c> Builder<'c> {
             }
             self.done(pack);
         }
-        if let Some(dir) = opts.user_dir.as_deref() {
+        if let Some(dir) = opts.user_dir.as_deref().filter(|_| self.goes_on()) {
             self.add_user_dir(dir);
         }
-        for path in &opts.extra {
+        for path in opts.extra.iter() {
+            if !self.goes_on() {
+                break;
+            }
             self.add_path(path, true);
         }
+    }
+
+    /// False once a preview has failed: there is nothing more to look at.
+    fn goes_on(&self) -> bool {
+        self.preview.as_ref().is_none_or(|p| !p.failed)
     }
 
     /// Gathers `pack` to be written, unless this is a preview (which reads
