@@ -302,7 +302,51 @@ impl serde::Serialize for Tag {
 
 impl<'de> serde::Deserialize<'de> for Tag {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
-        String::deserialize(d).map(Tag::from)
+        d.deserialize_str(TagVisitor)
+    }
+}
+
+/// Reads a tag through [`Tag::interned`], so that the thousands of tags a
+/// library's cache holds cost no allocation each.
+struct TagVisitor;
+
+impl serde::de::Visitor<'_> for TagVisitor {
+    type Value = Tag;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a topic id")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Tag, E> {
+        Ok(Tag::interned(s))
+    }
+}
+
+impl Tag {
+    /// The tag `s`, shared with the tags of the same id this thread read
+    /// before: decoding a warm cache of a thousand statements met each of
+    /// a few dozen topics thousands of times, and allocated each anew
+    /// (a tenth of its allocations). The loader shares tags across threads
+    /// as it builds the tree. Past a few thousand distinct ids (a hostile
+    /// file) tags are no longer kept.
+    pub fn interned(s: &str) -> Tag {
+        const MAX_KEPT: usize = 4096;
+        thread_local! {
+            static SEEN: std::cell::RefCell<std::collections::HashSet<Tag>> = Default::default();
+        }
+        SEEN.with(|seen| {
+            let Ok(mut seen) = seen.try_borrow_mut() else {
+                return Tag::from(s);
+            };
+            if let Some(tag) = seen.get(s) {
+                return tag.clone();
+            }
+            let tag = Tag::from(s);
+            if seen.len() < MAX_KEPT {
+                seen.insert(tag.clone());
+            }
+            tag
+        })
     }
 }
 
@@ -788,6 +832,23 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_read_on_one_thread_share_one_string() {
+        let read = |json: &str| -> Vec<Tag> { serde_json::from_str(json).unwrap() };
+        let tags = read(r#"["interned-a", "interned-b", "interned-a"]"#);
+        assert_eq!(tags[0], "interned-a");
+        assert_eq!(tags[2], "interned-a");
+        assert!(Arc::ptr_eq(&tags[0].0, &tags[2].0));
+        assert!(!Arc::ptr_eq(&tags[0].0, &tags[1].0));
+        // Read again later, still the same string.
+        assert!(Arc::ptr_eq(&read(r#"["interned-a"]"#)[0].0, &tags[0].0));
+        // Past the bound, a hostile file's ids are not kept, but still read.
+        let many: Vec<Tag> = (0..5000).map(|i| Tag::interned(&format!("many-{i}"))).collect();
+        let last = Tag::interned("many-4999");
+        assert_eq!(last, many[4999]);
+        assert!(!Arc::ptr_eq(&last.0, &many[4999].0));
+    }
 
     #[test]
     fn dates_are_validated() {
