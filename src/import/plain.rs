@@ -60,6 +60,8 @@ struct Line {
     marker: Option<Marker>,
     /// How the marker numbers the line, when it is a number or letter.
     numbering: Option<Numbering>,
+    /// The marker's label, when that is one letter (`H.`, `(i)`).
+    letter: Option<char>,
     /// What follows the list marker.
     body: String,
     /// The line's text as the fidelity rule reads it, white space collapsed.
@@ -90,11 +92,19 @@ fn lines(text: &str) -> Vec<Line> {
             let numbering = marker_len
                 .filter(|_| matches!(marker, Some(Marker::Number | Marker::Alpha)))
                 .map(|n| Numbering::of(&rest[..n]));
+            let letter = marker_len.and_then(|n| {
+                let mut label = rest[..n].trim_matches(['(', ')', '.']).chars();
+                match (label.next(), label.next()) {
+                    (Some(c), None) if c.is_ascii_alphabetic() => Some(c),
+                    _ => None,
+                }
+            });
             Line {
                 number,
                 indent,
                 marker,
                 numbering,
+                letter,
                 body: fidelity::strip_list_marker(rest).to_string(),
                 text: collapse(&fidelity::strip_line_markup(raw, Markup::Plain)),
             }
@@ -225,6 +235,8 @@ struct Unit {
     plain_lead: Option<UKind>,
     /// How its first line's marker numbers it.
     numbering: Option<Numbering>,
+    /// Its marker's label, when that is one letter (`H`, `i`).
+    letter: Option<char>,
 }
 
 impl Unit {
@@ -239,6 +251,7 @@ impl Unit {
             guess: None,
             plain_lead: None,
             numbering: line.numbering,
+            letter: line.letter,
         }
     }
 
@@ -485,16 +498,14 @@ fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
         let content_follows = next.is_some_and(|n| n.guess.is_none() && n.kind != UKind::Heading);
         let heading_follows = next.is_some_and(|n| n.kind == UKind::Heading && n.guess != Some(Guess::Colon));
         let numbered = |u: &Unit| u.guess == Some(Guess::Numbered);
-        let in_list = numbered(&units[i])
-            && i > 0
-            && numbered(&units[i - 1])
-            && units[i - 1].numbering == units[i].numbering;
-        let heads_section = next.is_some_and(|n| {
-            numbered(n) && keep[i + 1] && n.numbering.is_some() && n.numbering > units[i].numbering
-        });
+        let in_list =
+            numbered(&units[i]) && i > 0 && numbered(&units[i - 1]) && alike(&units[i - 1], &units[i]);
+        // A kept heading under it, numbered otherwise or not numbered: "I."
+        // over "A.", "C. Trade" over "Investment Screening".
+        let heads = next.is_some_and(|n| n.kind == UKind::Heading && keep[i + 1] && !alike(&units[i], n));
         keep[i] = match guess {
             Guess::Sure => true,
-            Guess::Numbered => (content_follows || heads_section) && !in_list,
+            Guess::Numbered => (content_follows || heads) && !in_list,
             Guess::Short { .. } => content_follows || heading_follows,
             Guess::Colon => content_follows,
         };
@@ -519,6 +530,17 @@ fn confirm(units: &mut [Unit], notes: &mut Vec<Note>) {
             UKind::Para
         };
     }
+}
+
+/// Whether two numbered lines number alike, as the items of one list do:
+/// the same numbering, or a lone letter and the next ("H." then "I.", read
+/// as a roman one alone).
+fn alike(a: &Unit, b: &Unit) -> bool {
+    let next_letter = match (a.letter, b.letter) {
+        (Some(x), Some(y)) => u32::from(y) == u32::from(x) + 1,
+        _ => false,
+    };
+    (a.numbering.is_some() && a.numbering == b.numbering) || next_letter
 }
 
 /// Words that open a sentence with its own subject, unlike the lines that

@@ -443,3 +443,56 @@ fn a_numbered_line_over_a_numbered_heading_heads_its_section() {
     );
     assert_eq!(titles(&list), ["QUANTUM"]);
 }
+
+#[test]
+fn a_lettered_heading_over_an_unnumbered_one_is_kept_and_nests_it() {
+    // "C. Trade" holds two unnumbered headings; "A." holds one.
+    let i = run(
+        "s.txt",
+        "Joint Statement\n\n5 April 2024\n\nThe two sides met today.\n\nI. Key Outcomes\n\nA. Digital Infrastructure\n\n\
+         Joint Initiatives with Kenya\n\nThe two sides will fund a cable to Kenya.\n\nB. Emerging Technologies\n\n\
+         They will cooperate on AI.\n\nC. Trade\n\nInvestment Screening\n\nThey will share screening practices.\n\n\
+         Economic Coercion\n\nThey will respond together to coercion.\n\nII. Next Steps\n\nThey will meet again in 2025.\n",
+    );
+    assert_eq!(
+        titles(&i),
+        [
+            "Joint Initiatives with Kenya",
+            "Emerging Technologies",
+            "Investment Screening",
+            "Economic Coercion",
+            "Next Steps"
+        ]
+    );
+    let sections: Vec<Vec<&str>> = i
+        .statement
+        .areas
+        .0
+        .iter()
+        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            vec!["Key Outcomes", "Digital Infrastructure"],
+            vec!["Key Outcomes"],
+            vec!["Key Outcomes", "Trade"],
+            vec!["Key Outcomes", "Trade"],
+            vec![],
+        ]
+    );
+}
+
+#[test]
+fn a_lettered_list_that_reaches_i_is_one_list() {
+    // "I." after "H." is the ninth letter, not a roman one.
+    let i = run(
+        "s.txt",
+        "Joint Statement\n\n5 April 2024\n\nThe two sides will work on:\n\nA. Quantum\nB. Semiconductors\n\
+         C. Artificial Intelligence\nD. Biotechnology\nE. Space\nF. Clean Energy\nG. Telecommunications\nH. Data\n\
+         I. Cloud\nJ. Mobility\n\nThey will meet again next year.\n",
+    );
+    assert_eq!(titles(&i), [outline::UNTITLED]);
+    assert_eq!(commitments(&i, 0).len(), 10);
+    assert!(i.statement.areas.0[0].section.is_empty());
+}
