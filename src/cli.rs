@@ -525,16 +525,16 @@ pub fn load(options: &LoadOptions) -> (Loaded, Writing) {
     (loaded, writing)
 }
 
-/// What the browser's first frame shows of the library, decoded from the
-/// load cache alone ([`loader::preview`]), when that can be exact: the
-/// cache is used and current for every file, and the browser opens on the
-/// tree (a comparison, by default or remembered, shows meetings from
+/// What the browser's first frame shows of the library
+/// ([`loader::preview`]): the partnerships on screen, decoded from the load
+/// cache or read alone, when the cache is used and the browser opens on
+/// the tree (a comparison, by default or remembered, shows meetings from
 /// anywhere). `start` says where the browser was last left.
 pub fn preview(
     options: &LoadOptions,
     config: &crate::config::Config,
     start: &crate::session::Start,
-) -> Option<crate::model::Corpus> {
+) -> Option<Loaded> {
     if !options.cache || config.default_view != crate::config::DefaultView::Browse || start.compares() {
         return None;
     }
@@ -542,16 +542,19 @@ pub fn preview(
     // The partnership is the id's first part; a screenful of them is
     // at most one a row.
     let place = start.selected().and_then(|id| id.split('/').next());
-    let rows = crossterm::terminal::size().map_or(100, |(_, h)| usize::from(h));
-    let corpus = loader::preview(options, &cache, place, rows);
+    let rows = crossterm::terminal::size()
+        .ok()
+        .filter(|&(_, h)| h > 0)
+        .map_or(100, |(_, h)| usize::from(h));
+    let loaded = loader::preview(options, &cache, place, rows);
     log::debug!(
         "preview: {}",
-        match &corpus {
-            Some(c) => format!("{} partnerships decoded", c.partnerships.len()),
-            None => "none (the cache is not current)".into(),
+        match &loaded {
+            Some(l) => format!("{} partnerships decoded", l.corpus.partnerships.len()),
+            None => "none".into(),
         }
     );
-    corpus
+    loaded
 }
 
 /// Fills in inferred topics and stances ([`compare::annotate`]); its warnings

@@ -40,15 +40,17 @@ fn main() -> ExitCode {
                 let start = w.starter();
                 writing = Some(w);
                 let mut problems = loaded.problems;
-                problems.extend(config_problems);
+                problems.extend(config_problems.iter().cloned());
                 let app = App::new(loaded.corpus, problems, config.clone(), colour);
                 log::debug!("browser state built");
                 (app, start)
             };
             let preview = |start: &Start| {
-                let corpus = cli::preview(&options, &config, start)?;
+                let loaded = cli::preview(&options, &config, start)?;
+                let mut problems = loaded.problems;
+                problems.extend(config_problems.iter().cloned());
                 log::debug!("preview built");
-                Some(App::new(corpus, Vec::new(), config.clone(), colour))
+                Some(App::new(loaded.corpus, problems, config.clone(), colour))
             };
             let code = cli::finish(terminal::run(build, preview));
             drop(writing);

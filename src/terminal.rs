@@ -313,12 +313,12 @@ pub fn run<F: FnOnce() + 'static>(
             p.update(Action::Resize(size.width, size.height));
             draw(&mut terminal, p, synchronized)
         });
-        if let Err(e) = drawn {
-            drop(terminal);
-            restore_quietly();
-            return Err(e);
+        // A preview is an extra: a frame that fails (a terminal that went
+        // away) is left to the loop, which tells a hang-up from an error.
+        match drawn {
+            Ok(()) => log::info!("first frame drawn (a preview)"),
+            Err(e) => log::info!("the preview was not drawn: {e}"),
         }
-        log::info!("first frame drawn (a preview)");
     }
     drop(first);
     let (mut app, drawn) = whole.unwrap_or_else(|build| build());

@@ -383,17 +383,12 @@ fn two_copies_starting_at_once_both_load_and_leave_a_whole_cache() {
     assert_eq!(stats.misses, 0);
 }
 
-/// The screen of an app on `corpus`, left last at `place`, at `w`x`h`:
+/// The screen of an app on `loaded`, left last at `place`, at `w`x`h`:
 /// every cell, styles included, and the text for a failure's message.
-fn first_frame(
-    corpus: jointly::model::Corpus,
-    place: Option<&str>,
-    w: u16,
-    h: u16,
-) -> (ratatui::buffer::Buffer, String) {
+fn first_frame(loaded: Loaded, place: Option<&str>, w: u16, h: u16) -> (ratatui::buffer::Buffer, String) {
     use jointly::app::{Action, App, Msg};
     let (config, _) = jointly::config::parse("test", None);
-    let mut app = App::new(corpus, Vec::new(), config, true);
+    let mut app = App::new(loaded.corpus, loaded.problems, config, true);
     app.update(Msg::Restore(jointly::state::Place {
         selected: place.map(str::to_string),
         scroll: 0,
@@ -409,17 +404,48 @@ fn first_frame(
     (buffer, text)
 }
 
+/// Whether the preview's first frame is the whole library's: every row
+/// above the status line, cell for cell, and the status line too when
+/// both know the same problems (the preview knows those of the files it
+/// read; the count of the others comes with the whole).
+fn same_first_frame(
+    preview: Loaded,
+    whole: Loaded,
+    place: Option<&str>,
+    w: u16,
+    h: u16,
+) -> Result<(), String> {
+    let same_problems = preview.problems.len() == whole.problems.len();
+    let decoded = preview.corpus.partnerships.len();
+    let (got, got_text) = first_frame(preview, place, w, h);
+    let (want, want_text) = first_frame(whole, place, w, h);
+    let rows = if same_problems { h } else { h - 1 };
+    let same = (0..rows).all(|y| (0..w).all(|x| got[(x, y)] == want[(x, y)]));
+    match same {
+        true => Ok(()),
+        false => Err(format!(
+            "{w}x{h} at {place:?}: the preview ({decoded} partnerships)\n{got_text}\nthe whole\n{want_text}"
+        )),
+    }
+}
+
 #[test]
 fn the_preview_draws_the_first_frame_the_whole_library_draws() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     library(&lib, 12);
     let cache_dir = tmp.path().join("cache");
-    // No cache yet: no preview, rather than a wrong one.
-    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir.clone()), None, 24).is_none());
-    load(&lib, &Cache::at(cache_dir.clone()));
-    let whole = || jointly::cli::annotated(loader::load(&options(&lib))).corpus;
-    let partnerships = whole().partnerships.len();
+    let whole = || jointly::cli::annotated(loader::load(&options(&lib)));
+    let partnerships = whole().corpus.partnerships.len();
+    let preview = |place: Option<&str>, rows: u16| {
+        let partnership = place.and_then(|p| p.split('/').next());
+        loader::preview(
+            &options(&lib),
+            &Cache::at(cache_dir.clone()),
+            partnership,
+            usize::from(rows),
+        )
+    };
     // The top; a node deep in the library; the meeting a later file adds
     // to an early partnership (q-swapped.yaml); a place that is gone.
     let places = [
@@ -428,34 +454,32 @@ fn the_preview_draws_the_first_frame_the_whole_library_draws() {
         Some("p0-us-sg-cet/2024-10-12"),
         Some("gone/2020-01-01"),
     ];
-    for (w, h) in [(80, 6), (100, 24), (120, 40)] {
-        for place in places {
-            let partnership = place.and_then(|p| p.split('/').next());
-            let preview = loader::preview(
-                &options(&lib),
-                &Cache::at(cache_dir.clone()),
-                partnership,
-                usize::from(h),
-            )
-            .expect("a current cache gives a preview");
-            let decoded = preview.partnerships.len();
-            let (got, got_text) = first_frame(preview, place, w, h);
-            let (want, want_text) = first_frame(whole(), place, w, h);
-            assert!(
-                got == want,
-                "{w}x{h} at {place:?}: the preview ({decoded} partnerships)\n{got_text}\nthe whole\n{want_text}"
-            );
-            // Only what can be on screen is decoded: a partnership a row.
-            if place.is_none() {
-                assert_eq!(decoded, usize::from(h).min(partnerships));
+    let check_all = |what: &str| {
+        for (w, h) in [(80, 6), (100, 24), (120, 40)] {
+            for place in places {
+                let got = preview(place, h).unwrap_or_else(|| panic!("{what}: no preview"));
+                let decoded = got.corpus.partnerships.len();
+                if let Err(e) = same_first_frame(got, whole(), place, w, h) {
+                    panic!("{what}: {e}");
+                }
+                // Only what can be on screen is decoded: a partnership a row.
+                if place.is_none() {
+                    assert_eq!(decoded, usize::from(h).min(partnerships), "{what}");
+                }
             }
         }
-    }
-    // A changed file: no preview until the cache is current again.
+    };
+    // A first start, no cache: the files' partnerships are read alone.
+    check_all("no cache");
+    // From the cache alone.
+    load(&lib, &Cache::at(cache_dir.clone()));
+    check_all("a warm cache");
+    // A changed file is read, the others come from the cache.
     let file = lib.join("p0005-eu.yaml");
     let text = fs::read_to_string(&file).unwrap();
     fs::write(&file, text.replace("Quantum", "Quantum Technologies")).unwrap();
-    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir.clone()), None, 24).is_none());
-    load(&lib, &Cache::at(cache_dir.clone()));
-    assert!(loader::preview(&options(&lib), &Cache::at(cache_dir), None, 24).is_some());
+    check_all("a changed file");
+    // A file whose partnership cannot be read leaves no preview.
+    fs::write(lib.join("p0003-eu.yaml"), "partnership: [not, a, mapping\n").unwrap();
+    assert!(preview(None, 24).is_none());
 }

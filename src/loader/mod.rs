@@ -126,15 +126,19 @@ fn load_with(mut builder: Builder, opts: &LoadOptions) -> Loaded {
     builder.finish()
 }
 
-/// The partnerships the browser's first frame shows, decoded from `cache`
-/// alone: the first `rows` partnerships in the order of the tree, or, when
-/// the remembered place is in partnership `place` (its id), every one up
-/// to it and `rows` more. Each is whole (every meeting of it, from any
-/// file), exactly as [`load_annotated`] gives it, so the frame drawn from
-/// them is the frame the whole library gives; problems are left to the
-/// whole load. `None` when any file named has no current entry in the
-/// cache (a first start, a changed file): then there is no preview.
-pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, rows: usize) -> Option<Corpus> {
+/// The partnerships the browser's first frame shows: the first `rows`
+/// partnerships in the order of the tree, or, when the remembered place is
+/// in partnership `place` (its id), every one up to it and `rows` more.
+/// Each is whole (every meeting of it, from any file), exactly as
+/// [`load_annotated`] gives it, so the tree and reader drawn from them are
+/// those the whole library gives. Files with a current entry in `cache`
+/// are decoded from it only when shown; the others have their partnership
+/// read alone (the YAML parsed, nothing built) and are read whole only when
+/// shown: a first start draws without reading the library. The problems
+/// are those of the files read: the whole load has all of them. `None`
+/// when a file's partnership cannot be read, or a file shown does not
+/// load: then there is no preview.
+pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, rows: usize) -> Option<Loaded> {
     let mut builder = Builder {
         annotate: true,
         cache: Some(cache),
@@ -151,7 +155,7 @@ pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, ro
     if builder.preview.as_ref().is_none_or(|p| p.failed) {
         return None;
     }
-    Some(builder.finish().corpus)
+    Some(builder.finish())
 }
 
 /// Which partnerships a preview decodes ([`preview`]), decided file by
@@ -532,6 +536,36 @@ fn parse_file_at(path: &Path, shown: &str, source_path: &mut Option<PathBuf>) ->
     }
 }
 
+/// The partnership id a statement file's text names, read without the
+/// rest of it (the YAML is parsed, no value built but the id).
+fn partnership_id(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        partnership: Named,
+    }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: String,
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let read = |yaml: &str| serde_yaml::from_str::<Head>(yaml).ok().map(|h| h.partnership.id);
+    // The YAML parser reads a whole document before any value: give it
+    // the top-level `partnership:` block alone when the file has one (a
+    // fifth of the file), and the whole text when that does not read.
+    let top_key = |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic()) && line.contains(':');
+    let mut start = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        match start {
+            None if line.starts_with("partnership:") => start = Some(at),
+            Some(from) if top_key(line) => return read(&text[from..at]).or_else(|| read(text)),
+            _ => {}
+        }
+        at += line.len();
+    }
+    read(text)
+}
+
 /// A parsed statement file, annotated when `annotate` (with the parties
 /// its own file names), with the annotation's warnings apart.
 fn annotated_outcome(parsed: Parsed, annotate: bool) -> cache::Outcome {
@@ -620,14 +654,10 @@ impl<'c> Builder<'c> {
         }
     }
 
-    /// In a preview, takes a file's cache entry (`peeked`; `None`: not
-    /// current) when its partnership is shown.
-    fn preview_take(&mut self, shown: &str, peeked: Option<cache::Peeked>) {
+    /// In a preview, takes a file's cache entry when its partnership is
+    /// shown.
+    fn preview_take(&mut self, shown: &str, peeked: cache::Peeked) {
         let Some(preview) = self.preview.as_mut().filter(|p| !p.failed) else {
-            return;
-        };
-        let Some(peeked) = peeked else {
-            preview.failed = true;
             return;
         };
         // A file that gave an error adds nothing to the tree.
@@ -639,6 +669,28 @@ impl<'c> Builder<'c> {
                 Some(outcome) => self.accept(shown, outcome),
                 None => preview.failed = true,
             }
+        }
+    }
+
+    /// In a preview, a file the cache has no current entry for: its
+    /// partnership is read alone from `text` (the YAML parsed, nothing
+    /// built), and the whole file is read with `read` only when that
+    /// partnership is shown. A file whose partnership cannot be read, or
+    /// that is shown and does not load, leaves no preview.
+    fn preview_read(&mut self, shown: &str, text: Option<&str>, read: impl FnOnce() -> cache::Outcome) {
+        let Some(preview) = self.preview.as_mut().filter(|p| !p.failed) else {
+            return;
+        };
+        let Some(id) = text.and_then(partnership_id) else {
+            preview.failed = true;
+            return;
+        };
+        if !preview.wants(&id) {
+            return;
+        }
+        match read() {
+            Ok(s) if s.partnership.id == id => self.accept(shown, Ok(s)),
+            _ => preview.failed = true,
         }
     }
 
@@ -716,7 +768,14 @@ impl<'c> Builder<'c> {
                 return;
             }
             let shown = path.to_string_lossy();
-            return self.preview_take(&shown, pack.and_then(|p| p.peek(path, &shown)));
+            return match pack.and_then(|p| p.peek(path, &shown)) {
+                Some(peeked) => self.preview_take(&shown, peeked),
+                None => {
+                    let text = read_text(path).ok();
+                    let annotate = self.annotate;
+                    self.preview_read(&shown, text.as_deref(), || read_file(path, annotate, None).1);
+                }
+            };
         }
         let (shown, outcome) = read_file(path, self.annotate, pack);
         self.accept(&shown, outcome);
@@ -766,13 +825,7 @@ impl<'c> Builder<'c> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup, pack: Option<&cache::Pack>) {
-        if self.preview.is_some() {
-            let peeked = match sources {
-                SourceLookup::Embedded => pack.and_then(|p| p.peek_embedded(name, text)),
-                _ => None,
-            };
-            return self.preview_take(name, peeked);
-        }
+        let annotate = self.annotate;
         let build = || {
             let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
                 // The user has no such file: it is inside the binary.
@@ -781,8 +834,18 @@ impl<'c> Builder<'c> {
                 }
                 (p, m, w)
             });
-            annotated_outcome(parsed, self.annotate)
+            annotated_outcome(parsed, annotate)
         };
+        if self.preview.is_some() {
+            let peeked = match sources {
+                SourceLookup::Embedded => pack.and_then(|p| p.peek_embedded(name, text)),
+                _ => None,
+            };
+            return match peeked {
+                Some(peeked) => self.preview_take(name, peeked),
+                None => self.preview_read(name, Some(text), build),
+            };
+        }
         let outcome = match (pack, sources) {
             (Some(p), SourceLookup::Embedded) => p.get_or_build(name, text, build),
             _ => build(),
