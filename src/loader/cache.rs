@@ -759,13 +759,15 @@ impl Cache {
             return Writing::none();
         }
         let (go, wait) = std::sync::mpsc::channel::<()>();
+        let cache = std::sync::Arc::new(self);
+        let on_thread = std::sync::Arc::clone(&cache);
         let spawned = std::thread::Builder::new()
             .name("load cache".into())
             .spawn(move || {
                 // Released by a message, or by the sender dropped.
                 let _ = wait.recv();
-                self.write_pending();
-                self.log_stats();
+                on_thread.write_pending();
+                on_thread.log_stats();
             });
         match spawned {
             Ok(handle) => Writing {
@@ -773,7 +775,10 @@ impl Cache {
                 go: Some(go),
             },
             Err(e) => {
-                log::info!("load cache: not written (no thread: {e})");
+                // No thread to spare: written now, rather than not at all.
+                log::info!("load cache: written before going on (no thread: {e})");
+                cache.write_pending();
+                cache.log_stats();
                 Writing::none()
             }
         }
