@@ -25,6 +25,16 @@ fn commitments(i: &Imported, area: usize) -> Vec<&str> {
         .collect()
 }
 
+/// Each area's section path, outermost first.
+fn sections(i: &Imported) -> Vec<Vec<&str>> {
+    i.statement
+        .areas
+        .0
+        .iter()
+        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
+        .collect()
+}
+
 fn texts(v: &[NonEmpty]) -> Vec<&str> {
     v.iter().map(|t| t.0.as_str()).collect()
 }
@@ -37,13 +47,7 @@ fn a_heading_over_headings_is_their_section() {
          ## Pillar Two\n\n### Quantum\n- Item two.\n",
     );
     assert_eq!(titles(&i), ["Artificial Intelligence", "Quantum"]);
-    let sections: Vec<Vec<&str>> = i
-        .statement
-        .areas
-        .0
-        .iter()
-        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
-        .collect();
+    let sections = sections(&i);
     assert_eq!(sections, [["Pillar One"], ["Pillar Two"]]);
     assert_eq!(texts(&i.statement.preamble), ["Intro."]);
 }
@@ -420,13 +424,7 @@ fn a_numbered_line_over_a_numbered_heading_heads_its_section() {
          B. Quantum\n\nThey intend to set up a task force.\n\nII. Next Steps\n\nThey will meet again in 2025.\n",
     );
     assert_eq!(titles(&i), ["Artificial Intelligence", "Quantum", "Next Steps"]);
-    let sections: Vec<Vec<&str>> = i
-        .statement
-        .areas
-        .0
-        .iter()
-        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
-        .collect();
+    let sections = sections(&i);
     assert_eq!(sections, [vec!["Key Outcomes"], vec!["Key Outcomes"], vec![]]);
     assert_eq!(texts(&i.statement.preamble), ["The two sides met today."]);
     assert_eq!(
@@ -464,13 +462,7 @@ fn a_lettered_heading_over_an_unnumbered_one_is_kept_and_nests_it() {
             "Next Steps"
         ]
     );
-    let sections: Vec<Vec<&str>> = i
-        .statement
-        .areas
-        .0
-        .iter()
-        .map(|a| a.section.iter().map(|s| s.0.as_str()).collect())
-        .collect();
+    let sections = sections(&i);
     assert_eq!(
         sections,
         [
