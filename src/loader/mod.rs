@@ -169,7 +169,8 @@ struct Preview {
     place: Option<String>,
     place_at: Option<usize>,
     rows: usize,
-    /// A file had no current entry: the preview cannot be exact.
+    /// A file's partnership could not be read, or a file shown did not
+    /// load: the preview cannot be exact.
     failed: bool,
 }
 
@@ -763,7 +764,7 @@ impl<'c> Builder<'c> {
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
         if let Some(preview) = &self.preview {
-            // Once one file has no current entry there is no preview.
+            // Once the preview has failed there is nothing more to look at.
             if preview.failed {
                 return;
             }
