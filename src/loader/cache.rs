@@ -293,7 +293,6 @@ impl Cache {
             file,
             entries: None,
             index: Vec::new(),
-            by_path: HashMap::new(),
             used: Vec::new(),
             fresh: Mutex::new(Vec::new()),
             unusable: false,
@@ -301,11 +300,6 @@ impl Cache {
         };
         match self.open_pack(&pack.file) {
             Ok(Some((entries, index))) => {
-                pack.by_path = index
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (m.path.clone(), i))
-                    .collect();
                 pack.used = index.iter().map(|_| AtomicBool::new(false)).collect();
                 pack.index = index;
                 pack.entries = Some(entries);
@@ -527,8 +521,8 @@ pub struct Pack<'c> {
     file: PathBuf,
     /// The pack's entries, when there was a usable pack.
     entries: Option<Entries>,
+    /// Sorted by path, as every pack is written: looked up by halving.
     index: Vec<Meta>,
-    by_path: HashMap<String, usize>,
     /// Which entries of `index` this load took.
     used: Vec<AtomicBool>,
     /// Entries read afresh in this load: their index entry (offset not yet
@@ -610,7 +604,9 @@ impl Pack<'_> {
     /// Where the entry for `absolute` is in the index, if there is one
     /// (`Ok(None)`: none), or why it is not about the file as it is now.
     fn current(&self, absolute: &str, shown: &str, stamp: Stamp) -> Result<Option<usize>, String> {
-        let Some(&i) = self.by_path.get(absolute) else {
+        // An index out of order (damaged) only finds less: those files are
+        // read again.
+        let Ok(i) = self.index.binary_search_by(|m| m.path.as_str().cmp(absolute)) else {
             return Ok(None);
         };
         let meta = &self.index[i];
