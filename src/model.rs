@@ -231,7 +231,8 @@ pub struct Text {
 
 /// A topic id such as `quantum`. Thousands of areas carry the same few
 /// dozen topics, so a tag is a shared string: cloning it copies a pointer,
-/// and the loader and the taxonomy hand out one copy of each. The pointer
+/// and the taxonomy and each thread that reads statements hand out one copy
+/// of each. The pointer
 /// is thin (to a boxed string, not to the string itself), so that an
 /// area's `(Tag, Origin)` takes 16 bytes, not 24: areas carry three or
 /// four tags each.
@@ -326,9 +327,8 @@ impl Tag {
     /// The tag `s`, shared with the tags of the same id this thread read
     /// before: decoding a warm cache of a thousand statements met each of
     /// a few dozen topics thousands of times, and allocated each anew
-    /// (a tenth of its allocations). The loader shares tags across threads
-    /// as it builds the tree. Past a few thousand distinct ids (a hostile
-    /// file) tags are no longer kept.
+    /// (a tenth of its allocations). Past a few thousand distinct ids (a
+    /// hostile file) tags are no longer kept.
     pub fn interned(s: &str) -> Tag {
         const MAX_KEPT: usize = 4096;
         thread_local! {

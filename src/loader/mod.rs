@@ -400,7 +400,7 @@ fn build(name: &str, f: StatementFile) -> (Partnership, Meeting) {
                 topics: a
                     .topics
                     .into_iter()
-                    .map(|t| (Tag::from(t.0), Origin::Curated))
+                    .map(|t| (Tag::interned(&t.0), Origin::Curated))
                     .collect(),
                 title_lines: None,
                 leads: a
@@ -615,8 +615,6 @@ struct Builder<'c> {
     /// order of the tree, as [`crate::compare::annotate`] gives them.
     notes: HashMap<(usize, String), Vec<Problem>>,
     index: HashMap<String, usize, foldhash::fast::RandomState>,
-    /// One copy of each topic tag, shared by every area that names it.
-    tags: std::collections::HashSet<Tag, foldhash::fast::RandomState>,
     /// Set for a [`preview`]: only the partnerships on screen are taken.
     preview: Option<Preview>,
 }
@@ -865,14 +863,9 @@ impl<'c> Builder<'c> {
     }
 
     fn insert(&mut self, name: &str, partnership: Partnership, mut meeting: Meeting, notes: Vec<Problem>) {
-        for (tag, _) in meeting.areas.iter_mut().flat_map(|a| a.topics.iter_mut()) {
-            match self.tags.get(tag.as_str()) {
-                Some(shared) => *tag = shared.clone(),
-                None => {
-                    self.tags.insert(tag.clone());
-                }
-            }
-        }
+        // Topic tags are shared as they are read ([`Tag::interned`]), by
+        // each thread that reads: going over every area again here to share
+        // them across threads cost more than the few copies it saved.
         let partnerships = &mut self.loaded.corpus.partnerships;
         let Some(&i) = self.index.get(&partnership.id) else {
             if !notes.is_empty() {
