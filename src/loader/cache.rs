@@ -867,9 +867,7 @@ impl Writing {
 
     /// Starts the writing now.
     pub fn start(&mut self) {
-        if let Some(go) = self.go.take() {
-            let _ = go.send(());
-        }
+        self.starter()();
     }
 
     /// What starts the writing, to be called later (the browser calls it

@@ -761,9 +761,8 @@ impl<'c> Builder<'c> {
     }
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
-        if let Some(preview) = &self.preview {
-            // Once the preview has failed there is nothing more to look at.
-            if preview.failed {
+        if self.preview.is_some() {
+            if !self.goes_on() {
                 return;
             }
             let shown = path.to_string_lossy();
