@@ -801,21 +801,26 @@ impl<'c> Builder<'c> {
         }
         let chunk = files.len().div_ceil(threads);
         let annotate = self.annotate;
+        let read = move |part: &[PathBuf]| {
+            part.iter()
+                .map(|f| read_file(f, annotate, pack))
+                .collect::<Vec<_>>()
+        };
         let parsed: Vec<(String, cache::Outcome)> = std::thread::scope(|s| {
-            let parts: Vec<_> = files
+            // This thread reads the first part itself: its allocator grows
+            // in large steps, where a new thread's grows a page at a time
+            // (glibc), each step a system call that holds up the others'
+            // page faults.
+            let (first, rest) = files.split_at(chunk);
+            let others: Vec<_> = rest
                 .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|f| read_file(f, annotate, pack))
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|part| s.spawn(move || read(part)))
                 .collect();
-            parts
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+            let mut parsed = read(first);
+            for h in others {
+                parsed.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            parsed
         });
         for (shown, outcome) in parsed {
             self.accept(&shown, outcome);
