@@ -477,7 +477,12 @@ fn with_loaded(
 ) -> io::Result<u8> {
     match json {
         true => with_loaded_raw(cli, f),
-        false => with_loaded_raw(cli, |out, loaded| f(&mut output::Plain(out), loaded)),
+        false => with_loaded_raw(cli, |out, loaded| {
+            let mut out = output::Lines::new(output::Plain(out));
+            let code = f(&mut out, loaded)?;
+            out.flush()?;
+            Ok(code)
+        }),
     }
 }
 

@@ -266,35 +266,46 @@ fn json_commitment<'a>(
 }
 
 fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
+    use std::fmt::Write as _;
+    // Each partnership is formatted into one string and written whole: a
+    // library of a thousand statements is ten thousand lines, and each
+    // small write is checked on its way out ([`Plain`]). Writing into a
+    // `String` cannot fail.
+    let mut text = String::new();
     for p in &corpus.partnerships {
+        text.clear();
         let areas: usize = p.meetings.iter().map(|m| m.areas.len()).sum();
         let commitments: usize = p.meetings.iter().map(Meeting::commitment_count).sum();
-        writeln!(
-            out,
+        let _ = writeln!(
+            text,
             "{}  {}  ({}, {}, {})",
             p.id,
             p.name,
-            plural(p.meetings.len(), "meeting"),
-            plural(areas, "area"),
-            plural(commitments, "commitment")
-        )?;
+            Counted(p.meetings.len(), "meeting"),
+            Counted(areas, "area"),
+            Counted(commitments, "commitment")
+        );
         for m in &p.meetings {
-            writeln!(
-                out,
+            let _ = writeln!(
+                text,
                 "  {}/{}  {}  ({}, {})",
                 p.id,
                 m.id,
                 m.title,
-                plural(m.areas.len(), "area"),
-                plural(m.commitment_count(), "commitment")
-            )?;
+                Counted(m.areas.len(), "area"),
+                Counted(m.commitment_count(), "commitment")
+            );
             for (ai, a) in m.areas.iter().enumerate() {
-                let opened = m.opened_sections(ai);
+                let opened = if a.section.is_empty() {
+                    &[][..]
+                } else {
+                    m.opened_sections(ai)
+                };
                 for k in a.section.len() - opened.len()..a.section.len() {
-                    writeln!(out, "    § {}", a.section[..=k].join(" › "))?;
+                    let _ = writeln!(text, "    § {}", a.section[..=k].join(" › "));
                 }
-                writeln!(
-                    out,
+                let _ = writeln!(
+                    text,
                     "    {}/{}/{}  {}  ({})  c/i/e/a {}",
                     p.id,
                     m.id,
@@ -302,9 +313,10 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
                     a.title,
                     a.commitments.len(),
                     Tally::of(a)
-                )?;
+                );
             }
         }
+        out.write_all(text.as_bytes())?;
     }
     let (p, m, a, c) = corpus.counts();
     writeln!(
@@ -319,12 +331,23 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
 
 /// "1 area", "13 areas", "2 matches".
 pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) {
-        format!("{n} {noun}es")
-    } else {
-        format!("{n} {noun}s")
+    Counted(n, noun).to_string()
+}
+
+/// A count and its noun, as [`plural`] gives it, formatted where it is
+/// written rather than into a string of its own.
+struct Counted<'a>(usize, &'a str);
+
+impl std::fmt::Display for Counted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Counted(n, noun) = *self;
+        if n == 1 {
+            write!(f, "{n} {noun}")
+        } else if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) {
+            write!(f, "{n} {noun}es")
+        } else {
+            write!(f, "{n} {noun}s")
+        }
     }
 }
 
@@ -725,8 +748,7 @@ pub fn is_unsafe(c: char) -> bool {
 pub fn harmless(s: &str) -> Cow<'_, str> {
     // Printable ASCII, new lines and tabs are safe: a byte scan says so for
     // most text without decoding a character (a tenth of printing `list`).
-    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
-    if s.as_bytes().iter().all(plain) || !s.chars().any(is_unsafe) {
+    if all_safe(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -734,6 +756,31 @@ pub fn harmless(s: &str) -> Cow<'_, str> {
             .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
             .collect(),
     )
+}
+
+/// Whether no character of `s` [`is_unsafe`]. Printable ASCII, new lines
+/// and tabs are safe: they are told by their byte, without decoding a
+/// character (a tenth of printing `list`); only the others are decoded.
+fn all_safe(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !matches!(b, b' '..=b'~' | b'\n' | b'\t') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is on a character's first byte: every step before it was a
+        // whole character.
+        match s.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_unsafe(c) => return false,
+            Some(c) => i += c.len_utf8(),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// A writer that makes what goes through it [`harmless`]. Statement text,
@@ -766,6 +813,57 @@ impl Write for Plain<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
+    }
+}
+
+/// Gathers whole lines before they go on to `W` (a [`Plain`]): formatting
+/// writes a line in many small pieces, and checking each piece alone was a
+/// tenth of a warm `list` of a thousand statements. A line break is never
+/// inside a character, so what goes on is always whole text. Call
+/// [`Write::flush`] at the end; dropping it also writes the rest, but
+/// cannot say whether that failed.
+pub struct Lines<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Lines<W> {
+    /// How much is gathered before the whole lines in it go on.
+    const GATHER: usize = 1 << 13;
+
+    /// A writer that passes on to `inner` whole lines, many at a time.
+    pub fn new(inner: W) -> Lines<W> {
+        Lines {
+            inner,
+            pending: Vec::with_capacity(Self::GATHER + 256),
+        }
+    }
+}
+
+impl<W: Write> Write for Lines<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= Self::GATHER
+            && let Some(end) = self.pending.iter().rposition(|&b| b == b'\n')
+        {
+            self.inner.write_all(&self.pending[..=end])?;
+            self.pending.drain(..=end);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let pending = std::mem::take(&mut self.pending);
+            self.inner.write_all(&pending)?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Lines<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
@@ -811,6 +909,44 @@ mod tests {
             harmless("a\x1b[2Jb\rc\x7fd\u{202E}e\u{85}"),
             "a\u{FFFD}[2Jb\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn a_control_after_other_scripts_is_still_found() {
+        // The byte scan hands over to decoding at the first character that
+        // is not ASCII, and back again after it.
+        for s in [
+            "é\u{202E}",
+            "–\x1b[31m",
+            "日本\u{200B}x",
+            "x–y\u{7f}",
+            "“a”\t\u{85}",
+        ] {
+            let by_char: String = s
+                .chars()
+                .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+                .collect();
+            assert_eq!(harmless(s), by_char, "{s:?}");
+            assert!(matches!(harmless(s), Cow::Owned(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_pass_on_whole_lines_and_the_rest_at_the_end() {
+        let mut seen: Vec<u8> = Vec::new();
+        let text: String = (0..3000).map(|i| format!("line {i} – é\n")).collect();
+        {
+            let mut lines = Lines::new(&mut seen);
+            for piece in text.as_bytes().chunks(7) {
+                lines.write_all(piece).expect("a Vec takes every write");
+            }
+            let mut tail = Lines::new(Vec::new());
+            tail.write_all(b"no line break").expect("a Vec takes every write");
+            tail.flush().expect("a Vec takes every write");
+            assert_eq!(tail.inner, b"no line break");
+            lines.flush().expect("a Vec takes every write");
+        }
+        assert_eq!(String::from_utf8(seen).expect("whole characters"), text);
     }
 
     #[test]
