@@ -343,6 +343,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     log::debug!("command: {command:?}, colour: {colour}");
     let result = match command {
         Command::Check { paths, format, load } => check(cli, paths, &load.data, *format),
+        Command::List {
+            format: Format::Text, ..
+        } => list_text(cli),
         Command::List { format, .. } => with_loaded(cli, *format == Format::Json, |out, loaded| {
             output::list(out, &loaded.corpus, *format)
         }),
@@ -491,7 +494,7 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
     let (loaded, mut writing) = load(&cli.load_options());
     // The cache is written beside the output.
     writing.start();
-    report_problems(&loaded)?;
+    report_problems(&loaded.problems)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = f(&mut out, &loaded)?;
@@ -501,6 +504,35 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
     // operating system takes the memory back whole.
     std::mem::forget(loaded);
     Ok(code)
+}
+
+/// `jointly list` as text. When the load cache has every statement file,
+/// the outline is printed from the outlines it keeps, without decoding a
+/// statement; otherwise (and with `--no-cache`) the library is loaded
+/// whole, which also brings the cache up to date. Either way the same
+/// lines and problems come out.
+fn list_text(cli: &Cli) -> io::Result<u8> {
+    let options = cli.load_options();
+    let started = std::time::Instant::now();
+    let cache = options.cache.then(loader::cache::Cache::open_default).flatten();
+    let Some((listing, problems)) = cache.and_then(|c| loader::listing(&options, &c)) else {
+        return with_loaded(cli, false, |out, loaded| {
+            output::list_text(out, &crate::listing::Listing::of(&loaded.corpus))?;
+            Ok(exit::OK)
+        });
+    };
+    log::info!(
+        "listed from the load cache ({} partnerships) with {} problems in {:?}",
+        listing.partnerships.len(),
+        problems.len(),
+        started.elapsed()
+    );
+    report_problems(&problems)?;
+    // `list_text` writes whole partnerships: no need to gather lines.
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    output::list_text(&mut output::Plain(&mut stdout), &listing)?;
+    stdout.flush()?;
+    Ok(exit::OK)
 }
 
 /// Loads and annotates what `options` name, saying in the debug log
@@ -573,10 +605,10 @@ pub fn annotated(mut loaded: Loaded) -> Loaded {
 
 /// Writes every load problem to stderr, one per line, the severity in
 /// colour when [`output::colour_stderr`] allows it.
-pub fn report_problems(loaded: &Loaded) -> io::Result<()> {
+pub fn report_problems(problems: &[loader::Problem]) -> io::Result<()> {
     let colour = output::colour_stderr();
     let mut err = io::stderr().lock();
-    for p in &loaded.problems {
+    for p in problems {
         writeln!(err, "{}", output::problem_line(p, colour))?;
     }
     Ok(())
@@ -621,7 +653,7 @@ fn check(cli: &Cli, paths: &[PathBuf], data: &[PathBuf], format: Format) -> io::
         // what could act on a terminal itself ([`output::json`]).
         Format::Json => output::check::json(&mut out, &loaded)?,
         Format::Text => {
-            report_problems(&loaded)?;
+            report_problems(&loaded.problems)?;
             output::check::text(&mut output::Plain(&mut out), &loaded)?;
         }
     }

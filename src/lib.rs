@@ -22,6 +22,7 @@ pub mod diagnostics;
 pub mod glossary;
 pub mod import;
 pub mod layout;
+pub mod listing;
 pub mod loader;
 pub mod model;
 pub mod output;

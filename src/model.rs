@@ -86,6 +86,23 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
+/// The tail of `section` (an area's section path) that the area before it
+/// did not stand in: `prev` is that area's section path and its title
+/// (`None`: untitled), which counts as a section when it heads this path.
+/// [`Meeting::opened_sections`], and `list`'s outline, which keeps no
+/// areas ([`crate::listing`]).
+pub fn opened_after<'a>(prev: Option<(&[String], Option<&str>)>, section: &'a [String]) -> &'a [String] {
+    let shared = prev.map_or(0, |(path, title)| {
+        path.iter()
+            .map(String::as_str)
+            .chain(title)
+            .zip(section)
+            .take_while(|(c, s)| *c == s.as_str())
+            .count()
+    });
+    &section[shared..]
+}
+
 /// An area's section path as a breadcrumb prefix ("II. Key Outcomes › "), empty without one.
 fn sections(a: &Area) -> String {
     a.section.iter().map(|s| format!("{s} › ")).collect()
@@ -806,21 +823,10 @@ impl Meeting {
             return &[];
         };
         let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
-        let context = prev.map(|p| {
-            let own = (!p.untitled).then_some(p.title.as_str());
-            p.section
-                .iter()
-                .map(String::as_str)
-                .chain(own)
-                .collect::<Vec<_>>()
-        });
-        let shared = context.map_or(0, |c| {
-            c.iter()
-                .zip(&area.section)
-                .take_while(|(c, s)| **c == s.as_str())
-                .count()
-        });
-        &area.section[shared..]
+        opened_after(
+            prev.map(|p| (&p.section[..], (!p.untitled).then_some(p.title.as_str()))),
+            &area.section,
+        )
     }
 
     /// Number of commitments over all areas.

@@ -150,7 +150,7 @@ pub fn list(out: &mut dyn Write, corpus: &Corpus, format: Format) -> io::Result<
         Format::Json => {
             json::write(out, &json_tree(corpus))?;
         }
-        Format::Text => list_text(out, corpus)?,
+        Format::Text => list_text(out, &crate::listing::Listing::of(corpus))?,
     }
     Ok(exit::OK)
 }
@@ -265,25 +265,25 @@ fn json_commitment<'a>(
     }
 }
 
-fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
+/// `list` as text: the outline of the tree, one line per partnership,
+/// meeting, section and area, then the totals.
+pub fn list_text(out: &mut dyn Write, listing: &crate::listing::Listing) -> io::Result<()> {
     use std::fmt::Write as _;
     // Each partnership is formatted into one string and written whole: a
     // library of a thousand statements is ten thousand lines, and each
     // small write is checked on its way out ([`Plain`]). Writing into a
     // `String` cannot fail.
     let mut text = String::new();
-    for p in &corpus.partnerships {
+    for p in &listing.partnerships {
         text.clear();
-        let areas: usize = p.meetings.iter().map(|m| m.areas.len()).sum();
-        let commitments: usize = p.meetings.iter().map(Meeting::commitment_count).sum();
         let _ = writeln!(
             text,
             "{}  {}  ({}, {}, {})",
             p.id,
             p.name,
             Counted(p.meetings.len(), "meeting"),
-            Counted(areas, "area"),
-            Counted(commitments, "commitment")
+            Counted(p.area_count(), "area"),
+            Counted(p.commitment_count(), "commitment")
         );
         for m in &p.meetings {
             let _ = writeln!(
@@ -296,29 +296,20 @@ fn list_text(out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
                 Counted(m.commitment_count(), "commitment")
             );
             for (ai, a) in m.areas.iter().enumerate() {
-                let opened = if a.section.is_empty() {
-                    &[][..]
-                } else {
-                    m.opened_sections(ai)
-                };
+                let opened = m.opened_sections(ai);
                 for k in a.section.len() - opened.len()..a.section.len() {
                     let _ = writeln!(text, "    § {}", a.section[..=k].join(" › "));
                 }
                 let _ = writeln!(
                     text,
                     "    {}/{}/{}  {}  ({})  c/i/e/a {}",
-                    p.id,
-                    m.id,
-                    a.id,
-                    a.title,
-                    a.commitments.len(),
-                    Tally::of(a)
+                    p.id, m.id, a.id, a.title, a.commitments, a.tally
                 );
             }
         }
         out.write_all(text.as_bytes())?;
     }
-    let (p, m, a, c) = corpus.counts();
+    let (p, m, a, c) = listing.counts();
     writeln!(
         out,
         "{}, {}, {}, {}",

@@ -483,3 +483,198 @@ fn the_preview_draws_the_first_frame_the_whole_library_draws() {
     fs::write(lib.join("p0003-eu.yaml"), "partnership: [not, a, mapping\n").unwrap();
     assert!(preview(None, 24).is_none());
 }
+
+/// A library for `list`'s outline: copies of the seeds, one with sections,
+/// one with an unknown topic (the annotation's notes), one that does not
+/// load (an error), and a second meeting of a partnership in a later file.
+fn listing_library(dir: &Path) {
+    library(dir, 3);
+    // Its meeting would be read again for its parties: the whole load's.
+    fs::remove_file(dir.join("q-swapped.yaml")).unwrap();
+    let sectioned = EU
+        .replace("id: \"eu-sg-dp\"", "id: \"sectioned\"")
+        .replace(
+            "    title: \"Artificial Intelligence (AI)\"\n",
+            "    title: \"Artificial Intelligence (AI)\"\n    section: [\"I. Digital Economy\", \"A. Trust\"]\n",
+        )
+        .replace(
+            "    title: \"Online Safety and Tackling Scams\"\n",
+            "    title: \"Online Safety and Tackling Scams\"\n    section: [\"I. Digital Economy\", \"A. Trust\"]\n",
+        )
+        .replace(
+            "    title: \"Cybersecurity\"\n",
+            "    title: \"Cybersecurity\"\n    section: [\"II. Security\"]\n",
+        );
+    assert_eq!(sectioned.matches("section: [").count(), 3);
+    fs::write(dir.join("r-sectioned.yaml"), sectioned).unwrap();
+    fs::write(dir.join("s-broken.yaml"), "partnership: [unclosed\n").unwrap();
+    let later = US.replace("date: \"2023-10-12\"", "date: \"2022-01-02\"");
+    assert_ne!(later, US);
+    fs::write(dir.join("t-later.yaml"), later).unwrap();
+}
+
+/// The outline and problems of the whole load, as `list` prints them.
+fn whole_listing(dir: &Path, cache: Option<&Cache>) -> (jointly::listing::Listing, Vec<String>) {
+    let loaded = loader::load_annotated(&options(dir), cache);
+    if let Some(c) = cache {
+        c.write_pending();
+    }
+    let problems = loaded.problems.iter().map(ToString::to_string).collect();
+    (jointly::listing::Listing::of(&loaded.corpus), problems)
+}
+
+fn cached_listing(dir: &Path, cache: &Cache) -> Option<(jointly::listing::Listing, Vec<String>)> {
+    let (listing, problems) = loader::listing(&options(dir), cache)?;
+    Some((listing, problems.iter().map(ToString::to_string).collect()))
+}
+
+#[test]
+fn list_from_the_cache_gives_the_outline_and_problems_of_the_whole_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    listing_library(&lib);
+    let want = whole_listing(&lib, None);
+    // What the library was made to hold.
+    let all: Vec<String> = want.1.clone();
+    assert!(all.iter().any(|p| p.contains("no-such-topic")), "{all:?}");
+    assert!(all.iter().any(|p| p.contains("s-broken.yaml")), "{all:?}");
+    let sectioned = want.0.partnerships.iter().find(|p| p.id == "sectioned").unwrap();
+    assert_eq!(
+        sectioned.meetings[0].opened_sections(0),
+        ["I. Digital Economy", "A. Trust"]
+    );
+    assert!(sectioned.meetings[0].opened_sections(1).is_empty());
+    let us = want.0.partnerships.iter().find(|p| p.id == "us-sg-cet").unwrap();
+    assert_eq!(us.meetings.len(), 2);
+    assert_eq!(us.meetings[0].date.to_string(), "2022-01-02");
+
+    let cache = Cache::at(tmp.path().join("cache"));
+    // Cold: the cache cannot answer.
+    assert!(cached_listing(&lib, &cache).is_none());
+    assert_eq!(whole_listing(&lib, Some(&cache)), want);
+    let warm = Cache::at(tmp.path().join("cache"));
+    assert_eq!(cached_listing(&lib, &warm), Some(want.clone()));
+    // Not one entry decoded: a listing is not a hit.
+    assert_eq!(warm.stats(), Stats::default());
+
+    // The text `list` prints from either is the same, sections and all.
+    let print = |l: &jointly::listing::Listing| {
+        let mut out = Vec::new();
+        output::list_text(&mut out, l).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let text = print(&want.0);
+    assert!(
+        text.contains("    § I. Digital Economy\n    § I. Digital Economy › A. Trust\n"),
+        "{text}"
+    );
+    assert!(text.contains("    § II. Security\n"), "{text}");
+    let mut full = Vec::new();
+    output::list(
+        &mut full,
+        &loader::load_annotated(&options(&lib), None).corpus,
+        Format::Text,
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(full).unwrap(), text);
+}
+
+#[test]
+fn list_loads_whole_what_the_cache_cannot_answer_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    listing_library(&lib);
+    let cache_dir = tmp.path().join("cache");
+    whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
+    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_some());
+
+    // A changed file: its entry is stale until the whole load reads it.
+    let file = lib.join("p0001-eu.yaml");
+    let changed = fs::read_to_string(&file)
+        .unwrap()
+        .replace("Quantum\"", "Quantum Technologies\"");
+    fs::write(&file, changed).unwrap();
+    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_none());
+    let want = whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
+    assert!(print_has(&want.0, "Quantum Technologies"));
+    assert_eq!(cached_listing(&lib, &Cache::at(cache_dir.clone())), Some(want));
+
+    // A damaged listing: the pack is removed, and the whole load writes it
+    // afresh. (Header: magic 8, format 4, build 8, then the index's length
+    // at 20, its checksum, and the listings' length at 36; 44 bytes.)
+    let pack = packs(&cache_dir).remove(0);
+    let mut bytes = fs::read(&pack).unwrap();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    let (index, listings) = (word(20), word(36));
+    assert!(listings > 1000, "{listings}");
+    bytes[44 + index + listings / 2] ^= 0x55;
+    fs::write(&pack, bytes).unwrap();
+    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_none());
+    assert!(!pack.exists());
+    let want = whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
+    assert_eq!(cached_listing(&lib, &Cache::at(cache_dir.clone())), Some(want));
+
+    // Cases only the whole load judges, each written to the cache first by
+    // a whole load: a duplicate meeting, a partnership named otherwise in
+    // a later file, a meeting to read again for other parties.
+    let cases = [
+        ("u-duplicate.yaml", US.to_string(), "duplicate meeting"),
+        (
+            "u-renamed.yaml",
+            US.replace("2023-10-12\"", "2025-01-01\"").replace(
+                "name: \"U.S.-Singapore Critical and Emerging Technology Dialogue\"",
+                "name: \"Another name\"",
+            ),
+            "is named",
+        ),
+        (
+            "u-swapped.yaml",
+            US.replace("2023-10-12\"", "2025-01-01\"").replace(
+                "parties: [\"United States\", \"Singapore\"]",
+                "parties: [\"Singapore\", \"United States\"]",
+            ),
+            "",
+        ),
+    ];
+    for (name, text, problem) in cases {
+        let case = tmp.path().join(name.trim_end_matches(".yaml"));
+        listing_library(&case);
+        fs::write(case.join(name), text).unwrap();
+        let cache = tmp.path().join(format!("cache-{name}"));
+        let want = whole_listing(&case, Some(&Cache::at(cache.clone())));
+        assert!(want.1.iter().any(|p| p.contains(problem)), "{name}: {:?}", want.1);
+        assert_eq!(whole_listing(&case, None), want, "{name}");
+        assert!(cached_listing(&case, &Cache::at(cache)).is_none(), "{name}");
+    }
+}
+
+fn print_has(listing: &jointly::listing::Listing, text: &str) -> bool {
+    let mut out = Vec::new();
+    output::list_text(&mut out, listing).unwrap();
+    String::from_utf8(out).unwrap().contains(text)
+}
+
+#[test]
+fn the_binary_lists_the_same_cold_warm_and_without_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    listing_library(&lib);
+    let lib_arg = lib.to_str().unwrap();
+    let log = home.path().join("log");
+    let env = [("JOINTLY_LOG", log.to_str().unwrap())];
+    let plain = common::jointly(home.path(), &["--no-cache", "list", "--data", lib_arg]);
+    let cold = common::jointly_env(home.path(), &["list", "--data", lib_arg], &env);
+    let warm = common::jointly_env(home.path(), &["list", "--data", lib_arg], &env);
+    let text = String::from_utf8_lossy(&plain.stdout);
+    assert!(text.contains("§ I. Digital Economy › A. Trust"), "{text}");
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("s-broken.yaml"));
+    for run in [&cold, &warm] {
+        assert_eq!(run.stdout, plain.stdout);
+        assert_eq!(run.stderr, plain.stderr);
+        assert_eq!(run.status.code(), plain.status.code());
+    }
+    let log = fs::read_to_string(log).unwrap();
+    // Cold, the library was loaded whole (and cached); warm, listed.
+    assert_eq!(log.matches("listed from the load cache").count(), 1, "{log}");
+    assert!(log.contains("0 files from the cache"), "{log}");
+}

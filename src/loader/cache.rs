@@ -8,10 +8,10 @@
 //! thousand entries in a thousand files cost more in system calls than
 //! decoding them. A pack is an index (each file's absolute path, its name
 //! as shown, its stamp: size, modification and change times, inode; its
-//! source's stamp, which alignment read; where its entry lies and the
-//! entry's checksum) followed by the entries. The whole pack is of one
-//! build: a hash of the binary (its version, size and modification time)
-//! and of the taxonomy. A load reads the header and the index, then each
+//! source's stamp, which alignment read; where its entry and its listing
+//! lie, and their checksums) followed by the listings and the entries. The
+//! whole pack is of one build: a hash of the binary (its version, size and
+//! modification time) and of the taxonomy. A load reads the header and the index, then each
 //! entry it uses on the thread that decodes it.
 //!
 //! An entry whose stamps differ from the files' is read again; so a
@@ -30,7 +30,11 @@
 //!
 //! Each index entry also names its statement's partnership, so that the
 //! browser can draw its first frame from the few partnerships on screen
-//! before the rest is decoded ([`Pack::peek`]).
+//! before the rest is decoded ([`Pack::peek`]). And each file has a
+//! listing beside its entry, its outline without text
+//! ([`StatementListing`]): the listings lie together, between the index
+//! and the entries, so that a warm `list` reads them in one go and decodes
+//! no entry ([`Peeked::listing`]).
 //!
 //! postcard: compact, a serde format (the model already derives serde),
 //! no schema to keep beside the types, and a well-kept crate.
@@ -45,14 +49,16 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
+use crate::listing::MeetingListing;
 use crate::model::{Meeting, Partnership};
 
 /// The first bytes of every pack.
 const MAGIC: &[u8; 8] = b"jlypack\n";
-/// The layout of a pack; raised when [`Meta`] or [`Statement`] changes shape.
-const FORMAT: u32 = 3;
-/// Magic, format, build, index length, index checksum.
-const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+/// The layout of a pack; raised when [`Meta`], [`Statement`] or
+/// [`StatementListing`] changes shape.
+const FORMAT: u32 = 4;
+/// Magic, format, build, index length, index checksum, listings length.
+const HEADER: usize = 8 + 4 + 8 + 8 + 8 + 8;
 /// The extension of a pack's file.
 const EXTENSION: &str = "pack";
 /// The largest pack read: far above a library of ten thousand statements
@@ -75,6 +81,39 @@ pub struct Statement {
 
 /// What a statement file gave: its statement, or the error that kept it out.
 pub type Outcome = Result<Statement, Problem>;
+
+/// What `list` needs of a statement file ([`crate::listing`]): its
+/// partnership, its meeting's outline and its problems, and no text. Kept
+/// in a pack beside each entry, so that a warm `list` decodes no entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatementListing {
+    /// The partnership as this file names it (no meetings).
+    pub partnership: Partnership,
+    /// The outline of the meeting, annotated as the entry is.
+    pub meeting: MeetingListing,
+    /// As [`Statement::warnings`].
+    pub warnings: Vec<Problem>,
+    /// As [`Statement::notes`].
+    pub notes: Vec<Problem>,
+}
+
+/// A statement file's outline, or the error that kept it out.
+pub type ListingOutcome = Result<StatementListing, Problem>;
+
+impl StatementListing {
+    /// The listing of what a file gave.
+    fn of(outcome: &Outcome) -> ListingOutcome {
+        match outcome {
+            Ok(s) => Ok(StatementListing {
+                partnership: s.partnership.clone(),
+                meeting: MeetingListing::of(&s.meeting),
+                warnings: s.warnings.clone(),
+                notes: s.notes.clone(),
+            }),
+            Err(p) => Err(p.clone()),
+        }
+    }
+}
 
 /// What a file was when it was read: enough to tell that it changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,11 +188,40 @@ struct Meta {
     /// The id of the statement's partnership (`None`: the file gave an
     /// error).
     partnership: Option<String>,
-    /// The entry's bytes (a postcard [`Outcome`]): offset after the index,
-    /// length and checksum.
+    /// The entry (a postcard [`Outcome`]), in the entries.
+    entry: Span,
+    /// Its listing (a postcard [`ListingOutcome`]), in the listings.
+    listing: Span,
+}
+
+/// Where bytes lie in a region of a pack, and their checksum.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct Span {
+    /// Offset from the start of the region.
     at: u64,
     len: u64,
     sum: u64,
+}
+
+impl Span {
+    /// The span of `bytes` (its offset is set when the pack is laid out).
+    fn of(bytes: &[u8]) -> Span {
+        let mut h = Hash::new();
+        h.write(bytes);
+        Span {
+            at: 0,
+            len: bytes.len() as u64,
+            sum: h.finish(),
+        }
+    }
+}
+
+/// What a pack holds for one file besides its index entry: the postcard
+/// bytes of its [`Outcome`] and of its [`ListingOutcome`].
+#[derive(Debug)]
+struct Bytes {
+    entry: Vec<u8>,
+    listing: Vec<u8>,
 }
 
 /// How the cache did, for the debug log and tests.
@@ -295,6 +363,7 @@ impl Cache {
             index: Vec::new(),
             used: Vec::new(),
             fresh: Mutex::new(Vec::new()),
+            listings: OnceLock::new(),
             unusable: false,
             sources: Mutex::new(HashMap::new()),
         };
@@ -350,6 +419,10 @@ impl Cache {
             .checked_add(len)
             .filter(|&end| end <= size)
             .ok_or("damaged (truncated index)")?;
+        let start = end
+            .checked_add(word(36))
+            .filter(|&start| start <= size)
+            .ok_or("damaged (truncated listings)")?;
         let mut index = vec![0; usize::try_from(len).map_err(|_| "damaged (index length)")?];
         entries
             .read_at(&mut index, HEADER as u64)
@@ -360,7 +433,8 @@ impl Cache {
             return Err("damaged (index checksum)".into());
         }
         let index = postcard::from_bytes(&index).map_err(|_| "damaged (index does not decode)")?;
-        entries.start = end;
+        entries.listings = end;
+        entries.start = start;
         Ok(Some((entries, index)))
     }
 
@@ -465,7 +539,9 @@ struct Entries {
     file: Mutex<fs::File>,
     /// The pack's size when opened.
     size: u64,
-    /// Where the entries start (after the index).
+    /// Where the listings start (after the index).
+    listings: u64,
+    /// Where the entries start (after the listings).
     start: u64,
 }
 
@@ -477,6 +553,7 @@ impl Entries {
             #[cfg(not(unix))]
             file: Mutex::new(file),
             size,
+            listings: 0,
             start: 0,
         }
     }
@@ -496,19 +573,40 @@ impl Entries {
         file.read_exact(buf)
     }
 
-    /// The bytes of `meta`'s entry, if they are in the pack and check.
-    fn read(&self, meta: &Meta) -> Option<Vec<u8>> {
-        let mut bytes = Vec::new();
-        self.read_into(meta, &mut bytes).then_some(bytes)
+    /// The bytes of `meta`'s entry and listing, if they are in the pack
+    /// and check.
+    fn read(&self, meta: &Meta) -> Option<Bytes> {
+        let (mut entry, mut listing) = (Vec::new(), Vec::new());
+        let whole = self.read_into(self.start, &meta.entry, &mut entry)
+            && self.read_into(self.listings, &meta.listing, &mut listing);
+        whole.then_some(Bytes { entry, listing })
     }
 
-    /// Fills `bytes` with `meta`'s entry; false if it is not in the pack
-    /// or does not check.
-    fn read_into(&self, meta: &Meta, bytes: &mut Vec<u8>) -> bool {
-        let Some(at) = self.start.checked_add(meta.at) else {
+    /// The listings of every entry, in one read: a warm `list` reads
+    /// nothing else of the pack. Each is checked when it is taken.
+    fn read_listings(&self) -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        let len = self.start.checked_sub(self.listings)?;
+        self.read_raw(self.listings, len, &mut bytes).then_some(bytes)
+    }
+
+    /// Fills `bytes` with what `span` of the region at `region` holds;
+    /// false if it is not in the pack or does not check.
+    fn read_into(&self, region: u64, span: &Span, bytes: &mut Vec<u8>) -> bool {
+        let Some(at) = region.checked_add(span.at) else {
             return false;
         };
-        let (Some(end), Ok(len)) = (at.checked_add(meta.len), usize::try_from(meta.len)) else {
+        self.read_raw(at, span.len, bytes) && {
+            let mut h = Hash::new();
+            h.write(bytes);
+            h.finish() == span.sum
+        }
+    }
+
+    /// Fills `bytes` with the `len` bytes at `at`; false if they are not
+    /// all in the pack.
+    fn read_raw(&self, at: u64, len: u64, bytes: &mut Vec<u8>) -> bool {
+        let (Some(end), Ok(len)) = (at.checked_add(len), usize::try_from(len)) else {
             return false;
         };
         if end > self.size {
@@ -516,12 +614,7 @@ impl Entries {
         }
         bytes.clear();
         bytes.resize(len, 0);
-        if self.read_at(bytes, at).is_err() {
-            return false;
-        }
-        let mut h = Hash::new();
-        h.write(bytes);
-        h.finish() == meta.sum
+        self.read_at(bytes, at).is_ok()
     }
 }
 
@@ -540,9 +633,11 @@ pub struct Pack<'c> {
     index: Vec<Meta>,
     /// Which entries of `index` this load took.
     used: Vec<AtomicBool>,
-    /// Entries read afresh in this load: their index entry (offset not yet
-    /// set) and bytes.
-    fresh: Mutex<Vec<(Meta, Vec<u8>)>>,
+    /// Entries read afresh in this load: their index entry (offsets not
+    /// yet set) and bytes.
+    fresh: Mutex<Vec<(Meta, Bytes)>>,
+    /// The listings of the pack, read once, when the first is taken.
+    listings: OnceLock<Option<Vec<u8>>>,
     /// A pack was there but could not be used at all.
     unusable: bool,
     /// The stamps of the sources looked at in this load: a thousand
@@ -646,7 +741,7 @@ impl Pack<'_> {
         }
         let entries = self.entries.as_ref().ok_or("damaged: cut short or checksum")?;
         BYTES.with_borrow_mut(|bytes| {
-            let decoded = if entries.read_into(&self.index[i], bytes) {
+            let decoded = if entries.read_into(entries.start, &self.index[i].entry, bytes) {
                 postcard::from_bytes(bytes).map_err(|_| "damaged: does not decode")
             } else {
                 Err("damaged: cut short or checksum")
@@ -699,21 +794,20 @@ impl Pack<'_> {
         if self.cache.unwritable.get().is_some() {
             return;
         }
-        let bytes = match postcard::to_allocvec(outcome) {
-            Ok(b) => b,
+        let encoded = postcard::to_allocvec(outcome)
+            .and_then(|entry| Ok((entry, postcard::to_allocvec(&StatementListing::of(outcome))?)));
+        let bytes = match encoded {
+            Ok((entry, listing)) => Bytes { entry, listing },
             Err(e) => return log::debug!("load cache: cannot encode {shown}: {e}"),
         };
-        let mut h = Hash::new();
-        h.write(&bytes);
         let meta = Meta {
             path,
             shown: shown.to_string(),
             stamp,
             source,
             partnership: outcome.as_ref().ok().map(|s| s.partnership.id.clone()),
-            at: 0,
-            len: bytes.len() as u64,
-            sum: h.finish(),
+            entry: Span::of(&bytes.entry),
+            listing: Span::of(&bytes.listing),
         };
         self.fresh
             .lock()
@@ -814,7 +908,7 @@ impl Cache {
         // What this load read, then what it used; one entry per path, the
         // newest (the sort is stable, and dedup keeps the first).
         let written = pack.fresh.len();
-        let mut entries: Vec<(Meta, Vec<u8>)> = pack.fresh;
+        let mut entries: Vec<(Meta, Bytes)> = pack.fresh;
         for meta in pack.kept {
             // Read again (the pack stays open, whatever was renamed over
             // it since) and checked again.
@@ -824,10 +918,12 @@ impl Cache {
         }
         entries.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         entries.dedup_by(|later, earlier| later.0.path == earlier.0.path);
-        let mut at = 0u64;
+        let (mut at, mut listings) = (0u64, 0u64);
         for (meta, bytes) in &mut entries {
-            meta.at = at;
-            at += bytes.len() as u64;
+            meta.entry.at = at;
+            meta.listing.at = listings;
+            at += bytes.entry.len() as u64;
+            listings += bytes.listing.len() as u64;
         }
         let metas: Vec<&Meta> = entries.iter().map(|(m, _)| m).collect();
         let index = match postcard::to_allocvec(&metas) {
@@ -842,8 +938,9 @@ impl Cache {
         header.extend_from_slice(&self.build.to_le_bytes());
         header.extend_from_slice(&(index.len() as u64).to_le_bytes());
         header.extend_from_slice(&h.finish().to_le_bytes());
+        header.extend_from_slice(&listings.to_le_bytes());
         // A pack too large to be read back would be written at every start.
-        if (HEADER + index.len()) as u64 + at > MAX_PACK_BYTES {
+        if (HEADER + index.len()) as u64 + listings + at > MAX_PACK_BYTES {
             return log::info!(
                 "load cache: {} would be too large; not written",
                 pack.file.display()
@@ -853,7 +950,8 @@ impl Cache {
         // another copy of it, and its page faults.
         let parts = std::iter::once(&header[..])
             .chain(std::iter::once(&index[..]))
-            .chain(entries.iter().map(|(_, bytes)| &bytes[..]));
+            .chain(entries.iter().map(|(_, bytes)| &bytes.listing[..]))
+            .chain(entries.iter().map(|(_, bytes)| &bytes.entry[..]));
         match self.write_atomically(&pack.file, parts) {
             Ok(()) => {
                 self.written.fetch_add(written, Ordering::Relaxed);
@@ -935,6 +1033,38 @@ impl Peeked<'_> {
     pub fn decode(&self) -> Option<Outcome> {
         self.pack.decode(self.i).ok()
     }
+
+    /// The entry's listing, if it is whole: what `list` prints of it,
+    /// without decoding the entry.
+    pub fn listing(&self) -> Option<ListingOutcome> {
+        let all = self
+            .pack
+            .listings
+            .get_or_init(|| self.pack.entries.as_ref().and_then(Entries::read_listings))
+            .as_deref()?;
+        let span = &self.pack.index[self.i].listing;
+        let bytes = usize::try_from(span.at)
+            .ok()
+            .zip(usize::try_from(span.len).ok())
+            .and_then(|(at, len)| all.get(at..at.checked_add(len)?));
+        let listing = bytes.filter(|b| {
+            let mut h = Hash::new();
+            h.write(b);
+            h.finish() == span.sum
+        });
+        match listing.map(postcard::from_bytes) {
+            Some(Ok(listing)) => Some(listing),
+            _ => {
+                // The whole load would find its entries whole and keep the
+                // pack as it is, damaged listing and all: it is removed, so
+                // that the whole load writes it afresh.
+                let _ = fs::remove_file(&self.pack.file);
+                self.pack
+                    .cache
+                    .reject(&self.pack.file, "damaged (a listing does not check); removed")
+            }
+        }
+    }
 }
 
 /// A pack a load changed, to be written: the entries read afresh (index
@@ -943,7 +1073,7 @@ impl Peeked<'_> {
 #[derive(Debug)]
 struct PackWrite {
     file: PathBuf,
-    fresh: Vec<(Meta, Vec<u8>)>,
+    fresh: Vec<(Meta, Bytes)>,
     kept: Vec<Meta>,
     from: Option<Entries>,
 }

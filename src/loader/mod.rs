@@ -7,6 +7,7 @@
 
 pub mod cache;
 pub mod fidelity;
+mod listed;
 pub mod markdown;
 pub mod problem;
 pub mod read;
@@ -156,6 +157,27 @@ pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, ro
         return None;
     }
     Some(builder.finish())
+}
+
+/// What `jointly list` prints of everything `opts` names, and the problems
+/// [`load_annotated`] would give, in the same order, taken from each
+/// file's outline in `cache` without decoding a statement. `None` when a
+/// file has no current entry in the cache, or its meeting must be judged
+/// by the whole load (a duplicate, a partnership named otherwise, other
+/// parties): then the library is loaded whole. Writes nothing to the cache.
+pub fn listing(opts: &LoadOptions, cache: &cache::Cache) -> Option<(crate::listing::Listing, Vec<Problem>)> {
+    let mut builder = Builder {
+        annotate: true,
+        cache: Some(cache),
+        listed: Some(listed::Listed::default()),
+        ..Builder::default()
+    };
+    builder.add_all(opts);
+    let listed = builder.listed.take().filter(|l| !l.failed)?;
+    let (listing, notes) = listed.finish();
+    let mut problems = builder.loaded.problems;
+    problems.extend(notes);
+    Some((listing, problems))
 }
 
 /// Which partnerships a preview decodes ([`preview`]), decided file by
@@ -617,6 +639,8 @@ struct Builder<'c> {
     index: HashMap<String, usize, foldhash::fast::RandomState>,
     /// Set for a [`preview`]: only the partnerships on screen are taken.
     preview: Option<Preview>,
+    /// Set for a [`listing`]: outlines are taken, not statements.
+    listed: Option<listed::Listed>,
 }
 
 impl<'c> Builder<'c> {
@@ -640,15 +664,16 @@ impl<'c> Builder<'c> {
         }
     }
 
-    /// False once a preview has failed: there is nothing more to look at.
+    /// False once a preview or a listing has failed: there is nothing
+    /// more to look at.
     fn goes_on(&self) -> bool {
-        self.preview.as_ref().is_none_or(|p| !p.failed)
+        self.preview.as_ref().is_none_or(|p| !p.failed) && self.listed.as_ref().is_none_or(|l| !l.failed)
     }
 
-    /// Gathers `pack` to be written, unless this is a preview (which reads
-    /// the cache and never changes it).
+    /// Gathers `pack` to be written, unless this is a preview or a
+    /// listing (which read the cache and never change it).
     fn done(&self, pack: Option<cache::Pack>) {
-        if let Some(p) = pack.filter(|_| self.preview.is_none()) {
+        if let Some(p) = pack.filter(|_| self.preview.is_none() && self.listed.is_none()) {
             p.finish();
         }
     }
@@ -761,6 +786,11 @@ impl<'c> Builder<'c> {
     }
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
+        if let Some(listed) = self.listed.as_mut() {
+            let shown = path.to_string_lossy();
+            let peeked = pack.and_then(|p| p.peek(path, &shown));
+            return listed.take(peeked.and_then(|p| p.listing()), &mut self.loaded.problems);
+        }
         if self.preview.is_some() {
             if !self.goes_on() {
                 return;
@@ -783,8 +813,9 @@ impl<'c> Builder<'c> {
     /// order given, so that the corpus and the problems come out exactly as
     /// if the files had been read one by one.
     fn add_files(&mut self, files: &[PathBuf], pack: Option<&cache::Pack>) {
-        // A preview decides file by file, in order, and decodes few.
-        if self.preview.is_some() {
+        // A preview decides file by file, in order, and decodes few; a
+        // listing decodes none.
+        if self.preview.is_some() || self.listed.is_some() {
             for f in files {
                 self.add_file(f, pack);
             }
@@ -828,6 +859,13 @@ impl<'c> Builder<'c> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup, pack: Option<&cache::Pack>) {
+        if let Some(listed) = self.listed.as_mut() {
+            let peeked = match sources {
+                SourceLookup::Embedded => pack.and_then(|p| p.peek_embedded(name, text)),
+                _ => None,
+            };
+            return listed.take(peeked.and_then(|p| p.listing()), &mut self.loaded.problems);
+        }
         let annotate = self.annotate;
         let build = || {
             let parsed = parse_statement(name, text, sources).map(|(p, mut m, w)| {
