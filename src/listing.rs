@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Tally;
-use crate::model::{Area, Corpus, Date, Meeting, Partnership, RareList, opened_after};
+use crate::model::{Area, Corpus, Date, Meeting, Partnership, RareList, opened_sections};
 
 /// The outline of a tree, partnerships in the order of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -145,14 +145,9 @@ impl MeetingListing {
     /// The sections area `a` is the first to stand in, as
     /// [`Meeting::opened_sections`] gives them.
     pub fn opened_sections(&self, a: usize) -> &[String] {
-        let Some(area) = self.areas.get(a) else {
-            return &[];
-        };
-        let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
-        opened_after(
-            prev.map(|p| (&p.section[..], (!p.untitled).then_some(p.title.as_str()))),
-            &area.section,
-        )
+        opened_sections(&self.areas, a, |p| {
+            (&p.section, (!p.untitled).then_some(p.title.as_str()))
+        })
     }
 }
 

@@ -86,12 +86,21 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
-/// The tail of `section` (an area's section path) that the area before it
-/// did not stand in: `prev` is that area's section path and its title
-/// (`None`: untitled), which counts as a section when it heads this path.
-/// [`Meeting::opened_sections`], and `list`'s outline, which keeps no
-/// areas ([`crate::listing`]).
-pub fn opened_after<'a>(prev: Option<(&[String], Option<&str>)>, section: &'a [String]) -> &'a [String] {
+/// The sections area `a` of `areas` is the first to stand in: the tail of
+/// its section path that the area before it did not stand in. `place`
+/// gives an area's section path and its title (`None`: untitled), which
+/// counts as a section when it heads the next area's path. For
+/// [`Meeting::opened_sections`], and for `list`'s outline, whose areas
+/// hold no text ([`crate::listing`]).
+pub fn opened_sections<T>(
+    areas: &[T],
+    a: usize,
+    place: impl Fn(&T) -> (&[String], Option<&str>),
+) -> &[String] {
+    let Some(section) = areas.get(a).map(|area| place(area).0) else {
+        return &[];
+    };
+    let prev = a.checked_sub(1).and_then(|p| areas.get(p)).map(&place);
     let shared = prev.map_or(0, |(path, title)| {
         path.iter()
             .map(String::as_str)
@@ -819,14 +828,9 @@ impl Meeting {
     /// when its title heads this area's path (a heading with its own text
     /// and sub-headings is both).
     pub fn opened_sections(&self, a: usize) -> &[String] {
-        let Some(area) = self.areas.get(a) else {
-            return &[];
-        };
-        let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
-        opened_after(
-            prev.map(|p| (&p.section[..], (!p.untitled).then_some(p.title.as_str()))),
-            &area.section,
-        )
+        opened_sections(&self.areas, a, |p| {
+            (&p.section, (!p.untitled).then_some(p.title.as_str()))
+        })
     }
 
     /// Number of commitments over all areas.
