@@ -494,15 +494,22 @@ fn with_loaded_raw(cli: &Cli, f: impl FnOnce(&mut dyn Write, &Loaded) -> io::Res
     let (loaded, mut writing) = load(&cli.load_options());
     // The cache is written beside the output.
     writing.start();
-    report_problems(&loaded.problems)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let code = f(&mut out, &loaded)?;
-    out.flush()?;
+    let code = print(&loaded.problems, |out| f(out, &loaded))?;
     // The process ends here: freeing a thousand statements one string at a
     // time would only delay the exit (a third of a warm `list`); the
     // operating system takes the memory back whole.
     std::mem::forget(loaded);
+    Ok(code)
+}
+
+/// Says `problems` on stderr, then gives `f` stdout, buffered, to print
+/// a command's output.
+fn print(problems: &[loader::Problem], f: impl FnOnce(&mut dyn Write) -> io::Result<u8>) -> io::Result<u8> {
+    report_problems(problems)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = f(&mut out)?;
+    out.flush()?;
     Ok(code)
 }
 
@@ -521,18 +528,20 @@ fn list_text(cli: &Cli) -> io::Result<u8> {
             Ok(exit::OK)
         });
     };
+    let (p, m, a, c) = listing.counts();
     log::info!(
-        "listed from the load cache ({} partnerships) with {} problems in {:?}",
-        listing.partnerships.len(),
+        "listed from the load cache ({p} partnerships, {m} meetings, {a} areas, {c} commitments) with {} problems in {:?}",
         problems.len(),
         started.elapsed()
     );
-    report_problems(&problems)?;
-    // `list_text` writes whole partnerships: no need to gather lines.
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    output::list_text(&mut output::Plain(&mut stdout), &listing)?;
-    stdout.flush()?;
-    Ok(exit::OK)
+    for problem in &problems {
+        log::debug!("load problem: {problem}");
+    }
+    print(&problems, |out| {
+        // `list_text` writes whole partnerships: no need to gather lines.
+        output::list_text(&mut output::Plain(out), &listing)?;
+        Ok(exit::OK)
+    })
 }
 
 /// Loads and annotates what `options` name, saying in the debug log

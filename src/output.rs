@@ -781,22 +781,13 @@ pub struct Plain<'a>(pub &'a mut dyn Write);
 
 impl Write for Plain<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match std::str::from_utf8(buf) {
-            Ok(s) => self.0.write_all(harmless(s).as_bytes())?,
-            // Formatting writes whole strings; bytes that are not UTF-8 are
-            // passed on with their control bytes replaced.
-            Err(_) => {
-                let clean: Vec<u8> = buf
-                    .iter()
-                    .map(|&b| {
-                        if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {
-                            b'?'
-                        } else {
-                            b
-                        }
-                    })
-                    .collect();
-                self.0.write_all(&clean)?;
+        // Formatting writes whole strings. Any bytes that are not UTF-8
+        // become U+FFFD, one per run, and the text around them is checked
+        // as text: a control character after them is still caught.
+        for chunk in buf.utf8_chunks() {
+            self.0.write_all(harmless(chunk.valid()).as_bytes())?;
+            if !chunk.invalid().is_empty() {
+                self.0.write_all("\u{FFFD}".as_bytes())?;
             }
         }
         Ok(buf.len())
@@ -837,8 +828,11 @@ impl<W: Write> Write for Lines<W> {
         if self.pending.len() >= Self::GATHER
             && let Some(end) = self.pending.iter().rposition(|&b| b == b'\n')
         {
-            self.inner.write_all(&self.pending[..=end])?;
-            self.pending.drain(..=end);
+            // Taken out before they are written: lines that failed to go
+            // are not written again when it is dropped.
+            let rest = self.pending.split_off(end + 1);
+            let lines = std::mem::replace(&mut self.pending, rest);
+            self.inner.write_all(&lines)?;
         }
         Ok(buf.len())
     }
@@ -920,6 +914,16 @@ mod tests {
             assert_eq!(harmless(s), by_char, "{s:?}");
             assert!(matches!(harmless(s), Cow::Owned(_)), "{s:?}");
         }
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_do_not_hide_a_control_after_them() {
+        let mut out = Vec::new();
+        Plain(&mut out)
+            .write_all(b"caf\xe9 \x1b[2J ok \xc2\x9b1m \xe2\x80\xae!")
+            .expect("a Vec takes every write");
+        let out = String::from_utf8(out).expect("only text goes out");
+        assert_eq!(out, "caf\u{FFFD} \u{FFFD}[2J ok \u{FFFD}1m \u{FFFD}!");
     }
 
     #[test]

@@ -484,13 +484,28 @@ fn the_preview_draws_the_first_frame_the_whole_library_draws() {
     assert!(preview(None, 24).is_none());
 }
 
-/// A library for `list`'s outline: copies of the seeds, one with sections,
-/// one with an unknown topic (the annotation's notes), one that does not
-/// load (an error), and a second meeting of a partnership in a later file.
+/// A library for `list`'s outline: copies of the seeds; one with
+/// sections; one with an untitled area in a section; three meetings of one
+/// partnership with unknown topics (the annotation's notes), filed in the
+/// reverse of their dates; a file that does not load and a folder named
+/// like a statement (errors); and a second meeting, in a later file, of a
+/// partnership the seeds inside the binary begin.
 fn listing_library(dir: &Path) {
     library(dir, 3);
     // Its meeting would be read again for its parties: the whole load's.
     fs::remove_file(dir.join("q-swapped.yaml")).unwrap();
+    for (file, date, topic) in [
+        ("q-unknown.yaml", "2025-12-01", "no-such-topic"),
+        ("q-unknown2.yaml", "2024-06-01", "second-unknown"),
+        ("q-unknown3.yaml", "2023-01-01", "third-unknown"),
+    ] {
+        let text = EU
+            .replace("id: \"eu-sg-dp\"", "id: \"unknown-topic\"")
+            .replace("date: \"2025-12-01\"", &format!("date: \"{date}\""))
+            .replace("topics: [ai]", &format!("topics: [ai, {topic}]"));
+        assert!(text.contains(topic));
+        fs::write(dir.join(file), text).unwrap();
+    }
     let sectioned = EU
         .replace("id: \"eu-sg-dp\"", "id: \"sectioned\"")
         .replace(
@@ -507,15 +522,52 @@ fn listing_library(dir: &Path) {
         );
     assert_eq!(sectioned.matches("section: [").count(), 3);
     fs::write(dir.join("r-sectioned.yaml"), sectioned).unwrap();
+    fs::write(
+        dir.join("r-untitled.yaml"),
+        "partnership: {id: untitled, name: Untitled, parties: [A, B]}\n\
+         meeting: {title: T, date: \"2024-01-01\"}\n\
+         areas:\n\
+         \x20 - {id: opening, title: Opening, untitled: true, section: [I. First], commitments: [\"We will meet.\"]}\n\
+         \x20 - {id: second, title: Second, section: [I. First], commitments: [\"We intend to talk.\"]}\n\
+         \x20 - {id: third, title: Third, section: [I. First, Second], commitments: [\"We explore.\"]}\n",
+    )
+    .unwrap();
     fs::write(dir.join("s-broken.yaml"), "partnership: [unclosed\n").unwrap();
+    fs::create_dir_all(dir.join("s-folder.yaml")).unwrap();
     let later = US.replace("date: \"2023-10-12\"", "date: \"2022-01-02\"");
     assert_ne!(later, US);
     fs::write(dir.join("t-later.yaml"), later).unwrap();
 }
 
+/// Everything a load can name: the seeds, the user's folder, a library
+/// folder and a file named alone (each its own pack).
+fn listing_options(root: &Path) -> LoadOptions {
+    let user = root.join("user");
+    if !user.exists() {
+        fs::create_dir_all(&user).unwrap();
+        fs::write(
+            user.join("mine.yaml"),
+            EU.replace("id: \"eu-sg-dp\"", "id: \"mine\""),
+        )
+        .unwrap();
+        fs::write(
+            root.join("alone.yaml"),
+            US.replace("id: \"us-sg-cet\"", "id: \"alone\""),
+        )
+        .unwrap();
+        listing_library(&root.join("lib"));
+    }
+    LoadOptions {
+        embedded: true,
+        user_dir: Some(user),
+        extra: vec![root.join("lib"), root.join("alone.yaml")],
+        cache: true,
+    }
+}
+
 /// The outline and problems of the whole load, as `list` prints them.
-fn whole_listing(dir: &Path, cache: Option<&Cache>) -> (jointly::listing::Listing, Vec<String>) {
-    let loaded = loader::load_annotated(&options(dir), cache);
+fn whole_listing(options: &LoadOptions, cache: Option<&Cache>) -> (jointly::listing::Listing, Vec<String>) {
+    let loaded = loader::load_annotated(options, cache);
     if let Some(c) = cache {
         c.write_pending();
     }
@@ -523,56 +575,84 @@ fn whole_listing(dir: &Path, cache: Option<&Cache>) -> (jointly::listing::Listin
     (jointly::listing::Listing::of(&loaded.corpus), problems)
 }
 
-fn cached_listing(dir: &Path, cache: &Cache) -> Option<(jointly::listing::Listing, Vec<String>)> {
-    let (listing, problems) = loader::listing(&options(dir), cache)?;
+fn cached_listing(options: &LoadOptions, cache: &Cache) -> Option<(jointly::listing::Listing, Vec<String>)> {
+    let (listing, problems) = loader::listing(options, cache)?;
     Some((listing, problems.iter().map(ToString::to_string).collect()))
+}
+
+fn printed(listing: &jointly::listing::Listing) -> String {
+    let mut out = Vec::new();
+    output::list_text(&mut out, listing).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
 fn list_from_the_cache_gives_the_outline_and_problems_of_the_whole_load() {
     let tmp = tempfile::tempdir().unwrap();
-    let lib = tmp.path().join("lib");
-    listing_library(&lib);
-    let want = whole_listing(&lib, None);
-    // What the library was made to hold.
-    let all: Vec<String> = want.1.clone();
-    assert!(all.iter().any(|p| p.contains("no-such-topic")), "{all:?}");
-    assert!(all.iter().any(|p| p.contains("s-broken.yaml")), "{all:?}");
-    let sectioned = want.0.partnerships.iter().find(|p| p.id == "sectioned").unwrap();
-    assert_eq!(
-        sectioned.meetings[0].opened_sections(0),
-        ["I. Digital Economy", "A. Trust"]
+    let options = listing_options(tmp.path());
+    let want = whole_listing(&options, None);
+    // What the library was made to hold, read from the files above.
+    let problems = &want.1;
+    let at = |what: &str| problems.iter().position(|p| p.contains(what));
+    assert!(
+        at("s-broken.yaml").is_some() && at("s-folder.yaml").is_some(),
+        "{problems:?}"
     );
-    assert!(sectioned.meetings[0].opened_sections(1).is_empty());
-    let us = want.0.partnerships.iter().find(|p| p.id == "us-sg-cet").unwrap();
+    // Notes come after the loader's problems, in the order of the tree:
+    // the meetings by date, not their files.
+    let notes = [at("third-unknown"), at("second-unknown"), at("no-such-topic")];
+    assert!(notes.iter().all(Option::is_some), "{problems:?}");
+    assert!(
+        notes.is_sorted() && notes[0] > at("s-folder.yaml"),
+        "{problems:?}"
+    );
+    let ids: Vec<&str> = want.0.partnerships.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids[..2], ["eu-sg-dp", "us-sg-cet"]);
+    assert!(ids.contains(&"mine") && ids.last() == Some(&"alone"), "{ids:?}");
+    let us = &want.0.partnerships[1];
     assert_eq!(us.meetings.len(), 2);
     assert_eq!(us.meetings[0].date.to_string(), "2022-01-02");
+    let text = printed(&want.0);
+    // The EU seed holds 7 areas and 18 commitments (3+3+1+4+3+2+2).
+    assert!(
+        text.contains("sectioned  EU-Singapore Digital Partnership  (1 meeting, 7 areas, 18 commitments)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "    § I. Digital Economy\n    § I. Digital Economy › A. Trust\n    sectioned/2025-12-01/ai  Artificial Intelligence (AI)  (3)  c/i/e/a "
+        ),
+        "{text}"
+    );
+    assert!(text.contains("    § II. Security\n    sectioned/2025-12-01/cybersecurity  Cybersecurity  (4)"));
+    // An untitled area heads no section; a titled one heads the next's.
+    let lines: Vec<&str> = text.lines().collect();
+    let opening = lines
+        .iter()
+        .position(|l| l.starts_with("    untitled/2024-01-01/opening  Opening  (1)"));
+    let opening = opening.expect("the untitled area is listed");
+    assert_eq!(lines[opening - 1], "    § I. First");
+    assert!(
+        lines[opening + 1].starts_with("    untitled/2024-01-01/second  Second  (1)"),
+        "{text}"
+    );
+    assert!(
+        lines[opening + 2].starts_with("    untitled/2024-01-01/third  Third  (1)"),
+        "{text}"
+    );
 
     let cache = Cache::at(tmp.path().join("cache"));
     // Cold: the cache cannot answer.
-    assert!(cached_listing(&lib, &cache).is_none());
-    assert_eq!(whole_listing(&lib, Some(&cache)), want);
+    assert!(cached_listing(&options, &cache).is_none());
+    assert_eq!(whole_listing(&options, Some(&cache)), want);
     let warm = Cache::at(tmp.path().join("cache"));
-    assert_eq!(cached_listing(&lib, &warm), Some(want.clone()));
+    assert_eq!(cached_listing(&options, &warm), Some(want.clone()));
     // Not one entry decoded: a listing is not a hit.
     assert_eq!(warm.stats(), Stats::default());
-
-    // The text `list` prints from either is the same, sections and all.
-    let print = |l: &jointly::listing::Listing| {
-        let mut out = Vec::new();
-        output::list_text(&mut out, l).unwrap();
-        String::from_utf8(out).unwrap()
-    };
-    let text = print(&want.0);
-    assert!(
-        text.contains("    § I. Digital Economy\n    § I. Digital Economy › A. Trust\n"),
-        "{text}"
-    );
-    assert!(text.contains("    § II. Security\n"), "{text}");
     let mut full = Vec::new();
     output::list(
         &mut full,
-        &loader::load_annotated(&options(&lib), None).corpus,
+        &loader::load_annotated(&options, None).corpus,
         Format::Text,
     )
     .unwrap();
@@ -582,11 +662,12 @@ fn list_from_the_cache_gives_the_outline_and_problems_of_the_whole_load() {
 #[test]
 fn list_loads_whole_what_the_cache_cannot_answer_alone() {
     let tmp = tempfile::tempdir().unwrap();
+    let options = listing_options(tmp.path());
     let lib = tmp.path().join("lib");
-    listing_library(&lib);
     let cache_dir = tmp.path().join("cache");
-    whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
-    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_some());
+    let cache = || Cache::at(cache_dir.clone());
+    whole_listing(&options, Some(&cache()));
+    assert!(cached_listing(&options, &cache()).is_some());
 
     // A changed file: its entry is stale until the whole load reads it.
     let file = lib.join("p0001-eu.yaml");
@@ -594,10 +675,10 @@ fn list_loads_whole_what_the_cache_cannot_answer_alone() {
         .unwrap()
         .replace("Quantum\"", "Quantum Technologies\"");
     fs::write(&file, changed).unwrap();
-    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_none());
-    let want = whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
-    assert!(print_has(&want.0, "Quantum Technologies"));
-    assert_eq!(cached_listing(&lib, &Cache::at(cache_dir.clone())), Some(want));
+    assert!(cached_listing(&options, &cache()).is_none());
+    let want = whole_listing(&options, Some(&cache()));
+    assert!(printed(&want.0).contains("Quantum Technologies"));
+    assert_eq!(cached_listing(&options, &cache()), Some(want.clone()));
 
     // A damaged listing: the pack is removed, and the whole load writes it
     // afresh. (Header: magic 8, format 4, build 8, then the index's length
@@ -609,10 +690,10 @@ fn list_loads_whole_what_the_cache_cannot_answer_alone() {
     assert!(listings > 1000, "{listings}");
     bytes[44 + index + listings / 2] ^= 0x55;
     fs::write(&pack, bytes).unwrap();
-    assert!(cached_listing(&lib, &Cache::at(cache_dir.clone())).is_none());
+    assert!(cached_listing(&options, &cache()).is_none());
     assert!(!pack.exists());
-    let want = whole_listing(&lib, Some(&Cache::at(cache_dir.clone())));
-    assert_eq!(cached_listing(&lib, &Cache::at(cache_dir.clone())), Some(want));
+    assert_eq!(whole_listing(&options, Some(&cache())), want);
+    assert_eq!(cached_listing(&options, &cache()), Some(want));
 
     // Cases only the whole load judges, each written to the cache first by
     // a whole load: a duplicate meeting, a partnership named otherwise in
@@ -625,7 +706,7 @@ fn list_loads_whole_what_the_cache_cannot_answer_alone() {
                 "name: \"U.S.-Singapore Critical and Emerging Technology Dialogue\"",
                 "name: \"Another name\"",
             ),
-            "is named",
+            "is named \"Another name\" here",
         ),
         (
             "u-swapped.yaml",
@@ -637,21 +718,24 @@ fn list_loads_whole_what_the_cache_cannot_answer_alone() {
         ),
     ];
     for (name, text, problem) in cases {
-        let case = tmp.path().join(name.trim_end_matches(".yaml"));
-        listing_library(&case);
-        fs::write(case.join(name), text).unwrap();
-        let cache = tmp.path().join(format!("cache-{name}"));
-        let want = whole_listing(&case, Some(&Cache::at(cache.clone())));
-        assert!(want.1.iter().any(|p| p.contains(problem)), "{name}: {:?}", want.1);
-        assert_eq!(whole_listing(&case, None), want, "{name}");
-        assert!(cached_listing(&case, &Cache::at(cache)).is_none(), "{name}");
+        let root = tmp.path().join(name.trim_end_matches(".yaml"));
+        let options = listing_options(&root);
+        fs::write(root.join("lib").join(name), text).unwrap();
+        let cache = Cache::at(root.join("cache"));
+        let want = whole_listing(&options, Some(&cache));
+        if problem.is_empty() {
+            // Read again for the first file's parties, and kept.
+            let us = want.0.partnerships.iter().find(|p| p.id == "us-sg-cet").unwrap();
+            assert!(us.meetings.iter().any(|m| m.id == "2025-01-01"), "{name}");
+        } else {
+            assert!(want.1.iter().any(|p| p.contains(problem)), "{name}: {:?}", want.1);
+        }
+        assert_eq!(whole_listing(&options, None), want, "{name}");
+        assert!(
+            cached_listing(&options, &Cache::at(root.join("cache"))).is_none(),
+            "{name}"
+        );
     }
-}
-
-fn print_has(listing: &jointly::listing::Listing, text: &str) -> bool {
-    let mut out = Vec::new();
-    output::list_text(&mut out, listing).unwrap();
-    String::from_utf8(out).unwrap().contains(text)
 }
 
 #[test]

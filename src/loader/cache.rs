@@ -102,7 +102,7 @@ pub type ListingOutcome = Result<StatementListing, Problem>;
 
 impl StatementListing {
     /// The listing of what a file gave.
-    fn of(outcome: &Outcome) -> ListingOutcome {
+    pub fn of(outcome: &Outcome) -> ListingOutcome {
         match outcome {
             Ok(s) => Ok(StatementListing {
                 partnership: s.partnership.clone(),

@@ -164,7 +164,10 @@ pub fn preview(opts: &LoadOptions, cache: &cache::Cache, place: Option<&str>, ro
 /// file's outline in `cache` without decoding a statement. `None` when a
 /// file has no current entry in the cache, or its meeting must be judged
 /// by the whole load (a duplicate, a partnership named otherwise, other
-/// parties): then the library is loaded whole. Writes nothing to the cache.
+/// parties): then the library is loaded whole. Writes nothing to the
+/// cache, but removes a pack whose listings are damaged, so that the whole
+/// load writes it afresh (were another copy to have just written a good
+/// one in its place, that one is removed: it costs one cold start).
 pub fn listing(opts: &LoadOptions, cache: &cache::Cache) -> Option<(crate::listing::Listing, Vec<Problem>)> {
     let mut builder = Builder {
         annotate: true,
@@ -786,10 +789,24 @@ impl<'c> Builder<'c> {
     }
 
     fn add_file(&mut self, path: &Path, pack: Option<&cache::Pack>) {
-        if let Some(listed) = self.listed.as_mut() {
+        if self.listed.is_some() {
+            if !self.goes_on() {
+                return;
+            }
             let shown = path.to_string_lossy();
-            let peeked = pack.and_then(|p| p.peek(path, &shown));
-            return listed.take(peeked.and_then(|p| p.listing()), &mut self.loaded.problems);
+            let listing = match pack.and_then(|p| p.peek(path, &shown)) {
+                Some(peeked) => peeked.listing(),
+                // What is not a regular file is never cached (it has no
+                // stamp to trust), and reading it only learns its error.
+                None if !fs::metadata(path).is_ok_and(|m| m.is_file()) => Some(cache::StatementListing::of(
+                    &read_file(path, self.annotate, None).1,
+                )),
+                None => None,
+            };
+            if let Some(listed) = self.listed.as_mut() {
+                listed.take(listing, &mut self.loaded.problems);
+            }
+            return;
         }
         if self.preview.is_some() {
             if !self.goes_on() {
@@ -859,7 +876,7 @@ impl<'c> Builder<'c> {
     }
 
     fn add_text(&mut self, name: &str, text: &str, sources: &SourceLookup, pack: Option<&cache::Pack>) {
-        if let Some(listed) = self.listed.as_mut() {
+        if let Some(listed) = self.listed.as_mut().filter(|l| !l.failed) {
             let peeked = match sources {
                 SourceLookup::Embedded => pack.and_then(|p| p.peek_embedded(name, text)),
                 _ => None,
