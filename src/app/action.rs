@@ -42,7 +42,7 @@ pub enum Action {
     /// Suspend to the shell, as Ctrl-z does in every full-screen program;
     /// the shell's `fg` brings the app back, redrawn.
     Suspend,
-    /// Bookmark the selected commitment or area, with an optional note.
+    /// Bookmark the selected commitment, area or section, with an optional note.
     Bookmark,
     /// Open the bookmark picker.
     Bookmarks,
@@ -168,7 +168,7 @@ impl Action {
             Action::Close => "close the innermost overlay",
             Action::Quit => "quit (Ctrl-c always quits)",
             Action::Suspend => "suspend to the shell; `fg` comes back",
-            Action::Bookmark => "bookmark the commitment or area, with a note",
+            Action::Bookmark => "bookmark the commitment, area or section, with a note",
             Action::Bookmarks => "open the bookmarks",
             Action::DeleteBookmark => "in the bookmarks: delete the selected one",
             Action::Filter => "filter the tree; in the bookmarks or glossary: type a filter",

@@ -78,7 +78,7 @@ const SECTIONS: &[(&str, Entries)] = &[
             ),
             (
                 &[Action::Bookmark],
-                "bookmark the commitment or area, with a note",
+                "bookmark the commitment, area or section, with a note",
             ),
             (
                 &[Action::CopyCitation],

@@ -278,7 +278,8 @@ impl App {
         let path = self.selected_path();
         match action {
             Action::Bookmark => match path {
-                Some(p @ (NodePath::Area(..) | NodePath::Commitment(..))) => {
+                // A section is quoted by its id as an area is (`…/§/ii-key-outcomes`).
+                Some(p @ (NodePath::Section(..) | NodePath::Area(..) | NodePath::Commitment(..))) => {
                     let id = self.corpus.id_of(p).unwrap_or_default();
                     let text = self
                         .bookmarks
@@ -287,7 +288,7 @@ impl App {
                         .unwrap_or_default();
                     self.layers.push(Layer::Tool(Tool::Note { id, text }));
                 }
-                _ => self.message = Some("Select a commitment or an area to bookmark it".into()),
+                _ => self.message = Some("Select a commitment, an area or a section to bookmark it".into()),
             },
             // Opens even when empty: the list itself says how to fill it.
             Action::Bookmarks => {

@@ -378,3 +378,41 @@ fn filtered_sections_are_ordered_by_their_best_match_at_every_level() {
         assert_eq!(rows, expected, "{known:?}");
     }
 }
+
+#[test]
+fn m_bookmarks_a_section_by_its_id_and_the_bookmark_brings_it_back() {
+    let mut app = app();
+    move_to(&mut app, II_A);
+    app.update(Action::Bookmark);
+    assert!(app.typing());
+    crate::app::test_support::typed(&mut app, "tasks");
+    app.update(Action::Open);
+    let id = "ttc/2024-04-05/§/ii-key-outcomes/a-emerging-technologies";
+    let b = app.bookmarks.get(id).expect("bookmarked by its id");
+    assert_eq!(b.note.as_deref(), Some("tasks"));
+    assert_eq!(
+        b.label.as_deref(),
+        Some("Trade and Technology Council › 2024-04-05 › II. Key Outcomes › A. Emerging Technologies")
+    );
+    // Folded away, from the top, the bookmark brings it back, unfolded.
+    move_to(&mut app, II);
+    app.update(Action::Left);
+    assert!(!app.rows.iter().any(|r| r.path == II_A));
+    app.update(Action::Top);
+    app.update(Action::Bookmarks);
+    let items = app.picker_items();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].target, id);
+    assert!(items[0].detail.contains("A. Emerging Technologies"), "{items:?}");
+    app.update(Action::Open);
+    assert_eq!(app.selected_path(), Some(II_A));
+    assert!(app.expanded.contains(II));
+    // The meeting still has nothing to bookmark.
+    move_to(&mut app, M);
+    app.update(Action::Bookmark);
+    assert!(!app.typing());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Select a commitment, an area or a section to bookmark it")
+    );
+}
