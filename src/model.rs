@@ -100,8 +100,16 @@ pub fn opened_sections<T>(
     let Some(section) = areas.get(a).map(|area| place(area).0) else {
         return &[];
     };
-    let prev = a.checked_sub(1).and_then(|p| areas.get(p)).map(&place);
-    let shared = prev.map_or(0, |(path, title)| {
+    opened_after(a.checked_sub(1).and_then(|p| areas.get(p)).map(&place), section)
+}
+
+/// The tail of `section` (an area's section path) that an area shown
+/// before it did not stand in: `before` is that area's section path and
+/// title (`None`: untitled), as [`opened_sections`] takes them. Where
+/// areas are left out (the comparison's list of changes), the area shown
+/// before is not the one before.
+pub fn opened_after<'a>(before: Option<(&[String], Option<&str>)>, section: &'a [String]) -> &'a [String] {
+    let shared = before.map_or(0, |(path, title)| {
         path.iter()
             .map(String::as_str)
             .chain(title)

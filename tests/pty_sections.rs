@@ -146,3 +146,66 @@ fn a_section_is_shown_by_its_id() {
             .all(|a| !a["id"].as_str().unwrap_or("").contains('§'))
     );
 }
+
+/// One meeting of a short sectioned statement: an introduction, a roman
+/// section with a lettered subsection, and a conclusion.
+fn sectioned(date: &str, quantum: &str) -> String {
+    format!(
+        "partnership: {{id: ttc, name: TTC, parties: [United States, European Union]}}\n\
+         meeting: {{title: \"Joint Statement\", date: \"{date}\"}}\n\
+         areas:\n\
+         \x20 - {{id: intro, title: I. Introduction, commitments: [\"We met.\"]}}\n\
+         \x20 - {{id: ai, title: Artificial Intelligence, section: [II. Key Outcomes, A. Emerging Technologies], commitments: [\"We will cooperate on AI.\"]}}\n\
+         \x20 - {{id: quantum, title: Quantum, section: [II. Key Outcomes, A. Emerging Technologies], commitments: [\"{quantum}\"]}}\n\
+         \x20 - {{id: end, title: III. Conclusion, commitments: [\"We will meet again.\"]}}\n"
+    )
+}
+
+#[test]
+fn the_comparison_heads_each_side_with_its_sections() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ttc");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.yaml"),
+        sectioned("2023-05-31", "We discussed quantum research."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.yaml"),
+        sectioned("2024-04-05", "We established a quantum task force."),
+    )
+    .unwrap();
+    let data = dir.to_str().unwrap();
+    let mut s = Session::start(home.path(), &["--no-default", "--data", data], 140, 30);
+    s.wait_for("the first frame", |sc| status(sc).contains("ttc"));
+    // One partnership: `c` compares its two meetings, earlier on the left.
+    s.type_slowly(&["c"]);
+    let screen = s.wait_for("both sides with their sections", |sc| {
+        sc.lines()
+            .filter(|l| l.matches("§ II. Key Outcomes").count() == 2)
+            .count()
+            == 1
+    });
+    // Each side: the section, its subsection indented under it, then the
+    // subsection's first area; the conclusion stands in no section.
+    let lines: Vec<&str> = screen.lines().collect();
+    let ii = lines
+        .iter()
+        .position(|l| l.contains("§ II. Key Outcomes"))
+        .unwrap();
+    assert_eq!(
+        lines[ii + 1].matches("  § A. Emerging Technologies").count(),
+        2,
+        "{screen}"
+    );
+    assert_eq!(
+        lines[ii + 2].matches("Artificial Intelligence").count(),
+        2,
+        "{screen}"
+    );
+    assert_eq!(screen.matches('§').count(), 4, "{screen}");
+    s.type_slowly(&["q"]);
+    s.type_slowly(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -416,3 +416,76 @@ fn m_bookmarks_a_section_by_its_id_and_the_bookmark_brings_it_back() {
         Some("Select a commitment, an area or a section to bookmark it")
     );
 }
+
+/// The sectioned statement and an earlier meeting of it, a year before,
+/// in which only the quantum task force is new and export controls are
+/// the same.
+fn two_meetings() -> App {
+    let earlier = SECTIONED
+        .replace("id: 2024-04-05", "id: 2023-04-05")
+        .replace("date: \"2024-04-05\"", "date: \"2023-04-05\"")
+        .replace(
+            "We established a quantum task force.",
+            "We discussed quantum research.",
+        );
+    let mut corpus = corpus();
+    let (_, meeting, _) = parse_statement("earlier.yaml", &earlier, &SourceLookup::Embedded)
+        .unwrap_or_else(|p| panic!("{}", p.message));
+    corpus.partnerships[0].meetings.insert(0, meeting);
+    let (config, _) = crate::config::parse("test", None);
+    let mut app = App::new(corpus, Vec::new(), config, false);
+    app.update(Action::Resize(160, 50));
+    app
+}
+
+fn texts(doc: &crate::layout::compare::Document) -> Vec<String> {
+    doc.lines
+        .iter()
+        .map(|l| l.text().trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn the_comparison_heads_areas_with_their_sections() {
+    let mut app = two_meetings();
+    app.update(Action::Compare);
+    assert!(matches!(app.layers.top(), Some(Layer::Compare(_))));
+    let right = texts(&app.compare_document(crate::compare::Side::Right));
+    let at = |line: &str| {
+        right
+            .iter()
+            .position(|l| l == line)
+            .unwrap_or_else(|| panic!("{line:?} not in {right:#?}"))
+    };
+    // As the tree shows them: a section and its subsection over their
+    // first area; an area whose heading heads the next one's section is
+    // the heading (no "§ C. Security" over Export Controls).
+    let ii = at("§ II. Key Outcomes");
+    assert_eq!(right[ii + 1], "  § A. Emerging Technologies");
+    assert_eq!(right[ii + 2], "Artificial Intelligence");
+    assert!(at("Quantum") > ii + 2);
+    assert!(!right.iter().any(|l| l.contains("§ C. Security")), "{right:#?}");
+    assert_eq!(
+        right
+            .iter()
+            .filter(|l| l.starts_with('§') || l.starts_with("  §"))
+            .count(),
+        2
+    );
+    assert!(at("Export Controls") > at("C. Security"));
+
+    // Only the changes: the quantum task force is listed, under its
+    // sections, though the area before it in its section is not.
+    app.update(Action::WhatChanged);
+    let right = texts(&app.compare_document(crate::compare::Side::Right));
+    assert!(
+        !right.iter().any(|l| l == "Artificial Intelligence"),
+        "{right:#?}"
+    );
+    let ii = right
+        .iter()
+        .position(|l| l == "§ II. Key Outcomes")
+        .expect("the section");
+    assert_eq!(right[ii + 1], "  § A. Emerging Technologies");
+    assert_eq!(right[ii + 2], "Quantum");
+}

@@ -12,7 +12,7 @@ use super::doc::{Line, Role, Writer};
 use super::{SPLIT_WIDTH, body_height};
 use crate::compare::changes::{Changes, Shift};
 use crate::compare::{Alignment, Counterparts, Link, Side, Tally};
-use crate::model::{Area, Corpus, Meeting, Origin, Stance};
+use crate::model::{Area, Corpus, Meeting, Origin, Stance, opened_after};
 use crate::wrap::{sanitize, truncate, width};
 
 /// Where a side's cursor rests: an area's header, or one of its commitments.
@@ -201,10 +201,21 @@ pub fn document(input: &Input, side: Side) -> Document {
     // whether it is listed (a continued one in the same language is not).
     let status = |a: usize, c: usize| input.changes.and_then(|ch| change_tag(ch, side, a, c));
     let listed = |a: usize, c: usize| !input.changes_only || status(a, c).is_some_and(|s| s != "continued");
+    // The area shown last: the sections an area opens are those that one
+    // did not stand in (areas left out open none).
+    let mut shown: Option<&Area> = None;
     for (a, area) in m.areas.iter().enumerate() {
         if !(0..area.commitments.len()).any(|c| listed(a, c)) {
             continue;
         }
+        // Sections as headings over the areas they hold, as in the tree.
+        let before = shown.map(|p| (&p.section[..], (!p.untitled).then_some(p.title.as_str())));
+        let opened = opened_after(before, &area.section);
+        let first = area.section.len() - opened.len();
+        for (k, s) in opened.iter().enumerate() {
+            w.indented(&"  ".repeat(first + k), &format!("§ {s}"), Role::Dim);
+        }
+        shown = Some(area);
         let start = w.lines.len();
         let pointer = if highlight == Some(Item::Area(a)) {
             POINTER
