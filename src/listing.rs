@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Tally;
-use crate::model::{Area, Corpus, Date, Meeting, Partnership, RareList, opened_sections};
+use crate::model::{Area, Corpus, Date, Meeting, Partnership, RareList};
 
 /// The outline of a tree, partnerships in the order of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,6 +55,10 @@ pub struct AreaListing {
     pub untitled: bool,
     /// The sections it stands in, outermost first.
     pub section: RareList<String>,
+    /// The ids (after the meeting's `§`) of the sections it is the first
+    /// to stand in, outermost first: the tail of `section` that the area
+    /// before it was not in ([`Meeting::opened_sections`]).
+    pub opens: RareList<String>,
     /// How many commitments it holds.
     pub commitments: usize,
     /// Its commitments' stances.
@@ -129,11 +133,28 @@ impl PartnershipListing {
 impl MeetingListing {
     /// The outline of `m`.
     pub fn of(m: &Meeting) -> MeetingListing {
+        let sections = m.sections();
+        let ids = Meeting::section_ids(&sections);
+        let areas = m.areas.iter().enumerate().map(|(i, a)| {
+            // The section each opened one is: it begins at this area, at
+            // that depth.
+            let first = a.section.len() - m.opened_sections(i).len();
+            let opens = (first..a.section.len())
+                .filter_map(|level| {
+                    let s = sections.iter().position(|s| s.first == i && s.level == level)?;
+                    ids.get(s).cloned()
+                })
+                .collect();
+            AreaListing {
+                opens,
+                ..AreaListing::of(a)
+            }
+        });
         MeetingListing {
             id: m.id.clone(),
             title: m.title.clone(),
             date: m.date,
-            areas: m.areas.iter().map(AreaListing::of).collect(),
+            areas: areas.collect(),
         }
     }
 
@@ -141,24 +162,18 @@ impl MeetingListing {
     pub fn commitment_count(&self) -> usize {
         self.areas.iter().map(|a| a.commitments).sum()
     }
-
-    /// The sections area `a` is the first to stand in, as
-    /// [`Meeting::opened_sections`] gives them.
-    pub fn opened_sections(&self, a: usize) -> &[String] {
-        opened_sections(&self.areas, a, |p| {
-            (&p.section, (!p.untitled).then_some(p.title.as_str()))
-        })
-    }
 }
 
 impl AreaListing {
-    /// The outline of `a`.
-    pub fn of(a: &Area) -> AreaListing {
+    /// The outline of `a`, as if it opened no section (its meeting's
+    /// outline says which it opens).
+    fn of(a: &Area) -> AreaListing {
         AreaListing {
             id: a.id.clone(),
             title: a.title.clone(),
             untitled: a.untitled,
             section: a.section.clone(),
+            opens: RareList::default(),
             commitments: a.commitments.len(),
             tally: Tally::of(a),
         }

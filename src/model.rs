@@ -86,28 +86,12 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
-/// The sections area `a` of `areas` is the first to stand in: the tail of
-/// its section path that the area before it did not stand in. `place`
-/// gives an area's section path and its title (`None`: untitled), which
-/// counts as a section when it heads the next area's path. For
-/// [`Meeting::opened_sections`], and for `list`'s outline, whose areas
-/// hold no text ([`crate::listing`]).
-pub fn opened_sections<T>(
-    areas: &[T],
-    a: usize,
-    place: impl Fn(&T) -> (&[String], Option<&str>),
-) -> &[String] {
-    let Some(section) = areas.get(a).map(|area| place(area).0) else {
-        return &[];
-    };
-    opened_after(a.checked_sub(1).and_then(|p| areas.get(p)).map(&place), section)
-}
-
 /// The tail of `section` (an area's section path) that an area shown
 /// before it did not stand in: `before` is that area's section path and
-/// title (`None`: untitled), as [`opened_sections`] takes them. Where
-/// areas are left out (the comparison's list of changes), the area shown
-/// before is not the one before.
+/// title (`None`: untitled), which counts as a section when it heads this
+/// path ([`Meeting::opened_sections`]). Where areas are left out (the
+/// comparison's list of changes), the area shown before is not the one
+/// before.
 pub fn opened_after<'a>(before: Option<(&[String], Option<&str>)>, section: &'a [String]) -> &'a [String] {
     let shared = before.map_or(0, |(path, title)| {
         path.iter()
@@ -836,9 +820,14 @@ impl Meeting {
     /// when its title heads this area's path (a heading with its own text
     /// and sub-headings is both).
     pub fn opened_sections(&self, a: usize) -> &[String] {
-        opened_sections(&self.areas, a, |p| {
-            (&p.section, (!p.untitled).then_some(p.title.as_str()))
-        })
+        let Some(area) = self.areas.get(a) else {
+            return &[];
+        };
+        let prev = a.checked_sub(1).and_then(|p| self.areas.get(p));
+        opened_after(
+            prev.map(|p| (&p.section[..], (!p.untitled).then_some(p.title.as_str()))),
+            &area.section,
+        )
     }
 
     /// Number of commitments over all areas.

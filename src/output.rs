@@ -48,7 +48,8 @@ use serde::Serialize;
 use crate::compare::Tally;
 use crate::compare::stance::Why;
 use crate::model::{
-    Actor, Area, AreaPiece, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership, Text,
+    Actor, Area, AreaPiece, Commitment, Corpus, LineRange, Meeting, Node, NodePath, Origin, Partnership,
+    SECTION_MARK, Text,
 };
 
 #[derive(Serialize)]
@@ -295,10 +296,12 @@ pub fn list_text(out: &mut dyn Write, listing: &crate::listing::Listing) -> io::
                 Counted(m.areas.len(), "area"),
                 Counted(m.commitment_count(), "commitment")
             );
-            for (ai, a) in m.areas.iter().enumerate() {
-                let opened = m.opened_sections(ai);
-                for k in a.section.len() - opened.len()..a.section.len() {
-                    let _ = writeln!(text, "    § {}", a.section[..=k].join(" › "));
+            for a in &m.areas {
+                // A section by its id, as an area: `…/§/ii-key-outcomes  § II. Key Outcomes`.
+                let first = a.section.len().saturating_sub(a.opens.len());
+                for (k, sid) in (first..a.section.len()).zip(a.opens.iter()) {
+                    let path = a.section[..=k].join(" › ");
+                    let _ = writeln!(text, "    {}/{}/{SECTION_MARK}/{sid}  § {path}", p.id, m.id);
                 }
                 let _ = writeln!(
                     text,

@@ -620,18 +620,23 @@ fn list_from_the_cache_gives_the_outline_and_problems_of_the_whole_load() {
     );
     assert!(
         text.contains(
-            "    § I. Digital Economy\n    § I. Digital Economy › A. Trust\n    sectioned/2025-12-01/ai  Artificial Intelligence (AI)  (3)  c/i/e/a "
+            "    sectioned/2025-12-01/§/i-digital-economy  § I. Digital Economy\n    sectioned/2025-12-01/§/i-digital-economy/a-trust  § I. Digital Economy › A. Trust\n    sectioned/2025-12-01/ai  Artificial Intelligence (AI)  (3)  c/i/e/a "
         ),
         "{text}"
     );
-    assert!(text.contains("    § II. Security\n    sectioned/2025-12-01/cybersecurity  Cybersecurity  (4)"));
+    assert!(text.contains(
+        "    sectioned/2025-12-01/§/ii-security  § II. Security\n    sectioned/2025-12-01/cybersecurity  Cybersecurity  (4)"
+    ));
     // An untitled area heads no section; a titled one heads the next's.
     let lines: Vec<&str> = text.lines().collect();
     let opening = lines
         .iter()
         .position(|l| l.starts_with("    untitled/2024-01-01/opening  Opening  (1)"));
     let opening = opening.expect("the untitled area is listed");
-    assert_eq!(lines[opening - 1], "    § I. First");
+    assert_eq!(
+        lines[opening - 1],
+        "    untitled/2024-01-01/§/i-first  § I. First"
+    );
     assert!(
         lines[opening + 1].starts_with("    untitled/2024-01-01/second  Second  (1)"),
         "{text}"

@@ -136,6 +136,23 @@ fn a_section_is_shown_by_its_id() {
     assert_eq!(doc["id"], id);
     assert_eq!(doc["section"]["areas"].as_array().map(Vec::len), Some(areas));
     assert_eq!(doc["section"]["commitments"], commitments);
+    // `list` prints every section it heads by its id, and `show` takes each.
+    let o = jointly(home.path(), &["list", "--no-default"]);
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.contains("  § "))
+        .map(|l| l.trim().split("  ").next().unwrap_or("").to_string())
+        .collect();
+    assert!(ids.contains(&id.to_string()), "{ids:?}");
+    assert!(ids.len() > 2, "{ids:?}");
+    for sid in &ids {
+        let o = jointly(home.path(), &["show", sid, "--no-default", "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(
+            (doc["kind"].as_str(), doc["id"].as_str()),
+            (Some("section"), Some(sid.as_str()))
+        );
+    }
     // A section is not an area: `list` counts the same areas as before.
     let o = jointly(home.path(), &["list", "--no-default", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -56,7 +56,7 @@ use crate::model::{Meeting, Partnership};
 const MAGIC: &[u8; 8] = b"jlypack\n";
 /// The layout of a pack; raised when [`Meta`], [`Statement`] or
 /// [`StatementListing`] changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Magic, format, build, index length, index checksum, listings length.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8 + 8;
 /// The extension of a pack's file.
