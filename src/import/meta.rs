@@ -360,10 +360,14 @@ pub fn partnership_name(title: &str) -> String {
     }
     for sep in [": ", " – ", " — ", " - "] {
         if let Some((before, after)) = name.split_once(sep)
-            && is_statement_kind(after)
+            && (is_statement_kind(after) || describes(after))
         {
             name = before;
         }
+    }
+    // "The Atlantic Declaration": the article is not part of the name.
+    if let Some(rest) = name.strip_prefix("The ").filter(|r| r.contains(' ')) {
+        name = rest;
     }
     let mut owned = name.to_string();
     // ASCII lower case keeps byte offsets, so they index `owned` too.
@@ -460,6 +464,15 @@ pub fn partnership_name(title: &str) -> String {
     } else {
         name
     }
+}
+
+/// Whether a title's part after its colon describes what comes before it
+/// rather than naming a kind of statement: "A Framework for ...", "An
+/// Agenda for ...". A phrase led by an indefinite article says what the
+/// thing named is; it is not its name.
+fn describes(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    matches!(words.next(), Some("A" | "An")) && words.next().is_some()
 }
 
 /// The finite verb of a headline, after the names of its subject:
@@ -955,6 +968,15 @@ mod tests {
             (
                 "United States and Freedonia Convene Second Critical Technology Dialogue",
                 "United States – Freedonia Critical Technology Dialogue",
+            ),
+            // A subtitle that says what the named thing is, and the article.
+            (
+                "The Atlantic Declaration: A Framework for a Twenty-First Century U.S.-UK Economic Partnership",
+                "Atlantic Declaration",
+            ),
+            (
+                "The Ruritania Compact: An Agenda for Digital Trade",
+                "Ruritania Compact",
             ),
             // No verb: nothing is cut.
             (
