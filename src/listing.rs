@@ -49,10 +49,8 @@ pub struct MeetingListing {
 pub struct AreaListing {
     /// Its id within the meeting.
     pub id: String,
-    /// Its heading (a placeholder when `untitled`).
+    /// Its heading (a placeholder when the source gives it none).
     pub title: String,
-    /// Whether the source gives it no heading.
-    pub untitled: bool,
     /// The sections it stands in, outermost first.
     pub section: RareList<String>,
     /// The ids (after the meeting's `§`) of the sections it is the first
@@ -171,7 +169,6 @@ impl AreaListing {
         AreaListing {
             id: a.id.clone(),
             title: a.title.clone(),
-            untitled: a.untitled,
             section: a.section.clone(),
             opens: RareList::default(),
             commitments: a.commitments.len(),

@@ -474,6 +474,12 @@ impl From<Date> for (u16, u8, u8) {
     }
 }
 
+/// The order of a partnership's meetings in the tree: by date, then id
+/// (two statements of one day).
+pub fn meeting_order(a: (Date, &str), b: (Date, &str)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1))
+}
+
 impl Date {
     /// A date, if it exists in the Gregorian calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {

@@ -11,8 +11,8 @@
 //! source's stamp, which alignment read; where its entry and its listing
 //! lie, and their checksums) followed by the listings and the entries. The
 //! whole pack is of one build: a hash of the binary (its version, size and
-//! modification time) and of the taxonomy. A load reads the header and the index, then each
-//! entry it uses on the thread that decodes it.
+//! modification time) and of the taxonomy. A load reads the header and the
+//! index, then each entry it uses on the thread that decodes it.
 //!
 //! An entry whose stamps differ from the files' is read again; so a
 //! changed, added or removed file is read alone. When anything was read
@@ -56,7 +56,7 @@ use crate::model::{Meeting, Partnership};
 const MAGIC: &[u8; 8] = b"jlypack\n";
 /// The layout of a pack; raised when [`Meta`], [`Statement`] or
 /// [`StatementListing`] changes shape.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Magic, format, build, index length, index checksum, listings length.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8 + 8;
 /// The extension of a pack's file.
@@ -206,13 +206,22 @@ struct Span {
 impl Span {
     /// The span of `bytes` (its offset is set when the pack is laid out).
     fn of(bytes: &[u8]) -> Span {
-        let mut h = Hash::new();
-        h.write(bytes);
         Span {
             at: 0,
             len: bytes.len() as u64,
-            sum: h.finish(),
+            sum: Span::sum(bytes),
         }
+    }
+
+    /// Whether `bytes` are what the span was made of.
+    fn checks(&self, bytes: &[u8]) -> bool {
+        bytes.len() as u64 == self.len && Span::sum(bytes) == self.sum
+    }
+
+    fn sum(bytes: &[u8]) -> u64 {
+        let mut h = Hash::new();
+        h.write(bytes);
+        h.finish()
     }
 }
 
@@ -596,11 +605,7 @@ impl Entries {
         let Some(at) = region.checked_add(span.at) else {
             return false;
         };
-        self.read_raw(at, span.len, bytes) && {
-            let mut h = Hash::new();
-            h.write(bytes);
-            h.finish() == span.sum
-        }
+        self.read_raw(at, span.len, bytes) && span.checks(bytes)
     }
 
     /// Fills `bytes` with the `len` bytes at `at`; false if they are not
@@ -1047,11 +1052,7 @@ impl Peeked<'_> {
             .ok()
             .zip(usize::try_from(span.len).ok())
             .and_then(|(at, len)| all.get(at..at.checked_add(len)?));
-        let listing = bytes.filter(|b| {
-            let mut h = Hash::new();
-            h.write(b);
-            h.finish() == span.sum
-        });
+        let listing = bytes.filter(|b| span.checks(b));
         match listing.map(postcard::from_bytes) {
             Some(Ok(listing)) => Some(listing),
             _ => {

@@ -78,7 +78,7 @@ impl Listed {
         let mut notes = Vec::new();
         for (i, p) in self.listing.partnerships.iter_mut().enumerate() {
             p.meetings
-                .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+                .sort_by(|a, b| crate::model::meeting_order((a.date, &a.id), (b.date, &b.id)));
             if !self.notes.is_empty() {
                 for m in &p.meetings {
                     notes.extend(self.notes.remove(&(i, m.id.clone())).into_iter().flatten());

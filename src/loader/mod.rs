@@ -973,7 +973,7 @@ impl<'c> Builder<'c> {
     fn finish(mut self) -> Loaded {
         for p in &mut self.loaded.corpus.partnerships {
             p.meetings
-                .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+                .sort_by(|a, b| crate::model::meeting_order((a.date, &a.id), (b.date, &b.id)));
         }
         if !self.notes.is_empty() {
             for (i, p) in self.loaded.corpus.partnerships.iter().enumerate() {
